@@ -1,0 +1,32 @@
+import type { Actor } from "~/modules/auth/actor.ts";
+import type { Tx } from "~/utils/db.server.ts";
+import { newId } from "~/utils/ids.ts";
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Writes the audit row inside the caller's transaction, so no change goes unrecorded. */
+export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      id: newId(),
+      actorId: actor?.userId ?? null,
+      tokenId: actor?.tokenId ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: toJson(input.before),
+      after: toJson(input.after),
+    },
+  });
+}
+
+function toJson(value: unknown) {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,57 @@
+// The one way to check a role: every loader and action calls requireActor (or
+// optionalActor) with the permission it needs. A bearer token or the session cookie works.
+import { redirect } from "@remix-run/node";
+import { apiError } from "~/utils/http.server.ts";
+import { db } from "~/utils/db.server.ts";
+import type { Actor } from "./actor.ts";
+import { can, type Permission, type RoleName } from "./roles.ts";
+import { findSession, readSessionSecret } from "./session.server.ts";
+import { findActiveToken } from "./tokens.server.ts";
+
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+function wantsJson(request: Request): boolean {
+  return new URL(request.url).pathname.startsWith("/api/") || request.headers.has("authorization");
+}
+
+function bearer(request: Request): string | null | undefined {
+  const header = request.headers.get("authorization");
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+/** The actor behind the request, or null when nobody is signed in. A bad token is a 401. */
+export async function optionalActor(request: Request): Promise<Actor | null> {
+  const token = bearer(request);
+  if (token === null) throw apiError("unauthorized", "The Authorization header must be 'Bearer <token>'.");
+  if (token !== undefined) {
+    const row = await findActiveToken(token);
+    if (!row) throw apiError("unauthorized", "The API token is not valid or has been revoked.");
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }));
+    }
+    return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, tokenId: row.id, sessionId: null };
+  }
+  const secret = readSessionSecret(request);
+  if (!secret) return null;
+  const session = await findSession(secret);
+  if (!session) return null;
+  const { user } = session;
+  return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, tokenId: null, sessionId: session.id };
+}
+
+export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {
+  const actor = await optionalActor(request);
+  if (!actor) {
+    if (wantsJson(request)) throw apiError("unauthorized", "Sign in or send an API token.");
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (!can(actor.role, permission)) {
+    const message = `The ${actor.role} role may not do this (needs ${permission}).`;
+    if (wantsJson(request)) throw apiError("forbidden", message);
+    throw new Response(message, { status: 403, statusText: "Forbidden" });
+  }
+  return actor;
+}

@@ -1,0 +1,28 @@
+// Who may do what. Every loader and action asks `can(role, permission)` through
+// requireActor (auth.server.ts); this table is the one place the rules live.
+export const ROLES = ["admin", "responder", "comms", "viewer"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** read incidents, timelines, components */
+  read: ["admin", "responder", "comms", "viewer"],
+  /** declare and update incidents; write timeline entries */
+  "incident:write": ["admin", "responder"],
+  /** the components catalog and regions */
+  "component:write": ["admin"],
+  /** users, roles and API tokens */
+  "admin:users": ["admin"],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: RoleName, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly RoleName[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  admin: "Admin",
+  responder: "Responder",
+  comms: "Comms",
+  viewer: "Viewer",
+};

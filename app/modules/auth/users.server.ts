@@ -1,0 +1,71 @@
+// People: signing in, and the admin's list of users and their roles.
+import { z } from "zod";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { fail } from "~/utils/http.server.ts";
+import { newId } from "~/utils/ids.ts";
+import type { Actor } from "./actor.ts";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server.ts";
+import { ROLES } from "./roles.ts";
+
+export const LoginSchema = z.object({
+  email: z.string().trim().toLowerCase().email("must be an email address").max(254),
+  password: z.string().min(1, "must not be empty").max(200),
+  redirectTo: z.string().optional(),
+});
+
+export const NewUserSchema = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(120),
+  email: z.string().trim().toLowerCase().email("must be an email address").max(254),
+  role: z.enum(ROLES),
+  password: z.string().min(12, "must be at least 12 characters").max(200),
+});
+
+export const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) });
+
+/** The user for this email and password, or null; unknown emails take as long as wrong passwords. */
+export async function authenticate(email: string, password: string) {
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user || user.disabledAt) return verifyAgainstNothing(password).then(() => null);
+  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+export function listUsers() {
+  return db.user.findMany({
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, timeZone: true, createdAt: true, disabledAt: true },
+  });
+}
+
+export async function createUser(actor: Actor, input: z.output<typeof NewUserSchema>) {
+  if (await db.user.findUnique({ where: { email: input.email } })) {
+    fail("conflict", "A user with this email already exists.", { email: "already in use" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  await db.$transaction(async (tx) => {
+    await tx.user.create({ data: { id, name: input.name, email: input.email, role: input.role, passwordHash } });
+    await recordAudit(tx, actor, { action: "user.created", entityType: "User", entityId: id, after: { name: input.name, email: input.email, role: input.role } });
+  });
+  return id;
+}
+
+/** Changes a role; the user's sessions end so the new role is in force at once. */
+export async function changeRole(actor: Actor, input: z.output<typeof RoleChangeSchema>) {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) fail("not_found", "User not found.");
+    if (user.role === input.role) return;
+    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1) {
+      fail("conflict", "The last admin cannot lose the admin role.", { role: "last admin" });
+    }
+    await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
+  });
+}
+
+/** People who can hold an incident role (commander, comms lead, scribe). */
+export function listResponders() {
+  return db.user.findMany({ where: { disabledAt: null, role: { not: "viewer" } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+}

@@ -1,0 +1,67 @@
+import { db } from "~/utils/db.server.ts";
+import { fail } from "~/utils/http.server.ts";
+import type { IncidentFilters } from "./schemas.ts";
+import { INCIDENT_INCLUDE, incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+
+export async function getIncident(id: string): Promise<IncidentView | null> {
+  const row = await loadIncidentRow(db, id);
+  return row && incidentView(row);
+}
+
+/** Finds an incident by id or by its reference (INC-42 or 42). */
+export async function findIncidentId(idOrRef: string): Promise<string | null> {
+  const ref = /^(?:INC-)?(\d{1,9})$/i.exec(idOrRef);
+  const row = ref
+    ? await db.incident.findUnique({ where: { number: Number(ref[1]) }, select: { id: true } })
+    : await db.incident.findUnique({ where: { id: idOrRef }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+type Cursor = { startedAt: Date; id: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.startedAt.toISOString()}|${c.id}`).toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor {
+  const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const startedAt = new Date(at ?? "");
+  if (!id || Number.isNaN(startedAt.getTime())) fail("bad_request", "The cursor is not valid.", { cursor: "not a cursor from this API" });
+  return { startedAt, id };
+}
+
+/** Newest first, by keyset (startedAt, id), so a page costs the same at any depth. */
+export async function listIncidents(filters: IncidentFilters): Promise<{ incidents: IncidentView[]; nextCursor: string | null }> {
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const where = {
+    AND: [
+      filters.status === "open" ? { status: { not: "resolved" as const } } : filters.status ? { status: filters.status } : {},
+      filters.severity ? { severity: filters.severity } : {},
+      filters.component ? { components: { some: { componentId: filters.component } } } : {},
+      filters.from ? { startedAt: { gte: filters.from } } : {},
+      filters.to ? { startedAt: { lte: filters.to } } : {},
+      filters.q ? { title: { contains: filters.q } } : {},
+      cursor
+        ? { OR: [{ startedAt: { lt: cursor.startedAt } }, { startedAt: cursor.startedAt, id: { lt: cursor.id } }] }
+        : {},
+    ],
+  };
+  const rows = await db.incident.findMany({
+    where,
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: filters.limit + 1,
+    include: INCIDENT_INCLUDE,
+  });
+  const page = rows.slice(0, filters.limit);
+  const last = page[page.length - 1];
+  return { incidents: page.map(incidentView), nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null };
+}
+
+/** Every impact window of the incident's components, open and closed, oldest first. */
+export function impactHistory(incidentId: string) {
+  return db.incidentComponent.findMany({
+    where: { incidentId },
+    orderBy: { startedAt: "asc" },
+    include: { component: { select: { id: true, name: true } } },
+  });
+}

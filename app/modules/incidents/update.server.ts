@@ -1,0 +1,143 @@
+import type { Actor } from "~/modules/auth/actor.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
+import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
+import { fail, notFound } from "~/utils/http.server.ts";
+import { newId } from "~/utils/ids.ts";
+import {
+  canMoveStatus,
+  diffComponentImpacts,
+  IMPACT_LABELS,
+  MILESTONE_LABELS,
+  MILESTONES,
+  stampsForCommander,
+  stampsForStatus,
+  type ComponentImpactName,
+  type IncidentStatusName,
+  type Milestones,
+} from "./lifecycle.ts";
+import { checkComponents, checkPerson, checkRegions } from "./references.server.ts";
+import type { IncidentPatch } from "./schemas.ts";
+import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+
+const ROLE_FIELDS = { commanderId: "commander", commsLeadId: "comms lead", scribeId: "scribe" } as const;
+
+/**
+ * Changes an incident. A status change must be legal (else 409) and stamps its milestone;
+ * milestones given in the patch are corrections and win over stamps. Every change writes
+ * a timeline entry or an audit event (most both) and one incident.updated event.
+ */
+export async function updateIncident(actor: Actor, incidentId: string, patch: IncidentPatch): Promise<IncidentView> {
+  const now = new Date();
+  const result = await db.$transaction(async (tx) => {
+    const row = await loadIncidentRow(tx, incidentId);
+    if (!row) notFound("Incident");
+    const before = incidentView(row);
+    const notes: string[] = [];
+    const data: Record<string, unknown> = {};
+    const current: Milestones = {
+      startedAt: row.startedAt,
+      detectedAt: row.detectedAt,
+      acknowledgedAt: row.acknowledgedAt,
+      mitigatedAt: row.mitigatedAt,
+      resolvedAt: row.resolvedAt,
+    };
+    let stamps: Partial<Milestones> = {};
+
+    if (patch.status && patch.status !== row.status) {
+      if (!canMoveStatus(row.status as IncidentStatusName, patch.status)) {
+        fail("conflict", `An incident cannot move from ${row.status} to ${patch.status}.`, { status: `cannot move from ${row.status}` });
+      }
+      data.status = patch.status;
+      stamps = { ...stamps, ...stampsForStatus(patch.status, current, now) };
+      notes.push(`Status changed from ${row.status} to ${patch.status}.`);
+      if (patch.status === "resolved") await closeImpacts(tx, incidentId, now);
+    } else if (patch.status && patch.status === row.status && Object.keys(patch).length === 1) {
+      fail("conflict", `The incident is already ${row.status}.`, { status: "unchanged" });
+    }
+    if (patch.severity && patch.severity !== row.severity) {
+      data.severity = patch.severity;
+      notes.push(`Severity changed from ${row.severity} to ${patch.severity}.`);
+    }
+    if (patch.title !== undefined && patch.title !== row.title) data.title = patch.title;
+    if (patch.summary !== undefined && patch.summary !== row.summary) data.summary = patch.summary;
+
+    for (const field of Object.keys(ROLE_FIELDS) as (keyof typeof ROLE_FIELDS)[]) {
+      const value = patch[field];
+      if (value === undefined || value === row[field]) continue;
+      const person = await checkPerson(tx, field, value);
+      data[field] = value;
+      notes.push(person ? `${person.name} is now ${ROLE_FIELDS[field]}.` : `No ${ROLE_FIELDS[field]} assigned.`);
+      if (field === "commanderId") stamps = { ...stampsForCommander(value, current, now), ...stamps };
+    }
+
+    if (patch.components) {
+      const names = await checkComponents(tx, patch.components);
+      const change = diffComponentImpacts(
+        row.components.map((c) => ({ componentId: c.componentId, impact: c.impact as ComponentImpactName })),
+        patch.components.map((c) => ({ componentId: c.id, impact: c.impact })),
+      );
+      if (change.close.length) {
+        await tx.incidentComponent.updateMany({ where: { incidentId, endedAt: null, componentId: { in: change.close } }, data: { endedAt: now } });
+      }
+      for (const open of change.open) {
+        await tx.incidentComponent.create({ data: { id: newId(), incidentId, componentId: open.componentId, impact: open.impact, startedAt: now } });
+      }
+      const was = new Map(row.components.map((c) => [c.componentId, c]));
+      for (const id of change.close.filter((id) => !change.open.some((o) => o.componentId === id))) {
+        notes.push(`${was.get(id)!.component.name} is no longer affected.`);
+      }
+      for (const open of change.open) {
+        const previous = was.get(open.componentId);
+        const label = IMPACT_LABELS[open.impact].toLowerCase();
+        notes.push(
+          previous
+            ? `${names.get(open.componentId)}: ${IMPACT_LABELS[previous.impact as ComponentImpactName].toLowerCase()} → ${label}.`
+            : `${names.get(open.componentId)} affected: ${label}.`,
+        );
+      }
+    }
+
+    if (patch.regions) {
+      const regionIds = await checkRegions(tx, patch.regions);
+      await tx.incidentRegion.deleteMany({ where: { incidentId } });
+      if (regionIds.length) await tx.incidentRegion.createMany({ data: regionIds.map((regionId) => ({ incidentId, regionId })) });
+    }
+
+    const corrections: Partial<Milestones> = {};
+    for (const m of MILESTONES) {
+      const value = patch[m];
+      if (value === undefined) continue;
+      if (value === null && (m === "startedAt" || m === "detectedAt")) continue;
+      if ((value?.getTime() ?? null) !== (current[m]?.getTime() ?? null)) corrections[m] = value;
+    }
+    Object.assign(data, stamps, corrections);
+
+    if (Object.keys(data).length === 0 && !patch.regions && !patch.components) {
+      return { view: before, changed: false };
+    }
+    for (const note of notes) await addSystemEntry(tx, actor, incidentId, "status_change", `${actor.name}: ${note}`);
+    const seq = await takeNextSeq(tx, incidentId);
+    await tx.incident.update({ where: { id: incidentId }, data });
+    const view = incidentView((await loadIncidentRow(tx, incidentId))!);
+    await storeEvent(tx, incidentId, seq, "incident.updated", view);
+    await recordAudit(tx, actor, { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view });
+    for (const [m, value] of Object.entries(corrections)) {
+      await recordAudit(tx, actor, {
+        action: "incident.milestone_corrected",
+        entityType: "Incident",
+        entityId: incidentId,
+        before: { [m]: current[m as keyof Milestones] },
+        after: { [m]: value, label: MILESTONE_LABELS[m as keyof Milestones] },
+      });
+    }
+    return { view, changed: true };
+  });
+  if (result.changed) await announceEvents(incidentId, result.view.lastSeq);
+  return result.view;
+}
+
+async function closeImpacts(tx: Tx, incidentId: string, now: Date) {
+  await tx.incidentComponent.updateMany({ where: { incidentId, endedAt: null }, data: { endedAt: now } });
+}

@@ -1,0 +1,78 @@
+// How an incident looks to the API, the SSE stream and the room: one shape everywhere.
+import type { Tx } from "~/utils/db.server.ts";
+import { incidentRef, type ComponentImpactName, type IncidentStatusName, type SeverityName } from "./lifecycle.ts";
+
+const person = { select: { id: true, name: true } } as const;
+
+export const INCIDENT_INCLUDE = {
+  commander: person,
+  commsLead: person,
+  scribe: person,
+  components: {
+    where: { endedAt: null },
+    orderBy: { startedAt: "asc" },
+    include: { component: { select: { id: true, name: true, groupId: true } } },
+  },
+  regions: { include: { region: { select: { id: true, slug: true, name: true } } } },
+} as const;
+
+type IncidentRow = NonNullable<Awaited<ReturnType<typeof loadIncidentRow>>>;
+
+export function loadIncidentRow(tx: Pick<Tx, "incident">, id: string) {
+  return tx.incident.findUnique({ where: { id }, include: INCIDENT_INCLUDE });
+}
+
+export type IncidentView = {
+  id: string;
+  ref: string;
+  number: number;
+  title: string;
+  summary: string;
+  severity: SeverityName;
+  status: IncidentStatusName;
+  lastSeq: number;
+  startedAt: string;
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  commander: { id: string; name: string } | null;
+  commsLead: { id: string; name: string } | null;
+  scribe: { id: string; name: string } | null;
+  components: { id: string; name: string; impact: ComponentImpactName; since: string }[];
+  regions: { id: string; slug: string; name: string }[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function incidentView(row: IncidentRow): IncidentView {
+  return {
+    id: row.id,
+    ref: incidentRef(row.number),
+    number: row.number,
+    title: row.title,
+    summary: row.summary,
+    severity: row.severity as SeverityName,
+    status: row.status as IncidentStatusName,
+    lastSeq: row.lastSeq,
+    startedAt: row.startedAt.toISOString(),
+    detectedAt: row.detectedAt.toISOString(),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    mitigatedAt: iso(row.mitigatedAt),
+    resolvedAt: iso(row.resolvedAt),
+    commander: row.commander,
+    commsLead: row.commsLead,
+    scribe: row.scribe,
+    components: row.components.map((c) => ({
+      id: c.component.id,
+      name: c.component.name,
+      impact: c.impact as ComponentImpactName,
+      since: c.startedAt.toISOString(),
+    })),
+    regions: row.regions.map((r) => r.region).sort((a, b) => a.slug.localeCompare(b.slug)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

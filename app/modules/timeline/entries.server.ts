@@ -1,0 +1,202 @@
+// Timeline entries: written by scribes and responders, live. Each write takes the
+// incident's next sequence number and stores its event in the same transaction.
+import { z } from "zod";
+import type { Actor } from "~/modules/auth/actor.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
+import { fail, notFound } from "~/utils/http.server.ts";
+import { newId } from "~/utils/ids.ts";
+import { cleanDoc, DocSchema, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
+import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
+import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindToDb, type TimelineEntryView } from "./view.ts";
+
+const KindSchema = z
+  .string()
+  .transform((k) => k.replace("_", "-"))
+  .pipe(z.enum(ENTRY_KINDS, { message: `must be one of ${ENTRY_KINDS.join(", ")}` }));
+
+const BodySchema = z.union([z.string().trim().min(1, "must not be empty").max(MAX_ENTRY_CHARS), DocSchema], {
+  message: "must be text or a tiptap document",
+});
+
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+const OccurredAtSchema = z.coerce
+  .date({ message: "must be an ISO-8601 time" })
+  .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "must not be in the future");
+
+export const NewEntrySchema = z.object({
+  body: BodySchema,
+  kind: KindSchema.default("note"),
+  occurredAt: OccurredAtSchema.optional(),
+  pinned: z.boolean().default(false),
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+export type NewEntry = z.input<typeof NewEntrySchema>;
+
+export const EntryPatchSchema = z
+  .object({ body: BodySchema.optional(), kind: KindSchema.optional(), pinned: z.boolean().optional(), occurredAt: OccurredAtSchema.optional() })
+  .refine((p) => Object.keys(p).length > 0, "nothing to change");
+
+function toDoc(body: string | z.infer<typeof DocSchema>): { doc: Doc; text: string } {
+  const doc = typeof body === "string" ? textToDoc(body) : cleanDoc(body as Doc);
+  const text = docToText(doc);
+  if (!text) fail("invalid", "Some fields are not valid.", { body: "must not be empty" });
+  if (text.length > MAX_ENTRY_CHARS) fail("invalid", "Some fields are not valid.", { body: `must be at most ${MAX_ENTRY_CHARS} characters` });
+  return { doc, text };
+}
+
+class AlreadyStored extends Error {}
+
+async function findByKey(incidentId: string, key: string): Promise<TimelineEntryView | null> {
+  const row = await db.timelineEntry.findUnique({
+    where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } },
+    include: ENTRY_INCLUDE,
+  });
+  return row && entryView(row);
+}
+
+async function requireIncident(tx: Pick<Tx, "incident">, incidentId: string) {
+  const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
+  if (!incident) notFound("Incident");
+}
+
+/** Adds an entry; the same idempotency key again returns the stored entry (created: false). */
+export async function addTimelineEntry(
+  actor: Actor,
+  incidentId: string,
+  input: z.output<typeof NewEntrySchema>,
+  options: { kind?: "status_change" } = {},
+): Promise<{ entry: TimelineEntryView; created: boolean }> {
+  const { doc, text } = toDoc(input.body);
+  const key = input.idempotencyKey ?? null;
+  if (key) {
+    const existing = await findByKey(incidentId, key);
+    if (existing) return { entry: existing, created: false };
+  }
+  let entry: TimelineEntryView;
+  try {
+    entry = await db.$transaction(async (tx) => {
+      await requireIncident(tx, incidentId);
+      const seq = await takeNextSeq(tx, incidentId);
+      // Checked again under the incident's lock: a concurrent retry may have just stored it.
+      if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
+        throw new AlreadyStored();
+      }
+      const row = await tx.timelineEntry.create({
+        data: {
+          id: newId(),
+          incidentId,
+          seq,
+          kind: options.kind ?? kindToDb(input.kind),
+          doc,
+          text,
+          occurredAt: input.occurredAt ?? new Date(),
+          authorId: actor.userId,
+          pinned: input.pinned,
+          idempotencyKey: key,
+        },
+        include: ENTRY_INCLUDE,
+      });
+      const view = entryView(row);
+      await storeEvent(tx, incidentId, seq, "timeline.created", view);
+      await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
+      return view;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyStored && key) {
+      const existing = await findByKey(incidentId, key);
+      if (existing) return { entry: existing, created: false };
+    }
+    throw error;
+  }
+  await announceEvents(incidentId, entry.seq);
+  return { entry, created: true };
+}
+
+/** Writes an entry inside a transaction the caller already holds (status changes). */
+export async function addSystemEntry(tx: Tx, actor: Actor, incidentId: string, kind: "status_change", text: string): Promise<number> {
+  const seq = await takeNextSeq(tx, incidentId);
+  const row = await tx.timelineEntry.create({
+    data: { id: newId(), incidentId, seq, kind, doc: textToDoc(text), text, occurredAt: new Date(), authorId: actor.userId },
+    include: ENTRY_INCLUDE,
+  });
+  await storeEvent(tx, incidentId, seq, "timeline.created", entryView(row));
+  return seq;
+}
+
+async function changeEntry(
+  actor: Actor,
+  incidentId: string,
+  entryId: string,
+  change: (tx: Tx, row: { kind: string; doc: unknown; text: string; deletedAt: Date | null }) => Promise<object | null>,
+  action: "timeline.updated" | "timeline.deleted",
+): Promise<TimelineEntryView> {
+  const { view, seq } = await db.$transaction(async (tx) => {
+    const before = await tx.timelineEntry.findFirst({ where: { id: entryId, incidentId } });
+    if (!before) notFound("Timeline entry");
+    const data = await change(tx, before);
+    if (!data) return { view: entryView({ ...before, author: null }), seq: null };
+    const seq = await takeNextSeq(tx, incidentId);
+    const row = await tx.timelineEntry.update({ where: { id: entryId }, data, include: ENTRY_INCLUDE });
+    const view = entryView(row);
+    await storeEvent(tx, incidentId, seq, action, view);
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "TimelineEntry",
+      entityId: entryId,
+      before: { kind: before.kind, body: before.text, pinned: before.pinned, occurredAt: before.occurredAt },
+      after: { kind: row.kind, body: row.text, pinned: row.pinned, occurredAt: row.occurredAt, deletedAt: row.deletedAt },
+    });
+    return { view, seq };
+  });
+  if (seq !== null) await announceEvents(incidentId, seq);
+  return view;
+}
+
+/** Edits an entry; a change of text or kind keeps the previous version as a revision. */
+export function editTimelineEntry(actor: Actor, incidentId: string, entryId: string, patch: z.output<typeof EntryPatchSchema>) {
+  return changeEntry(
+    actor,
+    incidentId,
+    entryId,
+    async (tx, before) => {
+      if (before.deletedAt) fail("conflict", "This entry has been deleted.");
+      const data: Record<string, unknown> = {};
+      if (patch.pinned !== undefined) data.pinned = patch.pinned;
+      if (patch.occurredAt) data.occurredAt = patch.occurredAt;
+      const content = patch.body !== undefined ? toDoc(patch.body) : null;
+      if (content || patch.kind) {
+        await tx.timelineEntryRevision.create({
+          data: { id: newId(), entryId, kind: before.kind as "note", doc: before.doc as object, text: before.text, editorId: actor.userId },
+        });
+        if (content) Object.assign(data, content);
+        if (patch.kind) data.kind = kindToDb(patch.kind);
+        data.editedAt = new Date();
+      }
+      return data;
+    },
+    "timeline.updated",
+  );
+}
+
+export function deleteTimelineEntry(actor: Actor, incidentId: string, entryId: string) {
+  return changeEntry(actor, incidentId, entryId, async (_tx, before) => (before.deletedAt ? null : { deletedAt: new Date() }), "timeline.deleted");
+}
+
+export async function listTimelineEntries(incidentId: string, options: { afterSeq?: number; limit?: number } = {}) {
+  const rows = await db.timelineEntry.findMany({
+    where: { incidentId, seq: { gt: options.afterSeq ?? 0 } },
+    orderBy: { seq: "asc" },
+    take: options.limit ?? 2000,
+    include: ENTRY_INCLUDE,
+  });
+  return rows.map(entryView);
+}
+
+export async function entryRevisions(entryId: string) {
+  return db.timelineEntryRevision.findMany({
+    where: { entryId },
+    orderBy: { replacedAt: "desc" },
+    include: { editor: { select: { id: true, name: true } } },
+  });
+}

@@ -1,0 +1,184 @@
+// One stream per incident per process: it hears the bus, reads new events from the
+// database once, and hands them to every connected client in sequence order. A client
+// that (re)connects with Last-Event-ID first receives what it missed.
+import { bus } from "~/modules/realtime/bus.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { incidentChannel } from "./events.server.ts";
+
+export type StreamEvent = { seq: number; type: string; data: unknown };
+export type StreamClient = { send(event: StreamEvent): void };
+
+const BUFFER_SIZE = 500;
+const IDLE_CLOSE_MS = 30_000;
+const RETRY_MS = 1_000;
+
+class IncidentStream {
+  private lastSeq = 0;
+  private buffer: StreamEvent[] = [];
+  private clients = new Map<StreamClient, number>();
+  private chain: Promise<void>;
+  private unsubscribe: () => void;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly incidentId: string,
+    private readonly onIdle: () => void,
+  ) {
+    // Subscribe before reading the starting point, so nothing committed in between is missed.
+    this.unsubscribe = bus.subscribe(incidentChannel(incidentId), () => this.enqueue(() => this.catchUp()));
+    this.chain = this.init();
+  }
+
+  private async init() {
+    const incident = await db.incident.findUnique({ where: { id: this.incidentId }, select: { lastSeq: true } });
+    this.lastSeq = incident?.lastSeq ?? 0;
+  }
+
+  private enqueue(task: () => Promise<void>) {
+    this.chain = this.chain.then(task, task);
+  }
+
+  private async catchUp(): Promise<void> {
+    try {
+      const rows = await db.incidentEvent.findMany({
+        where: { incidentId: this.incidentId, seq: { gt: this.lastSeq } },
+        orderBy: { seq: "asc" },
+      });
+      for (const row of rows) {
+        const event = { seq: row.seq, type: row.type, data: row.data };
+        this.lastSeq = row.seq;
+        this.buffer.push(event);
+        for (const [client, after] of this.clients) {
+          if (row.seq > after) {
+            client.send(event);
+            this.clients.set(client, row.seq);
+          }
+        }
+      }
+      if (this.buffer.length > BUFFER_SIZE) this.buffer.splice(0, this.buffer.length - BUFFER_SIZE);
+    } catch {
+      setTimeout(() => this.enqueue(() => this.catchUp()), RETRY_MS).unref();
+    }
+  }
+
+  /** Sends the client every event after `afterSeq`, then keeps it current. */
+  attach(client: StreamClient, afterSeq: number): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        try {
+          await this.catchUp();
+          let missed: StreamEvent[];
+          if (afterSeq >= this.lastSeq) missed = [];
+          else if (this.buffer.length && this.buffer[0].seq <= afterSeq + 1) missed = this.buffer.filter((e) => e.seq > afterSeq);
+          else {
+            const rows = await db.incidentEvent.findMany({
+              where: { incidentId: this.incidentId, seq: { gt: afterSeq, lte: this.lastSeq } },
+              orderBy: { seq: "asc" },
+            });
+            missed = rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data }));
+          }
+          for (const event of missed) client.send(event);
+          this.clients.set(client, Math.max(afterSeq, this.lastSeq));
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
+  detach(client: StreamClient) {
+    this.clients.delete(client);
+    if (this.clients.size === 0 && !this.idleTimer) {
+      this.idleTimer = setTimeout(() => {
+        if (this.clients.size === 0) this.close();
+      }, IDLE_CLOSE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  close() {
+    this.unsubscribe();
+    this.onIdle();
+  }
+
+  get clientCount() {
+    return this.clients.size;
+  }
+}
+
+const globalForStreams = globalThis as unknown as { __incidentStreams?: Map<string, IncidentStream> };
+const streams = (globalForStreams.__incidentStreams ??= new Map());
+
+function streamFor(incidentId: string): IncidentStream {
+  let stream = streams.get(incidentId);
+  if (!stream) {
+    stream = new IncidentStream(incidentId, () => streams.delete(incidentId));
+    streams.set(incidentId, stream);
+  }
+  return stream;
+}
+
+export function connectedClients(): number {
+  let n = 0;
+  for (const s of streams.values()) n += s.clientCount;
+  return n;
+}
+
+const encoder = new TextEncoder();
+
+function frame(event: StreamEvent): Uint8Array {
+  return encoder.encode(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+}
+
+/** The SSE response for one incident: replay after `afterSeq`, then live, with heartbeats. */
+export function incidentEventStream(incidentId: string, afterSeq: number, signal: AbortSignal, heartbeatMs: number): Response {
+  const stream = streamFor(incidentId);
+  let client: StreamClient | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  const cleanup = () => {
+    if (heartbeat) clearInterval(heartbeat);
+    if (client) stream.detach(client);
+    client = null;
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (bytes: Uint8Array) => {
+        try {
+          controller.enqueue(bytes);
+        } catch {
+          cleanup();
+        }
+      };
+      write(encoder.encode(`retry: 2000\n: connected\n\n`));
+      client = { send: (event) => write(frame(event)) };
+      stream.attach(client, afterSeq).catch(() => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+      heartbeat = setInterval(() => write(encoder.encode(`: heartbeat\n\n`)), heartbeatMs);
+      signal.addEventListener("abort", () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+    },
+    cancel: cleanup,
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { optionalActor } from "~/modules/auth/actor.server.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+import stylesheet from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await optionalActor(request).catch(() => null);
+  return { actor: actor && { name: actor.name, email: actor.email, role: actor.role } };
+}
+
+export function useOptionalActor() {
+  return useRouteLoaderData<typeof loader>("root")?.actor ?? null;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen font-sans">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        `rounded px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-700 hover:no-underline ${isActive ? "bg-slate-700 text-white" : "text-slate-200"}`
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}
+
+export default function App() {
+  const { actor } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      {actor ? (
+        <header className="bg-slate-900 text-white print:hidden">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2">
+            <Link to="/incidents" className="mr-4 font-semibold text-white no-underline hover:no-underline">
+              Incident Desk
+            </Link>
+            <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+              <NavItem to="/incidents">Incidents</NavItem>
+              <NavItem to="/components">Components</NavItem>
+              {can(actor.role, "admin:users") ? <NavItem to="/admin/users">Admin</NavItem> : null}
+            </nav>
+            {can(actor.role, "incident:write") ? (
+              <Link to="/incidents/new" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline">
+                Declare incident
+              </Link>
+            ) : null}
+            <span className="ml-2 text-sm text-slate-300">
+              {actor.name} · {actor.role}
+            </span>
+            <Form method="post" action="/logout">
+              <button className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700">Sign out</button>
+            </Form>
+          </div>
+        </header>
+      ) : null}
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 403
+      ? "Your role does not allow this."
+      : status === 404
+        ? "There is nothing here."
+        : isRouteErrorResponse(error)
+          ? String(error.data || error.statusText)
+          : "Something went wrong on our side. The error has been logged.";
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-16">
+      <h1 className="text-2xl font-semibold">{status === 403 ? "Not allowed" : status === 404 ? "Not found" : `Error ${status}`}</h1>
+      <p className="mt-2 text-slate-700">{message}</p>
+      <p className="mt-6">
+        <Link to="/incidents">Back to incidents</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+// What the process does once before it serves: migrate, load demo data into an empty
+// database, make sure the bootstrap token exists. Exported through entry.server so the
+// server and the app share one module graph (one db client, one bus).
+import { ensureBootstrapToken } from "~/modules/auth/tokens.server.ts";
+import { bus } from "~/modules/realtime/bus.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { migratePostgres, migrateSqlite } from "~/utils/migrate.server.ts";
+import { loadDemoData } from "../prisma/seed.server.ts";
+
+export async function startup(): Promise<void> {
+  const { DATABASE_URL, SEED_DEMO_DATA, BOOTSTRAP_ADMIN_TOKEN } = env();
+  const applied = isPostgres(DATABASE_URL) ? await migratePostgres(DATABASE_URL) : migrateSqlite(sqliteFilePath(DATABASE_URL));
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  if (SEED_DEMO_DATA === "auto" && !(await db.organization.findUnique({ where: { id: "org" } }))) {
+    const started = Date.now();
+    await loadDemoData();
+    logger.info({ ms: Date.now() - started }, "demo data loaded into the empty database");
+  }
+  if (BOOTSTRAP_ADMIN_TOKEN) await ensureBootstrapToken(BOOTSTRAP_ADMIN_TOKEN);
+}
+
+export async function shutdown(): Promise<void> {
+  await bus.close();
+  await db.$disconnect();
+}

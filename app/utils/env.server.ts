@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/app.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+      message: "must start with file: (SQLite) or postgres:// (PostgreSQL)",
+    }),
+  BOOTSTRAP_ADMIN_TOKEN: z.string().min(24).optional(),
+  SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The environment, parsed once; a bad value stops the process with the variable's name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function isPostgres(url = env().DATABASE_URL): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function sqliteFilePath(url = env().DATABASE_URL): string {
+  return url.replace(/^file:/, "");
+}

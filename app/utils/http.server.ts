@@ -1,0 +1,96 @@
+// The one error shape of the JSON API and the helpers that parse input into it:
+//   {"error": {"code": "...", "message": "...", "fields": {...}}}
+import { z } from "zod";
+
+export type ApiErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "invalid"
+  | "rate_limited"
+  | "unavailable";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  invalid: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export function apiError(code: ApiErrorCode, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, fields: fields ?? {} } }, { status: STATUS[code], headers });
+}
+
+/** Throws the API error; a route's loader or action lets it propagate as the response. */
+export function fail(code: ApiErrorCode, message: string, fields?: Record<string, string>): never {
+  throw apiError(code, message, fields);
+}
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export const MAX_JSON_BYTES = 256 * 1024;
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) fail("payload_too_large", `The body is larger than ${limit} bytes.`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      fail("payload_too_large", `The body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON body and parses it with `schema`: 400 for bad JSON, 413 for too big, 422 with fields. */
+export async function parseJson<S extends z.ZodType>(request: Request, schema: S, limit = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const text = await readLimited(request, limit);
+  let value: unknown;
+  try {
+    value = text === "" ? {} : JSON.parse(text);
+  } catch {
+    fail("bad_request", "The body is not valid JSON.");
+  }
+  return parseWith(schema, value);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) fail("invalid", "Some fields are not valid.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Query parameters as a plain object (last value wins), parsed with `schema`. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) fail("bad_request", "Some query parameters are not valid.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export function notFound(what: string): never {
+  fail("not_found", `${what} not found.`);
+}

@@ -1,0 +1,127 @@
+// The HTTP server: Express 4 with the Remix request handler, in one process.
+// Security headers (CSP with a per-request nonce), compression that never touches
+// text/event-stream, request ids on every log line, graceful shutdown on SIGTERM.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import pino from "pino";
+
+type AppBuild = ServerBuild & {
+  entry: {
+    module: ServerBuild["entry"]["module"] & {
+      startup: () => Promise<void>;
+      shutdown: () => Promise<void>;
+    };
+  };
+};
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
+
+export async function createApp(build: AppBuild) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+
+  app.use((req, res, next) => {
+    const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path.startsWith("/assets/")) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: process.env.HSTS === "1" ? { maxAge: 31536000 } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use(
+    compression({
+      filter: (req, res) => {
+        const type = String(res.getHeader("Content-Type") ?? "");
+        return !type.startsWith("text/event-stream") && compression.filter(req, res);
+      },
+    }),
+  );
+
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+    }),
+  );
+  return app;
+}
+
+async function main() {
+  const build = (await import(path.join(root, "build/server/index.js"))) as AppBuild;
+  await build.entry.module.startup();
+  const app = await createApp(build);
+  const server = createServer(app);
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actual = typeof address === "object" && address ? address.port : port;
+    log.info({ port: actual }, `listening on http://localhost:${actual}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: no new connections, finishing requests");
+    server.close(() => {
+      void build.entry.module.shutdown().finally(() => process.exit(0));
+    });
+    // Long-lived SSE connections would hold close() open; browsers reconnect with Last-Event-ID.
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((error) => {
+    log.fatal({ err: error }, "failed to start");
+    process.exit(1);
+  });
+}
