@@ -22,6 +22,8 @@ type AppBuild = ServerBuild & {
 };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+/** Where `remix vite:build` wrote the app (BUILD_DIR lets several builds live side by side). */
+const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
 
 export async function createApp(build: AppBuild) {
@@ -74,8 +76,8 @@ export async function createApp(build: AppBuild) {
     }),
   );
 
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
 
   app.all(
     "*",
@@ -89,7 +91,7 @@ export async function createApp(build: AppBuild) {
 }
 
 async function main() {
-  const build = (await import(path.join(root, "build/server/index.js"))) as AppBuild;
+  const build = (await import(path.join(buildDir, "server/index.js"))) as AppBuild;
   await build.entry.module.startup();
   const app = await createApp(build);
   const server = createServer(app);

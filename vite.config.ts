@@ -14,6 +14,7 @@ export default defineConfig({
     tailwindcss(),
     !process.env.VITEST &&
       remix({
+        buildDirectory: process.env.BUILD_DIR ?? "build",
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

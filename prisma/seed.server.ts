@@ -1,7 +1,7 @@
 // Loads the demo story (prisma/seed-data.ts) into an empty database, in one transaction.
 // Runs on first start (app/startup.server.ts) and from `npm run seed`.
 import { hashPassword } from "~/modules/auth/password.server.ts";
-import { textToDoc, docToText } from "~/modules/timeline/document.ts";
+import { docJson, textToDoc, docToText } from "~/modules/timeline/document.ts";
 import { ENTRY_INCLUDE, entryView } from "~/modules/timeline/view.ts";
 import { INCIDENT_INCLUDE, incidentView } from "~/modules/incidents/view.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
@@ -120,7 +120,7 @@ async function loadIncident(
         incidentId: id,
         seq,
         kind: entry.kind,
-        doc,
+        doc: docJson(doc),
         text: docToText(doc),
         occurredAt: at(entry.minutes)!,
         createdAt: at(Math.max(entry.minutes, 0))!,

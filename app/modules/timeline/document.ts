@@ -125,3 +125,8 @@ export function textToDoc(text: string): Doc {
   if (list) content.push(list);
   return { type: "doc", content };
 }
+
+/** A document as Prisma's Json input (the schema above guarantees it is plain JSON). */
+export function docJson(doc: Doc): object {
+  return doc as unknown as object;
+}

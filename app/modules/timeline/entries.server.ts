@@ -6,7 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { cleanDoc, DocSchema, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
+import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
 import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindToDb, type TimelineEntryView } from "./view.ts";
 
@@ -88,7 +88,7 @@ export async function addTimelineEntry(
           incidentId,
           seq,
           kind: options.kind ?? kindToDb(input.kind),
-          doc,
+          doc: docJson(doc),
           text,
           occurredAt: input.occurredAt ?? new Date(),
           authorId: actor.userId,
@@ -117,7 +117,7 @@ export async function addTimelineEntry(
 export async function addSystemEntry(tx: Tx, actor: Actor, incidentId: string, kind: "status_change", text: string): Promise<number> {
   const seq = await takeNextSeq(tx, incidentId);
   const row = await tx.timelineEntry.create({
-    data: { id: newId(), incidentId, seq, kind, doc: textToDoc(text), text, occurredAt: new Date(), authorId: actor.userId },
+    data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: new Date(), authorId: actor.userId },
     include: ENTRY_INCLUDE,
   });
   await storeEvent(tx, incidentId, seq, "timeline.created", entryView(row));
@@ -169,7 +169,7 @@ export function editTimelineEntry(actor: Actor, incidentId: string, entryId: str
         await tx.timelineEntryRevision.create({
           data: { id: newId(), entryId, kind: before.kind as "note", doc: before.doc as object, text: before.text, editorId: actor.userId },
         });
-        if (content) Object.assign(data, content);
+        if (content) Object.assign(data, { doc: docJson(content.doc), text: content.text });
         if (patch.kind) data.kind = kindToDb(patch.kind);
         data.editedAt = new Date();
       }

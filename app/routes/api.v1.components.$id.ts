@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { ComponentPatchSchema, listComponents, updateComponent } from "~/modules/components/catalog.server.ts";
+import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  const component = (await listComponents()).find((c) => c.id === params.id);
+  if (!component) notFound("Component");
+  return Response.json({ component });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
+  const actor = await requireActor(request, "component:write");
+  const patch = await parseJson(request, ComponentPatchSchema);
+  return Response.json({ component: await updateComponent(actor, params.id!, patch) });
+}

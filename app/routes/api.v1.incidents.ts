@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { declareIncident } from "~/modules/incidents/declare.server.ts";
+import { listIncidents } from "~/modules/incidents/queries.server.ts";
+import { DeclareIncidentSchema, IncidentFiltersSchema } from "~/modules/incidents/schemas.ts";
+import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  return Response.json(await listIncidents(parseQuery(request, IncidentFiltersSchema)));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  const actor = await requireActor(request, "incident:write");
+  const input = await parseJson(request, DeclareIncidentSchema);
+  return Response.json({ incident: await declareIncident(actor, input) }, { status: 201 });
+}
