@@ -5,7 +5,10 @@ import { can } from "~/modules/auth/roles.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import stylesheet from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "data:," },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await optionalActor(request).catch(() => null);

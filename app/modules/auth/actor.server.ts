@@ -31,14 +31,14 @@ export async function optionalActor(request: Request): Promise<Actor | null> {
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }));
     }
-    return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, tokenId: row.id, sessionId: null };
+    return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null };
   }
   const secret = readSessionSecret(request);
   if (!secret) return null;
   const session = await findSession(secret);
   if (!session) return null;
   const { user } = session;
-  return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, tokenId: null, sessionId: session.id };
+  return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id };
 }
 
 export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {

@@ -7,6 +7,8 @@ export type Actor = {
   email: string;
   /** the role in force: the token's role for a token, else the user's */
   role: RoleName;
+  /** the user's own time zone, for showing times */
+  timeZone: string;
   tokenId: string | null;
   sessionId: string | null;
 };

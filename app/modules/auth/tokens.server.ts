@@ -1,13 +1,17 @@
 // API tokens: shown once at creation, stored as sha256, each acting as its creator with
 // its own role. BOOTSTRAP_ADMIN_TOKEN lets automation start from nothing.
+import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import type { Actor } from "./actor.ts";
-import type { RoleName } from "./roles.ts";
+import { ROLES, type RoleName } from "./roles.ts";
 import { newSecret, sha256 } from "./secrets.server.ts";
 
 const TOKEN_PREFIX = "idk_";
+
+export const NewTokenSchema = z.object({ name: z.string().trim().min(1, "must not be empty").max(100), role: z.enum(ROLES) });
+export const RevokeTokenSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export async function createApiToken(actor: Actor, input: { name: string; role: RoleName }) {
   const token = TOKEN_PREFIX + newSecret(24);

@@ -1,0 +1,163 @@
+import { useFetcher } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Button } from "~/components/ui/button.tsx";
+import { COMPONENT_IMPACTS, IMPACT_LABELS, MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
+import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import { toUtcInputValue } from "~/utils/time.ts";
+
+type Option = { id: string; name: string };
+export type ControlsData = {
+  people: Option[];
+  components: { id: string; name: string; group: boolean; groupId: string | null }[];
+  regions: { id: string; slug: string; name: string }[];
+};
+
+const STATUS_VERB: Record<IncidentStatusName, string> = {
+  investigating: "Back to investigating",
+  identified: "Cause identified",
+  monitoring: "Fix in place: monitoring",
+  resolved: "Resolve",
+};
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mb-3 rounded-lg border border-slate-300 bg-white p-3" aria-label={title}>
+      <h2 className="mb-2 text-sm font-semibold text-slate-800">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Errors({ data }: { data: unknown }) {
+  const errors = (data as { errors?: Record<string, string> } | undefined)?.errors;
+  if (!errors) return null;
+  return (
+    <p className="mt-2 text-sm text-red-700" role="alert">
+      {Object.entries(errors)
+        .map(([k, v]) => (k === "_" ? v : `${k}: ${v}`))
+        .join(" ")}
+    </p>
+  );
+}
+
+const SELECT = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm";
+
+export function IncidentControls({ incident, data }: { incident: IncidentView; data: ControlsData }) {
+  const status = useFetcher();
+  const details = useFetcher();
+  const impact = useFetcher();
+  const milestones = useFetcher();
+  const current = new Map(incident.components.map((c) => [c.id, c.impact]));
+  const selectedRegions = new Set(incident.regions.map((r) => r.id));
+  return (
+    <div>
+      <Panel title="Status">
+        <status.Form method="post" className="flex flex-wrap gap-2">
+          <input type="hidden" name="intent" value="status" />
+          {nextStatuses(incident.status).map((s) => (
+            <Button key={s} name="status" value={s} variant={s === "resolved" ? "primary" : "secondary"} disabled={status.state !== "idle"}>
+              {STATUS_VERB[s]}
+            </Button>
+          ))}
+        </status.Form>
+        <Errors data={status.data} />
+      </Panel>
+
+      <Panel title="Severity and roles">
+        <details.Form method="post" key={incident.lastSeq}>
+          <input type="hidden" name="intent" value="details" />
+          <label className="block text-sm">
+            Severity
+            <select name="severity" defaultValue={incident.severity} className={SELECT}>
+              {SEVERITIES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          {(["commanderId", "commsLeadId", "scribeId"] as const).map((field) => {
+            const role = field === "commanderId" ? "commander" : field === "commsLeadId" ? "commsLead" : "scribe";
+            return (
+              <label key={field} className="mt-2 block text-sm">
+                {field === "commanderId" ? "Commander" : field === "commsLeadId" ? "Comms lead" : "Scribe"}
+                <select name={field} defaultValue={incident[role]?.id ?? ""} className={SELECT}>
+                  <option value="">Unassigned</option>
+                  {data.people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            );
+          })}
+          <Button className="mt-3" disabled={details.state !== "idle"}>
+            Save severity and roles
+          </Button>
+          <Errors data={details.data} />
+        </details.Form>
+      </Panel>
+
+      <Panel title="Affected components">
+        <impact.Form method="post" key={incident.lastSeq}>
+          <input type="hidden" name="intent" value="components" />
+          <div className="max-h-80 space-y-1 overflow-y-auto pr-1">
+            {data.components.map((c) =>
+              c.group ? (
+                <p key={c.id} className="pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  {c.name}
+                </p>
+              ) : (
+                <label key={c.id} className="flex items-center justify-between gap-2 text-sm">
+                  <span>{c.name}</span>
+                  <select name={`impact:${c.id}`} defaultValue={current.get(c.id) ?? ""} className="rounded border border-slate-400 bg-white px-1 py-0.5 text-xs">
+                    <option value="">Not affected</option>
+                    {COMPONENT_IMPACTS.map((i) => (
+                      <option key={i} value={i}>
+                        {IMPACT_LABELS[i]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ),
+            )}
+          </div>
+          <fieldset className="mt-3">
+            <legend className="text-sm">Regions</legend>
+            <div className="flex flex-wrap gap-3">
+              {data.regions.map((r) => (
+                <label key={r.id} className="flex items-center gap-1 text-sm">
+                  <input type="checkbox" name="regions" value={r.id} defaultChecked={selectedRegions.has(r.id)} />
+                  {r.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Button className="mt-3" disabled={impact.state !== "idle"}>
+            Save impact
+          </Button>
+          <Errors data={impact.data} />
+        </impact.Form>
+      </Panel>
+
+      <Panel title="Milestones (UTC)">
+        <details>
+          <summary className="cursor-pointer text-sm text-blue-800">Correct a milestone by hand</summary>
+          <milestones.Form method="post" key={incident.lastSeq} className="mt-2">
+            <input type="hidden" name="intent" value="milestones" />
+            {MILESTONES.map((m) => (
+              <label key={m} className="mt-1 block text-sm">
+                {MILESTONE_LABELS[m]}
+                <input type="datetime-local" name={m} defaultValue={toUtcInputValue(incident[m])} className={SELECT} />
+              </label>
+            ))}
+            <p className="mt-1 text-xs text-slate-600">Corrections are recorded in the audit log.</p>
+            <Button className="mt-2" disabled={milestones.state !== "idle"}>
+              Save milestones
+            </Button>
+            <Errors data={milestones.data} />
+          </milestones.Form>
+        </details>
+      </Panel>
+    </div>
+  );
+}

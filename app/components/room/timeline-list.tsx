@@ -1,0 +1,152 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { RichText } from "~/components/rich-text.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import type { TimelineEntryView } from "~/modules/timeline/view.ts";
+import { inUtc, inZone } from "~/utils/time.ts";
+import { KIND_LABELS } from "./composer.tsx";
+import type { PendingEntry } from "./outbox.ts";
+
+const KIND_STYLE: Record<string, string> = {
+  note: "bg-slate-100 text-slate-800",
+  action: "bg-blue-100 text-blue-900",
+  decision: "bg-purple-100 text-purple-900",
+  observation: "bg-teal-100 text-teal-900",
+  hypothesis: "bg-amber-100 text-amber-900",
+  "customer-impact": "bg-red-100 text-red-900",
+  "status-change": "bg-slate-200 text-slate-800",
+  "update-published": "bg-green-100 text-green-900",
+};
+
+function KindTag({ kind }: { kind: string }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${KIND_STYLE[kind] ?? ""}`}>{KIND_LABELS[kind] ?? kind}</span>;
+}
+
+function EntryActions({ entry, onEdit }: { entry: TimelineEntryView; onEdit: () => void }) {
+  const fetcher = useFetcher();
+  return (
+    <div className="flex gap-1 opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
+      <fetcher.Form method="post">
+        <input type="hidden" name="entryId" value={entry.id} />
+        <input type="hidden" name="pinned" value={entry.pinned ? "false" : "true"} />
+        <Button variant="ghost" name="intent" value="pin-entry" className="px-2 py-0.5 text-xs">
+          {entry.pinned ? "Unpin" : "Pin"}
+        </Button>
+      </fetcher.Form>
+      {entry.kind !== "status-change" ? (
+        <Button variant="ghost" type="button" onClick={onEdit} className="px-2 py-0.5 text-xs">
+          Edit
+        </Button>
+      ) : null}
+      <fetcher.Form method="post">
+        <input type="hidden" name="entryId" value={entry.id} />
+        <Button variant="ghost" name="intent" value="delete-entry" className="px-2 py-0.5 text-xs text-red-800">
+          Delete
+        </Button>
+      </fetcher.Form>
+    </div>
+  );
+}
+
+function EditEntry({ entry, onDone }: { entry: TimelineEntryView; onDone: () => void }) {
+  const fetcher = useFetcher<{ errors?: Record<string, string> }>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data && !fetcher.data.errors) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+  return (
+    <fetcher.Form method="post" className="mt-1">
+      <input type="hidden" name="entryId" value={entry.id} />
+      <label className="sr-only" htmlFor={`edit-${entry.id}`}>
+        Edit entry
+      </label>
+      <textarea
+        id={`edit-${entry.id}`}
+        ref={ref}
+        name="body"
+        defaultValue={entry.body}
+        rows={3}
+        className="w-full rounded border border-slate-400 p-2 text-sm"
+        onKeyDown={(e) => e.key === "Escape" && onDone()}
+      />
+      {fetcher.data?.errors ? <p className="text-sm text-red-700">{Object.values(fetcher.data.errors).join(" ")}</p> : null}
+      <div className="mt-1 flex gap-2">
+        <Button name="intent" value="edit-entry" className="text-xs">
+          Save
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone} className="text-xs">
+          Cancel
+        </Button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZone: string; canWrite: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const deleted = entry.deletedAt !== null;
+  return (
+    <li className={`group border-b border-slate-200 px-3 py-2 ${entry.pinned ? "bg-amber-50" : ""}`} data-seq={entry.seq} data-testid="timeline-entry">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <time dateTime={entry.occurredAt} title={inUtc(entry.occurredAt, "d MMM yyyy HH:mm:ss")} className="font-mono text-slate-700">
+          {inZone(entry.occurredAt, timeZone, "HH:mm")}
+        </time>
+        <KindTag kind={entry.kind} />
+        <span className="font-medium">{entry.author?.name ?? "System"}</span>
+        {entry.pinned ? <span className="text-xs font-semibold text-amber-800">Pinned</span> : null}
+        {entry.editedAt && !deleted ? <span className="text-xs text-slate-600">(edited {inZone(entry.editedAt, timeZone, "HH:mm")})</span> : null}
+        {canWrite && !deleted && !editing ? (
+          <div className="ml-auto">
+            <EntryActions entry={entry} onEdit={() => setEditing(true)} />
+          </div>
+        ) : null}
+      </div>
+      {deleted ? (
+        <p className="mt-1 text-sm italic text-slate-600">Entry deleted.</p>
+      ) : editing ? (
+        <EditEntry entry={entry} onDone={() => setEditing(false)} />
+      ) : (
+        <RichText doc={entry.doc} className="mt-1 text-sm" />
+      )}
+    </li>
+  );
+}
+
+export function TimelineList(props: {
+  entries: TimelineEntryView[];
+  pending: PendingEntry[];
+  timeZone: string;
+  canWrite: boolean;
+  onDiscard: (key: string) => void;
+  onRetry: () => void;
+}) {
+  const { entries, pending, timeZone, canWrite } = props;
+  const sorted = [...entries].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
+  return (
+    <ol aria-label="Timeline entries" className="rounded-lg border border-slate-300 bg-white">
+      {sorted.length === 0 && pending.length === 0 ? <li className="p-4 text-sm text-slate-600">No entries yet.</li> : null}
+      {sorted.map((entry) => (
+        <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} />
+      ))}
+      {pending.map((p) => (
+        <li key={p.idempotencyKey} className="border-b border-dashed border-slate-300 bg-slate-50 px-3 py-2 text-slate-600" data-testid="pending-entry">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <KindTag kind={p.kind} />
+            <span>{p.lastError?.startsWith("Rejected") ? p.lastError : p.lastError ? `Not sent yet (${p.lastError}), retrying…` : "Sending…"}</span>
+            {p.lastError?.startsWith("Rejected") ? (
+              <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={() => props.onDiscard(p.idempotencyKey)}>
+                Discard
+              </Button>
+            ) : p.lastError ? (
+              <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={props.onRetry}>
+                Retry now
+              </Button>
+            ) : null}
+          </div>
+          <RichText doc={p.doc} className="mt-1 text-sm" />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,115 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Composer } from "~/components/room/composer.tsx";
+import { RoomHeader } from "~/components/room/header.tsx";
+import { IncidentControls } from "~/components/room/incident-controls.tsx";
+import { TimelineList } from "~/components/room/timeline-list.tsx";
+import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
+import { useOutbox } from "~/components/room/use-outbox.ts";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { listResponders } from "~/modules/auth/users.server.ts";
+import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
+import { findIncidentId, getIncident } from "~/modules/incidents/queries.server.ts";
+import { patchFromRoomForm } from "~/modules/incidents/room-forms.ts";
+import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
+import { updateIncident } from "~/modules/incidents/update.server.ts";
+import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, listTimelineEntries } from "~/modules/timeline/entries.server.ts";
+import { formErrorsFrom } from "~/utils/form.server.ts";
+import { fieldErrors } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const id = await findIncidentId(params.id!);
+  const incident = id ? await getIncident(id) : null;
+  if (!incident) throw new Response("Incident not found", { status: 404 });
+  const canWrite = can(actor.role, "incident:write");
+  const [entries, people, components, regions] = await Promise.all([
+    listTimelineEntries(incident.id),
+    canWrite ? listResponders() : [],
+    canWrite ? listComponents() : [],
+    canWrite ? listRegions() : [],
+  ]);
+  return {
+    incident,
+    entries,
+    lastSeq: incident.lastSeq,
+    timeZone: actor.timeZone,
+    canWrite,
+    controls: { people, components, regions: regions.map((r) => ({ id: r.id, slug: r.slug, name: r.name })) },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "incident:write");
+  const id = await findIncidentId(params.id!);
+  if (!id) throw new Response("Incident not found", { status: 404 });
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "pin-entry" || intent === "edit-entry" || intent === "delete-entry") {
+      const entryId = String(form.get("entryId") ?? "");
+      if (intent === "delete-entry") return { ok: true, entry: await deleteTimelineEntry(actor, id, entryId) };
+      const parsed = EntryPatchSchema.safeParse(intent === "pin-entry" ? { pinned: form.get("pinned") === "true" } : { body: form.get("body") });
+      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+      return { ok: true, entry: await editTimelineEntry(actor, id, entryId, parsed.data) };
+    }
+    const shaped = patchFromRoomForm(intent, form);
+    if (!shaped) return Response.json({ errors: { intent: "unknown action" } }, { status: 400 });
+    const parsed = IncidentPatchSchema.safeParse(shaped);
+    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+    return { ok: true, incident: await updateIncident(actor, id, parsed.data) };
+  } catch (error) {
+    const errors = await formErrorsFrom(error);
+    return Response.json({ errors }, { status: 422 });
+  }
+}
+
+/** The event stream keeps the room current; a submitted form need not reload it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod && formMethod !== "GET" ? false : defaultShouldRevalidate;
+
+export default function IncidentRoom() {
+  const data = useLoaderData<typeof loader>();
+  const live = useIncidentStream({ incident: data.incident, entries: data.entries, lastSeq: data.lastSeq });
+  const outbox = useOutbox(data.incident.id);
+  return (
+    <div>
+      <p className="mb-2 text-sm print:hidden">
+        <Link to="/incidents">← All incidents</Link>
+      </p>
+      <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <section aria-labelledby="timeline-heading" className="min-w-0">
+          <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
+            Timeline
+          </h2>
+          <TimelineList
+            entries={live.entries}
+            pending={outbox.pending}
+            timeZone={data.timeZone}
+            canWrite={data.canWrite}
+            onDiscard={outbox.discard}
+            onRetry={outbox.retry}
+          />
+          {data.canWrite ? (
+            <div className="sticky bottom-0 mt-2 bg-slate-50 pb-2 pt-1">
+              <Composer onSend={outbox.send} />
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">Your role can read this incident but not write to it.</p>
+          )}
+        </section>
+        {data.canWrite ? (
+          <aside aria-label="Incident controls">
+            <IncidentControls incident={live.incident} data={data.controls} />
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.incident.ref} ${data.incident.title} · Incident Desk` : "Incident · Incident Desk" },
+];

@@ -1,0 +1,22 @@
+// Forms post the same fields the JSON API takes; these helpers parse them with the same
+// zod schemas and hand the field errors back to the page (422) instead of throwing.
+import { z } from "zod";
+import { fieldErrors } from "./http.server.ts";
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
+
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, shape?: (form: FormData) => unknown): Promise<FormResult<z.output<S>>> {
+  const form = await request.formData();
+  const value = shape ? shape(form) : Object.fromEntries(form);
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+}
+
+/** Turns an API error Response thrown by a module into field errors for the page; rethrows others. */
+export async function formErrorsFrom(error: unknown): Promise<Record<string, string>> {
+  if (error instanceof Response && error.status >= 400 && error.status < 500 && error.headers.get("content-type")?.includes("json")) {
+    const body = (await error.json()) as { error?: { message?: string; fields?: Record<string, string> } };
+    return { _: body.error?.message ?? "Not valid.", ...(body.error?.fields ?? {}) };
+  }
+  throw error;
+}
