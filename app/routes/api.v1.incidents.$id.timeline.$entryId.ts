@@ -1,11 +1,17 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { findIncidentId } from "~/modules/incidents/queries.server.ts";
-import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema } from "~/modules/timeline/entries.server.ts";
+import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, getTimelineEntry } from "~/modules/timeline/entries.server.ts";
 import { fail, notFound, parseJson } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Read entries from /api/v1/incidents/:id/timeline.");
+/** One entry with its earlier versions, newest first. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  const id = await findIncidentId(params.id!);
+  if (!id) notFound("Incident");
+  const found = await getTimelineEntry(id, params.entryId!);
+  if (!found) notFound("Timeline entry");
+  return Response.json(found);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -83,6 +83,36 @@ function EditEntry({ entry, onDone }: { entry: TimelineEntryView; onDone: () => 
   );
 }
 
+type Revision = { kind: string; body: string; replacedAt: string; replacedBy: { name: string } | null };
+
+/** "(edited 14:05)" opens the earlier versions of the entry, read from the API on demand. */
+function EditHistory({ entry, timeZone }: { entry: TimelineEntryView; timeZone: string }) {
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  return (
+    <details
+      className="text-xs text-slate-600"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open && !revisions) {
+          void fetch(`/api/v1/incidents/${entry.incidentId}/timeline/${entry.id}`)
+            .then((r) => r.json())
+            .then((body: { revisions: Revision[] }) => setRevisions(body.revisions));
+        }
+      }}
+    >
+      <summary className="cursor-pointer">edited {inZone(entry.editedAt!, timeZone, "HH:mm")}</summary>
+      <ol className="mt-1 space-y-1 border-l-2 border-slate-300 pl-2">
+        {revisions === null ? <li>Loading…</li> : null}
+        {revisions?.map((r) => (
+          <li key={r.replacedAt}>
+            <span className="font-medium">{KIND_LABELS[r.kind] ?? r.kind}</span>, replaced {inZone(r.replacedAt, timeZone, "HH:mm")}
+            {r.replacedBy ? ` by ${r.replacedBy.name}` : ""}: <span className="whitespace-pre-wrap">{r.body}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZone: string; canWrite: boolean }) {
   const [editing, setEditing] = useState(false);
   const deleted = entry.deletedAt !== null;
@@ -95,7 +125,7 @@ function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZo
         <KindTag kind={entry.kind} />
         <span className="font-medium">{entry.author?.name ?? "System"}</span>
         {entry.pinned ? <span className="text-xs font-semibold text-amber-800">Pinned</span> : null}
-        {entry.editedAt && !deleted ? <span className="text-xs text-slate-600">(edited {inZone(entry.editedAt, timeZone, "HH:mm")})</span> : null}
+        {entry.editedAt && !deleted ? <EditHistory entry={entry} timeZone={timeZone} /> : null}
         {canWrite && !deleted && !editing ? (
           <div className="ml-auto">
             <EntryActions entry={entry} onEdit={() => setEditing(true)} />

@@ -8,7 +8,7 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
-import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindToDb, type TimelineEntryView } from "./view.ts";
+import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindFromDb, kindToDb, type TimelineEntryView } from "./view.ts";
 
 const KindSchema = z
   .string()
@@ -193,10 +193,22 @@ export async function listTimelineEntries(incidentId: string, options: { afterSe
   return rows.map(entryView);
 }
 
-export async function entryRevisions(entryId: string) {
-  return db.timelineEntryRevision.findMany({
+export async function getTimelineEntry(incidentId: string, entryId: string) {
+  const row = await db.timelineEntry.findFirst({ where: { id: entryId, incidentId }, include: ENTRY_INCLUDE });
+  if (!row) return null;
+  const revisions = await db.timelineEntryRevision.findMany({
     where: { entryId },
     orderBy: { replacedAt: "desc" },
     include: { editor: { select: { id: true, name: true } } },
   });
+  return {
+    entry: entryView(row),
+    revisions: revisions.map((r) => ({
+      kind: kindFromDb(r.kind),
+      body: r.text,
+      doc: r.doc as Doc,
+      replacedAt: r.replacedAt.toISOString(),
+      replacedBy: r.editor,
+    })),
+  };
 }
