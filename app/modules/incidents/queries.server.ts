@@ -42,7 +42,8 @@ export async function listIncidents(filters: IncidentFilters): Promise<{ inciden
       filters.to ? { startedAt: { lte: filters.to } } : {},
       filters.q ? { title: { contains: filters.q } } : {},
       cursor
-        ? { OR: [{ startedAt: { lt: cursor.startedAt } }, { startedAt: cursor.startedAt, id: { lt: cursor.id } }] }
+        ? // The leading range on startedAt lets the index seek straight to the page.
+          { startedAt: { lte: cursor.startedAt }, OR: [{ startedAt: { lt: cursor.startedAt } }, { id: { lt: cursor.id } }] }
         : {},
     ],
   };
