@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
 export { startup, shutdown } from "./startup.server.ts";
@@ -11,6 +12,12 @@ export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 
 export const streamTimeout = 5_000;
+
+/** Unexpected errors are logged once, with the request id; an aborted request is not an error. */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  logger.error({ err: error, requestId: context?.requestId, method: request.method, path: new URL(request.url).pathname }, "unhandled error");
+}
 
 export default function handleRequest(
   request: Request,
@@ -41,7 +48,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error }, "render error");
         },
       },
     );

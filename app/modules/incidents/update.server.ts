@@ -34,6 +34,7 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
     const row = await loadIncidentRow(tx, incidentId);
     if (!row) notFound("Incident");
     const before = incidentView(row);
+    const openImpacts = row.components.filter((c) => c.endedAt === null);
     const notes: string[] = [];
     const data: Record<string, unknown> = {};
     const current: Milestones = {
@@ -75,7 +76,7 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
     if (patch.components) {
       const names = await checkComponents(tx, patch.components);
       const change = diffComponentImpacts(
-        row.components.map((c) => ({ componentId: c.componentId, impact: c.impact as ComponentImpactName })),
+        openImpacts.map((c) => ({ componentId: c.componentId, impact: c.impact as ComponentImpactName })),
         patch.components.map((c) => ({ componentId: c.id, impact: c.impact })),
       );
       if (change.close.length) {
@@ -84,7 +85,7 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
       for (const open of change.open) {
         await tx.incidentComponent.create({ data: { id: newId(), incidentId, componentId: open.componentId, impact: open.impact, startedAt: now } });
       }
-      const was = new Map(row.components.map((c) => [c.componentId, c]));
+      const was = new Map(openImpacts.map((c) => [c.componentId, c]));
       for (const id of change.close.filter((id) => !change.open.some((o) => o.componentId === id))) {
         notes.push(`${was.get(id)!.component.name} is no longer affected.`);
       }

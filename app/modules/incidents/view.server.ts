@@ -9,7 +9,6 @@ export const INCIDENT_INCLUDE = {
   commsLead: person,
   scribe: person,
   components: {
-    where: { endedAt: null },
     orderBy: { startedAt: "asc" },
     include: { component: { select: { id: true, name: true, groupId: true } } },
   },
@@ -39,7 +38,10 @@ export type IncidentView = {
   commander: { id: string; name: string } | null;
   commsLead: { id: string; name: string } | null;
   scribe: { id: string; name: string } | null;
+  /** the components affected now, with the impact each has */
   components: { id: string; name: string; impact: ComponentImpactName; since: string }[];
+  /** every impact window, open and closed, oldest first: how the impact changed over time */
+  impactHistory: { id: string; name: string; impact: ComponentImpactName; startedAt: string; endedAt: string | null }[];
   regions: { id: string; slug: string; name: string }[];
   createdAt: string;
   updatedAt: string;
@@ -65,11 +67,20 @@ export function incidentView(row: IncidentRow): IncidentView {
     commander: row.commander,
     commsLead: row.commsLead,
     scribe: row.scribe,
-    components: row.components.map((c) => ({
+    components: row.components
+      .filter((c) => c.endedAt === null)
+      .map((c) => ({
       id: c.component.id,
       name: c.component.name,
       impact: c.impact as ComponentImpactName,
       since: c.startedAt.toISOString(),
+    })),
+    impactHistory: row.components.map((c) => ({
+      id: c.component.id,
+      name: c.component.name,
+      impact: c.impact as ComponentImpactName,
+      startedAt: c.startedAt.toISOString(),
+      endedAt: iso(c.endedAt),
     })),
     regions: row.regions.map((r) => r.region).sort((a, b) => a.slug.localeCompare(b.slug)),
     createdAt: row.createdAt.toISOString(),

@@ -1,0 +1,51 @@
+import { ImpactBadge } from "~/components/ui/badges.tsx";
+import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+
+/** Each change of a component's impact, with when it began and ended. */
+export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; timeZone: string }) {
+  if (incident.impactHistory.length === 0) return null;
+  return (
+    <details className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
+      <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length} changes)</summary>
+      <table className="mt-2 w-full text-left text-sm">
+        <thead className="text-slate-600">
+          <tr>
+            <th className="py-1 pr-3 font-medium">Component</th>
+            <th className="py-1 pr-3 font-medium">Impact</th>
+            <th className="py-1 pr-3 font-medium">From</th>
+            <th className="py-1 pr-3 font-medium">Until</th>
+            <th className="py-1 font-medium">For</th>
+          </tr>
+        </thead>
+        <tbody>
+          {incident.impactHistory.map((w) => (
+            <tr key={`${w.id}-${w.startedAt}`} className="border-t border-slate-200">
+              <td className="py-1 pr-3">{w.name}</td>
+              <td className="py-1 pr-3">
+                <ImpactBadge impact={w.impact} />
+              </td>
+              <td className="py-1 pr-3">
+                <time dateTime={w.startedAt} title={inUtc(w.startedAt)}>
+                  {inZone(w.startedAt, timeZone)}
+                </time>
+              </td>
+              <td className="py-1 pr-3">
+                {w.endedAt ? (
+                  <time dateTime={w.endedAt} title={inUtc(w.endedAt)}>
+                    {inZone(w.endedAt, timeZone)}
+                  </time>
+                ) : (
+                  "ongoing"
+                )}
+              </td>
+              <td className="py-1 font-mono" suppressHydrationWarning>
+                {formatDuration((w.endedAt ? Date.parse(w.endedAt) : Date.now()) - Date.parse(w.startedAt))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
