@@ -9,6 +9,14 @@ export type StreamEvent = { seq: number; type: string; data: unknown };
 export type StreamClient = { send(event: StreamEvent): void };
 
 const BUFFER_SIZE = 500;
+
+/**
+ * Events read inside a transaction: the SQLite adapter shares one connection and serialises
+ * transactions only, so a bare read could see another request's uncommitted events.
+ */
+function committedEvents(incidentId: string, seq: { gt: number; lte?: number }) {
+  return db.$transaction((tx) => tx.incidentEvent.findMany({ where: { incidentId, seq }, orderBy: { seq: "asc" } }));
+}
 const IDLE_CLOSE_MS = 30_000;
 const RETRY_MS = 1_000;
 
@@ -40,10 +48,7 @@ class IncidentStream {
 
   private async catchUp(): Promise<void> {
     try {
-      const rows = await db.incidentEvent.findMany({
-        where: { incidentId: this.incidentId, seq: { gt: this.lastSeq } },
-        orderBy: { seq: "asc" },
-      });
+      const rows = await committedEvents(this.incidentId, { gt: this.lastSeq });
       for (const row of rows) {
         const event = { seq: row.seq, type: row.type, data: row.data };
         this.lastSeq = row.seq;
@@ -73,10 +78,7 @@ class IncidentStream {
           if (afterSeq >= this.lastSeq) missed = [];
           else if (this.buffer.length && this.buffer[0].seq <= afterSeq + 1) missed = this.buffer.filter((e) => e.seq > afterSeq);
           else {
-            const rows = await db.incidentEvent.findMany({
-              where: { incidentId: this.incidentId, seq: { gt: afterSeq, lte: this.lastSeq } },
-              orderBy: { seq: "asc" },
-            });
+            const rows = await committedEvents(this.incidentId, { gt: afterSeq, lte: this.lastSeq });
             missed = rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data }));
           }
           for (const event of missed) client.send(event);
