@@ -62,6 +62,8 @@ export async function createApp(build: AppBuild) {
           frameAncestors: ["'none'"],
         },
       },
+      // "no-referrer" makes Chromium send Origin: null on form posts, which Remix refuses.
+      referrerPolicy: { policy: "same-origin" },
       strictTransportSecurity: process.env.HSTS === "1" ? { maxAge: 31536000 } : false,
       crossOriginEmbedderPolicy: false,
     }),
@@ -75,6 +77,13 @@ export async function createApp(build: AppBuild) {
       },
     }),
   );
+
+  // Postgres can neither store nor compare a NUL character: a URL carrying one (%00) is
+  // refused here, in the API's error shape, instead of failing a query as a 500.
+  app.use((req, res, next) => {
+    if (!/%00/.test(req.url)) return next();
+    res.status(400).json({ error: { code: "bad_request", message: "The URL contains a NUL character (%00).", fields: {} } });
+  });
 
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));

@@ -67,7 +67,7 @@ export default function App() {
             <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
               <NavItem to="/incidents">Incidents</NavItem>
               <NavItem to="/components">Components</NavItem>
-              {can(actor.role, "admin:users") ? <NavItem to="/admin/users">Admin</NavItem> : null}
+              {can(actor.role, "admin:users") ? <NavItem to="/admin">Admin</NavItem> : null}
             </nav>
             {can(actor.role, "incident:write") ? (
               <Link to="/incidents/new" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline">

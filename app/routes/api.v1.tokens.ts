@@ -1,11 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { ROLES } from "~/modules/auth/roles.ts";
-import { createApiToken } from "~/modules/auth/tokens.server.ts";
+import { createApiToken, NewTokenSchema } from "~/modules/auth/tokens.server.ts";
 import { fail, parseJson } from "~/utils/http.server.ts";
-
-const NewTokenSchema = z.object({ name: z.string().trim().min(1, "must not be empty").max(100), role: z.enum(ROLES) });
 
 export async function loader() {
   fail("not_found", "Use POST to create a token.");

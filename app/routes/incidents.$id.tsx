@@ -16,7 +16,7 @@ import { patchFromRoomForm } from "~/modules/incidents/room-forms.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
 import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, listTimelineEntries } from "~/modules/timeline/entries.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
+import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
   const id = await findIncidentId(params.id!);
   if (!id) throw new Response("Incident not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "pin-entry" || intent === "edit-entry" || intent === "delete-entry") {

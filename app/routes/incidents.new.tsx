@@ -9,7 +9,7 @@ import { listComponents, listRegions } from "~/modules/components/catalog.server
 import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { COMPONENT_IMPACTS, IMPACT_LABELS, SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
+import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ function shape(form: FormData) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
-  const shaped = shape(await request.formData());
+  const shaped = shape(await readForm(request));
   const parsed = DeclareIncidentSchema.safeParse({ ...shaped, commanderId: shaped.commanderId ? actor.userId : undefined });
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
   try {

@@ -5,8 +5,22 @@ import { fieldErrors } from "./http.server.ts";
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
+const MAX_FORM_BYTES = 256 * 1024;
+
+/** The posted form; a body that is not a form, or is too big, is the sender's mistake (400/413). */
+export async function readForm(request: Request): Promise<FormData> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) {
+    throw new Response("The form is too large.", { status: 413 });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The request body is not a form.", { status: 400 });
+  }
+}
+
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, shape?: (form: FormData) => unknown): Promise<FormResult<z.output<S>>> {
-  const form = await request.formData();
+  const form = await readForm(request);
   const value = shape ? shape(form) : Object.fromEntries(form);
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };

@@ -50,18 +50,19 @@ export async function createUser(actor: Actor, input: z.output<typeof NewUserSch
   return id;
 }
 
-/** Changes a role; the user's sessions end so the new role is in force at once. */
-export async function changeRole(actor: Actor, input: z.output<typeof RoleChangeSchema>) {
-  await db.$transaction(async (tx) => {
+/** Changes a role; the user's sessions end so the new role is in force at once. False when it already was that role. */
+export async function changeRole(actor: Actor, input: z.output<typeof RoleChangeSchema>): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) fail("not_found", "User not found.");
-    if (user.role === input.role) return;
+    if (user.role === input.role) return false;
     if (user.role === "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1) {
       fail("conflict", "The last admin cannot lose the admin role.", { role: "last admin" });
     }
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
     await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
+    return true;
   });
 }
 

@@ -63,3 +63,8 @@ export function catalogBlocks(components: ComponentView[]): CatalogBlock[] {
   }
   return blocks;
 }
+
+/** What the catalog page's action answers for one of its forms. */
+export type CatalogFormOutcome =
+  | { ok: true; form: string; added?: { id: string; name: string; group: boolean } }
+  | { ok: false; form: string; errors: Record<string, string>; values: ComponentFormValues };

@@ -1,0 +1,112 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { NewTokenForm, RevokeTokenForm, type TokenFormOutcome } from "~/components/admin/token-forms.tsx";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
+import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
+import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { inUtc, inZone } from "~/utils/time.ts";
+
+const TokenFormSchema = z.discriminatedUnion("intent", [
+  NewTokenSchema.extend({ intent: z.literal("create") }),
+  RevokeTokenSchema.extend({ intent: z.literal("revoke") }),
+]);
+
+/** A page or answer that may carry a new token must not be kept by any cache. */
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "admin:users");
+  const tokens = await listApiTokens();
+  return { tokens: tokens.map((t) => ({ ...t, role: t.role as RoleName })), timeZone: actor.timeZone };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "admin:users");
+  let submitted: Record<string, FormDataEntryValue> = {};
+  const parsed = await parseForm(request, TokenFormSchema, (form) => (submitted = Object.fromEntries(form)));
+  const form = submitted.intent === "revoke" ? `revoke:${String(submitted.tokenId ?? "")}` : "create";
+  const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
+  const failed = (errors: Record<string, string>) =>
+    data<TokenFormOutcome>({ ok: false, form, errors, values: { name: text("name"), role: text("role") } }, { status: 422 });
+  if (!parsed.ok) return failed(parsed.errors);
+  try {
+    const input = parsed.data;
+    if (input.intent === "create") {
+      const created = await createApiToken(actor, { name: input.name, role: input.role });
+      return data<TokenFormOutcome>({ ok: true, form, created: { name: created.name, role: created.role, token: created.token } }, { headers: NO_STORE });
+    }
+    await revokeApiToken(actor, input.tokenId);
+    return data<TokenFormOutcome>({ ok: true, form });
+  } catch (error) {
+    return failed(await formErrorsFrom(error));
+  }
+}
+
+export default function AdminTokens() {
+  const { tokens, timeZone } = useLoaderData<typeof loader>();
+  const when = (at: Date | null, never: string) =>
+    at ? (
+      <time dateTime={at.toISOString()} title={inUtc(at)}>
+        {inZone(at, timeZone, "d MMM yyyy HH:mm")}
+      </time>
+    ) : (
+      <span className="text-slate-600">{never}</span>
+    );
+  return (
+    <div>
+      <NewTokenForm />
+      <h2 className="mb-2 text-lg font-semibold">
+        API tokens <span className="text-sm font-normal text-slate-600">({tokens.filter((t) => !t.revokedAt).length} active)</span>
+      </h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-300 bg-slate-100 text-slate-700">
+            <tr>
+              <th className="px-3 py-2">Name</th>
+              <th className="px-3 py-2">Role</th>
+              <th className="px-3 py-2">Owner</th>
+              <th className="px-3 py-2">Created</th>
+              <th className="px-3 py-2">Last used</th>
+              <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
+                  No API tokens yet.
+                </td>
+              </tr>
+            ) : null}
+            {tokens.map((token) => (
+              <tr key={token.id} className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}>
+                <td className={`px-3 py-2 font-medium ${token.revokedAt ? "line-through decoration-slate-400" : ""}`}>{token.name}</td>
+                <td className="px-3 py-2">{ROLE_LABELS[token.role]}</td>
+                <td className="px-3 py-2">{token.user.name}</td>
+                <td className="whitespace-nowrap px-3 py-2">{when(token.createdAt, "")}</td>
+                <td className="whitespace-nowrap px-3 py-2">{when(token.lastUsedAt, "Never")}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  {token.revokedAt ? (
+                    <span>Revoked {when(token.revokedAt, "")}</span>
+                  ) : (
+                    <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900 ring-1 ring-green-300">Active</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeTokenForm token={token} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "API tokens · Admin · Incident Desk" }];
+
+export const headers: HeadersFunction = () => NO_STORE;
