@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button.tsx";
 import type { ComponentView } from "~/modules/components/catalog.server.ts";
 import type { CatalogFormOutcome } from "~/modules/components/catalog-forms.ts";
 import { ComponentFields, type GroupChoice, type RegionChoice } from "./component-fields.tsx";
+import { ImpactBadge } from "~/components/ui/badges.tsx";
 import { ComponentStatusBadge } from "./component-status-badge.tsx";
 
 export type CatalogEditing = { groups: GroupChoice[]; regions: RegionChoice[]; editingId: string | null };
@@ -42,6 +43,12 @@ export function CatalogEntry({
         ) : null}
       </div>
       <div className="flex shrink-0 items-center gap-2">
+        {component.activeIncidents.map((a) => (
+          <Link key={a.incidentId} to={`/incidents/${a.incidentId}`} className="text-xs font-medium" title="Open incident affecting it now">
+            {a.ref}: <ImpactBadge impact={a.impact} />
+          </Link>
+        ))}
+        <span className="sr-only">Public status:</span>
         <ComponentStatusBadge status={component.status} />
         {editing ? (
           <>

@@ -6,6 +6,8 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
+import { incidentRef, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
+import { activeImpactsByComponent, type ActiveImpact } from "./rollup.ts";
 
 export const ComponentInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(120),
@@ -26,6 +28,8 @@ export type ComponentView = {
   status: string;
   regions: string[];
   components?: string[];
+  /** open incidents affecting it now (inside view; the public status moves only by published updates) */
+  activeIncidents: ActiveImpact[];
   createdAt: string;
   updatedAt: string;
 };
@@ -38,7 +42,7 @@ function loadRows(where: object = {}) {
   return db.component.findMany({ where: { archivedAt: null, ...where }, include: INCLUDE, orderBy: [{ position: "asc" }, { name: "asc" }] });
 }
 
-function view(row: Row): ComponentView {
+function view(row: Row, active: Map<string, ActiveImpact[]>): ComponentView {
   return {
     id: row.id,
     name: row.name,
@@ -49,6 +53,7 @@ function view(row: Row): ComponentView {
     status: row.status,
     regions: row.regions.map((r) => r.region.slug).sort(),
     ...(row.isGroup ? { components: row.members.map((m) => m.id) } : {}),
+    activeIncidents: active.get(row.id) ?? [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -63,7 +68,19 @@ export async function listComponents(): Promise<ComponentView[]> {
     ordered.push(row);
     if (row.isGroup) ordered.push(...rows.filter((r) => r.groupId === row.id));
   }
-  return ordered.map(view);
+  const active = await activeImpacts(rows);
+  return ordered.map((row) => view(row, active));
+}
+
+async function activeImpacts(rows: Row[]) {
+  const windows = await db.incidentComponent.findMany({
+    where: { endedAt: null, incident: { status: { not: "resolved" } } },
+    select: { componentId: true, impact: true, incident: { select: { id: true, number: true } } },
+  });
+  return activeImpactsByComponent(
+    windows.map((w) => ({ componentId: w.componentId, impact: w.impact as ComponentImpactName, incidentId: w.incident.id, ref: incidentRef(w.incident.number) })),
+    rows.filter((r) => r.isGroup).map((g) => ({ id: g.id, memberIds: g.members.map((m) => m.id) })),
+  );
 }
 
 export function listRegions() {
@@ -105,7 +122,7 @@ export async function createComponent(actor: Actor, input: z.output<typeof Compo
     await recordAudit(tx, actor, { action: "component.created", entityType: "Component", entityId: id, after: input });
   });
   const [row] = await loadRows({ id });
-  return view(row);
+  return view(row, await activeImpacts([row]));
 }
 
 export async function updateComponent(actor: Actor, id: string, patch: z.output<typeof ComponentPatchSchema>): Promise<ComponentView> {
@@ -132,7 +149,7 @@ export async function updateComponent(actor: Actor, id: string, patch: z.output<
     });
   });
   const [row] = await loadRows({ id });
-  return view(row);
+  return view(row, await activeImpacts([row]));
 }
 
 /** Moves a component one place up or down among its siblings. */
