@@ -1,16 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
 import { z } from "zod";
 import { NewUserForm, RoleChangeForm, type UserFormOutcome } from "~/components/admin/user-forms.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import type { RoleName } from "~/modules/auth/roles.ts";
-import { changeRole, createUser, listUsers, NewUserSchema, RoleChangeSchema } from "~/modules/auth/users.server.ts";
+import { changeRole, createUser, endAllSessions, EndSessionsSchema, listUsers, NewUserSchema, RoleChangeSchema } from "~/modules/auth/users.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
   NewUserSchema.extend({ intent: z.literal("create") }),
   RoleChangeSchema.extend({ intent: z.literal("change-role") }),
+  EndSessionsSchema.extend({ intent: z.literal("end-sessions") }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, UserFormSchema, (form) => (submitted = Object.fromEntries(form)));
-  const form = submitted.intent === "change-role" ? `change-role:${String(submitted.userId ?? "")}` : "create";
+  const form = submitted.intent === "create" ? "create" : `${String(submitted.intent)}:${String(submitted.userId ?? "")}`;
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
   // the password is never sent back to the page
   const failed = (errors: Record<string, string>) =>
@@ -35,6 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const { intent: _, ...user } = input;
       await createUser(actor, user);
       return data<UserFormOutcome>({ ok: true, form, created: { name: user.name, email: user.email } });
+    }
+    if (input.intent === "end-sessions") {
+      await endAllSessions(actor, { userId: input.userId });
+      return data<UserFormOutcome>({ ok: true, form });
     }
     const { intent: _, ...change } = input;
     const changed = await changeRole(actor, change);
@@ -60,6 +66,7 @@ export default function AdminUsers() {
               <th className="px-3 py-2">Email</th>
               <th className="px-3 py-2">Role</th>
               <th className="px-3 py-2">Added</th>
+              <th className="px-3 py-2">Signed in</th>
             </tr>
           </thead>
           <tbody>
@@ -78,6 +85,17 @@ export default function AdminUsers() {
                   <time dateTime={user.createdAt.toISOString()} title={inUtc(user.createdAt)}>
                     {inZone(user.createdAt, timeZone, "d MMM yyyy")}
                   </time>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Form method="post" className="flex items-center gap-2">
+                    <span>{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
+                    <input type="hidden" name="userId" value={user.id} />
+                    {user._count.sessions > 0 ? (
+                      <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`Sign ${user.name} out everywhere`}>
+                        Sign out everywhere
+                      </Button>
+                    ) : null}
+                  </Form>
                 </td>
               </tr>
             ))}

@@ -22,6 +22,18 @@ export const NewUserSchema = z.object({
 });
 
 export const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) });
+export const EndSessionsSchema = z.object({ userId: z.string().min(1).max(64) });
+
+/** Signs a user out on every device (an admin's "sign out everywhere"). Returns how many ended. */
+export async function endAllSessions(actor: Actor, input: z.output<typeof EndSessionsSchema>): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) fail("not_found", "User not found.");
+    const { count } = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "user.sessions_ended", entityType: "User", entityId: user.id, after: { sessionsEnded: count } });
+    return count;
+  });
+}
 
 /** The user for this email and password, or null; unknown emails take as long as wrong passwords. */
 export async function authenticate(email: string, password: string) {
@@ -33,7 +45,16 @@ export async function authenticate(email: string, password: string) {
 export function listUsers() {
   return db.user.findMany({
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, timeZone: true, createdAt: true, disabledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      timeZone: true,
+      createdAt: true,
+      disabledAt: true,
+      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+    },
   });
 }
 
