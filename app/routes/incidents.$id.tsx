@@ -73,7 +73,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export default function IncidentRoom() {
   const data = useLoaderData<typeof loader>();
   const live = useIncidentStream({ incident: data.incident, entries: data.entries, lastSeq: data.lastSeq });
-  const outbox = useOutbox(data.incident.id);
+  const outbox = useOutbox(data.incident.id, live.addEntry);
   return (
     <div>
       <p className="mb-2 text-sm print:hidden">

@@ -159,11 +159,11 @@ export function TimelineList(props: {
       {sorted.map((entry) => (
         <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} />
       ))}
-      {pending.map((p) => (
+      {pending.map((p, i) => (
         <li key={p.idempotencyKey} className="border-b border-dashed border-slate-300 bg-slate-50 px-3 py-2 text-slate-600" data-testid="pending-entry">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <KindTag kind={p.kind} />
-            <span>{p.lastError?.startsWith("Rejected") ? p.lastError : p.lastError ? `Not sent yet (${p.lastError}), retrying…` : "Sending…"}</span>
+            <span>{p.lastError?.startsWith("Rejected") ? p.lastError : p.lastError ? `Not sent yet (${p.lastError}), retrying…` : i === 0 ? "Sending…" : "Waiting to send…"}</span>
             {p.lastError?.startsWith("Rejected") ? (
               <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={() => props.onDiscard(p.idempotencyKey)}>
                 Discard

@@ -1,9 +1,11 @@
 // Keeps the room current: one EventSource per open room, resuming after the last sequence
 // it saw (the browser sends Last-Event-ID on reconnect). Entries are keyed by id, so an
 // event that arrives twice changes nothing.
-import { useEffect, useReducer, useState } from "react";
+import { useCallback, useEffect, useReducer, useState } from "react";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
+
+const SILENCE_LIMIT_MS = 50_000;
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "closed";
 
@@ -31,18 +33,62 @@ export function useIncidentStream(initial: State) {
   }, [incidentId, initial.lastSeq]);
 
   useEffect(() => {
-    const source = new EventSource(`/api/v1/incidents/${incidentId}/events?after=${initial.lastSeq}`);
-    const onEntry = (event: MessageEvent) => dispatch({ type: "entry", seq: Number(event.lastEventId), entry: JSON.parse(event.data) });
-    source.addEventListener("open", () => setConnection("live"));
-    source.addEventListener("error", () => setConnection(source.readyState === EventSource.CLOSED ? "closed" : "reconnecting"));
-    source.addEventListener("timeline.created", onEntry);
-    source.addEventListener("timeline.updated", onEntry);
-    source.addEventListener("timeline.deleted", onEntry);
-    source.addEventListener("incident.updated", (event: MessageEvent) =>
-      dispatch({ type: "incident", seq: Number(event.lastEventId), incident: JSON.parse(event.data) }),
-    );
-    return () => source.close();
+    let source: EventSource | null = null;
+    let lastHeard = Date.now();
+    // Resume after what this page already has; the browser adds Last-Event-ID on its own retries.
+    let resumeAfter = initial.lastSeq;
+    const onEntry = (event: MessageEvent) => {
+      resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
+      dispatch({ type: "entry", seq: Number(event.lastEventId), entry: JSON.parse(event.data) });
+    };
+    const onIncident = (event: MessageEvent) => {
+      resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
+      dispatch({ type: "incident", seq: Number(event.lastEventId), incident: JSON.parse(event.data) });
+    };
+    const open = () => {
+      source?.close();
+      lastHeard = Date.now();
+      source = new EventSource(`/api/v1/incidents/${incidentId}/events?after=${resumeAfter}`);
+      const heard = () => (lastHeard = Date.now());
+      source.addEventListener("open", () => {
+        heard();
+        setConnection("live");
+      });
+      source.addEventListener("error", () => setConnection(source?.readyState === EventSource.CLOSED ? "closed" : "reconnecting"));
+      source.addEventListener("heartbeat", heard);
+      for (const type of ["timeline.created", "timeline.updated", "timeline.deleted"]) {
+        source.addEventListener(type, (e) => {
+          heard();
+          onEntry(e as MessageEvent);
+        });
+      }
+      source.addEventListener("incident.updated", (e) => {
+        heard();
+        onIncident(e as MessageEvent);
+      });
+    };
+    open();
+    // A stream that has said nothing for three heartbeats is dead even if the browser thinks not.
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastHeard > SILENCE_LIMIT_MS) {
+        setConnection("reconnecting");
+        open();
+      }
+    }, 5_000);
+    const offline = () => setConnection("reconnecting");
+    const online = () => open();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    return () => {
+      clearInterval(watchdog);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      source?.close();
+    };
   }, [incidentId, initial.lastSeq]);
 
-  return { ...state, connection };
+  /** An entry the server acknowledged to this page goes in at once, before its event arrives. */
+  const addEntry = useCallback((entry: TimelineEntryView) => dispatch({ type: "entry", seq: entry.seq, entry }), []);
+
+  return { ...state, connection, addEntry };
 }

@@ -2,9 +2,12 @@
 // retried with backoff, resumed after a reload or a closed tab.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Doc } from "~/modules/timeline/document.ts";
+import type { TimelineEntryView } from "~/modules/timeline/view.ts";
 import { isPermanentFailure, newIdempotencyKey, readOutbox, retryDelayMs, writeOutbox, type PendingEntry } from "./outbox.ts";
 
-export function useOutbox(incidentId: string) {
+export function useOutbox(incidentId: string, onAcknowledged: (entry: TimelineEntryView) => void) {
+  const acknowledged = useRef(onAcknowledged);
+  acknowledged.current = onAcknowledged;
   const [pending, setPending] = useState<PendingEntry[]>([]);
   const sending = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -38,6 +41,8 @@ export function useOutbox(incidentId: string) {
           });
           status = response.status;
           if (response.ok) {
+            const body = (await response.json().catch(() => null)) as { entry?: TimelineEntryView } | null;
+            if (body?.entry) acknowledged.current(body.entry);
             update((all) => all.filter((p) => p.idempotencyKey !== next.idempotencyKey));
             continue;
           }

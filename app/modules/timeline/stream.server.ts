@@ -164,7 +164,9 @@ export function incidentEventStream(incidentId: string, afterSeq: number, signal
           /* already closed */
         }
       });
-      heartbeat = setInterval(() => write(encoder.encode(`: heartbeat\n\n`)), heartbeatMs);
+      // A comment keeps proxies from closing the idle stream; the named event (no id, so
+      // Last-Event-ID is untouched) lets a browser notice a connection that died silently.
+      heartbeat = setInterval(() => write(encoder.encode(`: heartbeat\nevent: heartbeat\ndata: {}\n\n`)), heartbeatMs);
       signal.addEventListener("abort", () => {
         cleanup();
         try {

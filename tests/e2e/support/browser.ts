@@ -1,0 +1,53 @@
+// Chromium through playwright-core, using the system browser (never downloads one).
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { repoRoot } from "./server.ts";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/** A fresh context (own cookies and localStorage) with short default timeouts. */
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, timezoneId: "UTC", locale: "en-GB" });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return context;
+}
+
+const shotsDir = path.join(repoRoot, "test-results", "e2e");
+
+/** Saves a full-page screenshot to test-results/e2e/<name>.png for humans; never fails a test. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  try {
+    mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(shotsDir, `${name.replace(/[^a-z0-9-_]+/gi, "-")}.png`), fullPage: true, timeout: 10_000 });
+  } catch {
+    // a screenshot is a nice-to-have
+  }
+}
+
+/** Removes the screenshots an earlier run of this file left (a stale FAILED one would mislead). */
+export function clearScreenshots(prefix: string): void {
+  try {
+    for (const file of readdirSync(shotsDir)) if (file.startsWith(`${prefix}--`)) rmSync(path.join(shotsDir, file), { force: true });
+  } catch {
+    // no folder yet
+  }
+}
+
+/** Collects uncaught page errors and console errors, to show them when a test fails. */
+export function watchConsole(page: Page, label: string): string[] {
+  const lines: string[] = [];
+  page.on("pageerror", (error) => lines.push(`[${label}] pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") lines.push(`[${label}] console.error: ${message.text()}`);
+  });
+  return lines;
+}
