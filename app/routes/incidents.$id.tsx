@@ -12,7 +12,7 @@ import { can } from "~/modules/auth/roles.ts";
 import { listResponders } from "~/modules/auth/users.server.ts";
 import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
 import { findIncidentId, getIncident } from "~/modules/incidents/queries.server.ts";
-import { patchFromRoomForm } from "~/modules/incidents/room-forms.ts";
+import { patchFromRoomForm } from "~/modules/incidents/forms.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
 import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, listTimelineEntries } from "~/modules/timeline/entries.server.ts";

@@ -10,6 +10,7 @@ import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { COMPONENT_IMPACTS, IMPACT_LABELS, SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { utcInstant } from "~/modules/incidents/forms.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,6 +31,8 @@ function shape(form: FormData) {
     components,
     regions: form.getAll("regions").map(String),
     commanderId: form.get("lead") === "me" ? "me" : undefined,
+    startedAt: utcInstant(form.get("startedAt")) ?? undefined,
+    detectedAt: utcInstant(form.get("detectedAt")) ?? undefined,
   };
 }
 
@@ -99,6 +102,13 @@ export default function DeclareIncident() {
           </div>
         </fieldset>
         <TextAreaField label="Summary (optional)" name="summary" rows={3} maxLength={5000} error={errors.summary} />
+        <details className="mb-3">
+          <summary className="cursor-pointer text-sm text-blue-800">It started or was detected earlier than now</summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <TextField label="Started (UTC)" name="startedAt" type="datetime-local" error={errors.startedAt} hint="Leave empty for now." />
+            <TextField label="Detected (UTC)" name="detectedAt" type="datetime-local" error={errors.detectedAt} hint="Leave empty for now." />
+          </div>
+        </details>
         <label className="mb-4 flex items-center gap-2 text-sm">
           <input type="checkbox" name="lead" value="me" defaultChecked /> I am the incident commander
         </label>

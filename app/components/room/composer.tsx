@@ -5,7 +5,7 @@ import Link from "@tiptap/extension-link";
 import Placeholder from "@tiptap/extension-placeholder";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { docToText, type Doc } from "~/modules/timeline/document.ts";
 import { ENTRY_KINDS } from "~/modules/timeline/view.ts";
 import { Button } from "~/components/ui/button.tsx";
@@ -32,7 +32,7 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
     extensions: [
       StarterKit.configure({ heading: false, horizontalRule: false, link: false, underline: false }),
       Link.configure({ openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], isAllowedUri: (url) => /^(https?:|mailto:)/i.test(url) }),
-      Placeholder.configure({ placeholder: "What just happened? Enter sends, Shift+Enter for a new line" }),
+      Placeholder.configure({ placeholder: "What just happened? Enter sends, Shift+Enter for a new line, / jumps here" }),
       Extension.create({
         name: "sendOnEnter",
         addKeyboardShortcuts() {
@@ -51,6 +51,19 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
     ],
     editorProps: { attributes: { "aria-label": "New timeline entry", role: "textbox", "aria-multiline": "true", "data-testid": "composer" } },
   });
+
+  // "/" anywhere in the room (outside a field) jumps to the composer.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== "/" || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      editor?.commands.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editor]);
 
   submitRef.current = () => {
     if (!editor || disabled) return;

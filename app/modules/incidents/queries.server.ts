@@ -26,7 +26,9 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(value: string): Cursor {
   const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const startedAt = new Date(at ?? "");
-  if (!id || Number.isNaN(startedAt.getTime())) fail("bad_request", "The cursor is not valid.", { cursor: "not a cursor from this API" });
+  // A time no database column holds cannot come from this API (encodeCursor), and would fail the query.
+  const time = startedAt.getTime();
+  if (!id || Number.isNaN(time) || time < 0 || time >= Date.UTC(10000, 0, 1)) fail("bad_request", "The cursor is not valid.", { cursor: "not a cursor from this API" });
   return { startedAt, id };
 }
 
@@ -56,13 +58,4 @@ export async function listIncidents(filters: IncidentFilters): Promise<{ inciden
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
   return { incidents: page.map(incidentView), nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null };
-}
-
-/** Every impact window of the incident's components, open and closed, oldest first. */
-export function impactHistory(incidentId: string) {
-  return db.incidentComponent.findMany({
-    where: { incidentId },
-    orderBy: { startedAt: "asc" },
-    include: { component: { select: { id: true, name: true } } },
-  });
 }

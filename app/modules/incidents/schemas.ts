@@ -3,9 +3,15 @@ import { z } from "zod";
 import { COMPONENT_IMPACTS, INCIDENT_STATUSES, SEVERITIES } from "./lifecycle.ts";
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** Outside these years a time is a typo, and the database client cannot store it (a 500, not a 422). */
+const STORABLE_FROM = Date.UTC(1970, 0, 1);
+const STORABLE_UNTIL = Date.UTC(10000, 0, 1) - 1;
+const storable = (d: Date) => d.getTime() >= STORABLE_FROM && d.getTime() <= STORABLE_UNTIL;
 const Instant = z.coerce
   .date({ message: "must be an ISO-8601 time" })
+  .refine(storable, "must be between 1970 and 9999")
   .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "must not be in the future");
+const FilterDate = z.coerce.date({ message: "must be a date" }).refine(storable, "must be between 1970 and 9999");
 
 const Id = z.string().trim().min(1).max(64);
 
@@ -51,8 +57,8 @@ export const IncidentFiltersSchema = z.object({
   status: z.union([z.enum([...INCIDENT_STATUSES, "open"]), z.literal("")]).optional(),
   severity: z.union([z.enum(SEVERITIES), z.literal("")]).optional(),
   component: z.string().max(64).optional(),
-  from: z.union([z.coerce.date({ message: "must be a date" }), z.literal("")]).optional(),
-  to: z.union([z.coerce.date({ message: "must be a date" }), z.literal("")]).optional(),
+  from: z.union([FilterDate, z.literal("")]).optional(),
+  to: z.union([FilterDate, z.literal("")]).optional(),
   q: z.string().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,11 +1,11 @@
-// The incident room's forms post plain fields; these shape them into the API's patch
+// The declare form and the incident room's forms post plain fields; these shape them into the API's patch
 // objects, so forms and the JSON API go through the same schema and the same module.
 import { MILESTONES } from "./lifecycle.ts";
 
 const emptyToNull = (v: FormDataEntryValue | null) => (v === null || v === "" ? null : String(v));
 
 /** "2026-11-25T14:05" from <input type="datetime-local">, read as UTC. */
-function utcInstant(value: FormDataEntryValue | null): string | null {
+export function utcInstant(value: FormDataEntryValue | null): string | null {
   const v = emptyToNull(value);
   if (v === null) return null;
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00.000Z` : v;

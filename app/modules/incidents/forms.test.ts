@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { patchFromRoomForm } from "./room-forms.ts";
+import { patchFromRoomForm } from "./forms.ts";
 import { IncidentPatchSchema } from "./schemas.ts";
 
 function form(entries: [string, string][]) {
