@@ -7,7 +7,7 @@ export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; 
   if (incident.impactHistory.length === 0) return null;
   return (
     <details className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
-      <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length} changes)</summary>
+      <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length === 1 ? "1 window" : `${incident.impactHistory.length} windows`})</summary>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-slate-600">
           <tr>
