@@ -6,7 +6,7 @@ import { addTimelineEntry, listTimelineEntries, NewEntrySchema } from "~/modules
 import { fail, notFound, parseJson, parseQuery } from "~/utils/http.server.ts";
 
 const QuerySchema = z.object({
-  after: z.coerce.number({ message: "must be a sequence number" }).int().min(0).default(0),
+  after: z.coerce.number({ message: "must be a sequence number" }).int().min(0).max(2_147_483_647).default(0), // seq is a 32-bit column
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 

@@ -1,7 +1,7 @@
 // Forms post the same fields the JSON API takes; these helpers parse them with the same
 // zod schemas and hand the field errors back to the page (422) instead of throwing.
 import { z } from "zod";
-import { fieldErrors } from "./http.server.ts";
+import { fieldErrors, unstorableTextAt } from "./http.server.ts";
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
@@ -12,11 +12,15 @@ export async function readForm(request: Request): Promise<FormData> {
   if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) {
     throw new Response("The form is too large.", { status: 413 });
   }
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("The request body is not a form.", { status: 400 });
   }
+  const field = unstorableTextAt(Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""])));
+  if (field) throw new Response(`The field ${field} contains a NUL character or half a surrogate pair.`, { status: 400 });
+  return form;
 }
 
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, shape?: (form: FormData) => unknown): Promise<FormResult<z.output<S>>> {

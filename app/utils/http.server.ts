@@ -45,9 +45,20 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
+/**
+ * How much of an oversized body is still read, and dropped, before the 413. A client still
+ * sending when the answer goes out would otherwise get a reset connection instead of it,
+ * and a kept-alive connection would carry the unread rest into the client's next request.
+ */
+const DRAIN_BYTES = 8 * 1024 * 1024;
+
+function tooLarge(limit: number, closeConnection: boolean): never {
+  throw apiError("payload_too_large", `The body is larger than ${limit} bytes.`, undefined, closeConnection ? { Connection: "close" } : undefined);
+}
+
 async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) fail("payload_too_large", `The body is larger than ${limit} bytes.`);
+  if (declared > DRAIN_BYTES) tooLarge(limit, true);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -56,13 +67,37 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      fail("payload_too_large", `The body is larger than ${limit} bytes.`);
-    }
-    chunks.push(value);
+    if (size > DRAIN_BYTES) tooLarge(limit, true);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) tooLarge(limit, false);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** NUL (Postgres refuses it) and half a surrogate pair (not UTF-8): text no database here can store. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first key or string holding unstorable text. A loop, not recursion: JSON may nest deeply. */
+export function unstorableTextAt(value: unknown): string | null {
+  type Frame = { value: unknown; key: string; parent: Frame | null };
+  const pathOf = (frame: Frame | null): string => {
+    const keys: string[] = [];
+    for (let f = frame; f && f.parent; f = f.parent) keys.unshift(f.key);
+    return keys.join(".") || "_";
+  };
+  const stack: Frame[] = [{ value, key: "", parent: null }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    if (typeof frame.value === "string" && UNSTORABLE.test(frame.value)) return pathOf(frame);
+    if (frame.value && typeof frame.value === "object") {
+      for (const [key, child] of Object.entries(frame.value)) {
+        const next = { value: child, key, parent: frame };
+        if (UNSTORABLE.test(key)) return pathOf(next);
+        stack.push(next);
+      }
+    }
+  }
+  return null;
 }
 
 /** Reads a JSON body and parses it with `schema`: 400 for bad JSON, 413 for too big, 422 with fields. */
@@ -74,6 +109,8 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   } catch {
     fail("bad_request", "The body is not valid JSON.");
   }
+  const unstorable = unstorableTextAt(value);
+  if (unstorable) fail("invalid", "Some fields are not valid.", { [unstorable]: "contains a NUL character or half a surrogate pair" });
   return parseWith(schema, value);
 }
 

@@ -36,10 +36,21 @@ const NodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   ]),
 ) as z.ZodType<DocNode>;
 
-export const DocSchema = z.object({
-  type: z.literal("doc"),
-  content: z.array(NodeSchema).max(500),
-});
+/**
+ * Deeper than anyone writes (lists in lists in quotes stay far below). Checked before the
+ * recursive parse: every walk over a document, the JSON column included, has a depth limit.
+ */
+export const MAX_DOC_DEPTH = 32;
+
+function nestsWithin(node: unknown, levels: number): boolean {
+  if (levels < 0) return false;
+  const content = (node as { content?: unknown } | null)?.content;
+  return !Array.isArray(content) || content.every((child) => nestsWithin(child, levels - 1));
+}
+
+export const DocSchema = z
+  .custom<unknown>((value) => nestsWithin(value, MAX_DOC_DEPTH), `must not nest more than ${MAX_DOC_DEPTH} levels`)
+  .pipe(z.object({ type: z.literal("doc"), content: z.array(NodeSchema).max(500) }));
 export type Doc = { type: "doc"; content: DocNode[] };
 
 export const MAX_ENTRY_CHARS = 20_000;

@@ -22,6 +22,7 @@ const BodySchema = z.union([z.string().trim().min(1, "must not be empty").max(MA
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const OccurredAtSchema = z.coerce
   .date({ message: "must be an ISO-8601 time" })
+  .refine((d) => d.getTime() >= 0, "must not be before 1970") // earlier is a typo, and far earlier cannot be stored
   .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "must not be in the future");
 
 export const NewEntrySchema = z.object({

@@ -1,0 +1,65 @@
+// Reads a test server's database directly, for what the API does not show: audit rows,
+// impact history, and proof that rejected input was stored nowhere. Read-only by intent.
+// Write SQL once with `?` placeholders and double-quoted identifiers; it runs on both.
+import Database from "better-sqlite3";
+import pg from "pg";
+
+export type Row = Record<string, unknown>;
+
+export type DatabaseProbe = {
+  rows<T extends Row = Row>(sql: string, ...params: unknown[]): Promise<T[]>;
+  count(table: string, where?: string, ...params: unknown[]): Promise<number>;
+  close(): Promise<void>;
+};
+
+/** The tables a write could touch; their sizes prove that rejected input left no trace. */
+export const STORED_TABLES = [
+  "Incident",
+  "IncidentComponent",
+  "IncidentRegion",
+  "IncidentEvent",
+  "TimelineEntry",
+  "TimelineEntryRevision",
+  "Component",
+  "ComponentRegion",
+  "AuditEvent",
+] as const;
+
+export function openProbe(databaseUrl: string): DatabaseProbe {
+  return databaseUrl.startsWith("file:") ? sqliteProbe(databaseUrl.slice("file:".length)) : postgresProbe(databaseUrl);
+}
+
+function countWith(rows: DatabaseProbe["rows"]): DatabaseProbe["count"] {
+  return async (table, where, ...params) => {
+    const [row] = await rows<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${table}"${where ? ` WHERE ${where}` : ""}`, ...params);
+    return Number(row.n);
+  };
+}
+
+function sqliteProbe(file: string): DatabaseProbe {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const rows = async <T extends Row>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
+  return { rows, count: countWith(rows), close: async () => void db.close() };
+}
+
+function postgresProbe(url: string): DatabaseProbe {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const rows = async <T extends Row>(sql: string, ...params: unknown[]) => {
+    let n = 0;
+    const { rows } = await pool.query(sql.replace(/\?/g, () => `$${++n}`), params);
+    return rows as T[];
+  };
+  return { rows, count: countWith(rows), close: () => pool.end() };
+}
+
+/** Sizes of every table in STORED_TABLES. */
+export async function tableSizes(probe: DatabaseProbe): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const table of STORED_TABLES) sizes[table] = await probe.count(table);
+  return sizes;
+}
+
+/** JSON columns come back as text from SQLite and parsed from Postgres. */
+export function jsonColumn<T = unknown>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
