@@ -1,17 +1,7 @@
 // Input shapes for declaring and changing incidents, shared by the form and the API.
 import { z } from "zod";
+import { FilterDate, PastInstant } from "~/utils/instants.ts";
 import { COMPONENT_IMPACTS, INCIDENT_STATUSES, SEVERITIES } from "./lifecycle.ts";
-
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
-/** Outside these years a time is a typo, and the database client cannot store it (a 500, not a 422). */
-const STORABLE_FROM = Date.UTC(1970, 0, 1);
-const STORABLE_UNTIL = Date.UTC(10000, 0, 1) - 1;
-const storable = (d: Date) => d.getTime() >= STORABLE_FROM && d.getTime() <= STORABLE_UNTIL;
-const Instant = z.coerce
-  .date({ message: "must be an ISO-8601 time" })
-  .refine(storable, "must be between 1970 and 9999")
-  .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "must not be in the future");
-const FilterDate = z.coerce.date({ message: "must be a date" }).refine(storable, "must be between 1970 and 9999");
 
 const Id = z.string().trim().min(1).max(64);
 
@@ -27,8 +17,8 @@ export const DeclareIncidentSchema = z.object({
   components: z.array(AffectedComponentSchema).max(100).default([]),
   regions: z.array(Id).max(50).default([]),
   commanderId: Id.optional(),
-  startedAt: Instant.optional(),
-  detectedAt: Instant.optional(),
+  startedAt: PastInstant.optional(),
+  detectedAt: PastInstant.optional(),
 });
 export type DeclareIncidentInput = z.output<typeof DeclareIncidentSchema>;
 
@@ -43,11 +33,11 @@ export const IncidentPatchSchema = z
     commanderId: Id.nullable(),
     commsLeadId: Id.nullable(),
     scribeId: Id.nullable(),
-    startedAt: Instant,
-    detectedAt: Instant,
-    acknowledgedAt: Instant.nullable(),
-    mitigatedAt: Instant.nullable(),
-    resolvedAt: Instant.nullable(),
+    startedAt: PastInstant,
+    detectedAt: PastInstant,
+    acknowledgedAt: PastInstant.nullable(),
+    mitigatedAt: PastInstant.nullable(),
+    resolvedAt: PastInstant.nullable(),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
+import { PastInstant } from "~/utils/instants.ts";
 import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
 import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindFromDb, kindToDb, type TimelineEntryView } from "./view.ts";
@@ -19,23 +20,17 @@ const BodySchema = z.union([z.string().trim().min(1, "must not be empty").max(MA
   message: "must be text or a tiptap document",
 });
 
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
-const OccurredAtSchema = z.coerce
-  .date({ message: "must be an ISO-8601 time" })
-  .refine((d) => d.getTime() >= 0, "must not be before 1970") // earlier is a typo, and far earlier cannot be stored
-  .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "must not be in the future");
-
 export const NewEntrySchema = z.object({
   body: BodySchema,
   kind: KindSchema.default("note"),
-  occurredAt: OccurredAtSchema.optional(),
+  occurredAt: PastInstant.optional(),
   pinned: z.boolean().default(false),
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });
 export type NewEntry = z.input<typeof NewEntrySchema>;
 
 export const EntryPatchSchema = z
-  .object({ body: BodySchema.optional(), kind: KindSchema.optional(), pinned: z.boolean().optional(), occurredAt: OccurredAtSchema.optional() })
+  .object({ body: BodySchema.optional(), kind: KindSchema.optional(), pinned: z.boolean().optional(), occurredAt: PastInstant.optional() })
   .refine((p) => Object.keys(p).length > 0, "nothing to change");
 
 function toDoc(body: string | z.infer<typeof DocSchema>): { doc: Doc; text: string } {
