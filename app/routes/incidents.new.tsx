@@ -7,39 +7,23 @@ import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
 import { declareIncident } from "~/modules/incidents/declare.server.ts";
-import { COMPONENT_IMPACTS, IMPACT_LABELS, SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
+import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
+import { SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
-import { utcInstant } from "~/modules/incidents/forms.ts";
+import { declareFromForm } from "~/modules/incidents/forms.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "incident:write");
   const [components, regions] = await Promise.all([listComponents(), listRegions()]);
-  return { components: components.map((c) => ({ id: c.id, name: c.name, group: c.group })), regions };
-}
-
-function shape(form: FormData) {
-  const components: { id: string; impact: string }[] = [];
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith("impact:") && value !== "") components.push({ id: key.slice("impact:".length), impact: String(value) });
-  }
-  return {
-    title: form.get("title"),
-    severity: form.get("severity"),
-    summary: form.get("summary") ?? "",
-    components,
-    regions: form.getAll("regions").map(String),
-    commanderId: form.get("lead") === "me" ? "me" : undefined,
-    startedAt: utcInstant(form.get("startedAt")) ?? undefined,
-    detectedAt: utcInstant(form.get("detectedAt")) ?? undefined,
-  };
+  return { components: components.map((c) => ({ id: c.id, name: c.name, group: c.group, groupId: c.groupId })), regions };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
-  const shaped = shape(await readForm(request));
-  const parsed = DeclareIncidentSchema.safeParse({ ...shaped, commanderId: shaped.commanderId ? actor.userId : undefined });
+  const { leadIsMe, ...shaped } = declareFromForm(await readForm(request));
+  const parsed = DeclareIncidentSchema.safeParse({ ...shaped, commanderId: leadIsMe ? actor.userId : undefined });
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
   try {
     const incident = await declareIncident(actor, parsed.data);
@@ -68,39 +52,10 @@ export default function DeclareIncident() {
         </SelectField>
         <fieldset className="mb-3">
           <legend className="text-sm font-medium text-slate-800">Affected components (optional)</legend>
-          <div className="mt-1 grid gap-1 sm:grid-cols-2">
-            {components.map((c) =>
-              c.group ? (
-                <p key={c.id} className="col-span-full pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  {c.name}
-                </p>
-              ) : (
-                <label key={c.id} className="flex items-center justify-between gap-2 rounded px-1 text-sm hover:bg-slate-50">
-                  <span>{c.name}</span>
-                  <select name={`impact:${c.id}`} defaultValue="" className="rounded border border-slate-400 bg-white px-1 py-0.5 text-xs">
-                    <option value="">Not affected</option>
-                    {COMPONENT_IMPACTS.map((i) => (
-                      <option key={i} value={i}>
-                        {IMPACT_LABELS[i]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ),
-            )}
-          </div>
+          <ComponentImpactPicker components={components} className="mt-1 grid gap-1 sm:grid-cols-2" />
           {errors.components ? <p className="text-sm text-red-700">{errors.components}</p> : null}
         </fieldset>
-        <fieldset className="mb-3">
-          <legend className="text-sm font-medium text-slate-800">Regions (optional)</legend>
-          <div className="mt-1 flex flex-wrap gap-4">
-            {regions.map((r) => (
-              <label key={r.id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="regions" value={r.id} /> {r.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RegionPicker regions={regions} legend="Regions (optional)" />
         <TextAreaField label="Summary (optional)" name="summary" rows={3} maxLength={5000} error={errors.summary} />
         <details className="mb-3">
           <summary className="cursor-pointer text-sm text-blue-800">It started or was detected earlier than now</summary>

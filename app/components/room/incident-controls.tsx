@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button.tsx";
-import { COMPONENT_IMPACTS, IMPACT_LABELS, MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
+import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
+import { MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import { toUtcInputValue } from "~/utils/time.ts";
 
@@ -47,7 +48,7 @@ export function IncidentControls({ incident, data }: { incident: IncidentView; d
   const details = useFetcher();
   const impact = useFetcher();
   const milestones = useFetcher();
-  const current = new Map(incident.components.map((c) => [c.id, c.impact]));
+  const current = new Map<string, string>(incident.components.map((c) => [c.id, c.impact]));
   const selectedRegions = new Set(incident.regions.map((r) => r.id));
   return (
     <div>
@@ -100,38 +101,8 @@ export function IncidentControls({ incident, data }: { incident: IncidentView; d
       <Panel title="Affected components">
         <impact.Form method="post" key={incident.lastSeq}>
           <input type="hidden" name="intent" value="components" />
-          <div className="max-h-80 space-y-1 overflow-y-auto pr-1">
-            {data.components.map((c) =>
-              c.group ? (
-                <p key={c.id} className="pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  {c.name}
-                </p>
-              ) : (
-                <label key={c.id} className="flex items-center justify-between gap-2 text-sm">
-                  <span>{c.name}</span>
-                  <select name={`impact:${c.id}`} defaultValue={current.get(c.id) ?? ""} className="rounded border border-slate-400 bg-white px-1 py-0.5 text-xs">
-                    <option value="">Not affected</option>
-                    {COMPONENT_IMPACTS.map((i) => (
-                      <option key={i} value={i}>
-                        {IMPACT_LABELS[i]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ),
-            )}
-          </div>
-          <fieldset className="mt-3">
-            <legend className="text-sm">Regions</legend>
-            <div className="flex flex-wrap gap-3">
-              {data.regions.map((r) => (
-                <label key={r.id} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" name="regions" value={r.id} defaultChecked={selectedRegions.has(r.id)} />
-                  {r.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ComponentImpactPicker components={data.components} current={current} className="max-h-80 space-y-1 overflow-y-auto pr-1" />
+          <RegionPicker regions={data.regions} selected={selectedRegions} legend="Regions" />
           <Button className="mt-3" disabled={impact.state !== "idle"}>
             Save impact
           </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { patchFromRoomForm } from "./forms.ts";
+import { declareFromForm, patchFromRoomForm } from "./forms.ts";
 import { IncidentPatchSchema } from "./schemas.ts";
 
 function form(entries: [string, string][]) {
@@ -29,5 +29,30 @@ describe("the incident room's forms", () => {
 
   it("know nothing of unknown intents", () => {
     expect(patchFromRoomForm("drop-tables", form([]))).toBeNull();
+  });
+});
+
+describe("the declare form", () => {
+  it("becomes the API's declare input, with 'I lead' kept apart for the caller", () => {
+    const f = form([
+      ["title", "Elevated errors"],
+      ["severity", "SEV2"],
+      ["impact:c1", "partial_outage"],
+      ["impact:c2", ""],
+      ["regions", "r1"],
+      ["lead", "me"],
+      ["startedAt", "2026-11-25T09:30"],
+      ["detectedAt", ""],
+    ]);
+    expect(declareFromForm(f)).toEqual({
+      title: "Elevated errors",
+      severity: "SEV2",
+      summary: "",
+      components: [{ id: "c1", impact: "partial_outage" }],
+      regions: ["r1"],
+      leadIsMe: true,
+      startedAt: "2026-11-25T09:30:00.000Z",
+      detectedAt: undefined,
+    });
   });
 });

@@ -11,6 +11,29 @@ export function utcInstant(value: FormDataEntryValue | null): string | null {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00.000Z` : v;
 }
 
+/** The impact:<componentId> selects, without the ones left at "not affected". */
+function componentsFromForm(form: FormData): { id: string; impact: string }[] {
+  const components: { id: string; impact: string }[] = [];
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("impact:") && value !== "") components.push({ id: key.slice("impact:".length), impact: String(value) });
+  }
+  return components;
+}
+
+/** The declare form as DeclareIncidentSchema's input; "lead: me" is resolved by the caller. */
+export function declareFromForm(form: FormData) {
+  return {
+    title: form.get("title"),
+    severity: form.get("severity"),
+    summary: form.get("summary") ?? "",
+    components: componentsFromForm(form),
+    regions: form.getAll("regions").map(String),
+    leadIsMe: form.get("lead") === "me",
+    startedAt: utcInstant(form.get("startedAt")) ?? undefined,
+    detectedAt: utcInstant(form.get("detectedAt")) ?? undefined,
+  };
+}
+
 export function patchFromRoomForm(intent: string, form: FormData): Record<string, unknown> | null {
   switch (intent) {
     case "status":
@@ -22,13 +45,8 @@ export function patchFromRoomForm(intent: string, form: FormData): Record<string
         commsLeadId: emptyToNull(form.get("commsLeadId")),
         scribeId: emptyToNull(form.get("scribeId")),
       };
-    case "components": {
-      const components: { id: string; impact: string }[] = [];
-      for (const [key, value] of form.entries()) {
-        if (key.startsWith("impact:") && value !== "") components.push({ id: key.slice("impact:".length), impact: String(value) });
-      }
-      return { components, regions: form.getAll("regions").map(String) };
-    }
+    case "components":
+      return { components: componentsFromForm(form), regions: form.getAll("regions").map(String) };
     case "milestones": {
       const patch: Record<string, unknown> = {};
       for (const m of MILESTONES) {
