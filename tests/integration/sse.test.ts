@@ -102,6 +102,9 @@ describe.each(databases())("the incident event stream on %s", (database) => {
     const client = await connectLive();
     await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS * 3));
     expect(client.comments).toContain("heartbeat");
+    // The named heartbeat lets a browser notice a dead stream; without an id it leaves Last-Event-ID alone.
+    expect(client.heartbeats.length).toBeGreaterThan(0);
+    expect(client.heartbeats.every((h) => h.id === null)).toBe(true);
     expect(client.closed).toBe(false);
   });
 

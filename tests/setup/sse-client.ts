@@ -29,6 +29,8 @@ export class EventStreamClient {
   readonly events: StreamedEvent[] = [];
   /** Comment lines (heartbeats and the like), without the leading colon. */
   readonly comments: string[] = [];
+  /** The named heartbeat events (kept apart: they carry no id and change no state). */
+  readonly heartbeats: StreamedEvent[] = [];
   private listeners = new Set<(event: StreamedEvent) => void>();
   private closedListeners = new Set<() => void>();
   closed = false;
@@ -69,6 +71,10 @@ export class EventStreamClient {
 
   /** @internal */
   push(event: StreamedEvent) {
+    if (event.event === "heartbeat") {
+      this.heartbeats.push(event);
+      return;
+    }
     this.events.push(event);
     for (const fn of this.listeners) fn(event);
   }
