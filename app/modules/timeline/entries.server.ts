@@ -51,30 +51,22 @@ async function findByKey(incidentId: string, key: string): Promise<TimelineEntry
   return row && entryView(row);
 }
 
-async function requireIncident(tx: Pick<Tx, "incident">, incidentId: string) {
-  const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
-  if (!incident) notFound("Incident");
-}
-
-/** Adds an entry; the same idempotency key again returns the stored entry (created: false). */
+/**
+ * Adds an entry; the same idempotency key again returns the stored entry (created: false).
+ * The key is checked under the incident's lock, so a retry racing its original is caught too;
+ * a duplicate rolls back, giving its sequence number back.
+ */
 export async function addTimelineEntry(
   actor: Actor,
   incidentId: string,
   input: z.output<typeof NewEntrySchema>,
-  options: { kind?: "status_change" } = {},
 ): Promise<{ entry: TimelineEntryView; created: boolean }> {
   const { doc, text } = toDoc(input.body);
   const key = input.idempotencyKey ?? null;
-  if (key) {
-    const existing = await findByKey(incidentId, key);
-    if (existing) return { entry: existing, created: false };
-  }
   let entry: TimelineEntryView;
   try {
     entry = await db.$transaction(async (tx) => {
-      await requireIncident(tx, incidentId);
       const seq = await takeNextSeq(tx, incidentId);
-      // Checked again under the incident's lock: a concurrent retry may have just stored it.
       if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
         throw new AlreadyStored();
       }
@@ -83,7 +75,7 @@ export async function addTimelineEntry(
           id: newId(),
           incidentId,
           seq,
-          kind: options.kind ?? kindToDb(input.kind),
+          kind: kindToDb(input.kind),
           doc: docJson(doc),
           text,
           occurredAt: input.occurredAt ?? new Date(),
@@ -91,9 +83,8 @@ export async function addTimelineEntry(
           pinned: input.pinned,
           idempotencyKey: key,
         },
-        include: ENTRY_INCLUDE,
       });
-      const view = entryView(row);
+      const view = entryView({ ...row, author: { id: actor.userId, name: actor.name } });
       await storeEvent(tx, incidentId, seq, "timeline.created", view);
       await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
       return view;

@@ -3,6 +3,7 @@
 // The row lock of `lastSeq + 1` orders concurrent writers on Postgres; SQLite has one writer.
 import { bus } from "~/modules/realtime/bus.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
+import { notFound } from "~/utils/http.server.ts";
 
 export type IncidentEventType = "incident.updated" | "timeline.created" | "timeline.updated" | "timeline.deleted";
 
@@ -10,14 +11,20 @@ export function incidentChannel(incidentId: string): string {
   return `incident:${incidentId}`;
 }
 
-/** Takes the incident's next sequence number (locking the incident row until commit). */
+/** Takes the incident's next sequence number (locking the incident row until commit); 404 if there is no such incident. */
 export async function takeNextSeq(tx: Tx, incidentId: string): Promise<number> {
-  const { lastSeq } = await tx.incident.update({
-    where: { id: incidentId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
-  });
-  return lastSeq;
+  try {
+    const { lastSeq } = await tx.incident.update({
+      where: { id: incidentId },
+      data: { lastSeq: { increment: 1 } },
+      select: { lastSeq: true },
+    });
+    return lastSeq;
+  } catch (error) {
+    // P2025: the record to update does not exist.
+    if ((error as { code?: string }).code === "P2025") notFound("Incident");
+    throw error;
+  }
 }
 
 export async function storeEvent(tx: Tx, incidentId: string, seq: number, type: IncidentEventType, data: unknown): Promise<void> {
