@@ -24,6 +24,7 @@ type AppBuild = ServerBuild & {
 const root = path.dirname(fileURLToPath(import.meta.url));
 /** Where `remix vite:build` wrote the app (BUILD_DIR lets several builds live side by side). */
 const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
+const MAX_UNSENT_STREAM_BYTES = 1024 * 1024;
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
 
 export async function createApp(build: AppBuild) {
@@ -83,6 +84,18 @@ export async function createApp(build: AppBuild) {
   app.use((req, res, next) => {
     if (!/%00/.test(req.url)) return next();
     res.status(400).json({ error: { code: "bad_request", message: "The URL contains a NUL character (%00).", fields: {} } });
+  });
+
+  // Remix writes a streamed body without waiting for the socket to drain, so a client that
+  // stops reading would make the server buffer its events without end. Such a stream is
+  // dropped; the browser reconnects with Last-Event-ID and catches up from the database.
+  app.use(/^\/api\/v1\/incidents\/[^/]+\/events$/, (_req, res, next) => {
+    const watch = setInterval(() => {
+      if (res.writableLength > MAX_UNSENT_STREAM_BYTES) res.destroy();
+    }, 1000);
+    watch.unref();
+    res.on("close", () => clearInterval(watch));
+    next();
   });
 
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));

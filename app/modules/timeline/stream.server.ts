@@ -5,7 +5,8 @@ import { bus } from "~/modules/realtime/bus.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { incidentChannel } from "./events.server.ts";
 
-export type StreamEvent = { seq: number; type: string; data: unknown };
+/** An event with its SSE frame, encoded once however many clients receive it. */
+export type StreamEvent = { seq: number; type: string; data: unknown; frame: Uint8Array };
 export type StreamClient = { send(event: StreamEvent): void };
 
 const BUFFER_SIZE = 500;
@@ -50,7 +51,7 @@ class IncidentStream {
     try {
       const rows = await committedEvents(this.incidentId, { gt: this.lastSeq });
       for (const row of rows) {
-        const event = { seq: row.seq, type: row.type, data: row.data };
+        const event = toStreamEvent(row);
         this.lastSeq = row.seq;
         this.buffer.push(event);
         for (const [client, after] of this.clients) {
@@ -79,7 +80,7 @@ class IncidentStream {
           else if (this.buffer.length && this.buffer[0].seq <= afterSeq + 1) missed = this.buffer.filter((e) => e.seq > afterSeq);
           else {
             const rows = await committedEvents(this.incidentId, { gt: afterSeq, lte: this.lastSeq });
-            missed = rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data }));
+            missed = rows.map(toStreamEvent);
           }
           for (const event of missed) client.send(event);
           this.clients.set(client, Math.max(afterSeq, this.lastSeq));
@@ -131,8 +132,9 @@ export function connectedClients(): number {
 
 const encoder = new TextEncoder();
 
-function frame(event: StreamEvent): Uint8Array {
-  return encoder.encode(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+function toStreamEvent(row: { seq: number; type: string; data: unknown }): StreamEvent {
+  const frame = encoder.encode(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.data)}\n\n`);
+  return { seq: row.seq, type: row.type, data: row.data, frame };
 }
 
 /** The SSE response for one incident: replay after `afterSeq`, then live, with heartbeats. */
@@ -155,7 +157,7 @@ export function incidentEventStream(incidentId: string, afterSeq: number, signal
         }
       };
       write(encoder.encode(`retry: 2000\n: connected\n\n`));
-      client = { send: (event) => write(frame(event)) };
+      client = { send: (event) => write(event.frame) };
       stream.attach(client, afterSeq).catch(() => {
         cleanup();
         try {
