@@ -18,14 +18,14 @@ export type ClientsConfig = {
   afterSeq: number;
 };
 
-/** Messages from the worker to run.ts. */
+/** Messages from the worker to client-threads.ts. */
 export type FromClients =
   | { type: "connected"; count: number }
   | { type: "complete"; seq: number; at: number }
   | { type: "failed"; index: number; reason: string }
   | { type: "report"; clients: ClientReport[]; eventLoopDelayMs: { p50: number; p99: number; max: number } };
 
-/** Messages from run.ts to the worker. */
+/** Messages from client-threads.ts to the worker. */
 export type ToClients = { type: "stop" };
 
 export type ClientReport = {
