@@ -58,7 +58,8 @@ export function listUsers() {
   });
 }
 
-export async function createUser(actor: Actor, input: z.output<typeof NewUserSchema>) {
+/** Creates a user; `actor` is null when an operator runs `npm run user:create`. */
+export async function createUser(actor: Actor | null, input: z.output<typeof NewUserSchema>) {
   if (await db.user.findUnique({ where: { email: input.email } })) {
     fail("conflict", "A user with this email already exists.", { email: "already in use" });
   }

@@ -1,0 +1,34 @@
+// Creates a user from the command line, for an installation without demo data:
+//   npm run user:create -- --email ops@example.com --name "Ops Lead" --role admin
+// The password comes from $NEW_USER_PASSWORD, or a strong one is generated and printed once.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } },
+});
+const generated = !process.env.NEW_USER_PASSWORD;
+const password = process.env.NEW_USER_PASSWORD ?? randomBytes(18).toString("base64url");
+
+const { startup, shutdown } = await import("../app/startup.server.ts");
+const { createUser, NewUserSchema } = await import("../app/modules/auth/users.server.ts");
+
+const parsed = NewUserSchema.safeParse({ email: values.email, name: values.name, role: values.role, password });
+if (!parsed.success) {
+  console.error(`Cannot create the user: ${z.prettifyError(parsed.error)}`);
+  console.error('usage: npm run user:create -- --email ops@example.com --name "Ops Lead" [--role admin|responder|comms|viewer]');
+  process.exit(2);
+}
+await startup();
+try {
+  await createUser(null, parsed.data);
+  console.log(`Created ${parsed.data.role} ${parsed.data.email}.`);
+  if (generated) console.log(`Password (shown once): ${password}`);
+} catch (error) {
+  const message = error instanceof Response ? ((await error.json()) as { error: { message: string } }).error.message : String(error);
+  console.error(`Cannot create the user: ${message}`);
+  process.exitCode = 1;
+} finally {
+  await shutdown();
+}
