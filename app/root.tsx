@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { optionalActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { useNonce } from "~/utils/nonce.tsx";
@@ -91,23 +92,13 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 403
-      ? "Your role does not allow this."
-      : status === 404
-        ? "There is nothing here."
-        : isRouteErrorResponse(error)
-          ? String(error.data || error.statusText)
-          : "Something went wrong on our side. The error has been logged.";
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-16">
-      <h1 className="text-2xl font-semibold">{status === 403 ? "Not allowed" : status === 404 ? "Not found" : `Error ${status}`}</h1>
-      <p className="mt-2 text-slate-700">{message}</p>
-      <p className="mt-6">
-        <Link to="/incidents">Back to incidents</Link>
-      </p>
+      <GeneralErrorBoundary className="text-slate-800 [&_h1]:text-2xl">
+        <p className="mt-6">
+          <Link to="/incidents">Back to incidents</Link>
+        </p>
+      </GeneralErrorBoundary>
     </main>
   );
 }

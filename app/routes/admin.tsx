@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, NavLink, useOutlet, useRouteError } from "@remix-run/react";
+import { NavLink, useOutlet } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 
@@ -41,14 +42,10 @@ export default function AdminLayout() {
 export const meta: MetaFunction = () => [{ title: "Admin · Incident Desk" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-      <h1 className="font-semibold">{status === 403 ? "Not allowed" : "This admin page could not be shown"}</h1>
-      <p className="mt-1 text-sm">
-        {status === 403 ? "Only admins manage users and API tokens." : "Something went wrong on our side. The error has been logged."}
-      </p>
-    </div>
+    <GeneralErrorBoundary
+      byStatus={{ 403: { message: "Only admins manage users and API tokens." } }}
+      unexpected={{ title: "This admin page could not be shown" }}
+    />
   );
 }

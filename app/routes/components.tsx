@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { z } from "zod";
 import { CatalogEntry } from "~/components/catalog/catalog-entry.tsx";
 import { NewComponentForm } from "~/components/catalog/new-component-form.tsx";
@@ -135,12 +136,5 @@ export default function ComponentsPage() {
 export const meta: MetaFunction = () => [{ title: "Components · Incident Desk" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-      <h1 className="font-semibold">{status === 403 ? "Not allowed" : "The catalog could not be shown"}</h1>
-      <p className="mt-1 text-sm">{status === 403 ? "Your role does not allow this." : "Something went wrong on our side. The error has been logged."}</p>
-    </div>
-  );
+  return <GeneralErrorBoundary unexpected={{ title: "The catalog could not be shown" }} />;
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextField } from "~/components/ui/field.tsx";
@@ -89,12 +90,10 @@ export default function LoginPage() {
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident Desk" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
-    <div role="alert" className="mx-auto mt-16 max-w-sm rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-      <h1 className="font-semibold">Signing in is not possible right now</h1>
-      <p className="mt-1 text-sm">{status >= 500 ? "Something went wrong on our side. The error has been logged. Try again in a moment." : "Reload the page and try again."}</p>
-    </div>
+    <GeneralErrorBoundary
+      className="mx-auto mt-16 max-w-sm rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+      unexpected={{ title: "Signing in is not possible right now", message: "Something went wrong on our side. The error has been logged. Try again in a moment." }}
+    />
   );
 }
