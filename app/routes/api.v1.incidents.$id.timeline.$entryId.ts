@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { findIncidentId } from "~/modules/incidents/queries.server.ts";
+import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, getTimelineEntry } from "~/modules/timeline/entries.server.ts";
 import { fail, notFound, parseJson } from "~/utils/http.server.ts";
 
 /** One entry with its earlier versions, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  const id = await findIncidentId(params.id!);
-  if (!id) notFound("Incident");
+  const id = await requireIncidentId(params.id!);
   const found = await getTimelineEntry(id, params.entryId!);
   if (!found) notFound("Timeline entry");
   return Response.json(found);
@@ -17,8 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH" && request.method !== "DELETE") fail("not_found", "Only PATCH and DELETE are supported here.");
   const actor = await requireActor(request, "incident:write");
-  const id = await findIncidentId(params.id!);
-  if (!id) notFound("Incident");
+  const id = await requireIncidentId(params.id!);
   if (request.method === "DELETE") return Response.json({ entry: await deleteTimelineEntry(actor, id, params.entryId!) });
   const patch = await parseJson(request, EntryPatchSchema);
   return Response.json({ entry: await editTimelineEntry(actor, id, params.entryId!, patch) });

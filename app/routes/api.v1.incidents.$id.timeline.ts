@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { findIncidentId } from "~/modules/incidents/queries.server.ts";
+import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { addTimelineEntry, listTimelineEntries, NewEntrySchema } from "~/modules/timeline/entries.server.ts";
 import { fail, notFound, parseJson, parseQuery } from "~/utils/http.server.ts";
 
@@ -13,8 +13,7 @@ const QuerySchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const query = parseQuery(request, QuerySchema);
-  const id = await findIncidentId(params.id!);
-  if (!id) notFound("Incident");
+  const id = await requireIncidentId(params.id!);
   return Response.json({ entries: await listTimelineEntries(id, { afterSeq: query.after, limit: query.limit }) });
 }
 
@@ -22,8 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
   const actor = await requireActor(request, "incident:write");
   const input = await parseJson(request, NewEntrySchema);
-  const id = await findIncidentId(params.id!);
-  if (!id) notFound("Incident");
+  const id = await requireIncidentId(params.id!);
   const { entry, created } = await addTimelineEntry(actor, id, input);
   return Response.json({ entry }, { status: created ? 201 : 200 });
 }

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { findIncidentId, getIncident } from "~/modules/incidents/queries.server.ts";
+import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
 import { fail, notFound, parseJson } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  const id = await findIncidentId(params.id!);
-  const incident = id && (await getIncident(id));
+  const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) notFound("Incident");
   return Response.json({ incident });
 }
@@ -17,7 +16,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
   const actor = await requireActor(request, "incident:write");
   const patch = await parseJson(request, IncidentPatchSchema);
-  const id = await findIncidentId(params.id!);
-  if (!id) notFound("Incident");
+  const id = await requireIncidentId(params.id!);
   return Response.json({ incident: await updateIncident(actor, id, patch) });
 }

@@ -11,7 +11,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { listResponders } from "~/modules/auth/users.server.ts";
 import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
-import { findIncidentId, getIncident } from "~/modules/incidents/queries.server.ts";
+import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { patchFromRoomForm } from "~/modules/incidents/forms.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
@@ -21,8 +21,7 @@ import { fieldErrors } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
-  const id = await findIncidentId(params.id!);
-  const incident = id ? await getIncident(id) : null;
+  const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) throw new Response("Incident not found", { status: 404 });
   const canWrite = can(actor.role, "incident:write");
   const [entries, people, components, regions] = await Promise.all([
@@ -43,8 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
-  const id = await findIncidentId(params.id!);
-  if (!id) throw new Response("Incident not found", { status: 404 });
+  const id = await requireIncidentId(params.id!);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {

@@ -1,5 +1,5 @@
 import { db } from "~/utils/db.server.ts";
-import { fail } from "~/utils/http.server.ts";
+import { fail, notFound } from "~/utils/http.server.ts";
 import type { IncidentFilters } from "./schemas.ts";
 import { INCIDENT_INCLUDE, incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
 
@@ -15,6 +15,13 @@ export async function findIncidentId(idOrRef: string): Promise<string | null> {
     ? await db.incident.findUnique({ where: { number: Number(ref[1]) }, select: { id: true } })
     : await db.incident.findUnique({ where: { id: idOrRef }, select: { id: true } });
   return row?.id ?? null;
+}
+
+/** The incident's id for an id or reference; a 404 in the API's error shape when there is none. */
+export async function requireIncidentId(idOrRef: string): Promise<string> {
+  const id = await findIncidentId(idOrRef);
+  if (!id) notFound("Incident");
+  return id;
 }
 
 type Cursor = { startedAt: Date; id: string };
