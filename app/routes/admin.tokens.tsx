@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { NewTokenForm, RevokeTokenForm, type TokenFormOutcome } from "~/components/admin/token-forms.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
@@ -60,49 +61,32 @@ export default function AdminTokens() {
       <h2 className="mb-2 text-lg font-semibold">
         API tokens <span className="text-sm font-normal text-slate-600">({tokens.filter((t) => !t.revokedAt).length} active)</span>
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-300 bg-slate-100 text-slate-700">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Owner</th>
-              <th className="px-3 py-2">Created</th>
-              <th className="px-3 py-2">Last used</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
-                  No API tokens yet.
-                </td>
-              </tr>
-            ) : null}
-            {tokens.map((token) => (
-              <tr key={token.id} className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}>
-                <td className={`px-3 py-2 font-medium ${token.revokedAt ? "line-through decoration-slate-400" : ""}`}>{token.name}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[token.role]}</td>
-                <td className="px-3 py-2">{token.user.name}</td>
-                <td className="whitespace-nowrap px-3 py-2">{when(token.createdAt, "")}</td>
-                <td className="whitespace-nowrap px-3 py-2">{when(token.lastUsedAt, "Never")}</td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  {token.revokedAt ? (
-                    <span>Revoked {when(token.revokedAt, "")}</span>
-                  ) : (
-                    <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900 ring-1 ring-green-300">Active</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeTokenForm token={token} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Name", "Role", "Owner", "Created", "Last used", "Status", <span className="sr-only">Actions</span>]}>
+        {tokens.length === 0 ? (
+          <tr>
+            <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
+              No API tokens yet.
+            </td>
+          </tr>
+        ) : null}
+        {tokens.map((token) => (
+          <tr key={token.id} className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}>
+            <td className={`px-3 py-2 font-medium ${token.revokedAt ? "line-through decoration-slate-400" : ""}`}>{token.name}</td>
+            <td className="px-3 py-2">{ROLE_LABELS[token.role]}</td>
+            <td className="px-3 py-2">{token.user.name}</td>
+            <td className="whitespace-nowrap px-3 py-2">{when(token.createdAt, "")}</td>
+            <td className="whitespace-nowrap px-3 py-2">{when(token.lastUsedAt, "Never")}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {token.revokedAt ? (
+                <span>Revoked {when(token.revokedAt, "")}</span>
+              ) : (
+                <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900 ring-1 ring-green-300">Active</span>
+              )}
+            </td>
+            <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeTokenForm token={token} />}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

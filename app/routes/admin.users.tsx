@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { z } from "zod";
 import { NewUserForm, RoleChangeForm, type UserFormOutcome } from "~/components/admin/user-forms.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
@@ -58,50 +59,37 @@ export default function AdminUsers() {
       <h2 className="mb-2 text-lg font-semibold">
         Users <span className="text-sm font-normal text-slate-600">({users.length})</span>
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-300 bg-slate-100 text-slate-700">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Email</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Added</th>
-              <th className="px-3 py-2">Signed in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-b border-slate-200 align-middle last:border-0">
-                <td className="px-3 py-2 font-medium">
-                  {user.name}
-                  {user.id === you ? <span className="ml-1.5 text-xs font-normal text-slate-600">(you)</span> : null}
-                  {user.disabledAt ? <span className="ml-1.5 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">Disabled</span> : null}
-                </td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">
-                  <RoleChangeForm user={user} isYou={user.id === you} />
-                </td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  <time dateTime={user.createdAt.toISOString()} title={inUtc(user.createdAt)}>
-                    {inZone(user.createdAt, timeZone, "d MMM yyyy")}
-                  </time>
-                </td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  <Form method="post" className="flex items-center gap-2">
-                    <span>{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
-                    <input type="hidden" name="userId" value={user.id} />
-                    {user._count.sessions > 0 ? (
-                      <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`Sign ${user.name} out everywhere`}>
-                        Sign out everywhere
-                      </Button>
-                    ) : null}
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Name", "Email", "Role", "Added", "Signed in"]}>
+        {users.map((user) => (
+          <tr key={user.id} className="border-b border-slate-200 align-middle last:border-0">
+            <td className="px-3 py-2 font-medium">
+              {user.name}
+              {user.id === you ? <span className="ml-1.5 text-xs font-normal text-slate-600">(you)</span> : null}
+              {user.disabledAt ? <span className="ml-1.5 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">Disabled</span> : null}
+            </td>
+            <td className="px-3 py-2">{user.email}</td>
+            <td className="px-3 py-2">
+              <RoleChangeForm user={user} isYou={user.id === you} />
+            </td>
+            <td className="whitespace-nowrap px-3 py-2">
+              <time dateTime={user.createdAt.toISOString()} title={inUtc(user.createdAt)}>
+                {inZone(user.createdAt, timeZone, "d MMM yyyy")}
+              </time>
+            </td>
+            <td className="whitespace-nowrap px-3 py-2">
+              <Form method="post" className="flex items-center gap-2">
+                <span>{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
+                <input type="hidden" name="userId" value={user.id} />
+                {user._count.sessions > 0 ? (
+                  <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`Sign ${user.name} out everywhere`}>
+                    Sign out everywhere
+                  </Button>
+                ) : null}
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="mt-2 text-sm text-slate-600">
         Changing a role signs that person out on every device, so the new role applies at once.
       </p>

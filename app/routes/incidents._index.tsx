@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SeverityBadge, StatusBadge } from "~/components/ui/badges.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
@@ -89,52 +90,38 @@ export default function IncidentList() {
         </Link>
       </Form>
       {invalidFilters ? <p className="mb-2 text-sm text-red-700">Some filters were not valid and were ignored.</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-300 bg-slate-100 text-slate-700">
-            <tr>
-              <th className="px-3 py-2">Incident</th>
-              <th className="px-3 py-2">Severity</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Started</th>
-              <th className="px-3 py-2">Duration</th>
-              <th className="px-3 py-2">Commander</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
-                  No incidents match these filters.
-                </td>
-              </tr>
-            ) : null}
-            {incidents.map((i) => (
-              <tr key={i.id} className="border-b border-slate-200 last:border-0">
-                <td className="px-3 py-2">
-                  <Link to={`/incidents/${i.id}`} className="font-medium">
-                    <span className="font-mono text-slate-700">{i.ref}</span> {i.title}
-                  </Link>
-                  {i.components.length ? <div className="text-xs text-slate-600">{i.components.map((c) => c.name).join(", ")}</div> : null}
-                </td>
-                <td className="px-3 py-2">
-                  <SeverityBadge severity={i.severity} />
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={i.status} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <time dateTime={i.startedAt} title={inUtc(i.startedAt)}>
-                    {inZone(i.startedAt, timeZone, "d MMM yyyy HH:mm")}
-                  </time>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{i.resolvedAt ? formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) : "ongoing"}</td>
-                <td className="px-3 py-2">{i.commander?.name ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Incident", "Severity", "Status", "Started", "Duration", "Commander"]}>
+        {incidents.length === 0 ? (
+          <tr>
+            <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
+              No incidents match these filters.
+            </td>
+          </tr>
+        ) : null}
+        {incidents.map((i) => (
+          <tr key={i.id} className="border-b border-slate-200 last:border-0">
+            <td className="px-3 py-2">
+              <Link to={`/incidents/${i.id}`} className="font-medium">
+                <span className="font-mono text-slate-700">{i.ref}</span> {i.title}
+              </Link>
+              {i.components.length ? <div className="text-xs text-slate-600">{i.components.map((c) => c.name).join(", ")}</div> : null}
+            </td>
+            <td className="px-3 py-2">
+              <SeverityBadge severity={i.severity} />
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge status={i.status} />
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <time dateTime={i.startedAt} title={inUtc(i.startedAt)}>
+                {inZone(i.startedAt, timeZone, "d MMM yyyy HH:mm")}
+              </time>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{i.resolvedAt ? formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) : "ongoing"}</td>
+            <td className="px-3 py-2">{i.commander?.name ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
         {params.get("cursor") ? <Link to={`?${new URLSearchParams([...params].filter(([k]) => k !== "cursor"))}`}>First page</Link> : null}
         {nextCursor ? <Link to={`?${next}`}>Older incidents →</Link> : null}
