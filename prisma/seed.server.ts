@@ -5,6 +5,7 @@ import { docJson, textToDoc, docToText } from "~/modules/timeline/document.ts";
 import { ENTRY_INCLUDE, entryView } from "~/modules/timeline/view.ts";
 import { INCIDENT_INCLUDE, incidentView } from "~/modules/incidents/view.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
+import { publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import * as story from "./seed-data.ts";
 
@@ -21,7 +22,7 @@ export async function loadDemoData(now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(story.DEMO_PASSWORD);
   await db.$transaction(
     async (tx) => {
-      await tx.organization.create({ data: { id: "org", ...story.organization } });
+      await tx.organization.create({ data: { id: "org", ...story.organization, publicUrl: publicUrl(), pageId: newId() } });
       const regionIds = new Map<string, string>();
       for (const [position, r] of story.regions.entries()) {
         const id = newId();
