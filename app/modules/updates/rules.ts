@@ -1,0 +1,83 @@
+// The rules of publishing, pure: which update needs a second person, what may happen to an
+// update in each state, and whether the promised next update was kept.
+import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+
+export const UPDATE_STATES = ["draft", "awaiting_approval", "approved", "published"] as const;
+export type UpdateStateName = (typeof UPDATE_STATES)[number];
+
+export const UPDATE_STATE_LABELS: Record<UpdateStateName, string> = {
+  draft: "Draft",
+  awaiting_approval: "Awaiting approval",
+  approved: "Approved",
+  published: "Published",
+};
+
+/** On a SEV1 a second person approves before anything is published. */
+export function needsApproval(severity: SeverityName, approvedById: string | null): boolean {
+  return severity === "SEV1" && approvedById === null;
+}
+
+type Refusal = { code: "conflict" | "forbidden"; message: string };
+
+export function publishRefusal(update: { state: UpdateStateName; approvedById: string | null }, severity: SeverityName): Refusal | null {
+  if (update.state === "published") return { code: "conflict", message: "This update is already published." };
+  if (update.state === "awaiting_approval") return { code: "conflict", message: "This update is still awaiting approval by a second person." };
+  if (needsApproval(severity, update.approvedById)) {
+    return { code: "conflict", message: "On a SEV1 a second person must approve the update before it is published." };
+  }
+  return null;
+}
+
+export function approvalRefusal(update: { state: UpdateStateName; authorId: string }, approverId: string): Refusal | null {
+  if (update.state === "published") return { code: "conflict", message: "This update is already published." };
+  if (update.state === "approved") return { code: "conflict", message: "This update is already approved." };
+  if (update.authorId === approverId) return { code: "forbidden", message: "The author of an update cannot approve it; ask a second person." };
+  return null;
+}
+
+export function editRefusal(update: { state: UpdateStateName }): Refusal | null {
+  if (update.state === "published") return { code: "conflict", message: "A published update cannot be changed; publish a new one." };
+  return null;
+}
+
+/** What a change to an update's text or components does to an approval: it no longer holds. */
+export function stateAfterEdit(state: UpdateStateName): UpdateStateName {
+  return state === "approved" ? "awaiting_approval" : state;
+}
+
+export type PromiseOutcome = "kept" | "missed" | "pending";
+export type PromiseRecord = {
+  updateId: string;
+  promisedAt: Date;
+  outcome: PromiseOutcome;
+  /** when the next update came (null: not yet) */
+  keptAt: Date | null;
+};
+
+/**
+ * Each published update that promised the next one: kept when another update was published
+ * by the promised time, missed when the time passed without one (even if one came later),
+ * pending while the time is still ahead. A resolving update ends the promises.
+ */
+export function promiseRecord(
+  published: { id: string; publishedAt: Date; nextUpdateAt: Date | null; status: string }[],
+  now: Date,
+): PromiseRecord[] {
+  const ordered = [...published].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const records: PromiseRecord[] = [];
+  ordered.forEach((update, index) => {
+    if (!update.nextUpdateAt || update.status === "resolved") return;
+    const next = ordered[index + 1] ?? null;
+    const promisedAt = update.nextUpdateAt;
+    if (next && next.publishedAt <= promisedAt) records.push({ updateId: update.id, promisedAt, outcome: "kept", keptAt: next.publishedAt });
+    else if (next || now > promisedAt) records.push({ updateId: update.id, promisedAt, outcome: "missed", keptAt: next?.publishedAt ?? null });
+    else records.push({ updateId: update.id, promisedAt, outcome: "pending", keptAt: null });
+  });
+  return records;
+}
+
+export function promiseCounts(records: PromiseRecord[]): Record<PromiseOutcome, number> {
+  const counts = { kept: 0, missed: 0, pending: 0 };
+  for (const record of records) counts[record.outcome] += 1;
+  return counts;
+}
