@@ -11,12 +11,15 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import pino from "pino";
+import type { PublicFile } from "./app/modules/status-page/store.server.ts";
+import { servePublicFile } from "./server/public-files.ts";
 
 type AppBuild = ServerBuild & {
   entry: {
     module: ServerBuild["entry"]["module"] & {
       startup: () => Promise<void>;
       shutdown: () => Promise<void>;
+      publicFile: (path: string) => PublicFile | null;
     };
   };
 };
@@ -69,6 +72,9 @@ export async function createApp(build: AppBuild) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  // The public status page and its API come from the in-memory snapshot, already compressed.
+  app.use(servePublicFile((path) => build.entry.module.publicFile(path)));
 
   app.use(
     compression({

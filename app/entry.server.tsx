@@ -10,6 +10,7 @@ import { NonceProvider } from "./utils/nonce.tsx";
 export { startup, shutdown } from "./startup.server.ts";
 export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
+export { publicFile } from "./modules/status-page/store.server.ts";
 
 export const streamTimeout = 5_000;
 

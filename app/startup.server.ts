@@ -2,7 +2,10 @@
 // database, make sure the bootstrap token exists. Exported through entry.server so the
 // server and the app share one module graph (one db client, one bus).
 import { ensureBootstrapToken } from "~/modules/auth/tokens.server.ts";
+import { startClock, stopClock } from "~/modules/maintenance/scheduler.server.ts";
 import { bus } from "~/modules/realtime/bus.server.ts";
+import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
+import { startStatusPage, stopStatusPage } from "~/modules/status-page/store.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
@@ -19,9 +22,14 @@ export async function startup(): Promise<void> {
     logger.info({ ms: Date.now() - started }, "demo data loaded into the empty database");
   }
   if (BOOTSTRAP_ADMIN_TOKEN) await ensureBootstrapToken(BOOTSTRAP_ADMIN_TOKEN);
+  await ensureOrganization();
+  await startStatusPage();
+  startClock();
 }
 
 export async function shutdown(): Promise<void> {
+  stopClock();
+  stopStatusPage();
   await bus.close();
   await db.$disconnect();
 }

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24).optional(),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** where the public reaches this app (links on the status page, in feeds and emails); default http://localhost:PORT */
+  PUBLIC_URL: z.string().url("must be a URL such as https://status.example.com").optional(),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
@@ -38,4 +40,10 @@ export function isPostgres(url = env().DATABASE_URL): boolean {
 
 export function sqliteFilePath(url = env().DATABASE_URL): string {
   return url.replace(/^file:/, "");
+}
+
+/** Where the public reaches this app, without a trailing slash. */
+export function publicUrl(): string {
+  const { PUBLIC_URL, PORT } = env();
+  return (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }

@@ -10,6 +10,14 @@ export const PERMISSIONS = {
   "incident:write": ["admin", "responder"],
   /** the components catalog and regions */
   "component:write": ["admin"],
+  /** draft status-page updates (a scribe may promote an entry into a draft) */
+  "update:draft": ["admin", "responder", "comms"],
+  /** approve someone else's update on a SEV1 (the two-person rule) */
+  "update:approve": ["admin", "responder", "comms"],
+  /** publish updates to the public page; schedule and run maintenance */
+  "update:publish": ["admin", "comms"],
+  /** organisation settings and the templates of customer-facing text */
+  "settings:write": ["admin"],
   /** users, roles and API tokens */
   "admin:users": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

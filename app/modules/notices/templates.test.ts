@@ -10,14 +10,14 @@ describe("update templates", () => {
       expect(text).not.toMatch(/\{\{|\{%/);
     }
     expect(renderTemplate(DEFAULT_UPDATE_TEMPLATES.investigating, SAMPLE_UPDATE_VARIABLES)).toBe(
-      "We are currently investigating a partial outage affecting API - Messages endpoint and Web app in EU West since 14:05 CET on 23 Nov (13:05 UTC). Some requests may fail or be slow. We will post our next update by 15:45 CET (14:45 UTC).",
+      "We are currently investigating a partial outage affecting API - Messages endpoint and Web app in EU West since 14:05 CET (13:05 UTC) on 23 Nov. Some requests may fail or be slow. We will post our next update by 15:45 CET (14:45 UTC).",
     );
   });
 
   it("leaves out the sentences whose data is missing, without blanks", () => {
     const text = renderTemplate(DEFAULT_UPDATE_TEMPLATES.investigating, { ...SAMPLE_UPDATE_VARIABLES, regions_text: "", next_update_at: "" });
     expect(text).toBe(
-      "We are currently investigating a partial outage affecting API - Messages endpoint and Web app since 14:05 CET on 23 Nov (13:05 UTC). Some requests may fail or be slow.",
+      "We are currently investigating a partial outage affecting API - Messages endpoint and Web app since 14:05 CET (13:05 UTC) on 23 Nov. Some requests may fail or be slow.",
     );
   });
 

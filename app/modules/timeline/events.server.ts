@@ -5,7 +5,7 @@ import { bus } from "~/modules/realtime/bus.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
-export type IncidentEventType = "incident.updated" | "timeline.created" | "timeline.updated" | "timeline.deleted";
+export type IncidentEventType = "incident.updated" | "timeline.created" | "timeline.updated" | "timeline.deleted" | "update.changed";
 
 export function incidentChannel(incidentId: string): string {
   return `incident:${incidentId}`;

@@ -1,0 +1,153 @@
+// The public status page, answered from memory. A snapshot holds the rendered bytes of every
+// public path with their ETag; it is rebuilt when something public changes and swapped in
+// whole, so a reader never sees half a publish. If the database stops answering, the last
+// snapshot keeps being served. Nothing here touches the database per request.
+import { createHash, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { bus } from "~/modules/realtime/bus.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import stylesheetHref from "~/styles.css?url";
+import { historyAtom, historyRss } from "./feeds.ts";
+import { renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
+import type { PublicPage } from "./model.ts";
+import { loadPublicPage } from "./snapshot.server.ts";
+import * as v2 from "./v2.ts";
+
+export const CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60, stale-if-error=86400";
+const SCRIPT_HREF = "/status-live.js";
+/** The status pages run one same-origin script and no inline code. */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CHANNEL = "status-page";
+const instance = randomUUID();
+
+export type PublicFile = {
+  body: Buffer;
+  gzip: Buffer | null;
+  etag: string;
+  headers: Record<string, string>;
+};
+
+type Snapshot = {
+  page: PublicPage;
+  lastModified: string;
+  files: Map<string, PublicFile>;
+  /** incident pages are rendered on first request and kept with this snapshot */
+  incidentPages: Map<string, PublicFile | null>;
+};
+
+const JSON_PATHS: Record<string, (page: PublicPage) => unknown> = {
+  "/api/v2/summary.json": v2.summaryJson,
+  "/api/v2/status.json": v2.statusJson,
+  "/api/v2/components.json": v2.componentsJson,
+  "/api/v2/incidents.json": v2.incidentsJson,
+  "/api/v2/incidents/unresolved.json": v2.unresolvedIncidentsJson,
+  "/api/v2/scheduled-maintenances.json": v2.maintenancesJson,
+  "/api/v2/scheduled-maintenances/upcoming.json": v2.upcomingMaintenancesJson,
+  "/api/v2/scheduled-maintenances/active.json": v2.activeMaintenancesJson,
+};
+
+function file(body: string, contentType: string, lastModified: string, extra: Record<string, string> = {}): PublicFile {
+  const bytes = Buffer.from(body, "utf8");
+  const etag = `"${createHash("sha1").update(bytes).digest("base64url")}"`;
+  return {
+    body: bytes,
+    gzip: bytes.length > 1024 ? gzipSync(bytes, { level: 6 }) : null,
+    etag,
+    headers: { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "Last-Modified": lastModified, ETag: etag, Vary: "Accept-Encoding", ...extra },
+  };
+}
+
+const CORS = { "Access-Control-Allow-Origin": "*" };
+const html = (body: string, lastModified: string) => file(body, "text/html; charset=utf-8", lastModified, { "Content-Security-Policy": PAGE_CSP });
+
+function build(page: PublicPage): Snapshot {
+  const lastModified = page.page.updatedAt.toUTCString();
+  const assets = { stylesheetHref, scriptHref: SCRIPT_HREF };
+  const files = new Map<string, PublicFile>();
+  for (const [path, toJson] of Object.entries(JSON_PATHS)) {
+    files.set(path, file(JSON.stringify(toJson(page)), "application/json; charset=utf-8", lastModified, CORS));
+  }
+  files.set("/history.atom", file(historyAtom(page), "application/atom+xml; charset=utf-8", lastModified, CORS));
+  files.set("/history.rss", file(historyRss(page), "application/rss+xml; charset=utf-8", lastModified, CORS));
+  files.set("/status", html(renderStatusPage(page, assets), lastModified));
+  files.set("/status/history", html(renderHistoryPage(page, assets), lastModified));
+  files.set("/status/uptime", html(renderUptimePage(page, assets), lastModified));
+  return { page, lastModified, files, incidentPages: new Map() };
+}
+
+type Store = { current: Snapshot | null; running: Promise<void> | null; again: boolean; unsubscribe: (() => void) | null };
+const globalStore = globalThis as unknown as { __statusPage?: Store };
+const store: Store = (globalStore.__statusPage ??= { current: null, running: null, again: false, unsubscribe: null });
+
+async function rebuild(): Promise<void> {
+  const started = performance.now();
+  const page = await loadPublicPage();
+  store.current = build(page);
+  logger.debug({ ms: Math.round(performance.now() - started) }, "status page snapshot rebuilt");
+}
+
+/**
+ * Rebuilds the snapshot from the database; resolves once a rebuild that started after this
+ * call has finished (calls during a rebuild share one more). Tells the other instances.
+ */
+export async function refreshStatusPage(options: { announce?: boolean } = {}): Promise<void> {
+  await rebuildSoon();
+  if (options.announce !== false) await bus.publish(CHANNEL, instance).catch(() => {});
+}
+
+function rebuildSoon(): Promise<void> {
+  if (store.running) {
+    // The running loop goes round once more, so what changed by now is in the result.
+    store.again = true;
+    return store.running;
+  }
+  store.running = (async () => {
+    try {
+      do {
+        store.again = false;
+        await rebuild();
+      } while (store.again);
+    } finally {
+      store.running = null;
+    }
+  })();
+  return store.running;
+}
+
+/** Builds the first snapshot and follows other instances' publishes. */
+export async function startStatusPage(): Promise<void> {
+  await rebuildSoon();
+  store.unsubscribe?.();
+  store.unsubscribe = bus.subscribe(CHANNEL, (from) => {
+    if (from === instance) return;
+    rebuildSoon().catch((error) => logger.error({ err: error }, "status page rebuild failed; serving the last snapshot"));
+  });
+}
+
+export function stopStatusPage(): void {
+  store.unsubscribe?.();
+  store.unsubscribe = null;
+}
+
+/** The snapshot's data, for code that needs what the public sees (tests, the scheduler). */
+export function currentPublicPage(): PublicPage | null {
+  return store.current?.page ?? null;
+}
+
+/** The public file for a path, or null when the path is not a public one (or no such incident). */
+export function publicFile(path: string): PublicFile | null {
+  const snapshot = store.current;
+  if (!snapshot) return null;
+  const normal = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  const known = snapshot.files.get(normal);
+  if (known) return known;
+  const match = /^\/status\/incidents\/([0-9a-z]{12})$/.exec(normal);
+  if (!match) return null;
+  const id = match[1];
+  if (!snapshot.incidentPages.has(id)) {
+    const body = renderIncidentPage(snapshot.page, id, { stylesheetHref, scriptHref: SCRIPT_HREF });
+    snapshot.incidentPages.set(id, body === null ? null : html(body, snapshot.lastModified));
+  }
+  return snapshot.incidentPages.get(id) ?? null;
+}

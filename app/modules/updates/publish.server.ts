@@ -1,0 +1,95 @@
+// Publishing: in one transaction the update goes out, the incident's public face and the
+// components' public statuses move, a timeline entry and an audit row are written. After
+// the commit the public snapshot is rebuilt before the caller gets its answer.
+import type { Actor } from "~/modules/auth/actor.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { OPEN_PUBLIC_STATUSES, recomputePublicStatuses } from "~/modules/components/public-status.server.ts";
+import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { impactOfStatuses } from "~/modules/status-page/indicator.ts";
+import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/model.ts";
+import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
+import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
+import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
+import { fail, notFound } from "~/utils/http.server.ts";
+import { publishRefusal, type UpdateStateName } from "./rules.ts";
+import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
+
+/** Without component statuses in any update, the public impact follows the severity. */
+const SEVERITY_IMPACT: Record<SeverityName, IncidentImpact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
+
+export async function publishUpdate(actor: Actor, updateId: string): Promise<UpdateView> {
+  const { incidentId, seq } = await db.$transaction(async (tx) => {
+    const row = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
+    if (!row?.incidentId) notFound("Update");
+    return { incidentId: row.incidentId, seq: await publishInTransaction(tx, actor, updateId, new Date()) };
+  });
+  await announceEvents(incidentId, seq);
+  await afterPublish();
+  return (await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!)));
+}
+
+/** Publishes inside the caller's transaction; returns the incident's last sequence number taken. */
+export async function publishInTransaction(tx: Tx, actor: Actor, updateId: string, now: Date): Promise<number> {
+  const peek = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
+  if (!peek?.incidentId) notFound("Update");
+  // Taking the sequence locks the incident row: two publishes of one incident run one after the other.
+  const seq = await takeNextSeq(tx, peek.incidentId);
+  const row = (await loadUpdateRow(tx, updateId))!;
+  const incident = await tx.incident.findUniqueOrThrow({ where: { id: peek.incidentId } });
+  const refusal = publishRefusal({ state: row.state as UpdateStateName, approvedById: row.approvedById }, incident.severity as SeverityName);
+  if (refusal) fail(refusal.code, refusal.message);
+
+  const named = row.components.map((c) => c.componentId);
+  const current = await tx.component.findMany({ where: { id: { in: named } }, select: { id: true, status: true } });
+  for (const component of current) {
+    await tx.statusUpdateComponent.update({
+      where: { updateId_componentId: { updateId, componentId: component.id } },
+      data: { oldStatus: component.status },
+    });
+  }
+  const nextUpdateAt = row.nextUpdateInMinutes && row.status !== "resolved" ? new Date(now.getTime() + row.nextUpdateInMinutes * 60_000) : null;
+  await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "published", publishedAt: now, publishedById: actor.userId, nextUpdateAt } });
+
+  const claimed = await tx.statusUpdateComponent.findMany({
+    where: { update: { incidentId: incident.id, state: "published" } },
+    select: { componentId: true, newStatus: true },
+  });
+  const resolving = row.status === "resolved";
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: {
+      publicStatus: row.status as (typeof OPEN_PUBLIC_STATUSES)[number] | "resolved",
+      publicTitle: incident.publicTitle ?? incident.title,
+      publicImpact: claimed.length ? impactOfStatuses(claimed.map((c) => c.newStatus as ComponentStatusName)) : SEVERITY_IMPACT[incident.severity as SeverityName],
+      publishedAt: incident.publishedAt ?? now,
+      publicUpdatedAt: now,
+      publicMonitoringAt: row.status === "monitoring" ? (incident.publicMonitoringAt ?? now) : incident.publicMonitoringAt,
+      publicResolvedAt: resolving ? now : null,
+      nextUpdateDueAt: nextUpdateAt,
+    },
+  });
+  const toRecompute = resolving ? [...new Set([...named, ...claimed.map((c) => c.componentId)])] : named;
+  const changes = await recomputePublicStatuses(tx, toRecompute, now, { updateId });
+
+  const moved = changes.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
+  const excerpt = row.body.length > 280 ? `${row.body.slice(0, 277)}…` : row.body;
+  const text = [`Published a ${row.status} update to the status page: “${excerpt}”`, ...moved].join("\n");
+  const entrySeq = await addSystemEntry(tx, actor, incident.id, "update_published", text);
+  const view = updateView((await loadUpdateRow(tx, updateId))!);
+  await storeEvent(tx, incident.id, seq, "update.changed", view);
+  await recordAudit(tx, actor, {
+    action: "update.published",
+    entityType: "StatusUpdate",
+    entityId: updateId,
+    before: { state: row.state },
+    after: { state: "published", status: row.status, body: row.body, componentChanges: changes, nextUpdateAt },
+  });
+  return Math.max(seq, entrySeq);
+}
+
+/** After a commit: the public page shows the change before the publisher gets an answer. */
+export async function afterPublish(): Promise<void> {
+  await refreshStatusPage();
+}

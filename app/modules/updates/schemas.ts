@@ -1,0 +1,44 @@
+// Input shapes of status-page updates, shared by the comms tab and the API.
+import { z } from "zod";
+import { COMPONENT_STATUSES } from "~/modules/status-page/model.ts";
+import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-templates.ts";
+
+export const MAX_UPDATE_BODY = 10_000;
+const Id = z.string().trim().min(1).max(64);
+
+export const ComponentChangeSchema = z.object({
+  id: Id,
+  status: z.enum(COMPONENT_STATUSES, { message: `must be one of ${COMPONENT_STATUSES.join(", ")}` }),
+});
+
+const fields = {
+  status: z.enum(UPDATE_TEMPLATE_STATUSES, { message: `must be one of ${UPDATE_TEMPLATE_STATUSES.join(", ")}` }),
+  body: z.string().trim().min(1, "must not be empty").max(MAX_UPDATE_BODY, `must be at most ${MAX_UPDATE_BODY} characters`),
+  /** the public title, set by the first published update (defaults to the incident's title) */
+  title: z.string().trim().min(3, "must be at least 3 characters").max(200),
+  components: z.array(ComponentChangeSchema).max(100),
+  notify: z.boolean(),
+  nextUpdateInMinutes: z.number({ message: "must be a number of minutes" }).int().min(5, "must be at least 5 minutes").max(24 * 60, "must be at most a day").nullable(),
+};
+
+export const NewUpdateSchema = z
+  .object({
+    ...fields,
+    body: fields.body.optional(),
+    title: fields.title.optional(),
+    components: fields.components.default([]),
+    notify: fields.notify.default(true),
+    nextUpdateInMinutes: fields.nextUpdateInMinutes.optional(),
+    /** publish at once when the caller may and no approval is needed */
+    publish: z.boolean().default(false),
+    /** promote this timeline entry: its text becomes the body */
+    fromEntryId: Id.optional(),
+  })
+  .strict();
+export type NewUpdateInput = z.output<typeof NewUpdateSchema>;
+
+export const UpdatePatchSchema = z
+  .object({ ...fields })
+  .partial()
+  .strict();
+export type UpdatePatch = z.output<typeof UpdatePatchSchema>;

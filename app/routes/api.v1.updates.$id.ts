@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { discardUpdate, editUpdate } from "~/modules/updates/drafts.server.ts";
+import { UpdatePatchSchema } from "~/modules/updates/schemas.ts";
+import { getUpdate } from "~/modules/updates/views.server.ts";
+import { fail, parseJson } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  return Response.json({ update: await getUpdate(params.id!) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "PATCH" && request.method !== "DELETE") fail("not_found", "Only GET, PATCH and DELETE are supported here.");
+  const actor = await requireActor(request, "update:draft");
+  if (request.method === "DELETE") {
+    await discardUpdate(actor, params.id!);
+    return new Response(null, { status: 204 });
+  }
+  const patch = await parseJson(request, UpdatePatchSchema);
+  return Response.json({ update: await editUpdate(actor, params.id!, patch) });
+}
