@@ -67,7 +67,7 @@ export type SeedIncident = {
 export const organization: { name: string; publicUrl: string; timeZone: string } = {
   name: "Northwind AI",
   publicUrl: "https://status.northwind.example",
-  timeZone: "Etc/UTC",
+  timeZone: "America/Los_Angeles",
 };
 
 export const regions: { slug: string; name: string }[] = [

@@ -8,6 +8,7 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import * as story from "./seed-data.ts";
+import { loadPublicSide } from "./seed-public.server.ts";
 
 const MINUTE = 60_000;
 
@@ -43,6 +44,7 @@ export async function loadDemoData(now = new Date()): Promise<void> {
             name: c.name,
             description: c.description,
             position,
+            createdAt: new Date(now.getTime() - 400 * 24 * 60 * MINUTE),
             ...extra,
             regions: { create: (c.regions ?? []).map((slug) => ({ regionId: regionIds.get(slug)! })) },
           },
@@ -66,6 +68,7 @@ export async function loadDemoData(now = new Date()): Promise<void> {
         await loadIncident(tx, incident, i + 1, { now, componentIds, regionIds, userIds });
       }
       await tx.organization.update({ where: { id: "org" }, data: { incidentCounter: story.incidents.length } });
+      await loadPublicSide(tx, { now, componentIds, userIds });
     },
     { timeout: 60_000 },
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Composer } from "~/components/room/composer.tsx";
 import { RoomHeader } from "~/components/room/header.tsx";
+import { RoomTabs } from "~/components/room/room-tabs.tsx";
 import { ImpactHistory } from "~/components/room/impact-history.tsx";
 import { IncidentControls } from "~/components/room/incident-controls.tsx";
 import { TimelineList } from "~/components/room/timeline-list.tsx";
@@ -78,6 +79,7 @@ export default function IncidentRoom() {
         <Link to="/incidents">← All incidents</Link>
       </p>
       <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
+      <RoomTabs incidentId={live.incident.id} />
       <ImpactHistory incident={live.incident} timeZone={data.timeZone} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="timeline-heading" className="min-w-0">

@@ -3,6 +3,7 @@ import { SeverityBadge, StatusBadge } from "~/components/ui/badges.tsx";
 import { MILESTONE_LABELS, MILESTONES, milestoneProblems } from "~/modules/incidents/lifecycle.ts";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import { formatDuration, inUtc, inZone, zoneLabel } from "~/utils/time.ts";
+import { NextUpdateDue } from "~/components/comms/next-update.tsx";
 import type { ConnectionState } from "./use-incident-stream.ts";
 
 function useNow(everyMs = 1000) {
@@ -60,6 +61,15 @@ export function RoomHeader({ incident, timeZone, connection }: { incident: Incid
           </div>
         ))}
       </dl>
+      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <span>
+          <span className="text-slate-600">Status page: </span>
+          <span className="font-medium" data-testid="public-status">
+            {incident.public.status ? incident.public.status.replace(/^./, (c) => c.toUpperCase()) : "nothing published yet"}
+          </span>
+        </span>
+        {incident.public.status !== "resolved" ? <NextUpdateDue dueAt={incident.public.nextUpdateDueAt} timeZone={timeZone} /> : null}
+      </div>
       <ol className="mt-3 flex flex-wrap gap-x-6 gap-y-1 border-t border-slate-200 pt-3 text-sm" aria-label="Milestones">
         {MILESTONES.map((m) => {
           const value = incident[m];

@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { RichText } from "~/components/rich-text.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -37,6 +37,14 @@ function EntryActions({ entry, onEdit }: { entry: TimelineEntryView; onEdit: () 
         <Button variant="ghost" type="button" onClick={onEdit} className="px-2 py-0.5 text-xs">
           Edit
         </Button>
+      ) : null}
+      {entry.kind !== "status-change" && entry.kind !== "update-published" ? (
+        <Form method="post" action={`/incidents/${entry.incidentId}/comms`}>
+          <input type="hidden" name="entryId" value={entry.id} />
+          <Button variant="ghost" name="intent" value="promote" className="px-2 py-0.5 text-xs" title="Start a draft status-page update from this entry">
+            To update
+          </Button>
+        </Form>
       ) : null}
       <fetcher.Form method="post">
         <input type="hidden" name="entryId" value={entry.id} />

@@ -4,18 +4,34 @@
 import { useCallback, useEffect, useReducer, useState } from "react";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
+import type { UpdateView } from "~/modules/updates/views.server.ts";
 
 const SILENCE_LIMIT_MS = 50_000;
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "closed";
 
-type State = { incident: IncidentView; entries: TimelineEntryView[]; lastSeq: number };
-type Action = { type: "incident"; seq: number; incident: IncidentView } | { type: "entry"; seq: number; entry: TimelineEntryView } | { type: "reset"; state: State };
+type State = { incident: IncidentView; entries: TimelineEntryView[]; updates?: UpdateView[]; lastSeq: number };
+type UpdateChange = UpdateView | { id: string; deleted: true };
+type Action =
+  | { type: "incident"; seq: number; incident: IncidentView }
+  | { type: "entry"; seq: number; entry: TimelineEntryView }
+  | { type: "update"; seq: number; update: UpdateChange }
+  | { type: "reset"; state: State };
+
+/** Unpublished first, newest first; then the published, newest first (as the server lists them). */
+function orderUpdates(updates: UpdateView[]): UpdateView[] {
+  const newest = (a: UpdateView, b: UpdateView) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt);
+  return [...updates.filter((u) => u.state !== "published").sort(newest), ...updates.filter((u) => u.state === "published").sort(newest)];
+}
 
 function reducer(state: State, action: Action): State {
   if (action.type === "reset") return action.state;
   const lastSeq = Math.max(state.lastSeq, action.seq);
   if (action.type === "incident") return { ...state, incident: action.incident, lastSeq };
+  if (action.type === "update") {
+    const others = (state.updates ?? []).filter((u) => u.id !== action.update.id);
+    return { ...state, updates: "deleted" in action.update ? others : orderUpdates([...others, action.update]), lastSeq };
+  }
   const i = state.entries.findIndex((e) => e.id === action.entry.id);
   const entries = i >= 0 ? state.entries.map((e, j) => (j === i ? action.entry : e)) : [...state.entries, action.entry];
   return { ...state, entries, lastSeq };
@@ -62,6 +78,12 @@ export function useIncidentStream(initial: State) {
           onEntry(e as MessageEvent);
         });
       }
+      source.addEventListener("update.changed", (e) => {
+        heard();
+        const event = e as MessageEvent;
+        resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
+        dispatch({ type: "update", seq: Number(event.lastEventId), update: JSON.parse(event.data) });
+      });
       source.addEventListener("incident.updated", (e) => {
         heard();
         onIncident(e as MessageEvent);
@@ -90,5 +112,8 @@ export function useIncidentStream(initial: State) {
   /** An entry the server acknowledged to this page goes in at once, before its event arrives. */
   const addEntry = useCallback((entry: TimelineEntryView) => dispatch({ type: "entry", seq: entry.seq, entry }), []);
 
-  return { ...state, connection, addEntry };
+  /** An update the server acknowledged to this page shows at once. */
+  const applyUpdate = useCallback((update: UpdateChange) => dispatch({ type: "update", seq: 0, update }), []);
+
+  return { ...state, updates: state.updates ?? [], connection, addEntry, applyUpdate };
 }

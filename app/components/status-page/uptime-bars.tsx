@@ -29,64 +29,48 @@ function troubleOf(day: UptimeDay) {
   }));
 }
 
-function daySummary(day: UptimeDay): string {
-  if (day.worst === null) return "No data";
-  const trouble = troubleOf(day);
-  if (trouble.length === 0) return "No downtime";
-  return trouble.map((t) => `${t.label} ${formatMinutes(t.minutes)}`).join(", ");
-}
-
 // Tooltips near an edge open away from it, so none pushes past a phone's screen.
 function tooltipAnchor(index: number, count: number): string {
-  if (index < count / 3) return "left-0";
-  if (index >= (count * 2) / 3) return "right-0";
-  return "left-1/2 -translate-x-1/2";
+  if (index < count / 3) return "tl";
+  if (index >= (count * 2) / 3) return "tr";
+  return "tc";
 }
 
+/** One day: the classes are short (app/styles.css, .ub*) because a page holds thousands of these. */
 function DayBar({ day, index, count, pageUrl }: { day: UptimeDay; index: number; count: number; pageUrl: string }) {
   const trouble = troubleOf(day);
   return (
-    <li
-      tabIndex={0}
-      className="group relative h-full min-w-0 flex-1 rounded-[1px] outline-offset-1 sm:rounded-sm"
-    >
-      {/* The colour sits on its own element so that dimming it on hover leaves the tooltip opaque. */}
-      <span aria-hidden="true" className={`block h-full rounded-[inherit] group-hover:opacity-70 group-focus-visible:opacity-70 ${statusBarClass(day.worst)}`} />
-      <span className="sr-only">
-        {dayLabel(day.date)}: {daySummary(day)}
-        {day.incidents.length > 0 && `; ${day.incidents.length === 1 ? "1 incident" : `${day.incidents.length} incidents`}`}
-      </span>
-      <div role="tooltip" className={`absolute top-full z-20 hidden w-60 pt-2 group-focus-within:block group-hover:block print:hidden! ${tooltipAnchor(index, count)}`}>
-        <div className="rounded-md border border-slate-200 bg-white p-3 text-left text-sm shadow-lg">
-          <p className="font-semibold text-slate-900">{dayLabel(day.date)}</p>
+    <li tabIndex={0} className="ub">
+      <span aria-hidden="true" className={`ubf ${statusBarClass(day.worst)}`} />
+      <span role="tooltip" className={`ub-tip ${tooltipAnchor(index, count)}`}>
+        <span className="ub-card">
+          <b>{dayLabel(day.date)}</b>
           {day.worst === null ? (
-            <p className="mt-1 text-slate-600">No data for this day.</p>
+            <i>No data for this day.</i>
           ) : trouble.length === 0 ? (
-            <p className="mt-1 text-slate-600">No downtime recorded.</p>
+            <i>No downtime recorded.</i>
           ) : (
-            <ul className="mt-1 space-y-0.5">
+            <span className="mt-1 block space-y-0.5">
               {trouble.map((t) => (
-                <li key={t.status} className="flex justify-between gap-3 text-slate-700">
+                <span key={t.status} className="flex justify-between gap-3 text-slate-700">
                   <span>{t.label}</span>
                   <span className="tabular-nums">{formatMinutes(t.minutes)}</span>
-                </li>
+                </span>
               ))}
-            </ul>
+            </span>
           )}
           {day.incidents.length > 0 && (
-            <div className="mt-2 border-t border-slate-100 pt-2">
-              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Related</p>
-              <ul className="mt-1 space-y-1">
-                {day.incidents.map((incident) => (
-                  <li key={incident.id}>
-                    <a href={`${pageUrl}/incidents/${incident.id}`}>{incident.name}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <span className="mt-2 block border-t border-slate-100 pt-2">
+              <span className="block text-xs font-medium tracking-wide text-slate-500 uppercase">Related</span>
+              {day.incidents.map((incident) => (
+                <a key={incident.id} className="mt-1 block" href={`${pageUrl}/incidents/${incident.id}`}>
+                  {incident.name}
+                </a>
+              ))}
+            </span>
           )}
-        </div>
-      </div>
+        </span>
+      </span>
     </li>
   );
 }

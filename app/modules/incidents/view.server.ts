@@ -43,6 +43,14 @@ export type IncidentView = {
   /** every impact window, open and closed, oldest first: how the impact changed over time */
   impactHistory: { id: string; name: string; impact: ComponentImpactName; startedAt: string; endedAt: string | null }[];
   regions: { id: string; slug: string; name: string }[];
+  /** what the public sees (all null until the first update is published) */
+  public: {
+    title: string | null;
+    status: string | null;
+    publishedAt: string | null;
+    /** promised by the last published update */
+    nextUpdateDueAt: string | null;
+  };
   createdAt: string;
   updatedAt: string;
 };
@@ -83,6 +91,12 @@ export function incidentView(row: IncidentRow): IncidentView {
       endedAt: iso(c.endedAt),
     })),
     regions: row.regions.map((r) => r.region).sort((a, b) => a.slug.localeCompare(b.slug)),
+    public: {
+      title: row.publicTitle,
+      status: row.publicStatus,
+      publishedAt: iso(row.publishedAt),
+      nextUpdateDueAt: iso(row.nextUpdateDueAt),
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

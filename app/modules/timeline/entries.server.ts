@@ -101,10 +101,17 @@ export async function addTimelineEntry(
 }
 
 /** Writes an entry inside a transaction the caller already holds (status changes). */
-export async function addSystemEntry(tx: Tx, actor: Actor, incidentId: string, kind: "status_change" | "update_published", text: string): Promise<number> {
+export async function addSystemEntry(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  kind: "status_change" | "update_published",
+  text: string,
+  at = new Date(),
+): Promise<number> {
   const seq = await takeNextSeq(tx, incidentId);
   const row = await tx.timelineEntry.create({
-    data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: new Date(), authorId: actor.userId },
+    data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: at, createdAt: at, authorId: actor.userId },
     include: ENTRY_INCLUDE,
   });
   await storeEvent(tx, incidentId, seq, "timeline.created", entryView(row));

@@ -5,6 +5,7 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { OPEN_PUBLIC_STATUSES, recomputePublicStatuses } from "~/modules/components/public-status.server.ts";
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { incidentView, loadIncidentRow } from "~/modules/incidents/view.server.ts";
 import { impactOfStatuses } from "~/modules/status-page/indicator.ts";
 import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
@@ -76,9 +77,11 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   const moved = changes.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
   const excerpt = row.body.length > 280 ? `${row.body.slice(0, 277)}…` : row.body;
   const text = [`Published a ${row.status} update to the status page: “${excerpt}”`, ...moved].join("\n");
-  const entrySeq = await addSystemEntry(tx, actor, incident.id, "update_published", text);
+  await addSystemEntry(tx, actor, incident.id, "update_published", text, now);
   const view = updateView((await loadUpdateRow(tx, updateId))!);
   await storeEvent(tx, incident.id, seq, "update.changed", view);
+  const incidentSeq = await takeNextSeq(tx, incident.id);
+  await storeEvent(tx, incident.id, incidentSeq, "incident.updated", incidentView((await loadIncidentRow(tx, incident.id))!));
   await recordAudit(tx, actor, {
     action: "update.published",
     entityType: "StatusUpdate",
@@ -86,7 +89,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
     before: { state: row.state },
     after: { state: "published", status: row.status, body: row.body, componentChanges: changes, nextUpdateAt },
   });
-  return Math.max(seq, entrySeq);
+  return incidentSeq;
 }
 
 /** After a commit: the public page shows the change before the publisher gets an answer. */

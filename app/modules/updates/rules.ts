@@ -2,6 +2,10 @@
 // update in each state, and whether the promised next update was kept.
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
 
+/** The promises the comms tab offers for the next update, in minutes. */
+export const NEXT_UPDATE_CHOICES = [15, 30, 60, 120, 240] as const;
+export const DEFAULT_NEXT_UPDATE = 30;
+
 export const UPDATE_STATES = ["draft", "awaiting_approval", "approved", "published"] as const;
 export type UpdateStateName = (typeof UPDATE_STATES)[number];
 

@@ -1,0 +1,91 @@
+// One update in the comms tab: its state, text, component moves, and what can be done with it
+// by this person (approve someone else's, publish an approved one, discard a draft).
+import { useFetcher } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
+import { UpdateBody } from "~/components/status-page/update-body.tsx";
+import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
+import { UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
+import type { UpdateView } from "~/modules/updates/views.server.ts";
+import { inUtc, inZone } from "~/utils/time.ts";
+
+export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; sev1: boolean };
+
+const STATE_LOOK = {
+  draft: "bg-slate-200 text-slate-900",
+  awaiting_approval: "bg-amber-200 text-amber-950",
+  approved: "bg-sky-200 text-sky-950",
+  published: "bg-emerald-100 text-emerald-900",
+} as const;
+
+const PROMISE_TEXT: Record<PromiseOutcome, string> = { kept: "Next update came in time", missed: "Next update was late", pending: "Next update still due" };
+
+function ActionButton({ update, intent, label, variant = "secondary" }: { update: UpdateView; intent: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
+  const fetcher = useFetcher<{ errors?: Record<string, string> }>();
+  return (
+    <fetcher.Form method="post" className="inline">
+      <input type="hidden" name="updateId" value={update.id} />
+      <Button type="submit" name="intent" value={intent} variant={variant} disabled={fetcher.state !== "idle"}>
+        {label}
+      </Button>
+      {fetcher.data?.errors ? (
+        <span role="alert" className="ml-2 text-sm text-red-700">
+          {Object.values(fetcher.data.errors)[0]}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+function when(iso: string, timeZone: string) {
+  return (
+    <time dateTime={iso} title={inUtc(iso)}>
+      {inZone(iso, timeZone)} ({inUtc(iso, "HH:mm")})
+    </time>
+  );
+}
+
+export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateView; can: Abilities; timeZone: string; promise?: PromiseOutcome }) {
+  const mine = update.author.id === can.actorId;
+  const needsApproval = can.sev1 && !update.approvedBy;
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-3 shadow-sm" data-testid="update-card" data-state={update.state}>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_LOOK[update.state]}`}>{UPDATE_STATE_LABELS[update.state]}</span>
+        <span className="font-semibold">{EVENT_STATUS_LABELS[update.status as PublicIncidentStatus] ?? update.status}</span>
+        <span className="text-slate-600">
+          by {update.author.name}
+          {update.approvedBy ? `, approved by ${update.approvedBy.name}` : ""}
+        </span>
+        <span className="ml-auto text-xs text-slate-600">{update.publishedAt ? when(update.publishedAt, timeZone) : when(update.createdAt, timeZone)}</span>
+      </div>
+      <UpdateBody body={update.body} className="mt-2 text-sm text-slate-900" />
+      {update.components.length ? (
+        <ul className="mt-2 text-xs text-slate-700">
+          {update.components.map((c) => (
+            <li key={c.id}>
+              {c.name}: {c.oldStatus ? `${COMPONENT_STATUS_LABELS[c.oldStatus]} → ` : "→ "}
+              {COMPONENT_STATUS_LABELS[c.status]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="mt-1 text-xs text-slate-600">
+        {update.notify ? "Notifies subscribers" : "No notifications"}
+        {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${inZone(update.nextUpdateAt, timeZone, "HH:mm")}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
+        {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
+      </p>
+      {update.state !== "published" ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {update.state === "draft" && can.canDraft && needsApproval ? <ActionButton update={update} intent="request-approval" label="Send for approval" /> : null}
+          {(update.state === "awaiting_approval" || update.state === "draft") && can.sev1 && can.canApprove && !mine ? (
+            <ActionButton update={update} intent="approve" label="Approve" variant="primary" />
+          ) : null}
+          {update.state === "awaiting_approval" && mine ? <span className="text-xs text-amber-900">Waiting for a second person to approve.</span> : null}
+          {can.canPublish && update.state !== "awaiting_approval" && !needsApproval ? <ActionButton update={update} intent="publish" label="Publish" variant="primary" /> : null}
+          {can.canDraft ? <ActionButton update={update} intent="discard" label="Discard" variant="danger" /> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+// What the comms tab needs: the incident's updates, the components an update can move
+// (with their public status and this incident's impact on them), the promise record, and
+// a first draft filled from the template for the likely next status.
+import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { ComponentStatusName } from "~/modules/status-page/model.ts";
+import type { UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import { db } from "~/utils/db.server.ts";
+import { draftBody } from "./drafts.server.ts";
+import { promiseCounts, promiseRecord } from "./rules.ts";
+import { listIncidentUpdates } from "./views.server.ts";
+
+import { DEFAULT_NEXT_UPDATE } from "./rules.ts";
+
+export type CommsComponent = {
+  id: string;
+  name: string;
+  group: string | null;
+  publicStatus: ComponentStatusName;
+  /** this incident's impact on it now (internal) */
+  impact: ComponentStatusName | null;
+  /** this incident's published updates last said it is not operational */
+  heldByThisIncident: boolean;
+};
+
+/** The status a new update most likely has: the internal one, or investigating before anything is known. */
+export function likelyStatus(incident: IncidentView): UpdateTemplateStatus {
+  return incident.status;
+}
+
+export async function commsPageData(incident: IncidentView) {
+  const updates = await listIncidentUpdates(incident.id);
+  const rows = await db.$transaction((tx) =>
+    tx.component.findMany({
+      where: { archivedAt: null, isGroup: false },
+      orderBy: [{ position: "asc" }],
+      select: { id: true, name: true, status: true, group: { select: { name: true, position: true } } },
+    }),
+  );
+  const impact = new Map(incident.components.map((c) => [c.id, c.impact as ComponentStatusName]));
+  const held = new Map<string, ComponentStatusName>();
+  for (const update of [...updates].filter((u) => u.state === "published").reverse()) for (const c of update.components) held.set(c.id, c.status);
+  const components: CommsComponent[] = rows
+    .map((r) => ({ id: r.id, name: r.name, group: r.group?.name ?? null, groupPosition: r.group?.position ?? -1, publicStatus: r.status as ComponentStatusName, impact: impact.get(r.id) ?? null, heldByThisIncident: (held.get(r.id) ?? "operational") !== "operational" }))
+    .sort((a, b) => a.groupPosition - b.groupPosition)
+    .map(({ groupPosition: _, ...c }) => c);
+  const published = updates
+    .filter((u) => u.state === "published")
+    .map((u) => ({ id: u.id, status: u.status, publishedAt: new Date(u.publishedAt!), nextUpdateAt: u.nextUpdateAt ? new Date(u.nextUpdateAt) : null }));
+  const promises = promiseRecord(published, new Date()).map((p) => ({ ...p, promisedAt: p.promisedAt.toISOString(), keptAt: p.keptAt?.toISOString() ?? null }));
+  const status = likelyStatus(incident);
+  return {
+    updates,
+    components,
+    promises,
+    promiseCounts: promiseCounts(promiseRecord(published, new Date())),
+    draft: await firstDraft(incident.id, status),
+  };
+}
+
+async function firstDraft(incidentId: string, status: UpdateTemplateStatus) {
+  const nextUpdateInMinutes = status === "resolved" ? null : DEFAULT_NEXT_UPDATE;
+  try {
+    return { status, nextUpdateInMinutes, body: await draftBody(incidentId, status, nextUpdateInMinutes), templateError: null };
+  } catch (error) {
+    // A template an admin broke must not stop comms from writing by hand.
+    if (error instanceof Response) return { status, nextUpdateInMinutes, body: "", templateError: `The ${status} template cannot be filled; write the update by hand.` };
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+// The comms tab's form fields, shaped into the same input the API takes, so one schema
+// checks both.
+export function updateInputFromForm(form: FormData) {
+  const components: { id: string; status: string }[] = [];
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("component.") && typeof value === "string" && value !== "") components.push({ id: key.slice("component.".length), status: value });
+  }
+  const next = String(form.get("nextUpdateInMinutes") ?? "");
+  const title = String(form.get("title") ?? "").trim();
+  return {
+    status: String(form.get("status") ?? ""),
+    body: String(form.get("body") ?? ""),
+    ...(title ? { title } : {}),
+    components,
+    notify: form.get("notify") === "on",
+    nextUpdateInMinutes: next === "" ? null : Number(next),
+  };
+}

@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, redirect, useLoaderData } from "@remix-run/react";
+import { NextUpdateDue } from "~/components/comms/next-update.tsx";
+import { UpdateCard } from "~/components/comms/update-card.tsx";
+import { UpdateComposer } from "~/components/comms/update-composer.tsx";
+import { RoomHeader } from "~/components/room/header.tsx";
+import { RoomTabs } from "~/components/room/room-tabs.tsx";
+import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
+import { commsPageData } from "~/modules/updates/comms.server.ts";
+import { NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
+import { approveUpdate, createUpdate, discardUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
+import { updateInputFromForm } from "~/modules/updates/forms.ts";
+import { publishUpdate } from "~/modules/updates/publish.server.ts";
+import { NewUpdateSchema } from "~/modules/updates/schemas.ts";
+import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { fieldErrors } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const incident = await getIncident(await requireIncidentId(params.id!));
+  if (!incident) throw new Response("Incident not found", { status: 404 });
+  const data = await commsPageData(incident);
+  return {
+    incident,
+    lastSeq: incident.lastSeq,
+    ...data,
+    timeZone: actor.timeZone,
+    can: {
+      actorId: actor.userId,
+      canDraft: can(actor.role, "update:draft"),
+      canApprove: can(actor.role, "update:approve"),
+      canPublish: can(actor.role, "update:publish"),
+      sev1: incident.severity === "SEV1",
+    },
+  };
+}
+
+const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "request-approval", "approve", "publish", "discard"] as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "") as (typeof INTENTS)[number];
+  if (!INTENTS.includes(intent)) return Response.json({ errors: { intent: "unknown action" } }, { status: 400 });
+  const permission = intent === "approve" ? "update:approve" : intent === "publish" || intent === "publish-new" ? "update:publish" : "update:draft";
+  const actor = await requireActor(request, permission);
+  const id = await requireIncidentId(params.id!);
+  const updateId = String(form.get("updateId") ?? "");
+  try {
+    if (intent === "promote") {
+      const entryId = String(form.get("entryId") ?? "");
+      const incident = await getIncident(id);
+      await createUpdate(actor, id, NewUpdateSchema.parse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: 30 }));
+      return redirect(`/incidents/${id}/comms`);
+    }
+    if (intent === "draft" || intent === "submit-for-approval" || intent === "publish-new") {
+      const parsed = NewUpdateSchema.safeParse({ ...updateInputFromForm(form), publish: intent !== "draft" });
+      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+      return { ok: true, update: await createUpdate(actor, id, parsed.data) };
+    }
+    if (intent === "request-approval") return { ok: true, update: await requestApproval(actor, updateId) };
+    if (intent === "approve") return { ok: true, update: await approveUpdate(actor, updateId) };
+    if (intent === "publish") return { ok: true, update: await publishUpdate(actor, updateId) };
+    await discardUpdate(actor, updateId);
+    return { ok: true };
+  } catch (error) {
+    const errors = await formErrorsFrom(error);
+    return Response.json({ errors }, { status: 422 });
+  }
+}
+
+export default function CommsTab() {
+  const data = useLoaderData<typeof loader>();
+  const live = useIncidentStream({ incident: data.incident, entries: [], updates: data.updates, lastSeq: data.lastSeq });
+  const promises = new Map(data.promises.map((p) => [p.updateId, p.outcome]));
+  const drafts = live.updates.filter((u) => u.state !== "published");
+  const published = live.updates.filter((u) => u.state === "published");
+  return (
+    <div>
+      <p className="mb-2 text-sm print:hidden">
+        <Link to="/incidents">← All incidents</Link>
+      </p>
+      <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
+      <RoomTabs incidentId={live.incident.id} draftCount={drafts.length} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="min-w-0">
+          {data.can.canDraft ? (
+            <UpdateComposer
+              incidentId={live.incident.id}
+              title={live.incident.public.title ?? live.incident.title}
+              firstPublish={!live.incident.public.publishedAt}
+              needsApproval={data.can.sev1}
+              canPublish={data.can.canPublish}
+              components={data.components}
+              draft={data.draft}
+              nextChoices={NEXT_UPDATE_CHOICES}
+              timeZone={data.timeZone}
+            />
+          ) : (
+            <p className="text-sm text-slate-600">Your role can read the updates but not draft them.</p>
+          )}
+        </div>
+        <div className="min-w-0 space-y-4">
+          <section aria-labelledby="cadence-heading" className="rounded-lg border border-slate-300 bg-white p-3 text-sm">
+            <h2 id="cadence-heading" className="mb-1 font-semibold">
+              Cadence
+            </h2>
+            {live.incident.public.status && live.incident.public.status !== "resolved" ? (
+              <NextUpdateDue dueAt={live.incident.public.nextUpdateDueAt} timeZone={data.timeZone} />
+            ) : null}
+            <p className="mt-1 text-slate-700" data-testid="promise-record">
+              Promises kept: {data.promiseCounts.kept} · missed: {data.promiseCounts.missed}
+              {data.promiseCounts.pending ? ` · due: ${data.promiseCounts.pending}` : ""}
+            </p>
+            <p className="mt-1">
+              <a href={`/status/incidents/${live.incident.id}`} target="_blank" rel="noreferrer">
+                Open on the public status page ↗
+              </a>
+            </p>
+          </section>
+          <section aria-labelledby="drafts-heading">
+            <h2 id="drafts-heading" className="mb-2 text-lg font-semibold">
+              Drafts and approvals
+            </h2>
+            {drafts.length ? (
+              <ul className="space-y-2">
+                {drafts.map((u) => (
+                  <UpdateCard key={u.id} update={u} can={data.can} timeZone={data.timeZone} />
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600">No drafts.</p>
+            )}
+          </section>
+          <section aria-labelledby="published-heading">
+            <h2 id="published-heading" className="mb-2 text-lg font-semibold">
+              Published
+            </h2>
+            {published.length ? (
+              <ul className="space-y-2">
+                {published.map((u) => (
+                  <UpdateCard key={u.id} update={u} can={data.can} timeZone={data.timeZone} promise={promises.get(u.id)} />
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600">Nothing published yet: the incident is not on the public page.</p>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Comms · ${data.incident.ref} ${data.incident.title} · Incident Desk` : "Comms · Incident Desk" },
+];
