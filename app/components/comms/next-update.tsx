@@ -24,7 +24,6 @@ export function NextUpdateDue({ dueAt, timeZone, compact = false }: { dueAt: str
       className={`inline-flex items-center gap-2 rounded-md px-2 py-1 text-sm font-medium ${overdue ? "bg-red-700 text-white" : "bg-slate-100 text-slate-800"}`}
       suppressHydrationWarning
     >
-      <span aria-hidden>{overdue ? "⚠" : "⏱"}</span>
       {overdue ? (
         <span suppressHydrationWarning>
           Public update overdue by {formatDuration(-left)}

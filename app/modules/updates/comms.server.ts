@@ -33,16 +33,16 @@ export async function commsPageData(incident: IncidentView) {
     tx.component.findMany({
       where: { archivedAt: null, isGroup: false },
       orderBy: [{ position: "asc" }],
-      select: { id: true, name: true, status: true, group: { select: { name: true, position: true } } },
+      select: { id: true, name: true, status: true, position: true, group: { select: { name: true, position: true } } },
     }),
   );
   const impact = new Map(incident.components.map((c) => [c.id, c.impact as ComponentStatusName]));
   const held = new Map<string, ComponentStatusName>();
   for (const update of [...updates].filter((u) => u.state === "published").reverse()) for (const c of update.components) held.set(c.id, c.status);
   const components: CommsComponent[] = rows
-    .map((r) => ({ id: r.id, name: r.name, group: r.group?.name ?? null, groupPosition: r.group?.position ?? -1, publicStatus: r.status as ComponentStatusName, impact: impact.get(r.id) ?? null, heldByThisIncident: (held.get(r.id) ?? "operational") !== "operational" }))
-    .sort((a, b) => a.groupPosition - b.groupPosition)
-    .map(({ groupPosition: _, ...c }) => c);
+    .map((r) => ({ id: r.id, name: r.name, group: r.group?.name ?? null, order: r.group ? r.group.position * 1000 + r.position : r.position * 1000, publicStatus: r.status as ComponentStatusName, impact: impact.get(r.id) ?? null, heldByThisIncident: (held.get(r.id) ?? "operational") !== "operational" }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _, ...c }) => c);
   const published = updates
     .filter((u) => u.state === "published")
     .map((u) => ({ id: u.id, status: u.status, publishedAt: new Date(u.publishedAt!), nextUpdateAt: u.nextUpdateAt ? new Date(u.nextUpdateAt) : null }));
