@@ -10,7 +10,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { commsPageData } from "~/modules/updates/comms.server.ts";
-import { NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
+import { DEFAULT_NEXT_UPDATE, NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
 import { approveUpdate, createUpdate, discardUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
 import { publishUpdate } from "~/modules/updates/publish.server.ts";
@@ -52,7 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "promote") {
       const entryId = String(form.get("entryId") ?? "");
       const incident = await getIncident(id);
-      await createUpdate(actor, id, NewUpdateSchema.parse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: 30 }));
+      const parsed = NewUpdateSchema.safeParse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: DEFAULT_NEXT_UPDATE });
+      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 });
+      await createUpdate(actor, id, parsed.data);
       return redirect(`/incidents/${id}/comms`);
     }
     if (intent === "draft" || intent === "submit-for-approval" || intent === "publish-new") {
@@ -66,8 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await discardUpdate(actor, updateId);
     return { ok: true };
   } catch (error) {
-    const errors = await formErrorsFrom(error);
-    return Response.json({ errors }, { status: 422 });
+    const status = error instanceof Response ? error.status : 500;
+    return Response.json({ errors: await formErrorsFrom(error) }, { status });
   }
 }
 
