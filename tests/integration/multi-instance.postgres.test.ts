@@ -73,4 +73,27 @@ describe("two instances on one Postgres database", () => {
     expect(Number(replayed.id)).toBe(missed.seq);
     expect(JSON.parse(replayed.data).body).toBe("Missed while moving to B.");
   });
+
+  it("shows an update published on the first instance on the second instance's status page within 1 s", async () => {
+    const published = await first.api.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "Published through instance A; readers of instance B see it too.",
+      publish: true,
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.update.state).toBe("published");
+    const returned = performance.now();
+    let seenAfter = Infinity;
+    while (performance.now() - returned < 5_000) {
+      const summary = (await (await fetch(`${second.baseUrl}/api/v2/incidents/unresolved.json`)).json()) as { incidents: { id: string }[] };
+      if (summary.incidents.some((i) => i.id === incidentId)) {
+        seenAfter = performance.now() - returned;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seenAfter).toBeLessThan(1_000);
+    const page = await (await fetch(`${second.baseUrl}/status`)).text();
+    expect(page).toContain("Published through instance A; readers of instance B see it too.");
+  });
 });
