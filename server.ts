@@ -12,7 +12,7 @@ import express from "express";
 import helmet from "helmet";
 import pino from "pino";
 import type { PublicFile } from "./app/modules/status-page/store.server.ts";
-import { servePublicFile } from "./server/public-files.ts";
+import { publicFastPath } from "./server/public-files.ts";
 
 type AppBuild = ServerBuild & {
   entry: {
@@ -73,9 +73,6 @@ export async function createApp(build: AppBuild) {
     }),
   );
 
-  // The public status page and its API come from the in-memory snapshot, already compressed.
-  app.use(servePublicFile((path) => build.entry.module.publicFile(path)));
-
   app.use(
     compression({
       filter: (req, res) => {
@@ -122,7 +119,19 @@ async function main() {
   const build = (await import(path.join(buildDir, "server/index.js"))) as AppBuild;
   await build.entry.module.startup();
   const app = await createApp(build);
-  const server = createServer(app);
+  // The public status page and its API are answered from the in-memory snapshot before Express
+  // (server/public-files.ts); they are counted, not logged line by line.
+  const publicFiles = publicFastPath((path) => build.entry.module.publicFile(path), { hsts: process.env.HSTS === "1" });
+  const server = createServer((req, res) => {
+    if (!publicFiles(req, res)) app(req, res);
+  });
+  let reported = { ...publicFiles.hits };
+  setInterval(() => {
+    const { served, notModified } = publicFiles.hits;
+    if (served === reported.served && notModified === reported.notModified) return;
+    log.info({ served: served - reported.served, notModified: notModified - reported.notModified }, "public status page requests in the last minute");
+    reported = { served, notModified };
+  }, 60_000).unref();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   server.keepAliveTimeout = 65_000;

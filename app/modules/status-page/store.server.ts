@@ -3,7 +3,8 @@
 // whole, so a reader never sees half a publish. If the database stops answering, the last
 // snapshot keeps being served. Nothing here touches the database per request.
 import { createHash, randomUUID } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import stylesheetHref from "~/styles.css?url";
@@ -47,32 +48,42 @@ const JSON_PATHS: Record<string, (page: PublicPage) => unknown> = {
   "/api/v2/scheduled-maintenances/active.json": v2.activeMaintenancesJson,
 };
 
+const gzip = promisify(gzipCallback);
+
 function file(body: string, contentType: string, lastModified: string, extra: Record<string, string> = {}): PublicFile {
   const bytes = Buffer.from(body, "utf8");
   const etag = `"${createHash("sha1").update(bytes).digest("base64url")}"`;
   return {
     body: bytes,
-    gzip: bytes.length > 1024 ? gzipSync(bytes, { level: 6 }) : null,
+    gzip: null,
     etag,
     headers: { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "Last-Modified": lastModified, ETag: etag, Vary: "Accept-Encoding", ...extra },
   };
 }
 
+/** Compression runs on libuv's thread pool, so readers are served while a snapshot is built. */
+async function compressed(plain: PublicFile): Promise<PublicFile> {
+  return plain.body.length > 1024 ? { ...plain, gzip: await gzip(plain.body, { level: 6 }) } : plain;
+}
+
 const CORS = { "Access-Control-Allow-Origin": "*" };
 const html = (body: string, lastModified: string) => file(body, "text/html; charset=utf-8", lastModified, { "Content-Security-Policy": PAGE_CSP });
 
-function build(page: PublicPage): Snapshot {
+async function build(page: PublicPage): Promise<Snapshot> {
   const lastModified = page.page.updatedAt.toUTCString();
   const assets = { stylesheetHref, scriptHref: SCRIPT_HREF };
-  const files = new Map<string, PublicFile>();
+  const pending: [string, PublicFile][] = [];
   for (const [path, toJson] of Object.entries(JSON_PATHS)) {
-    files.set(path, file(JSON.stringify(toJson(page)), "application/json; charset=utf-8", lastModified, CORS));
+    pending.push([path, file(JSON.stringify(toJson(page)), "application/json; charset=utf-8", lastModified, CORS)]);
   }
-  files.set("/history.atom", file(historyAtom(page), "application/atom+xml; charset=utf-8", lastModified, CORS));
-  files.set("/history.rss", file(historyRss(page), "application/rss+xml; charset=utf-8", lastModified, CORS));
-  files.set("/status", html(renderStatusPage(page, assets), lastModified));
-  files.set("/status/history", html(renderHistoryPage(page, assets), lastModified));
-  files.set("/status/uptime", html(renderUptimePage(page, assets), lastModified));
+  pending.push(["/history.atom", file(historyAtom(page), "application/atom+xml; charset=utf-8", lastModified, CORS)]);
+  pending.push(["/history.rss", file(historyRss(page), "application/rss+xml; charset=utf-8", lastModified, CORS)]);
+  pending.push(["/status", html(renderStatusPage(page, assets), lastModified)]);
+  pending.push(["/status/history", html(renderHistoryPage(page, assets), lastModified)]);
+  pending.push(["/status/uptime", html(renderUptimePage(page, assets), lastModified)]);
+  const files = new Map<string, PublicFile>();
+  const done = await Promise.all(pending.map(([, plain]) => compressed(plain)));
+  pending.forEach(([path], i) => files.set(path, done[i]));
   return { page, lastModified, files, incidentPages: new Map() };
 }
 
@@ -83,7 +94,7 @@ const store: Store = (globalStore.__statusPage ??= { current: null, running: nul
 async function rebuild(): Promise<void> {
   const started = performance.now();
   const page = await loadPublicPage();
-  store.current = build(page);
+  store.current = await build(page);
   logger.debug({ ms: Math.round(performance.now() - started) }, "status page snapshot rebuilt");
 }
 
@@ -147,7 +158,10 @@ export function publicFile(path: string): PublicFile | null {
   const id = match[1];
   if (!snapshot.incidentPages.has(id)) {
     const body = renderIncidentPage(snapshot.page, id, { stylesheetHref, scriptHref: SCRIPT_HREF });
-    snapshot.incidentPages.set(id, body === null ? null : html(body, snapshot.lastModified));
+    const plain = body === null ? null : html(body, snapshot.lastModified);
+    snapshot.incidentPages.set(id, plain);
+    // Served plain at once; the compressed copy takes over when it is ready.
+    if (plain) void compressed(plain).then((ready) => snapshot.incidentPages.set(id, ready));
   }
   return snapshot.incidentPages.get(id) ?? null;
 }
