@@ -11,10 +11,10 @@ import { can } from "~/modules/auth/roles.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { commsPageData } from "~/modules/updates/comms.server.ts";
 import { DEFAULT_NEXT_UPDATE, NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
-import { approveUpdate, createUpdate, discardUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
+import { approveUpdate, createUpdate, discardUpdate, editUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
 import { publishUpdate } from "~/modules/updates/publish.server.ts";
-import { NewUpdateSchema } from "~/modules/updates/schemas.ts";
+import { NewUpdateSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "request-approval", "approve", "publish", "discard"] as const;
+const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "publish", "discard"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -61,6 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = NewUpdateSchema.safeParse({ ...updateInputFromForm(form), publish: intent !== "draft" });
       if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
       return { ok: true, update: await createUpdate(actor, id, parsed.data) };
+    }
+    if (intent === "edit") {
+      const parsed = UpdatePatchSchema.safeParse({ body: form.get("body") });
+      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+      return { ok: true, update: await editUpdate(actor, updateId, parsed.data) };
     }
     if (intent === "request-approval") return { ok: true, update: await requestApproval(actor, updateId) };
     if (intent === "approve") return { ok: true, update: await approveUpdate(actor, updateId) };

@@ -88,4 +88,33 @@ describe("status-page updates on a SEV1", () => {
       await phone.close();
     }
   });
+
+  it("a timeline entry becomes a draft with one action; comms rewords and publishes it on a SEV2", async () => {
+    const incident = await suite.admin.createIncident({ title: uniqueText("Embeddings latency"), severity: "SEV2" });
+    const note = uniqueText("Embeddings requests in EU West take up to 4 s; other regions are normal.");
+    const posted = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: note, kind: "customer-impact" });
+    expect(posted.status).toBe(201);
+
+    const responder = await suite.signedInPage("responder", USERS.responder);
+    await responder.page.goto(`/incidents/${incident.id}`);
+    const entry = responder.page.getByTestId("timeline-entry").filter({ hasText: note });
+    await entry.hover();
+    await entry.getByRole("button", { name: "To update" }).click();
+    await responder.page.waitForURL((url) => url.pathname === `/incidents/${incident.id}/comms`);
+    await responder.page.getByTestId("update-card").filter({ hasText: note }).waitFor();
+
+    const comms = await suite.signedInPage("comms", USERS.comms);
+    await comms.page.goto(`/incidents/${incident.id}/comms`);
+    const draft = comms.page.getByTestId("update-card").filter({ hasText: note });
+    await draft.getByRole("button", { name: "Edit" }).click();
+    const reworded = `${note} We are adding capacity.`;
+    await draft.getByLabel("Message").fill(reworded);
+    await draft.getByRole("button", { name: "Save" }).click();
+    const edited = comms.page.getByTestId("update-card").filter({ hasText: "We are adding capacity." });
+    await edited.getByRole("button", { name: "Publish" }).click();
+    await comms.page.getByTestId("update-card").filter({ hasText: "Published" }).filter({ hasText: "We are adding capacity." }).waitFor();
+
+    const page = await (await fetch(`${suite.server.baseUrl}/status/incidents/${incident.id}`)).text();
+    expect(page).toContain("We are adding capacity.");
+  });
 });

@@ -1,6 +1,8 @@
 // One update in the comms tab: its state, text, component moves, and what can be done with it
 // by this person (approve someone else's, publish an approved one, discard a draft).
 import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { TextAreaField } from "~/components/ui/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
 import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
@@ -37,6 +39,29 @@ function ActionButton({ update, intent, label, variant = "secondary" }: { update
   );
 }
 
+/** Rewording a draft in place; an approved one goes back for approval when its words change. */
+function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }) {
+  const fetcher = useFetcher<{ ok?: boolean; errors?: Record<string, string> }>();
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+  return (
+    <fetcher.Form method="post" className="mt-2">
+      <input type="hidden" name="updateId" value={update.id} />
+      <TextAreaField label="Message" name="body" rows={5} defaultValue={update.body} error={fetcher.data?.errors?.body ?? fetcher.data?.errors?._} />
+      {update.state === "approved" ? <p className="mb-2 text-xs text-amber-900">Changing the words withdraws the approval.</p> : null}
+      <div className="flex gap-2">
+        <Button type="submit" name="intent" value="edit" disabled={fetcher.state !== "idle"}>
+          Save
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
 function when(iso: string, timeZone: string) {
   return (
     <time dateTime={iso} title={inUtc(iso)}>
@@ -48,6 +73,7 @@ function when(iso: string, timeZone: string) {
 export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateView; can: Abilities; timeZone: string; promise?: PromiseOutcome }) {
   const mine = update.author.id === can.actorId;
   const needsApproval = can.sev1 && !update.approvedBy;
+  const [editing, setEditing] = useState(false);
   return (
     <li className="rounded-lg border border-slate-300 bg-white p-3 shadow-sm" data-testid="update-card" data-state={update.state}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -59,7 +85,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
         </span>
         <span className="ml-auto text-xs text-slate-600">{update.publishedAt ? when(update.publishedAt, timeZone) : when(update.createdAt, timeZone)}</span>
       </div>
-      <UpdateBody body={update.body} className="mt-2 text-sm text-slate-900" />
+      {editing ? <EditBody update={update} onDone={() => setEditing(false)} /> : <UpdateBody body={update.body} className="mt-2 text-sm text-slate-900" />}
       {update.components.length ? (
         <ul className="mt-2 text-xs text-slate-700">
           {update.components.map((c) => (
@@ -75,8 +101,13 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
         {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${inZone(update.nextUpdateAt, timeZone, "HH:mm")}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
         {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
       </p>
-      {update.state !== "published" ? (
+      {update.state !== "published" && !editing ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
+          {can.canDraft ? (
+            <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          ) : null}
           {update.state === "draft" && can.canDraft && needsApproval ? <ActionButton update={update} intent="request-approval" label="Send for approval" /> : null}
           {(update.state === "awaiting_approval" || update.state === "draft") && can.sev1 && can.canApprove && !mine ? (
             <ActionButton update={update} intent="approve" label="Approve" variant="primary" />

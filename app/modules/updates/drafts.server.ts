@@ -78,8 +78,8 @@ export async function createUpdate(actor: Actor, incidentId: string, input: NewU
     await storeEvent(tx, incidentId, seq, "update.changed", view);
     return { view, seq: publishedSeq, published: publish };
   });
-  await announceEvents(incidentId, seq);
   if (published) await afterPublish();
+  await announceEvents(incidentId, seq);
   return view;
 }
 

@@ -26,8 +26,9 @@ export async function publishUpdate(actor: Actor, updateId: string): Promise<Upd
     if (!row?.incidentId) notFound("Update");
     return { incidentId: row.incidentId, seq: await publishInTransaction(tx, actor, updateId, new Date()) };
   });
-  await announceEvents(incidentId, seq);
+  // The public page first: when the room hears "published", readers already see it.
   await afterPublish();
+  await announceEvents(incidentId, seq);
   return (await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!)));
 }
 
