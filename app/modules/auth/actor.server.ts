@@ -21,8 +21,21 @@ function bearer(request: Request): string | null | undefined {
   return match ? match[1] : null;
 }
 
-/** The actor behind the request, or null when nobody is signed in. A bad token is a 401. */
+/**
+ * The actor behind the request, or null when nobody is signed in. A bad token is a 401; a
+ * database that does not answer is a 503 in the API's error shape, with a hint to retry
+ * (every request asks here first, so this is where an outage is first met).
+ */
 export async function optionalActor(request: Request): Promise<Actor | null> {
+  try {
+    return await lookUpActor(request);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw apiError("unavailable", "The database does not answer; try again in a few seconds.", undefined, { "Retry-After": "5" });
+  }
+}
+
+async function lookUpActor(request: Request): Promise<Actor | null> {
   const token = bearer(request);
   if (token === null) throw apiError("unauthorized", "The Authorization header must be 'Bearer <token>'.");
   if (token !== undefined) {

@@ -20,6 +20,7 @@ import type {
   StatusInterval,
 } from "./model.ts";
 import { worstStatus } from "./indicator.ts";
+import { newestUpdateFirst } from "./order.ts";
 
 /** How far back the page reads: 90 days of bars, a year of history. */
 const HISTORY_DAYS = 92;
@@ -92,7 +93,7 @@ async function readPage(tx: Tx, now: Date): Promise<PublicPage> {
   });
 
   const incidents: PublicIncident[] = incidentRows.map((row) => {
-    const updates = row.updates.map(toUpdate);
+    const updates = row.updates.map(toUpdate).sort(newestUpdateFirst);
     return {
       kind: "incident",
       id: row.id,
@@ -122,7 +123,7 @@ async function readPage(tx: Tx, now: Date): Promise<PublicPage> {
     scheduledFor: row.scheduledFor,
     scheduledUntil: row.scheduledUntil,
     componentIds: byOrder(row.components.map((c) => c.componentId)),
-    updates: row.updates.map(toUpdate),
+    updates: row.updates.map(toUpdate).sort(newestUpdateFirst),
   }));
 
   const lastChange = [

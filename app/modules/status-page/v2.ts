@@ -1,6 +1,7 @@
 // The Statuspage v2 public JSON, field for field and in its key order, so aggregators, chat
 // integrations and widgets built for Statuspage read this page unchanged. Absent values are
 // null, never a missing key. Pure.
+import { newestUpdateFirst } from "./order.ts";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { pageStatus, type PageStatus } from "~/modules/status-page/indicator.ts";
@@ -137,7 +138,7 @@ function updateJson(eventId: string, update: PublicUpdate): IncidentUpdateJson {
 
 function eventJson<E extends PublicIncident | PublicMaintenance>(page: PublicPage, event: E): EventJson<E["status"], E["impact"]> {
   const byId = new Map(page.components.map((c) => [c.id, c]));
-  const newestFirst = [...event.updates].sort((a, b) => b.displayAt.getTime() - a.displayAt.getTime());
+  const newestFirst = [...event.updates].sort(newestUpdateFirst);
   return {
     id: event.id,
     name: event.name,
