@@ -68,6 +68,7 @@ export default function App() {
             <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
               <NavItem to="/incidents">Incidents</NavItem>
               <NavItem to="/components">Components</NavItem>
+              <NavItem to="/maintenance">Maintenance</NavItem>
               {can(actor.role, "admin:users") ? <NavItem to="/admin">Admin</NavItem> : null}
             </nav>
             {can(actor.role, "incident:write") ? (

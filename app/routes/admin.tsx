@@ -33,6 +33,8 @@ export default function AdminLayout() {
       <nav aria-label="Admin" className="mb-5 flex gap-1 border-b border-slate-300">
         <Tab to="/admin/users">Users</Tab>
         <Tab to="/admin/tokens">API tokens</Tab>
+        <Tab to="/admin/settings">Settings</Tab>
+        <Tab to="/admin/templates">Templates</Tab>
       </nav>
       {outlet ?? <p className="text-slate-600">Choose Users or API tokens.</p>}
     </div>

@@ -1,0 +1,132 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { MaintenanceCard } from "~/components/maintenance/maintenance-card.tsx";
+import { ScheduleMaintenanceForm, type MaintenanceFormOutcome } from "~/components/maintenance/schedule-form.tsx";
+import { PageHeader } from "~/components/ui/page-header.tsx";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { listComponents } from "~/modules/components/catalog.server.ts";
+import { catalogBlocks, errorsByField } from "~/modules/components/catalog-forms.ts";
+import { maintenanceSections, maintenanceUpdateInput, newMaintenanceInput, newMaintenanceValues, suggestedWindow } from "~/modules/maintenance/forms.ts";
+import { listMaintenances, postMaintenanceUpdate, scheduleMaintenance } from "~/modules/maintenance/maintenance.server.ts";
+import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/maintenance/schemas.ts";
+import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { fieldErrors } from "~/utils/http.server.ts";
+
+const MaintenanceId = z.string().trim().min(1).max(64);
+/** How many completed windows the page lists; the rest stay in the API. */
+const COMPLETED_SHOWN = 20;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const canChange = can(actor.role, "update:publish");
+  const [maintenances, components] = await Promise.all([listMaintenances(), canChange ? listComponents() : Promise.resolve([])]);
+  const blocks = catalogBlocks(components).map((block) =>
+    block.kind === "group"
+      ? { group: block.group.name, components: block.members.map((c) => ({ id: c.id, name: c.name })) }
+      : { group: null, components: block.components.map((c) => ({ id: c.id, name: c.name })) },
+  );
+  return {
+    sections: maintenanceSections(maintenances),
+    canChange,
+    blocks: blocks.filter((b) => b.components.length > 0),
+    suggested: suggestedWindow(),
+    timeZone: actor.timeZone,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "update:publish");
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "schedule") {
+    const values = newMaintenanceValues(form);
+    const failed = (errors: Record<string, string>) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, { status: 422 });
+    const parsed = NewMaintenanceSchema.safeParse(newMaintenanceInput(values));
+    if (!parsed.success) return failed(fieldErrors(parsed.error));
+    try {
+      const scheduled = await scheduleMaintenance(actor, parsed.data);
+      return data<MaintenanceFormOutcome>({ ok: true, form: "schedule", scheduled: { title: scheduled.title, status: scheduled.status } });
+    } catch (error) {
+      return failed(await formErrorsFrom(error));
+    }
+  }
+  if (intent === "move" || intent === "message") {
+    const id = MaintenanceId.safeParse(form.get("id"));
+    const key = `${intent}:${id.data ?? ""}`;
+    const body = typeof form.get("body") === "string" ? String(form.get("body")) : undefined;
+    const failed = (errors: Record<string, string>) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, { status: 422 });
+    // a message form that only carries a message must not be read as a move, and the other way round
+    const parsed = MaintenanceUpdateSchema.safeParse(maintenanceUpdateInput(form, intent));
+    if (!id.success) return failed({ _: "No maintenance was named." });
+    if (!parsed.success) return failed(fieldErrors(parsed.error));
+    try {
+      await postMaintenanceUpdate(actor, id.data, parsed.data);
+      return data<MaintenanceFormOutcome>({ ok: true, form: key });
+    } catch (error) {
+      return failed(await formErrorsFrom(error));
+    }
+  }
+  return data<MaintenanceFormOutcome>({ ok: false, form: "", errors: { _: "Unknown action." } }, { status: 400 });
+}
+
+function Section({ title, empty, children, count }: { title: string; empty: string; count: number; children: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold">
+        {title} <span className="text-sm font-normal text-slate-600">({count})</span>
+      </h2>
+      {count === 0 ? <p className="text-sm text-slate-600">{empty}</p> : children}
+    </section>
+  );
+}
+
+export default function MaintenancePage() {
+  const { sections, canChange, blocks, suggested, timeZone } = useLoaderData<typeof loader>();
+  const completed = sections.completed.slice(0, COMPLETED_SHOWN);
+  const list = (windows: typeof completed) => windows.map((m) => <MaintenanceCard key={m.id} maintenance={m} timeZone={timeZone} canChange={canChange} />);
+  return (
+    <div>
+      <PageHeader title="Maintenance">
+        <a href="/status" target="_blank" rel="noreferrer" className="text-sm">
+          Public status page ↗
+        </a>
+      </PageHeader>
+      <div className={canChange ? "grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}>
+        <div className="min-w-0 space-y-6">
+          <Section title="In progress" count={sections.inProgress.length} empty="No maintenance is running.">
+            {list(sections.inProgress)}
+          </Section>
+          <Section title="Upcoming" count={sections.upcoming.length} empty="Nothing is scheduled.">
+            {list(sections.upcoming)}
+          </Section>
+          <Section title="Completed" count={sections.completed.length} empty="No maintenance has been completed yet.">
+            {list(completed)}
+            {sections.completed.length > completed.length ? (
+              <p className="text-sm text-slate-600">The {completed.length} most recent are shown.</p>
+            ) : null}
+          </Section>
+        </div>
+        {canChange ? (
+          <div className="min-w-0">
+            <ScheduleMaintenanceForm blocks={blocks} timeZone={timeZone} suggested={suggested} />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Maintenance · Incident Desk" }];
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      byStatus={{ 403: { message: "Only admins and comms schedule and run maintenance." } }}
+      unexpected={{ title: "The maintenance page could not be shown" }}
+    />
+  );
+}
