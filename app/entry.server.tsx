@@ -7,7 +7,12 @@ import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
-export { startup, shutdown } from "./startup.server.ts";
+import { startup as prepare } from "./startup.server.ts";
+import stylesheetHref from "./styles.css?url";
+
+export { shutdown } from "./startup.server.ts";
+/** The server's start: the database, then the public page (with the built stylesheet) and the clock. */
+export const startup = () => prepare({ stylesheetHref });
 export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 export { publicFile } from "./modules/status-page/store.server.ts";

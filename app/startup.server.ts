@@ -12,7 +12,11 @@ import { logger } from "~/utils/logger.server.ts";
 import { migratePostgres, migrateSqlite } from "~/utils/migrate.server.ts";
 import { loadDemoData } from "../prisma/seed.server.ts";
 
-export async function startup(): Promise<void> {
+/**
+ * Migrates and prepares the database; with `serve` (the HTTP server's start), also builds the
+ * public status page and starts the maintenance clock. Command-line tools call it without.
+ */
+export async function startup(serve?: { stylesheetHref: string }): Promise<void> {
   const { DATABASE_URL, SEED_DEMO_DATA, BOOTSTRAP_ADMIN_TOKEN } = env();
   const applied = isPostgres(DATABASE_URL) ? await migratePostgres(DATABASE_URL) : migrateSqlite(sqliteFilePath(DATABASE_URL));
   if (applied.length) logger.info({ applied }, "migrations applied");
@@ -23,7 +27,8 @@ export async function startup(): Promise<void> {
   }
   if (BOOTSTRAP_ADMIN_TOKEN) await ensureBootstrapToken(BOOTSTRAP_ADMIN_TOKEN);
   await ensureOrganization();
-  await startStatusPage();
+  if (!serve) return;
+  await startStatusPage(serve);
   startClock();
 }
 

@@ -7,7 +7,6 @@ import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { logger } from "~/utils/logger.server.ts";
-import stylesheetHref from "~/styles.css?url";
 import { historyAtom, historyRss } from "./feeds.ts";
 import { renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
 import type { PublicPage } from "./model.ts";
@@ -20,6 +19,8 @@ const SCRIPT_HREF = "/status-live.js";
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const CHANNEL = "status-page";
+/** The app's stylesheet (hashed by the build); set by startStatusPage, which the server calls. */
+let stylesheetHref = "";
 const instance = randomUUID();
 
 export type PublicFile = {
@@ -127,7 +128,8 @@ function rebuildSoon(): Promise<void> {
 }
 
 /** Builds the first snapshot and follows other instances' publishes. */
-export async function startStatusPage(): Promise<void> {
+export async function startStatusPage(assets: { stylesheetHref: string }): Promise<void> {
+  stylesheetHref = assets.stylesheetHref;
   await rebuildSoon();
   store.unsubscribe?.();
   store.unsubscribe = bus.subscribe(CHANNEL, (from) => {
