@@ -3,6 +3,7 @@
 // server and the app share one module graph (one db client, one bus).
 import { ensureBootstrapToken } from "~/modules/auth/tokens.server.ts";
 import { startClock, stopClock } from "~/modules/maintenance/scheduler.server.ts";
+import { startWorker, stopWorker } from "~/modules/delivery/worker.server.ts";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
 import { startStatusPage, stopStatusPage } from "~/modules/status-page/store.server.ts";
@@ -30,9 +31,11 @@ export async function startup(serve?: { stylesheetHref: string }): Promise<void>
   if (!serve) return;
   await startStatusPage(serve);
   startClock();
+  if (env().DELIVERY_WORKER === "on") startWorker();
 }
 
 export async function shutdown(): Promise<void> {
+  await stopWorker();
   stopClock();
   stopStatusPage();
   await bus.close();

@@ -15,6 +15,16 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** where the public reaches this app (links on the status page, in feeds and emails); default http://localhost:PORT */
   PUBLIC_URL: z.string().url("must be a URL such as https://status.example.com").optional(),
+  /** send email through Resend; without it mail goes to the in-app outbox */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** the sender of notices, e.g. "Northwind Status <status@northwind.example>" (default: status@ the public host) */
+  MAIL_FROM: z.string().min(3).max(200).refine((v) => !/[\r\n]/.test(v), "must be one line").optional(),
+  /** requests per second the email provider allows (Resend's default is 2) */
+  EMAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+  /** "off" runs no delivery worker in the web process (run `npm run worker` instead) */
+  DELIVERY_WORKER: z.enum(["on", "off"]).default("on"),
+  /** how long a worker holds a batch before another may take it over (a worker that died) */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 

@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   "update:approve": ["admin", "responder", "comms"],
   /** publish updates to the public page; schedule and run maintenance */
   "update:publish": ["admin", "comms"],
+  /** subscribers: add, import, remove, export; see deliveries */
+  "subscriber:write": ["admin", "comms"],
+  /** webhook endpoints, the email outbox */
+  "delivery:admin": ["admin"],
   /** organisation settings and the templates of customer-facing text */
   "settings:write": ["admin"],
   /** users, roles and API tokens */

@@ -7,6 +7,8 @@ import { recomputePublicStatuses } from "~/modules/components/public-status.serv
 import { checkComponents } from "~/modules/incidents/references.server.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
+import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
+import { wakeWorker } from "~/modules/delivery/worker.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
@@ -63,9 +65,18 @@ export async function getMaintenance(id: string): Promise<MaintenanceView> {
 }
 
 async function publishStep(tx: Tx, maintenanceId: string, authorId: string, status: MaintenanceStatusName, body: string, notify: boolean, now: Date) {
+  const id = newId();
   await tx.statusUpdate.create({
-    data: { id: newId(), maintenanceId, status, body, state: "published", notify, authorId, publishedById: authorId, publishedAt: now },
+    data: { id, maintenanceId, status, body, state: "published", notify, authorId, publishedById: authorId, publishedAt: now },
   });
+  if (notify) {
+    const components = await tx.maintenanceComponent.findMany({ where: { maintenanceId }, select: { componentId: true } });
+    await enqueueNotices(
+      tx,
+      id,
+      components.map((c) => c.componentId),
+    );
+  }
 }
 
 export async function scheduleMaintenance(actor: Actor, input: NewMaintenanceInput): Promise<MaintenanceView> {
@@ -92,6 +103,7 @@ export async function scheduleMaintenance(actor: Actor, input: NewMaintenanceInp
   // A window that has already begun starts now.
   await advanceMaintenance(id, now);
   await refreshStatusPage();
+  wakeWorker();
   return getMaintenance(id);
 }
 
@@ -135,6 +147,7 @@ export async function postMaintenanceUpdate(actor: Actor, id: string, input: Mai
     }
   });
   await refreshStatusPage();
+  wakeWorker();
   return getMaintenance(id);
 }
 
@@ -169,6 +182,9 @@ export async function advanceDueMaintenance(now = new Date()): Promise<number> {
   );
   let moved = 0;
   for (const { id } of due) if (await advanceMaintenance(id, now)) moved += 1;
-  if (moved) await refreshStatusPage();
+  if (moved) {
+    await refreshStatusPage();
+    wakeWorker();
+  }
   return moved;
 }

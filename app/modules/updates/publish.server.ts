@@ -9,6 +9,8 @@ import { incidentView, loadIncidentRow } from "~/modules/incidents/view.server.t
 import { impactOfStatuses } from "~/modules/status-page/indicator.ts";
 import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
+import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
+import { wakeWorker } from "~/modules/delivery/worker.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
 import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
@@ -72,6 +74,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
       nextUpdateDueAt: nextUpdateAt,
     },
   });
+  if (row.notify) await enqueueNotices(tx, updateId, [...new Set([...named, ...claimed.map((c) => c.componentId)])]);
   const toRecompute = resolving ? [...new Set([...named, ...claimed.map((c) => c.componentId)])] : named;
   const changes = await recomputePublicStatuses(tx, toRecompute, now, { updateId });
 
@@ -96,4 +99,5 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
 /** After a commit: the public page shows the change before the publisher gets an answer. */
 export async function afterPublish(): Promise<void> {
   await refreshStatusPage();
+  wakeWorker();
 }

@@ -1,0 +1,37 @@
+// What comms sees after publishing: how many notices are queued, sent, failed and dead, per
+// channel, and the last errors.
+import { db } from "~/utils/db.server.ts";
+
+const STATES = ["queued", "sending", "sent", "failed", "dead"] as const;
+
+export type DeliveryReport = {
+  updateId: string;
+  total: number;
+  byChannel: Record<"email" | "webhook", Record<(typeof STATES)[number], number>>;
+  lastErrors: { recipient: string; channel: string; state: string; attempts: number; error: string; status: number | null; at: string }[];
+};
+
+export async function deliveryReport(updateId: string): Promise<DeliveryReport> {
+  return db.$transaction(async (tx) => {
+    const groups = await tx.delivery.groupBy({ by: ["channel", "state"], where: { updateId }, _count: { _all: true } });
+    const empty = () => Object.fromEntries(STATES.map((s) => [s, 0])) as Record<(typeof STATES)[number], number>;
+    const byChannel = { email: empty(), webhook: empty() };
+    let total = 0;
+    for (const g of groups) {
+      byChannel[g.channel as "email" | "webhook"][g.state as (typeof STATES)[number]] = g._count._all;
+      total += g._count._all;
+    }
+    const failures = await tx.delivery.findMany({
+      where: { updateId, lastError: { not: null }, state: { in: ["failed", "dead", "queued"] } },
+      orderBy: { updatedAt: "desc" },
+      take: 20,
+      select: { recipient: true, channel: true, state: true, attempts: true, lastError: true, lastStatus: true, updatedAt: true },
+    });
+    return {
+      updateId,
+      total,
+      byChannel,
+      lastErrors: failures.map((f) => ({ recipient: f.recipient, channel: f.channel, state: f.state, attempts: f.attempts, error: f.lastError!, status: f.lastStatus, at: f.updatedAt.toISOString() })),
+    };
+  });
+}

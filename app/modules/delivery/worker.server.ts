@@ -1,0 +1,139 @@
+// The delivery worker: takes due batches from the outbox and sends them, at the provider's
+// pace. A batch is claimed with a conditional update (the claim and a lease), so several
+// workers, in the app or run as `npm run worker`, never send one batch at the same time; a
+// worker that dies leaves its lease to run out, and the next one sends the batch again under
+// the same idempotency key, which the provider answers without sending twice.
+import { randomUUID } from "node:crypto";
+import { db } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { composeEmails } from "./compose.server.ts";
+import { sendThroughResend, usesResend, writeToOutbox } from "./mailer.server.ts";
+import { nextStep } from "./retry.ts";
+
+const IDLE_POLL_MS = 2_000;
+
+type Worker = { running: boolean; wake: (() => void) | null; done: Promise<void> | null; notBefore: number; lastSend: number };
+const globalWorker = globalThis as unknown as { __deliveryWorker?: Worker };
+const worker: Worker = (globalWorker.__deliveryWorker ??= { running: false, wake: null, done: null, notBefore: 0, lastSend: 0 });
+
+/** Claims the next due batch; null when nothing is due. */
+async function claimBatch(now: Date): Promise<{ claim: string; batchKey: string } | null> {
+  return db.$transaction(async (tx) => {
+    // A lease that ran out belongs to a worker that died: its batch is due again.
+    await tx.delivery.updateMany({ where: { state: "sending", leaseUntil: { lt: now } }, data: { state: "queued", claim: null, leaseUntil: null } });
+    const due = await tx.delivery.findFirst({
+      where: { channel: "email", state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      select: { batchKey: true },
+    });
+    if (!due?.batchKey) return null;
+    const claim = randomUUID();
+    const claimed = await tx.delivery.updateMany({
+      where: { batchKey: due.batchKey, state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
+      data: { state: "sending", claim, leaseUntil: new Date(now.getTime() + env().DELIVERY_LEASE_MS) },
+    });
+    return claimed.count ? { claim, batchKey: due.batchKey } : null;
+  });
+}
+
+async function pace(): Promise<void> {
+  const gap = 1000 / env().EMAIL_REQUESTS_PER_SECOND;
+  const wait = Math.max(worker.notBefore - Date.now(), worker.lastSend + gap - Date.now(), 0);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  worker.lastSend = Date.now();
+}
+
+/** Sends one claimed batch and records the outcome on each of its deliveries. */
+async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string }): Promise<void> {
+  const rows = await db.$transaction((tx) =>
+    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true } } }, orderBy: { id: "asc" } }),
+  );
+  if (rows.length === 0) return;
+  const emails = await db.$transaction((tx) => composeEmails(tx, rows));
+  const now = () => new Date();
+
+  if (!usesResend()) {
+    await db.$transaction(async (tx) => {
+      await writeToOutbox(tx, emails);
+      await tx.delivery.updateMany({ where: { claim }, data: { state: "sent", sentAt: now(), attempts: { increment: 1 }, claim: null, leaseUntil: null, lastError: null } });
+    });
+    return;
+  }
+
+  await pace();
+  const result = await sendThroughResend(emails, batchKey);
+  if (result.pauseMs) worker.notBefore = Math.max(worker.notBefore, Date.now() + result.pauseMs);
+  await db.$transaction(async (tx) => {
+    if (result.kind === "sent") {
+      for (const [i, row] of rows.entries()) {
+        await tx.delivery.update({
+          where: { id: row.id },
+          data: { state: "sent", sentAt: now(), attempts: { increment: 1 }, providerId: result.providerIds[i] ?? null, claim: null, leaseUntil: null, lastError: null, lastStatus: 200 },
+        });
+      }
+    } else if (result.kind === "rate-limited") {
+      worker.notBefore = Math.max(worker.notBefore, Date.now() + result.waitMs);
+      await tx.delivery.updateMany({
+        where: { claim },
+        data: { state: "queued", nextAttemptAt: new Date(Date.now() + result.waitMs), claim: null, leaseUntil: null, lastError: result.error, lastStatus: 429 },
+      });
+    } else {
+      const attempts = rows[0].attempts + 1;
+      const step = result.kind === "refused" ? ({ state: "dead" } as const) : nextStep(attempts, Date.now());
+      await tx.delivery.updateMany({
+        where: { claim },
+        data: { ...step, attempts, claim: null, leaseUntil: null, lastError: result.error.slice(0, 1000), lastStatus: result.status },
+      });
+      logger.warn({ batchKey, attempts, state: step.state, error: result.error }, "email batch not sent");
+    }
+  });
+}
+
+/** Sends everything due now; returns how many batches it handled (tests and the CLI use this). */
+export async function drainOnce(): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const batch = await claimBatch(new Date());
+    if (!batch) return handled;
+    await sendBatch(batch);
+    handled += 1;
+  }
+}
+
+export function wakeWorker(): void {
+  worker.wake?.();
+}
+
+export function startWorker(): void {
+  if (worker.running) return;
+  worker.running = true;
+  worker.done = (async () => {
+    while (worker.running) {
+      try {
+        const handled = await drainOnce();
+        if (handled === 0 && worker.running) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, IDLE_POLL_MS);
+            worker.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          worker.wake = null;
+        }
+      } catch (error) {
+        logger.error({ err: error }, "delivery worker failed; retrying");
+        await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+      }
+    }
+  })();
+}
+
+/** Stops after the batch in hand (its outcome is recorded: nothing half-sent is forgotten). */
+export async function stopWorker(): Promise<void> {
+  worker.running = false;
+  worker.wake?.();
+  await worker.done;
+  worker.done = null;
+}

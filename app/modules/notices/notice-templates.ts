@@ -1,0 +1,84 @@
+// The shipped email notices: a subject, a plain-text part and an HTML part per kind, in liquid.
+// HTML parts are rendered with every output escaped (render-notice.ts), so a body, a title or
+// a name can never add markup to an email.
+export const NOTICE_KINDS = [
+  "confirmation",
+  "incident.created",
+  "incident.updated",
+  "incident.resolved",
+  "maintenance.scheduled",
+  "maintenance.started",
+  "maintenance.completed",
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export type NoticeTemplate = { subject: string; text: string; html: string };
+
+/** What every notice is filled with; all keys always present. */
+export type NoticeVariables = {
+  page_name: string;
+  page_url: string;
+  title: string;
+  status: string;
+  body: string;
+  /** "API - Messages: Partial outage" lines */
+  components: string[];
+  posted_at: string;
+  incident_url: string;
+  manage_url: string;
+  unsubscribe_url: string;
+  confirm_url: string;
+};
+
+const FOOTER_TEXT = `--
+You are receiving this because you subscribed to {{ page_name }} status notices.
+Manage your subscription: {{ manage_url }}
+Unsubscribe: {{ unsubscribe_url }}`;
+
+const FOOTER_HTML = `<hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0">
+<p style="color:#64748b;font-size:12px">You are receiving this because you subscribed to {{ page_name }} status notices.
+<a href="{{ manage_url }}">Manage your subscription</a> · <a href="{{ unsubscribe_url }}">Unsubscribe</a></p>`;
+
+const UPDATE_TEXT = `{{ title }}
+{{ status }}: {{ body }}
+{% if components.size > 0 %}
+Affected: {{ components | join: "; " }}
+{% endif %}
+Posted {{ posted_at }}. Follow it at {{ incident_url }}
+
+${FOOTER_TEXT}`;
+
+const UPDATE_HTML = `<div style="font-family:system-ui,sans-serif;max-width:560px">
+<p style="color:#64748b;font-size:13px">{{ page_name }} status</p>
+<h1 style="font-size:20px">{{ title }}</h1>
+<p><strong>{{ status }}</strong> · {{ posted_at }}</p>
+<p style="white-space:pre-line">{{ body }}</p>
+{% if components.size > 0 %}<p style="color:#334155">Affected: {{ components | join: "; " }}</p>{% endif %}
+<p><a href="{{ incident_url }}">Follow this incident on the status page</a></p>
+${FOOTER_HTML}
+</div>`;
+
+function updateNotice(subjectPrefix: string): NoticeTemplate {
+  return { subject: `${subjectPrefix}{{ title }}`, text: UPDATE_TEXT, html: UPDATE_HTML };
+}
+
+export const DEFAULT_NOTICES: Record<NoticeKind, NoticeTemplate> = {
+  confirmation: {
+    subject: "Confirm your subscription to {{ page_name }} status",
+    text: `Please confirm that you want email notices about {{ page_name }} incidents and maintenance:
+{{ confirm_url }}
+
+If you did not ask for this, ignore this email: nothing will be sent to you.`,
+    html: `<div style="font-family:system-ui,sans-serif;max-width:560px">
+<p>Please confirm that you want email notices about {{ page_name }} incidents and maintenance.</p>
+<p><a href="{{ confirm_url }}" style="display:inline-block;background:#0f172a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">Confirm subscription</a></p>
+<p style="color:#64748b;font-size:12px">If you did not ask for this, ignore this email: nothing will be sent to you.</p>
+</div>`,
+  },
+  "incident.created": updateNotice("[{{ page_name }}] "),
+  "incident.updated": updateNotice("[{{ page_name }}] Update: "),
+  "incident.resolved": updateNotice("[{{ page_name }}] Resolved: "),
+  "maintenance.scheduled": updateNotice("[{{ page_name }}] Scheduled maintenance: "),
+  "maintenance.started": updateNotice("[{{ page_name }}] Maintenance in progress: "),
+  "maintenance.completed": updateNotice("[{{ page_name }}] Maintenance completed: "),
+};

@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { deliveryReport } from "~/modules/delivery/report.server.ts";
+import { getUpdate } from "~/modules/updates/views.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  const update = await getUpdate(params.id!);
+  return Response.json({ deliveries: await deliveryReport(update.id) });
+}
