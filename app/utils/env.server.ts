@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   DELIVERY_WORKER: z.enum(["on", "off"]).default("on"),
   /** how long a worker holds a batch before another may take it over (a worker that died) */
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** hosts webhooks may reach although they resolve to private addresses (comma-separated; admins can add more in settings) */
+  WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 

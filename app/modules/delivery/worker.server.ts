@@ -10,6 +10,7 @@ import { logger } from "~/utils/logger.server.ts";
 import { composeEmails } from "./compose.server.ts";
 import { sendThroughResend, usesResend, writeToOutbox } from "./mailer.server.ts";
 import { nextStep } from "./retry.ts";
+import { prepareWebhook, sendWebhook } from "./webhook-sender.server.ts";
 
 const IDLE_POLL_MS = 2_000;
 
@@ -90,13 +91,46 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
   });
 }
 
-/** Sends everything due now; returns how many batches it handled (tests and the CLI use this). */
+/** Claims the next due webhook (one delivery is one request). */
+async function claimWebhook(now: Date): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    const due = await tx.delivery.findFirst({
+      where: { channel: "webhook", state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    if (!due) return null;
+    const claim = randomUUID();
+    const claimed = await tx.delivery.updateMany({
+      where: { id: due.id, state: { in: ["queued", "failed"] } },
+      data: { state: "sending", claim, leaseUntil: new Date(now.getTime() + env().DELIVERY_LEASE_MS) },
+    });
+    return claimed.count ? claim : null;
+  });
+}
+
+async function sendOneWebhook(claim: string): Promise<void> {
+  const prepared = await db.$transaction(async (tx) => {
+    const row = await tx.delivery.findFirstOrThrow({ where: { claim }, include: { endpoint: { select: { url: true, secret: true, disabledAt: true } } } });
+    return { row, prepared: await prepareWebhook(tx, row) };
+  });
+  const result = await sendWebhook(prepared.prepared);
+  const attempts = prepared.row.attempts + 1;
+  const data = result.ok
+    ? { state: "sent" as const, sentAt: new Date(), lastStatus: result.status, lastError: null }
+    : { ...(result.final ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())), lastStatus: result.status, lastError: result.error.slice(0, 1000) };
+  await db.$transaction((tx) => tx.delivery.updateMany({ where: { claim }, data: { ...data, attempts, claim: null, leaseUntil: null } }));
+}
+
+/** Sends everything due now; returns how many batches and webhooks it handled (tests and the CLI use this). */
 export async function drainOnce(): Promise<number> {
   let handled = 0;
   for (;;) {
     const batch = await claimBatch(new Date());
-    if (!batch) return handled;
-    await sendBatch(batch);
+    if (batch) await sendBatch(batch);
+    const webhook = await claimWebhook(new Date());
+    if (webhook) await sendOneWebhook(webhook);
+    if (!batch && !webhook) return handled;
     handled += 1;
   }
 }

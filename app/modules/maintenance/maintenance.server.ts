@@ -3,7 +3,8 @@
 // is audited, and rebuilds the public page.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { recomputePublicStatuses } from "~/modules/components/public-status.server.ts";
+import { recomputePublicStatuses, type StatusChange } from "~/modules/components/public-status.server.ts";
+import { enqueueWebhooks } from "~/modules/delivery/webhooks.server.ts";
 import { checkComponents } from "~/modules/incidents/references.server.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
@@ -64,7 +65,16 @@ export async function getMaintenance(id: string): Promise<MaintenanceView> {
   return view(row);
 }
 
-async function publishStep(tx: Tx, maintenanceId: string, authorId: string, status: MaintenanceStatusName, body: string, notify: boolean, now: Date) {
+async function publishStep(
+  tx: Tx,
+  maintenanceId: string,
+  authorId: string,
+  status: MaintenanceStatusName,
+  body: string,
+  notify: boolean,
+  now: Date,
+  changes: StatusChange[] = [],
+) {
   const id = newId();
   await tx.statusUpdate.create({
     data: { id, maintenanceId, status, body, state: "published", notify, authorId, publishedById: authorId, publishedAt: now },
@@ -76,6 +86,7 @@ async function publishStep(tx: Tx, maintenanceId: string, authorId: string, stat
       id,
       components.map((c) => c.componentId),
     );
+    await enqueueWebhooks(tx, id, changes, now);
   }
 }
 
@@ -118,13 +129,13 @@ async function move(tx: Tx, actor: Actor | null, id: string, from: MaintenanceSt
   });
   if (claimed.count === 0) return false;
   const row = await tx.maintenance.findUniqueOrThrow({ where: { id }, include: { components: true } });
-  await publishStep(tx, id, actor?.userId ?? row.createdById, to, body ?? MAINTENANCE_MESSAGES[to], true, now);
-  await recomputePublicStatuses(
+  const changes = await recomputePublicStatuses(
     tx,
     row.components.map((c) => c.componentId),
     now,
     { maintenanceId: id },
   );
+  await publishStep(tx, id, actor?.userId ?? row.createdById, to, body ?? MAINTENANCE_MESSAGES[to], true, now, changes);
   await recordAudit(tx, actor, { action: `maintenance.${to}`, entityType: "Maintenance", entityId: id, before: { status: from }, after: { status: to, by: actor ? "person" : "schedule" } });
   return true;
 }

@@ -100,7 +100,7 @@ function pageJson(page: PublicPage): PageJson {
   return { id, name, url, time_zone: timeZone, updated_at: iso(updatedAt) };
 }
 
-function componentJson(page: PublicPage, component: PublicComponent): ComponentJson {
+export function componentJson(page: PublicPage, component: PublicComponent): ComponentJson {
   const json: ComponentJson = {
     id: component.id,
     name: component.name,
@@ -159,11 +159,11 @@ function eventJson<E extends PublicIncident | PublicMaintenance>(page: PublicPag
   };
 }
 
-function incidentJson(page: PublicPage, incident: PublicIncident): IncidentJson {
+export function incidentJson(page: PublicPage, incident: PublicIncident): IncidentJson {
   return eventJson(page, incident);
 }
 
-function maintenanceJson(page: PublicPage, maintenance: PublicMaintenance): ScheduledMaintenanceJson {
+export function maintenanceJson(page: PublicPage, maintenance: PublicMaintenance): ScheduledMaintenanceJson {
   return { ...eventJson(page, maintenance), scheduled_for: iso(maintenance.scheduledFor), scheduled_until: iso(maintenance.scheduledUntil) };
 }
 

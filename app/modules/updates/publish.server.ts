@@ -11,6 +11,7 @@ import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
 import { wakeWorker } from "~/modules/delivery/worker.server.ts";
+import { enqueueWebhooks } from "~/modules/delivery/webhooks.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
 import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
@@ -77,6 +78,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   if (row.notify) await enqueueNotices(tx, updateId, [...new Set([...named, ...claimed.map((c) => c.componentId)])]);
   const toRecompute = resolving ? [...new Set([...named, ...claimed.map((c) => c.componentId)])] : named;
   const changes = await recomputePublicStatuses(tx, toRecompute, now, { updateId });
+  if (row.notify) await enqueueWebhooks(tx, updateId, changes, now);
 
   const moved = changes.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
   const excerpt = row.body.length > 280 ? `${row.body.slice(0, 277)}…` : row.body;
