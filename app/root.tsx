@@ -69,7 +69,7 @@ export default function App() {
               <NavItem to="/incidents">Incidents</NavItem>
               <NavItem to="/components">Components</NavItem>
               <NavItem to="/maintenance">Maintenance</NavItem>
-              {can(actor.role, "admin:users") ? <NavItem to="/admin">Admin</NavItem> : null}
+              {can(actor.role, "admin:users") || can(actor.role, "subscriber:write") ? <NavItem to="/admin">Admin</NavItem> : null}
             </nav>
             {can(actor.role, "incident:write") ? (
               <Link to="/incidents/new" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline">

@@ -1,13 +1,27 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { NavLink, useOutlet } from "@remix-run/react";
+import { NavLink, useLoaderData, useOutlet } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
+import { can, type Permission } from "~/modules/auth/roles.ts";
+
+/** Each section checks its own permission; the layout shows the ones this role may open. */
+const SECTIONS: { to: string; label: string; permission: Permission }[] = [
+  { to: "/admin/users", label: "Users", permission: "admin:users" },
+  { to: "/admin/tokens", label: "API tokens", permission: "admin:users" },
+  { to: "/admin/settings", label: "Settings", permission: "settings:write" },
+  { to: "/admin/templates", label: "Templates", permission: "settings:write" },
+  { to: "/admin/subscribers", label: "Subscribers", permission: "subscriber:write" },
+  { to: "/admin/outbox", label: "Outbox", permission: "delivery:admin" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request, "admin:users");
-  if (new URL(request.url).pathname.replace(/\/$/, "") === "/admin") throw redirect("/admin/users");
-  return null;
+  const actor = await requireActor(request, "read");
+  const sections = SECTIONS.filter((s) => can(actor.role, s.permission)).map(({ to, label }) => ({ to, label }));
+  // No section for this role: the same refusal as before, from the first section's rule.
+  if (!sections.length) await requireActor(request, "admin:users");
+  if (new URL(request.url).pathname.replace(/\/$/, "") === "/admin") throw redirect(sections[0].to);
+  return { sections };
 }
 
 function Tab({ to, children }: { to: string; children: React.ReactNode }) {
@@ -27,14 +41,16 @@ function Tab({ to, children }: { to: string; children: React.ReactNode }) {
 
 export default function AdminLayout() {
   const outlet = useOutlet();
+  const { sections } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader title="Admin" />
-      <nav aria-label="Admin" className="mb-5 flex gap-1 border-b border-slate-300">
-        <Tab to="/admin/users">Users</Tab>
-        <Tab to="/admin/tokens">API tokens</Tab>
-        <Tab to="/admin/settings">Settings</Tab>
-        <Tab to="/admin/templates">Templates</Tab>
+      <nav aria-label="Admin" className="mb-5 flex flex-wrap gap-1 border-b border-slate-300">
+        {sections.map((s) => (
+          <Tab key={s.to} to={s.to}>
+            {s.label}
+          </Tab>
+        ))}
       </nav>
       {outlet ?? <p className="text-slate-600">Choose Users or API tokens.</p>}
     </div>

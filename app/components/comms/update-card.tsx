@@ -4,6 +4,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { TextAreaField } from "~/components/ui/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { DeliveryCounts } from "~/components/comms/delivery-counts.tsx";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
 import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
 import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
@@ -101,6 +102,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
         {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${inZone(update.nextUpdateAt, timeZone, "HH:mm")}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
         {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
       </p>
+      {update.state === "published" && update.notify ? <DeliveryCounts updateId={update.id} /> : null}
       {update.state !== "published" && !editing ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {can.canDraft ? (

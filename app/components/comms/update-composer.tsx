@@ -10,6 +10,7 @@ import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/n
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { CommsComponent } from "~/modules/updates/comms.server.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
+import { AudienceEstimate } from "./audience.tsx";
 import { ComponentMoves, proposedMoves } from "./component-moves.tsx";
 import { UpdatePreview } from "./update-preview.tsx";
 
@@ -36,6 +37,7 @@ export function UpdateComposer(props: ComposerProps) {
   const [edited, setEdited] = useState(false);
   const [title, setTitle] = useState(props.title);
   const [moves, setMoves] = useState(() => proposedMoves(props.components, props.draft.status));
+  const [notify, setNotify] = useState(true);
   const form = useRef<HTMLFormElement>(null);
   const errors = fetcher.data?.errors ?? {};
 
@@ -137,8 +139,9 @@ export function UpdateComposer(props: ComposerProps) {
         </p>
       ) : null}
       <label className="mb-3 flex items-center gap-2 text-sm">
-        <input type="checkbox" name="notify" defaultChecked /> Notify subscribers (email and webhooks)
+        <input type="checkbox" name="notify" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify subscribers (email and webhooks)
       </label>
+      <AudienceEstimate incidentId={props.incidentId} componentIds={Object.keys(moves).filter((id) => moves[id])} notify={notify} />
       <UpdatePreview title={title || props.title} status={status} body={body} timeZone={props.timeZone} />
       {errors._ ? (
         <p role="alert" className="mt-2 text-sm text-red-700">

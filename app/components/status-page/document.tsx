@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { EventTime } from "~/components/status-page/event-time.tsx";
 import { StatusFooter, siteRoot } from "~/components/status-page/footer.tsx";
+import { StatusHeader } from "~/components/status-page/status-header.tsx";
 
 export type StatusAssets = { stylesheetHref: string; scriptHref: string };
 
@@ -41,26 +42,7 @@ export function StatusDocument({
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white print:border-black">
-          <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-5">
-            <a href={page.page.url} className="text-xl font-bold tracking-tight text-slate-900 hover:no-underline print:text-black">
-              {page.page.name} <span className="font-normal text-slate-500 print:text-black">Status</span>
-            </a>
-            <nav aria-label="Status page" className="print:hidden">
-              <ul className="flex gap-4 text-sm">
-                <li>
-                  <a href={page.page.url}>Current status</a>
-                </li>
-                <li>
-                  <a href={`${page.page.url}/history`}>History</a>
-                </li>
-                <li>
-                  <a href={`${page.page.url}/uptime`}>Uptime</a>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <StatusHeader page={page} />
         <main id="status-main" className="mx-auto w-full max-w-3xl space-y-8 px-4 py-8 print:py-4">
           {children}
           <p className="text-xs text-slate-500 print:text-black">

@@ -1,6 +1,7 @@
-// Where to go next: the history, the uptime method, the feeds and the API; and the place the
-// subscribe form will take.
+// Where to go next: the email subscription form, the history, the uptime method, the feeds
+// and the API.
 import type { PublicPage } from "~/modules/status-page/model.ts";
+import { SubscribeForm } from "~/components/status-page/subscribe-form.tsx";
 
 /** The feeds and the JSON API live at the root of the page's host, where Statuspage clients look. */
 export function siteRoot(page: PublicPage): string {
@@ -18,7 +19,9 @@ export function StatusFooter({ page }: { page: PublicPage }) {
   ];
   return (
     <footer className="mx-auto w-full max-w-3xl px-4 pt-4 pb-10 text-sm text-slate-600 print:text-black">
-      <div id="subscribe"></div>
+      <div id="subscribe" className="mb-6">
+        <SubscribeForm page={page} />
+      </div>
       <nav aria-label="More about this status page" className="border-t border-slate-200 pt-4 print:hidden">
         <ul className="flex flex-wrap gap-x-5 gap-y-2">
           {links.map((link) => (

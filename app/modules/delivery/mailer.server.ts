@@ -36,6 +36,8 @@ export async function sendThroughResend(emails: Email[], idempotencyKey: string)
     const remaining = Number(headers["ratelimit-remaining"]);
     const reset = Number(headers["ratelimit-reset"]);
     const pauseMs = remaining === 0 && Number.isFinite(reset) ? reset * 1000 : undefined;
+    // The same key with other content: an earlier attempt of this batch was accepted.
+    if (response.error?.name === "invalid_idempotent_request") return { kind: "sent", providerIds: [], pauseMs };
     if (response.error) return { ...classify(response.error.statusCode, `${response.error.name}: ${response.error.message}`, headers["retry-after"]), pauseMs };
     return { kind: "sent", providerIds: (response.data?.data ?? []).map((d) => d.id), pauseMs };
   } catch (error) {

@@ -9,7 +9,7 @@ import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { composeEmails } from "./compose.server.ts";
 import { sendThroughResend, usesResend, writeToOutbox } from "./mailer.server.ts";
-import { nextStep } from "./retry.ts";
+import { MAX_ATTEMPTS, nextStep } from "./retry.ts";
 import { prepareWebhook, sendWebhook } from "./webhook-sender.server.ts";
 
 const IDLE_POLL_MS = 2_000;
@@ -21,8 +21,18 @@ const worker: Worker = (globalWorker.__deliveryWorker ??= { running: false, wake
 /** Claims the next due batch; null when nothing is due. */
 async function claimBatch(now: Date): Promise<{ claim: string; batchKey: string } | null> {
   return db.$transaction(async (tx) => {
-    // A lease that ran out belongs to a worker that died: its batch is due again.
-    await tx.delivery.updateMany({ where: { state: "sending", leaseUntil: { lt: now } }, data: { state: "queued", claim: null, leaseUntil: null } });
+    // A lease that ran out belongs to a worker that died: its batch is due again, and that
+    // counts as an attempt (the provider may have accepted it), so a batch that kills its
+    // worker every time ends among the dead letters instead of going round forever.
+    const expired = { state: "sending" as const, leaseUntil: { lt: now } };
+    await tx.delivery.updateMany({
+      where: { ...expired, attempts: { gte: MAX_ATTEMPTS - 1 } },
+      data: { state: "dead", claim: null, leaseUntil: null, attempts: { increment: 1 }, lastError: "its worker stopped while sending it, too often" },
+    });
+    await tx.delivery.updateMany({
+      where: expired,
+      data: { state: "queued", claim: null, leaseUntil: null, attempts: { increment: 1 }, lastError: "its worker stopped while sending it; sending again" },
+    });
     const due = await tx.delivery.findFirst({
       where: { channel: "email", state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
       orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
@@ -47,9 +57,19 @@ async function pace(): Promise<void> {
 
 /** Sends one claimed batch and records the outcome on each of its deliveries. */
 async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string }): Promise<void> {
-  const rows = await db.$transaction((tx) =>
-    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true } } }, orderBy: { id: "asc" } }),
+  let rows = await db.$transaction((tx) =>
+    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true, unsubscribedAt: true } } }, orderBy: { id: "asc" } }),
   );
+  // Before the first attempt, whoever left since the publish is dropped from the batch. After
+  // it, the batch is sent again exactly as it was: the provider may have accepted it, and the
+  // same idempotency key needs the same content.
+  if (rows.every((r) => r.attempts === 0)) {
+    const gone = rows.filter((r) => !r.subscriber || r.subscriber.unsubscribedAt);
+    if (gone.length) {
+      await db.$transaction((tx) => tx.delivery.deleteMany({ where: { id: { in: gone.map((r) => r.id) }, claim } }));
+      rows = rows.filter((r) => !gone.includes(r));
+    }
+  }
   if (rows.length === 0) return;
   const emails = await db.$transaction((tx) => composeEmails(tx, rows));
   const now = () => new Date();
@@ -126,6 +146,9 @@ async function sendOneWebhook(claim: string): Promise<void> {
 export async function drainOnce(): Promise<number> {
   let handled = 0;
   for (;;) {
+    // Wait out a provider's pause before claiming, so the lease is not spent waiting.
+    const pause = worker.notBefore - Date.now();
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     const batch = await claimBatch(new Date());
     if (batch) await sendBatch(batch);
     const webhook = await claimWebhook(new Date());

@@ -47,7 +47,17 @@ describe("the public status page", () => {
     expect(html).toContain('<link rel="stylesheet" href="/assets/styles.css"/>');
     expect(html).toContain('href="#status-main"');
     expect(html).toContain('<main id="status-main"');
-    expect(html).toContain('<div id="subscribe"></div>');
+  });
+
+  it("offers email notices with a plain form, components grouped as on the page", () => {
+    const form = html.slice(html.indexOf('<div id="subscribe"'), html.indexOf("</form>"));
+    expect(form).toContain('<form method="post" action="/status/subscribe"');
+    expect(text(form)).toContain("Get notices by email");
+    expect(form).toContain('name="email"');
+    expect(form).toMatch(new RegExp(`<input type="checkbox" name="components"[^>]* value="${SAMPLE_IDS.messages}"`));
+    expect(text(form)).toMatch(/API\s+Messages endpoint/);
+    // a group is a heading, not a choice: updates name components, never a whole group
+    expect(form).not.toContain(`value="${SAMPLE_IDS.api}"`);
   });
 
   it("says in words how things are overall", () => {

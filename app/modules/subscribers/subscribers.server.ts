@@ -56,6 +56,16 @@ async function checkComponentIds(tx: Tx, ids: string[]) {
  * Returns whether the subscriber was created.
  */
 export async function subscribe(actor: Actor | null, input: ApiSubscriberInput, source: "page" | "api" | "import"): Promise<{ subscriber: SubscriberView; created: boolean }> {
+  try {
+    return await subscribeOnce(actor, input, source);
+  } catch (error) {
+    // Two requests for one new address at once: the second finds the first's row on a retry.
+    if ((error as { code?: string }).code === "P2002") return subscribeOnce(actor, input, source);
+    throw error;
+  }
+}
+
+async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, source: "page" | "api" | "import"): Promise<{ subscriber: SubscriberView; created: boolean }> {
   const result = await db.$transaction(async (tx) => {
     const components = await checkComponentIds(tx, input.components);
     const existing = await findByEmail(tx, input.email);
