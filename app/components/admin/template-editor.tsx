@@ -18,7 +18,7 @@ export type TemplateFormOutcome =
 /** How long the typing must pause before the preview is asked for. */
 const PREVIEW_DELAY_MS = 350;
 
-function useHydrated() {
+export function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;

@@ -9,10 +9,32 @@ export const NOTICE_KINDS = [
   "maintenance.scheduled",
   "maintenance.started",
   "maintenance.completed",
+  "postmortem.published",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type NoticeTemplate = { subject: string; text: string; html: string };
+/** What an admin sees each notice called. */
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  confirmation: "Subscription confirmation",
+  "incident.created": "Incident created",
+  "incident.updated": "Incident updated",
+  "incident.resolved": "Incident resolved",
+  "maintenance.scheduled": "Maintenance scheduled",
+  "maintenance.started": "Maintenance started",
+  "maintenance.completed": "Maintenance completed",
+  "postmortem.published": "Root-cause report published",
+};
+
+export const NOTICE_PARTS = ["subject", "text", "html"] as const;
+export type NoticePart = (typeof NOTICE_PARTS)[number];
+export const NOTICE_PART_LABELS: Record<NoticePart, string> = { subject: "Subject", text: "Plain text", html: "HTML" };
+
+/** The Template row that replaces one part of a shipped notice. */
+export function noticeTemplateKey(kind: NoticeKind, part: NoticePart): string {
+  return `notice.${kind}.${part}`;
+}
+
+export type NoticeTemplate = Record<NoticePart, string>;
 
 /** What every notice is filled with; all keys always present. */
 export type NoticeVariables = {
@@ -28,7 +50,27 @@ export type NoticeVariables = {
   manage_url: string;
   unsubscribe_url: string;
   confirm_url: string;
+  /** the root-cause report's address; empty unless one was published */
+  report_url: string;
+  /** the report's opening paragraph; empty unless one was published */
+  summary: string;
 };
+
+export const NOTICE_VARIABLE_NAMES = [
+  "page_name",
+  "page_url",
+  "title",
+  "status",
+  "body",
+  "components",
+  "posted_at",
+  "incident_url",
+  "report_url",
+  "summary",
+  "manage_url",
+  "unsubscribe_url",
+  "confirm_url",
+] as const satisfies readonly (keyof NoticeVariables)[];
 
 const FOOTER_TEXT = `--
 You are receiving this because you subscribed to {{ page_name }} status notices.
@@ -81,4 +123,38 @@ If you did not ask for this, ignore this email: nothing will be sent to you.`,
   "maintenance.scheduled": updateNotice("[{{ page_name }}] Scheduled maintenance: "),
   "maintenance.started": updateNotice("[{{ page_name }}] Maintenance in progress: "),
   "maintenance.completed": updateNotice("[{{ page_name }}] Maintenance completed: "),
+  "postmortem.published": {
+    subject: "[{{ page_name }}] Root-cause report: {{ title }}",
+    text: `Root-cause report: {{ title }}
+
+{{ summary }}
+
+Read the full report: {{ report_url }}
+
+${FOOTER_TEXT}`,
+    html: `<div style="font-family:system-ui,sans-serif;max-width:560px">
+<p style="color:#64748b;font-size:13px">{{ page_name }} status · Root-cause report</p>
+<h1 style="font-size:20px">{{ title }}</h1>
+<p style="white-space:pre-line">{{ summary }}</p>
+<p><a href="{{ report_url }}">Read the full report</a></p>
+${FOOTER_HTML}
+</div>`,
+  },
+};
+
+/** Realistic values for a notice when the install has no published update to show yet. */
+export const SAMPLE_NOTICE_VARIABLES: NoticeVariables = {
+  page_name: "Northwind AI",
+  page_url: "https://status.example.com/status",
+  title: "Elevated errors on the API",
+  status: "Investigating",
+  body: "We are investigating elevated error rates on the Messages endpoint.",
+  components: ["API - Messages endpoint: Partial outage"],
+  posted_at: "Nov 23, 14:05 UTC",
+  incident_url: "https://status.example.com/status/incidents/i1a2b3c4d5e6",
+  report_url: "https://status.example.com/status/incidents/i1a2b3c4d5e6",
+  summary: "A configuration change overloaded the Messages endpoint's database for 40 minutes.",
+  manage_url: "https://status.example.com/status/subscriptions/preview",
+  unsubscribe_url: "https://status.example.com/status/subscriptions/preview/unsubscribe",
+  confirm_url: "https://status.example.com/status/subscriptions/preview/confirm",
 };

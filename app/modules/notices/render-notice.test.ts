@@ -14,6 +14,8 @@ const vars: NoticeVariables = {
   manage_url: "https://status.example.com/status/subscriptions/tok",
   unsubscribe_url: "https://status.example.com/status/subscriptions/tok/unsubscribe",
   confirm_url: "https://status.example.com/status/subscriptions/tok/confirm",
+  report_url: "",
+  summary: "",
 };
 
 describe("email notices", () => {

@@ -1,0 +1,97 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { z } from "zod";
+import { NoticeEditor, type NoticeFormOutcome } from "~/components/admin/notice-editor.tsx";
+import { VariableList } from "~/components/admin/template-editor.tsx";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/notice-schemas.ts";
+import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
+import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
+import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+
+const NoticeFormSchema = z.discriminatedUnion("intent", [
+  NoticeTemplateFormSchema.extend({ intent: z.literal("preview") }),
+  NoticeTemplateFormSchema.extend({ intent: z.literal("save") }),
+  z.object({ intent: z.literal("reset"), kind: NoticeKindSchema }),
+]);
+
+const FIRST_KIND: NoticeKind = "incident.created";
+
+const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request, "settings:write");
+  const asked = NoticeKindSchema.safeParse(new URL(request.url).searchParams.get("kind"));
+  const kind = asked.success ? asked.data : FIRST_KIND;
+  const templates = await listNoticeTemplates();
+  const view = templates.find((t) => t.kind === kind)!;
+  const preview = await previewNotice(kind, sourcesOf(view));
+  return {
+    kinds: templates.map((t) => ({ kind: t.kind, label: t.label, isDefault: t.isDefault })),
+    view,
+    preview,
+    variables: NOTICE_VARIABLE_NAMES.map((name) => ({ name, sample: preview.variables[name] })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "settings:write");
+  let submitted: Record<string, FormDataEntryValue> = {};
+  const parsed = await parseForm(request, NoticeFormSchema, (form) => (submitted = Object.fromEntries(form)));
+  const intent = String(submitted.intent ?? "");
+  const kind = String(submitted.kind ?? "");
+  const sent = typeof submitted.subject === "string" ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") } : undefined;
+  const failed = (errors: Record<string, string>) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, { status: 422 });
+  if (!parsed.ok) return failed(parsed.errors);
+  const input = parsed.data;
+  if (input.intent === "preview") {
+    const template = { subject: input.subject, text: input.text, html: input.html };
+    // a broken template is the answer to a preview, not a failed request
+    return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, preview: await previewNotice(input.kind, template) });
+  }
+  try {
+    const parts = input.intent === "save" ? { subject: input.subject, text: input.text, html: input.html } : null;
+    const template = sourcesOf(await saveNoticeTemplate(actor, input.kind, parts));
+    return data<NoticeFormOutcome>({ ok: true, intent: input.intent, kind, template, preview: await previewNotice(input.kind, template) });
+  } catch (error) {
+    return failed(await formErrorsFrom(error));
+  }
+}
+
+/** A preview changes nothing on the server: no reason to reload the page's data after it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
+
+export default function AdminNotices() {
+  const { kinds, view, preview, variables } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-4">
+      <p className="max-w-3xl text-sm text-slate-700">
+        The emails subscribers get. Each has a subject, a plain-text part and an HTML part, in{" "}
+        <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer">
+          Liquid
+        </a>
+        . The preview fills them with the latest real update. A notice that does not parse, or names a variable that does not exist, is not saved; scripts,
+        event handlers, forms, frames and unsafe links or styles are removed from your HTML before it is sent.
+      </p>
+      <nav aria-label="Notices" className="flex flex-wrap gap-1">
+        {kinds.map((k) => (
+          <Link
+            key={k.kind}
+            to={`?kind=${encodeURIComponent(k.kind)}`}
+            aria-current={k.kind === view.kind ? "page" : undefined}
+            className="rounded-full px-3 py-1 text-sm no-underline ring-1 ring-slate-300 hover:bg-slate-100 hover:no-underline aria-[current=page]:bg-slate-900 aria-[current=page]:text-white aria-[current=page]:ring-slate-900"
+          >
+            {k.label}
+            {k.isDefault ? null : <span className="sr-only"> (customised)</span>}
+            {k.isDefault ? null : <span aria-hidden className="ml-1 text-amber-500">●</span>}
+          </Link>
+        ))}
+      </nav>
+      <VariableList variables={variables} />
+      <NoticeEditor key={view.kind} view={view} preview={preview} variables={NOTICE_VARIABLE_NAMES} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Notices · Admin · Incident Desk" }];
