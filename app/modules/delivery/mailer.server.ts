@@ -10,8 +10,8 @@ import { classify, type Outcome } from "./retry.ts";
 export type Email = { deliveryId: string; from: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> };
 
 export type SendResult = Outcome & {
-  /** from the provider's rate-limit headers: wait this long before the next call */
-  pauseMs?: number;
+  /** the provider's limit from its `ratelimit-limit` header (requests per second at Resend) */
+  limitPerSecond?: number;
 };
 
 let client: Resend | null = null;
@@ -33,13 +33,12 @@ export async function sendThroughResend(emails: Email[], idempotencyKey: string)
       { idempotencyKey },
     );
     const headers = response.headers ?? {};
-    const remaining = Number(headers["ratelimit-remaining"]);
-    const reset = Number(headers["ratelimit-reset"]);
-    const pauseMs = remaining === 0 && Number.isFinite(reset) ? reset * 1000 : undefined;
+    const limit = Number(headers["ratelimit-limit"]);
+    const limitPerSecond = Number.isFinite(limit) && limit > 0 ? limit : undefined;
     // The same key with other content: an earlier attempt of this batch was accepted.
-    if (response.error?.name === "invalid_idempotent_request") return { kind: "sent", providerIds: [], pauseMs };
-    if (response.error) return { ...classify(response.error.statusCode, `${response.error.name}: ${response.error.message}`, headers["retry-after"]), pauseMs };
-    return { kind: "sent", providerIds: (response.data?.data ?? []).map((d) => d.id), pauseMs };
+    if (response.error?.name === "invalid_idempotent_request") return { kind: "sent", providerIds: [], limitPerSecond };
+    if (response.error) return { ...classify(response.error.statusCode, `${response.error.name}: ${response.error.message}`, headers["retry-after"]), limitPerSecond };
+    return { kind: "sent", providerIds: (response.data?.data ?? []).map((d) => d.id), limitPerSecond };
   } catch (error) {
     return { kind: "retry", status: null, error: error instanceof Error ? error.message : String(error) };
   }

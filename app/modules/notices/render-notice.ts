@@ -3,7 +3,7 @@
 // sanitized on top (sanitize-html.ts). A subject is one line: line breaks are removed so no
 // header can be injected, and it is capped at 200 characters.
 import { Liquid } from "liquidjs";
-import { parseTemplate, renderTemplate, TemplateError } from "./templates.ts";
+import { cachedParse, parseTemplate, renderTemplate, TemplateError } from "./templates.ts";
 import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate, type NoticeVariables } from "./notice-templates.ts";
 import { sanitizeHtml } from "./sanitize-html.ts";
 
@@ -30,7 +30,7 @@ export function oneLine(value: string, max = 200): string {
 
 function renderHtml(source: string, variables: NoticeVariables): string {
   try {
-    return htmlEngine.parseAndRenderSync(source, variables) as string;
+    return htmlEngine.renderSync(cachedParse(htmlEngine, source), variables) as string;
   } catch (error) {
     throw new TemplateError(`The HTML part cannot be filled: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
