@@ -4,8 +4,7 @@
 // JavaScript, Preview, Save and Reset are plain form posts; with it, the preview follows the typing.
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { useHydrated } from "~/components/admin/template-editor.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { TemplateActions, useHydrated, VariableButtons } from "~/components/admin/template-editor.tsx";
 import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
 import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
 import { inUtc } from "~/utils/time.ts";
@@ -121,38 +120,14 @@ export function NoticeEditor({ view, preview: initial, variables }: { view: Noti
               ) : null}
             </div>
           ))}
-          <p className="text-xs leading-6 text-slate-600">
-            Variables{hydrated ? " (inserted where the cursor was)" : ""}:{" "}
-            {variables.map((name) =>
-              hydrated ? (
-                <button key={name} type="button" onClick={() => insert(name)} title={`Insert {{ ${name} }}`} className="mr-1 rounded bg-slate-100 px-1 font-mono text-slate-800 ring-1 ring-slate-200 hover:bg-slate-200">
-                  {name}
-                </button>
-              ) : (
-                <code key={name} className="mr-1 rounded bg-slate-100 px-1 font-mono text-slate-800 ring-1 ring-slate-200">
-                  {name}
-                </code>
-              ),
-            )}
-          </p>
-          <div className="flex flex-wrap items-center gap-2">
-            <Button type="submit" name="intent" value="save" disabled={busy}>
-              {busy && save.formData?.get("intent") === "save" ? "Saving…" : "Save"}
-            </Button>
-            {hydrated ? null : (
-              <Button type="submit" name="intent" value="preview" variant="secondary">
-                Preview
-              </Button>
-            )}
-            <Button type="submit" name="intent" value="reset" variant="secondary" disabled={busy || (view.isDefault && !changed)}>
-              Reset to default
-            </Button>
-            {saved && saved !== "preview" ? (
-              <span role="status" className="text-sm text-green-800">
-                {saved === "reset" ? "Back to the default." : "Saved."}
-              </span>
-            ) : null}
-          </div>
+          <VariableButtons label={hydrated ? "Variables (inserted where the cursor was)" : "Variables"} variables={variables} hydrated={hydrated} onInsert={insert} />
+          <TemplateActions
+            busy={busy}
+            saving={busy && save.formData?.get("intent") === "save"}
+            hydrated={hydrated}
+            resetDisabled={busy || (view.isDefault && !changed)}
+            saved={saved}
+          />
         </div>
         <NoticePreviewPanel preview={shown} stale={stale && hydrated} />
       </save.Form>

@@ -127,44 +127,15 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
               Not saved. {refused}
             </p>
           ) : null}
-          <p id={`${id}-vars`} className="mt-1 text-xs leading-6 text-slate-600">
-            Variables:{" "}
-            {variables.map((name) =>
-              hydrated ? (
-                <button
-                  key={name}
-                  type="button"
-                  onClick={() => insert(name)}
-                  title={`Insert {{ ${name} }}`}
-                  className="mr-1 rounded bg-slate-100 px-1 font-mono text-slate-800 ring-1 ring-slate-200 hover:bg-slate-200"
-                >
-                  {name}
-                </button>
-              ) : (
-                <code key={name} className="mr-1 rounded bg-slate-100 px-1 font-mono text-slate-800 ring-1 ring-slate-200">
-                  {name}
-                </code>
-              ),
-            )}
-          </p>
-          <div className="mt-3 flex flex-wrap items-center gap-2">
-            <Button type="submit" name="intent" value="save" disabled={busy}>
-              {busy && save.formData?.get("intent") === "save" ? "Saving…" : "Save"}
-            </Button>
-            {hydrated ? null : (
-              <Button type="submit" name="intent" value="preview" variant="secondary">
-                Preview
-              </Button>
-            )}
-            <Button type="submit" name="intent" value="reset" variant="secondary" disabled={busy || (template.isDefault && !changed)}>
-              Reset to default
-            </Button>
-            {saved ? (
-              <span role="status" className="text-sm text-green-800">
-                {saved === "reset" ? "Back to the default." : "Saved."}
-              </span>
-            ) : null}
-          </div>
+          <VariableButtons id={`${id}-vars`} className="mt-1" variables={variables} hydrated={hydrated} onInsert={insert} />
+          <TemplateActions
+            className="mt-3"
+            busy={busy}
+            saving={busy && save.formData?.get("intent") === "save"}
+            hydrated={hydrated}
+            resetDisabled={busy || (template.isDefault && !changed)}
+            saved={saved}
+          />
         </div>
         <div className="min-w-0">
           <p className="text-sm font-medium text-slate-800">
@@ -181,5 +152,78 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
         </div>
       </save.Form>
     </section>
+  );
+}
+
+/** The variables under an editor: buttons that insert `{{ name }}` once scripts run, plain code before. */
+export function VariableButtons({
+  variables,
+  hydrated,
+  onInsert,
+  id,
+  className = "",
+  label = "Variables",
+}: {
+  variables: readonly string[];
+  hydrated: boolean;
+  onInsert: (name: string) => void;
+  id?: string;
+  className?: string;
+  label?: string;
+}) {
+  const look = "mr-1 rounded bg-slate-100 px-1 font-mono text-slate-800 ring-1 ring-slate-200";
+  return (
+    <p id={id} className={`text-xs leading-6 text-slate-600 ${className}`}>
+      {label}:{" "}
+      {variables.map((name) =>
+        hydrated ? (
+          <button key={name} type="button" onClick={() => onInsert(name)} title={`Insert {{ ${name} }}`} className={`${look} hover:bg-slate-200`}>
+            {name}
+          </button>
+        ) : (
+          <code key={name} className={look}>
+            {name}
+          </code>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** Save, Preview (only without scripts: with them the preview follows the typing), Reset, and what happened. */
+export function TemplateActions({
+  busy,
+  saving,
+  hydrated,
+  resetDisabled,
+  saved,
+  className = "",
+}: {
+  busy: boolean;
+  saving: boolean;
+  hydrated: boolean;
+  resetDisabled: boolean;
+  saved: string | undefined;
+  className?: string;
+}) {
+  return (
+    <div className={`flex flex-wrap items-center gap-2 ${className}`}>
+      <Button type="submit" name="intent" value="save" disabled={busy}>
+        {saving ? "Saving…" : "Save"}
+      </Button>
+      {hydrated ? null : (
+        <Button type="submit" name="intent" value="preview" variant="secondary">
+          Preview
+        </Button>
+      )}
+      <Button type="submit" name="intent" value="reset" variant="secondary" disabled={resetDisabled}>
+        Reset to default
+      </Button>
+      {saved && saved !== "preview" ? (
+        <span role="status" className="text-sm text-green-800">
+          {saved === "reset" ? "Back to the default." : "Saved."}
+        </span>
+      ) : null}
+    </div>
   );
 }
