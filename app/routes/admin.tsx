@@ -14,6 +14,7 @@ const SECTIONS: { to: string; label: string; permission: Permission }[] = [
   { to: "/admin/notices", label: "Notices", permission: "settings:write" },
   { to: "/admin/subscribers", label: "Subscribers", permission: "subscriber:write" },
   { to: "/admin/outbox", label: "Outbox", permission: "delivery:admin" },
+  { to: "/admin/webhooks", label: "Webhooks", permission: "delivery:admin" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,6 @@
 // service is refused, when it is added and again at every send (DNS can change), unless an
 // admin allowlisted the host.
 import { lookup } from "node:dns/promises";
-import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import type { StatusChange } from "~/modules/components/public-status.server.ts";
@@ -14,20 +13,9 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { allowedHost, forbiddenAddress } from "./addresses.ts";
 
-export const WEBHOOK_EVENTS = ["incident", "component"] as const;
+import { NewWebhookSchema, type NewWebhook } from "./webhook-schema.ts";
 
-export const NewWebhookSchema = z
-  .object({
-    url: z
-      .string()
-      .trim()
-      .max(2000)
-      .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
-    secret: z.string().min(16, "must be at least 16 characters").max(200),
-    events: z.array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(", ")}` })).min(1, "name at least one event").max(2),
-  })
-  .strict();
-export type NewWebhook = z.output<typeof NewWebhookSchema>;
+export { NewWebhookSchema };
 
 export async function webhookAllowlist(tx: Pick<Tx, "organization">): Promise<string> {
   const org = await tx.organization.findUnique({ where: { id: "org" }, select: { webhookAllowedHosts: true } });
