@@ -3,7 +3,7 @@
 // Reset are plain form posts; with it, the preview follows the typing (debounced).
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { Button } from "~/components/ui/button.tsx";
 import type { TemplateView } from "~/modules/notices/templates.server.ts";
 import { inUtc } from "~/utils/time.ts";

@@ -6,7 +6,7 @@ import { TextAreaField } from "~/components/ui/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DeliveryCounts } from "~/components/comms/delivery-counts.tsx";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
 import { UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";

@@ -5,7 +5,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { CommsComponent } from "~/modules/updates/comms.server.ts";

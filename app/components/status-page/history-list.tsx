@@ -7,7 +7,7 @@ import { inZone } from "~/utils/time.ts";
 import { EventTitle, ImpactTag, type PublicEvent } from "~/components/status-page/event-parts.tsx";
 import { EventTime } from "~/components/status-page/event-time.tsx";
 import { pastEvents } from "~/components/status-page/past-incidents.tsx";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { bodyParagraphs } from "~/components/status-page/update-body.tsx";
 
 function HistoryEntry({ page, event }: { page: PublicPage; event: PublicEvent }) {

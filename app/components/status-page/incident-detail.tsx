@@ -2,7 +2,8 @@
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { AffectedComponents, ImpactTag, MaintenanceWindow, type PublicEvent } from "~/components/status-page/event-parts.tsx";
 import { EventTime } from "~/components/status-page/event-time.tsx";
-import { EVENT_STATUS_LABELS, IMPACT_TEXT } from "~/components/status-page/status-look.tsx";
+import { IMPACT_TEXT } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UpdateList } from "~/components/status-page/update-list.tsx";
 
 function Milestone({ label, at, timeZone }: { label: string; at: Date | null; timeZone: string }) {

@@ -3,7 +3,8 @@
 import type { PublicMaintenance, PublicPage } from "~/modules/status-page/model.ts";
 import { AffectedComponents, EventTitle, MaintenanceWindow } from "~/components/status-page/event-parts.tsx";
 import { EventTime } from "~/components/status-page/event-time.tsx";
-import { EVENT_STATUS_LABELS, Icon } from "~/components/status-page/status-look.tsx";
+import { Icon } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
 
 export function activeMaintenances(page: PublicPage): PublicMaintenance[] {

@@ -5,7 +5,7 @@ import { addDays, startOfDay } from "date-fns";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { inZone } from "~/utils/time.ts";
 import { EventTitle, type PublicEvent } from "~/components/status-page/event-parts.tsx";
-import { formatPageDay } from "~/components/status-page/event-time.tsx";
+import { formatPageDay } from "~/modules/status-page/page-time.ts";
 import { UpdateList } from "~/components/status-page/update-list.tsx";
 
 /** Incidents and maintenances that have begun, newest first; upcoming maintenance is not history yet. */

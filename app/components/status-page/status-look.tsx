@@ -4,8 +4,6 @@ import {
   COMPONENT_STATUS_LABELS,
   type ComponentStatusName,
   type IncidentImpact,
-  type MaintenanceStatusName,
-  type PublicIncidentStatus,
 } from "~/modules/status-page/model.ts";
 import type { PageIndicator } from "~/modules/status-page/indicator.ts";
 
@@ -47,17 +45,6 @@ export const IMPACT_TEXT: Record<IncidentImpact | "maintenance", string> = {
   maintenance: "text-blue-700",
 };
 
-export const EVENT_STATUS_LABELS: Record<PublicIncidentStatus | MaintenanceStatusName, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
 
 const GLYPH: Record<IconShape, string> = {
   check: "M6 10.5l2.6 2.5L14 7.5",

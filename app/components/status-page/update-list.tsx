@@ -1,7 +1,7 @@
 // An incident's or maintenance's updates, newest first: the status word, what was said, and when.
 import type { PublicUpdate } from "~/modules/status-page/model.ts";
 import { EventTime } from "~/components/status-page/event-time.tsx";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
 
 export function UpdateEntry({ update, timeZone }: { update: PublicUpdate; timeZone: string }) {

@@ -2,8 +2,8 @@
 // confirmation), and the subscriber's own manage and one-click unsubscribe links. The
 // delivery worker composes emails with it; the admin's preview uses the same real data.
 import { COMPONENT_STATUS_LABELS, type ComponentStatusName } from "~/modules/status-page/model.ts";
-import { formatPageTime } from "~/components/status-page/event-time.tsx";
-import { EVENT_STATUS_LABELS } from "~/components/status-page/status-look.tsx";
+import { formatPageTime } from "~/modules/status-page/page-time.ts";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-templates.ts";

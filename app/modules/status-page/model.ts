@@ -27,6 +27,20 @@ export type MaintenanceStatusName = (typeof MAINTENANCE_STATUSES)[number];
 
 export type IncidentImpact = "none" | "minor" | "major" | "critical";
 
+/** How an incident's or a maintenance's status reads, on the page, in notices and in the comms tab. */
+export const EVENT_STATUS_LABELS: Record<PublicIncidentStatus | MaintenanceStatusName, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  postmortem: "Postmortem",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  verifying: "Verifying",
+  completed: "Completed",
+};
+
+
 export type PublicPageInfo = {
   /** 12-character base-36 id */
   id: string;
