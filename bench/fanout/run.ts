@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { createBenchPostgres } from "../shared/postgres-database.ts";
 import { ADMIN_TOKEN, REPO_ROOT, spawnApp } from "../../tests/setup/app-process.ts";
 import { startResendStandIn } from "../../tests/setup/resend-stand-in.ts";
 import { seedSubscribers } from "./seed.ts";
@@ -36,22 +36,7 @@ async function database(): Promise<{ url: string; drop: () => Promise<void> }> {
     const dir = mkdtempSync(path.join(tmpdir(), "bench-fanout-"));
     return { url: `file:${path.join(dir, "app.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `bench_fanout_${process.pid}`;
-  const admin = new pg.Client({ connectionString: values["pg-url"] });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(values["pg-url"]!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: values["pg-url"] });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createBenchPostgres(values["pg-url"]!, "bench_fanout");
 }
 
 async function api(baseUrl: string, method: string, route: string, body?: unknown) {

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createBenchPostgres } from "../shared/postgres-database.ts";
 import { DB, opts } from "./options.ts";
 
 export type Database = {
@@ -24,30 +24,13 @@ export async function freshDatabase(): Promise<Database> {
       drop: async () => removeDir(),
     };
   }
-  const admin = new URL(opts["pg-url"]!);
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname))
-    throw new Error("--pg-url must point at 127.0.0.1");
-  const name = `bench_status_${process.pid}`;
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
+  const database = await createBenchPostgres(opts["pg-url"]!, "bench_status");
   return {
-    url: url.toString(),
-    describe: `Postgres database ${name} on ${admin.host}`,
+    ...database,
     dir,
     drop: async () => {
       removeDir();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

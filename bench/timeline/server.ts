@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createBenchPostgres } from "../shared/postgres-database.ts";
 import { request } from "./api.ts";
 import { log } from "./log.ts";
 import { BUILD_DIR, DB, opts, root, TOKEN } from "./options.ts";
@@ -34,27 +34,7 @@ export async function freshDatabase(): Promise<Database> {
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const admin = new URL(opts["pg-url"]!);
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("--pg-url must point at 127.0.0.1");
-  const name = `bench_timeline_${process.pid}`;
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    describe: `Postgres database ${name} on ${admin.host}`,
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  return createBenchPostgres(opts["pg-url"]!, "bench_timeline");
 }
 
 export type Server = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
