@@ -14,6 +14,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
+// prisma.config.ts opens the SQLite file through the driver adapter, which needs its folder.
+mkdirSync("data", { recursive: true });
 const work = mkdtempSync(join(tmpdir(), "migration-"));
 const newSqlite = read(SQLITE_SCHEMA);
 const newPostgres = derivePostgresSchema(newSqlite);

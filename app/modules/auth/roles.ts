@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   "update:approve": ["admin", "responder", "comms"],
   /** publish updates to the public page; schedule and run maintenance */
   "update:publish": ["admin", "comms"],
+  /** generate and edit post-mortems, their action items; submit them for review */
+  "postmortem:write": ["admin", "responder"],
+  /** approve someone else's post-mortem, publish it, reopen a published one */
+  "postmortem:approve": ["admin", "responder"],
   /** subscribers: add, import, remove, export; see deliveries */
   "subscriber:write": ["admin", "comms"],
   /** webhook endpoints, the email outbox */
