@@ -6,6 +6,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listUpdateTemplates, previewTemplate, saveUpdateTemplate } from "~/modules/notices/templates.server.ts";
 import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/templates.ts";
 import { SAMPLE_UPDATE_VARIABLES, UPDATE_TEMPLATE_STATUSES, UPDATE_VARIABLE_NAMES } from "~/modules/notices/update-templates.ts";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
 const Status = z.enum(UPDATE_TEMPLATE_STATUSES, { message: `must be one of ${UPDATE_TEMPLATE_STATUSES.join(", ")}` });
@@ -76,7 +77,13 @@ export default function AdminTemplates() {
       </p>
       <VariableList variables={variables} />
       {templates.map((template) => (
-        <TemplateEditor key={template.key} template={template} variables={variables.map((v) => v.name)} />
+        <TemplateEditor
+          key={template.key}
+          template={template}
+          heading={EVENT_STATUS_LABELS[template.status]}
+          field={{ name: "status", value: template.status }}
+          variables={variables.map((v) => v.name)}
+        />
       ))}
     </div>
   );

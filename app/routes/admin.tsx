@@ -12,6 +12,7 @@ const SECTIONS: { to: string; label: string; permission: Permission }[] = [
   { to: "/admin/settings", label: "Settings", permission: "settings:write" },
   { to: "/admin/templates", label: "Templates", permission: "settings:write" },
   { to: "/admin/notices", label: "Notices", permission: "settings:write" },
+  { to: "/admin/postmortem-templates", label: "Post-mortem templates", permission: "settings:write" },
   { to: "/admin/subscribers", label: "Subscribers", permission: "subscriber:write" },
   { to: "/admin/outbox", label: "Outbox", permission: "delivery:admin" },
   { to: "/admin/webhooks", label: "Webhooks", permission: "delivery:admin" },

@@ -3,9 +3,7 @@
 // Reset are plain form posts; with it, the preview follows the typing (debounced).
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { Button } from "~/components/ui/button.tsx";
-import type { TemplateView } from "~/modules/notices/templates.server.ts";
 import { inUtc } from "~/utils/time.ts";
 
 export type TemplatePreview = { text: string; error?: undefined } | { error: string; text?: undefined };
@@ -40,14 +38,29 @@ export function VariableList({ variables }: { variables: { name: string; sample:
   );
 }
 
-export function TemplateEditor({ template, variables }: { template: TemplateView & { preview: TemplatePreview }; variables: readonly string[] }) {
+/** A template as an editor shows it; `field` names which template the form posts are about. */
+export type EditableTemplate = { source: string; isDefault: boolean; updatedAt?: string | null; preview: TemplatePreview };
+
+export function TemplateEditor({
+  template,
+  heading,
+  field,
+  variables,
+  rows = 7,
+}: {
+  template: EditableTemplate;
+  heading: string;
+  field: { name: string; value: string };
+  variables: readonly string[];
+  rows?: number;
+}) {
   const id = useId();
   const hydrated = useHydrated();
   const save = useFetcher<TemplateFormOutcome>();
   const preview = useFetcher<TemplateFormOutcome>();
   const actionData = useActionData<TemplateFormOutcome>() as TemplateFormOutcome | undefined;
   // without JavaScript the whole page was posted: the action data says whether it was this editor
-  const posted = actionData && (actionData.form === `save:${template.status}` || actionData.form === `preview:${template.status}`) ? actionData : undefined;
+  const posted = actionData && (actionData.form === `save:${field.value}` || actionData.form === `preview:${field.value}`) ? actionData : undefined;
   const [source, setSource] = useState(posted?.source ?? template.source);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -66,7 +79,7 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
 
   useEffect(() => {
     if (!hydrated || known) return;
-    const timer = setTimeout(() => preview.submit({ intent: "preview", status: template.status, source }, { method: "post" }), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => preview.submit({ intent: "preview", [field.name]: field.value, source }, { method: "post" }), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
     // only a change of the text asks again
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -90,10 +103,10 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
   }
 
   return (
-    <section aria-labelledby={`${id}-heading`} data-testid={`template-${template.status}`} className="rounded-lg border border-slate-300 bg-white p-4">
+    <section aria-labelledby={`${id}-heading`} data-testid={`template-${field.value}`} className="rounded-lg border border-slate-300 bg-white p-4">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
-          {EVENT_STATUS_LABELS[template.status]}
+          {heading}
         </h2>
         {template.isDefault ? (
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300">Default</span>
@@ -105,7 +118,7 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
         {changed ? <span className="text-xs font-medium text-slate-600">Unsaved changes</span> : null}
       </div>
       <save.Form method="post" className="grid gap-4 lg:grid-cols-2">
-        <input type="hidden" name="status" value={template.status} />
+        <input type="hidden" name={field.name} value={field.value} />
         <div className="min-w-0">
           <label htmlFor={`${id}-source`} className="block text-sm font-medium text-slate-800">
             Template
@@ -114,7 +127,7 @@ export function TemplateEditor({ template, variables }: { template: TemplateView
             ref={textarea}
             id={`${id}-source`}
             name="source"
-            rows={7}
+            rows={rows}
             spellCheck={false}
             value={source}
             onChange={(e) => setSource(e.target.value)}

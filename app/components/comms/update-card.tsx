@@ -76,7 +76,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
   const needsApproval = can.sev1 && !update.approvedBy;
   const [editing, setEditing] = useState(false);
   return (
-    <li className="rounded-lg border border-slate-300 bg-white p-3 shadow-sm" data-testid="update-card" data-state={update.state}>
+    <li id={`update-${update.id}`} className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm target:outline target:outline-2 target:outline-sky-600" data-testid="update-card" data-state={update.state}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_LOOK[update.state]}`}>{UPDATE_STATE_LABELS[update.state]}</span>
         <span className="font-semibold">{EVENT_STATUS_LABELS[update.status as PublicIncidentStatus] ?? update.status}</span>

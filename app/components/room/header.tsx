@@ -46,7 +46,7 @@ export function RoomHeader({ incident, timeZone, connection }: { incident: Incid
         </span>
       </div>
       <h1 className="mt-2 text-2xl font-semibold">{incident.title}</h1>
-      {incident.summary ? <p className="mt-1 max-w-3xl text-slate-700">{incident.summary}</p> : null}
+      {incident.summary ? <p id="field-summary" className="mt-1 max-w-3xl text-slate-700">{incident.summary}</p> : null}
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-600">{incident.resolvedAt ? "Lasted" : "Elapsed"}</dt>
@@ -74,7 +74,7 @@ export function RoomHeader({ incident, timeZone, connection }: { incident: Incid
         {MILESTONES.map((m) => {
           const value = incident[m];
           return (
-            <li key={m}>
+            <li key={m} id={`field-${m}`}>
               <span className="text-slate-600">{MILESTONE_LABELS[m]}: </span>
               {value ? (
                 <time dateTime={value} title={inUtc(value)} className="font-medium">
@@ -96,7 +96,7 @@ export function RoomHeader({ incident, timeZone, connection }: { incident: Incid
         <p className="mt-2 text-sm">
           <span className="text-slate-600">Affected: </span>
           {incident.components.map((c) => `${c.name} (${c.impact.replace(/_/g, " ")})`).join(", ")}
-          {incident.regions.length ? <span className="text-slate-600"> · Regions: {incident.regions.map((r) => r.slug).join(", ")}</span> : null}
+          {incident.regions.length ? <span id="field-regions" className="text-slate-600"> · Regions: {incident.regions.map((r) => r.slug).join(", ")}</span> : null}
         </p>
       ) : null}
     </header>

@@ -6,7 +6,7 @@ import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
 export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; timeZone: string }) {
   if (incident.impactHistory.length === 0) return null;
   return (
-    <details className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
+    <details id="field-impact" className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
       <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length === 1 ? "1 window" : `${incident.impactHistory.length} windows`})</summary>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-slate-600">

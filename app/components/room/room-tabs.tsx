@@ -1,4 +1,4 @@
-// Timeline and Comms: two views of one incident, each a page of its own (works without JS).
+// Timeline, Comms and Post-mortem: views of one incident, each a page of its own (works without JS).
 import { NavLink } from "@remix-run/react";
 
 export function RoomTabs({ incidentId, draftCount }: { incidentId: string; draftCount?: number }) {
@@ -11,6 +11,9 @@ export function RoomTabs({ incidentId, draftCount }: { incidentId: string; draft
       </NavLink>
       <NavLink to={`/incidents/${incidentId}/comms`} className={tab}>
         Comms{draftCount ? <span className="ml-1 rounded-full bg-amber-200 px-1.5 text-xs text-amber-950">{draftCount}</span> : null}
+      </NavLink>
+      <NavLink to={`/incidents/${incidentId}/postmortem`} className={tab}>
+        Post-mortem
       </NavLink>
     </nav>
   );

@@ -125,7 +125,7 @@ function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZo
   const [editing, setEditing] = useState(false);
   const deleted = entry.deletedAt !== null;
   return (
-    <li className={`group border-b border-slate-200 px-3 py-2 ${entry.pinned ? "bg-amber-50" : ""}`} data-seq={entry.seq} data-testid="timeline-entry">
+    <li id={`entry-${entry.seq}`} className={`group scroll-mt-4 border-b border-slate-200 px-3 py-2 target:bg-sky-50 target:outline target:outline-2 target:outline-sky-600 ${entry.pinned ? "bg-amber-50" : ""}`} data-seq={entry.seq} data-testid="timeline-entry">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <time dateTime={entry.occurredAt} title={inUtc(entry.occurredAt, "d MMM yyyy HH:mm:ss")} className="font-mono text-slate-700">
           {inZone(entry.occurredAt, timeZone, "HH:mm")}

@@ -68,8 +68,11 @@ export function parseTemplate(source: string) {
   }
 }
 
-/** Renders with the given variables; an unknown variable or filter is a TemplateError. */
-export function renderTemplate(source: string, variables: Record<string, unknown>): string {
+/**
+ * Renders with the given variables; an unknown variable or filter is a TemplateError, and so
+ * is empty output unless `allowEmpty` (a post-mortem section may start empty).
+ */
+export function renderTemplate(source: string, variables: Record<string, unknown>, { allowEmpty = false } = {}): string {
   const template = parseTemplate(source);
   let text: string;
   try {
@@ -78,6 +81,6 @@ export function renderTemplate(source: string, variables: Record<string, unknown
     throw new TemplateError(`The template cannot be filled: ${describe(error)}`);
   }
   const tidy = text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
-  if (!tidy) throw new TemplateError("The template produced no text.");
+  if (!tidy && !allowEmpty) throw new TemplateError("The template produced no text.");
   return tidy;
 }

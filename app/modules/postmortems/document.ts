@@ -199,7 +199,8 @@ export function docToMarkdown(doc: PmDoc, origin = ""): string {
     .trim();
 }
 
-const INLINE = /(\*\*([^*]+)\*\*|_([^_]+)_|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/g;
+/** _italic_ only between word boundaries, so snake_case_names stay as they are. */
+const INLINE = /(\*\*([^*]+)\*\*|(?<![\w\\])_([^_]+)_(?!\w)|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/g;
 
 function inlineNodes(line: string): PmNode[] {
   const nodes: PmNode[] = [];

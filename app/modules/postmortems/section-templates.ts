@@ -1,0 +1,88 @@
+// The shipped liquid templates of the generated post-mortem sections. They write light
+// Markdown ("### " headings, "- " lists, **bold**, [links](/incidents/...)) that becomes each
+// section's first tiptap document; every sentence links back to where its data came from.
+// Sections only a person can write render nothing but structure (headings), never invented
+// text. An admin can replace any of them (Template rows, key "postmortem.<section>").
+import type { SectionKey } from "./sections.ts";
+
+export function sectionTemplateKey(key: SectionKey): string {
+  return `postmortem.${key}`;
+}
+
+export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
+  summary: `{{ incident.summary }} [(incident summary)]({{ incident.summary_href }})
+
+A {{ incident.severity }} incident: customers saw impact for **{{ numbers.customer_facing }}**, and it was [resolved]({{ incident.resolved.href }}) **{{ numbers.time_to_resolve }}** after it [started]({{ incident.started.href }}).`,
+
+  impact: `- **Duration:** {{ numbers.duration }} from [start]({{ incident.started.href }}) ({{ incident.started.at }}) to [resolution]({{ incident.resolved.href }}) ({{ incident.resolved.at }}).
+- **Customer-facing time:** {{ numbers.customer_facing }}: {{ numbers.major_outage }} major outage, {{ numbers.partial_outage }} partial outage, {{ numbers.degraded_performance }} degraded performance ([impact history]({{ numbers.impact_href }})).
+- **Regions:** {{ regions_text }} ([regions]({{ regions_href }})).
+{%- if components.size > 0 %}
+
+### Components affected
+{% for c in components -%}
+- **{{ c.name }}**, at worst {{ c.worst }}: {{ c.windows }} ([impact history]({{ c.href }}))
+{% endfor -%}
+{%- endif %}
+{%- if customer_impacts.size > 0 %}
+
+### Customer impact recorded during the incident
+{% for e in customer_impacts -%}
+- {{ e.text }} ([{{ e.at }}]({{ e.href }}))
+{% endfor -%}
+{%- endif %}`,
+
+  timeline: `{% for m in moments -%}
+- **{{ m.at }}**, [{{ m.label }}]({{ m.href }}): {{ m.text }}
+{% endfor %}`,
+
+  root_cause: `{%- if hypotheses.size > 0 -%}
+### Hypotheses recorded during the incident
+{% for e in hypotheses -%}
+- {{ e.text }} ([{{ e.at }}]({{ e.href }}))
+{% endfor -%}
+{%- endif -%}`,
+
+  detection: `- **Time to detect:** {{ numbers.time_to_detect }}: impact [started]({{ incident.started.href }}) {{ incident.started.at }} and was [detected]({{ incident.detected.href }}) {{ incident.detected.at }}.
+- **Time to acknowledge:** {{ numbers.time_to_acknowledge }}: [acknowledged]({{ incident.acknowledged.href }}) {{ incident.acknowledged.at }}; incident commander {{ incident.commander }}.
+{%- for e in first_signal %}
+- **First signal:** {{ e.text }} ([{{ e.at }}]({{ e.href }}))
+{%- endfor %}`,
+
+  response: `- **Time to mitigate:** {{ numbers.time_to_mitigate }} ([mitigated]({{ incident.mitigated.href }}) {{ incident.mitigated.at }}).
+- **Time to resolve:** {{ numbers.time_to_resolve }} ([resolved]({{ incident.resolved.href }}) {{ incident.resolved.at }}).
+{%- if decisions.size > 0 %}
+
+### Decisions
+{% for e in decisions -%}
+- {{ e.text }} ([{{ e.at }}]({{ e.href }}))
+{% endfor -%}
+{%- endif %}
+{%- if actions.size > 0 %}
+
+### What was done
+{% for e in actions -%}
+- {{ e.text }} ([{{ e.at }}]({{ e.href }}))
+{% endfor -%}
+{%- endif %}`,
+
+  contributing_factors: ``,
+
+  lessons: `### What went well
+
+### What went wrong
+
+### Where we got lucky`,
+
+  communication: `{%- if updates.size > 0 -%}
+- **First public update:** {{ communication.first_update_after }} after the start ([update]({{ communication.first_update_href }})).
+- **Promised updates kept:** {{ communication.kept }} of {{ communication.promised }} ([comms]({{ incident.href }}/comms)).
+
+### Updates published
+{% for u in updates -%}
+- **{{ u.at }}**, [{{ u.status }}]({{ u.href }}): {{ u.text }}{% if u.promise != "" %} ({{ u.promise }}){% endif %}
+{% endfor -%}
+{%- else -%}
+- No public update was published ([comms]({{ incident.href }}/comms)).
+{%- endif -%}`,
+};
