@@ -67,8 +67,10 @@ export default function App() {
             </Link>
             <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
               <NavItem to="/incidents">Incidents</NavItem>
+              <NavItem to="/postmortems">Post-mortems</NavItem>
               <NavItem to="/components">Components</NavItem>
               <NavItem to="/maintenance">Maintenance</NavItem>
+              <NavItem to="/action-items">Action items</NavItem>
               {can(actor.role, "admin:users") || can(actor.role, "subscriber:write") ? <NavItem to="/admin">Admin</NavItem> : null}
             </nav>
             {can(actor.role, "incident:write") ? (

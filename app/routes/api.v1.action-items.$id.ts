@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { updateActionItem } from "~/modules/action-items/action-items.server.ts";
+import { actionItemView, loadActionItemRow } from "~/modules/action-items/queries.server.ts";
+import { ActionItemPatchSchema } from "~/modules/action-items/schemas.ts";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
+  const row = await loadActionItemRow(db, params.id!);
+  if (!row) notFound("Action item");
+  return Response.json({ actionItem: actionItemView(row) });
+}
+
+/** Any of the fields and `state`; closing sets closedAt, reopening clears it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
+  const actor = await requireActor(request, "postmortem:write");
+  const patch = await parseJson(request, ActionItemPatchSchema);
+  return Response.json({ actionItem: await updateActionItem(actor, params.id!, patch) });
+}

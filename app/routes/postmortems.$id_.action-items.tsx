@@ -1,0 +1,69 @@
+// A post-mortem's action items on a page of their own, and where every ActionItemsEditor
+// posts (wherever it is embedded): add an item or change one. A fetcher (JavaScript on) gets
+// the outcome as data; a plain form post goes back to the page it came from, or, when
+// something was not valid, this page shows the editor with what and why.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActionItemsEditor, type ActionItemsEditorOutcome } from "~/components/action-items/action-items-editor.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { PageHeader } from "~/components/ui/page-header.tsx";
+import { createActionItem, updateActionItem } from "~/modules/action-items/action-items.server.ts";
+import { loadActionItemRow, postmortemActionItems } from "~/modules/action-items/queries.server.ts";
+import { ActionItemPatchSchema, actionItemFromForm, NewActionItemSchema } from "~/modules/action-items/schemas.ts";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { safeRedirectPath } from "~/modules/auth/redirect.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { db } from "~/utils/db.server.ts";
+import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { notFound, parseWith } from "~/utils/http.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const postmortem = await db.postmortem.findUnique({ where: { id: params.id! }, select: { id: true, title: true } });
+  if (!postmortem) throw new Response("There is no post-mortem with this id.", { status: 404 });
+  return { postmortem, ...(await postmortemActionItems(postmortem.id)), canEdit: can(actor.role, "postmortem:write") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "postmortem:write");
+  const postmortemId = params.id!;
+  const form = await readForm(request);
+  const intent = form.get("intent") === "update" ? "update" : "create";
+  const id = String(form.get("id") ?? "");
+  const formName = intent === "update" ? `update-${id}` : "create";
+  try {
+    if (intent === "create") {
+      await createActionItem(actor, postmortemId, parseWith(NewActionItemSchema, actionItemFromForm(form, "new")));
+    } else {
+      // An item of another post-mortem is not this form's to change.
+      const row = await loadActionItemRow(db, id);
+      if (!row || row.postmortemId !== postmortemId) notFound("Action item");
+      await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")));
+    }
+  } catch (error) {
+    const status = error instanceof Response ? error.status : 500;
+    return Response.json({ ok: false, form: formName, errors: await formErrorsFrom(error) } satisfies ActionItemsEditorOutcome, { status });
+  }
+  if (form.get("enhanced") === "1") return { ok: true, form: formName } satisfies ActionItemsEditorOutcome;
+  throw redirect(safeRedirectPath(form.get("returnTo"), `/postmortems/${postmortemId}/action-items`), 303);
+}
+
+export default function PostmortemActionItems() {
+  const { postmortem, items, people, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-5xl">
+      <p className="mb-3 text-sm">
+        <Link to={`/postmortems/${postmortem.id}`}>← {postmortem.title}</Link>
+      </p>
+      <PageHeader title="Action items" />
+      <ActionItemsEditor postmortemId={postmortem.id} items={items} people={people} canEdit={canEdit} heading={false} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Action items · ${data.postmortem.title} · Incident Desk` : "Action items · Incident Desk" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary byStatus={{ 404: { title: "Post-mortem not found" } }} />;
+}
