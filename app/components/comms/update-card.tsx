@@ -73,7 +73,7 @@ function when(iso: string, timeZone: string) {
 
 export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateView; can: Abilities; timeZone: string; promise?: PromiseOutcome }) {
   const mine = update.author.id === can.actorId;
-  const needsApproval = can.sev1 && !update.approvedBy;
+  const needsApproval = (can.sev1 || update.status === "postmortem") && !update.approvedBy;
   const [editing, setEditing] = useState(false);
   return (
     <li id={`update-${update.id}`} className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm target:outline target:outline-2 target:outline-sky-600" data-testid="update-card" data-state={update.state}>
@@ -111,7 +111,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
             </Button>
           ) : null}
           {update.state === "draft" && can.canDraft && needsApproval ? <ActionButton update={update} intent="request-approval" label="Send for approval" /> : null}
-          {(update.state === "awaiting_approval" || update.state === "draft") && can.sev1 && can.canApprove && !mine ? (
+          {(update.state === "awaiting_approval" || update.state === "draft") && (can.sev1 || update.status === "postmortem") && can.canApprove && !mine ? (
             <ActionButton update={update} intent="approve" label="Approve" variant="primary" />
           ) : null}
           {update.state === "awaiting_approval" && mine ? <span className="text-xs text-amber-900">Waiting for a second person to approve.</span> : null}

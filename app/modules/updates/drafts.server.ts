@@ -15,7 +15,7 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { publishInTransaction, afterPublish } from "./publish.server.ts";
 import { approvalRefusal, editRefusal, needsApproval, stateAfterEdit, type UpdateStateName } from "./rules.ts";
-import type { NewUpdateInput, UpdatePatch } from "./schemas.ts";
+import type { NewUpdateInput, RootCauseReportInput, UpdatePatch } from "./schemas.ts";
 import { updateVariables } from "./variables.server.ts";
 import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
 
@@ -42,11 +42,12 @@ async function entryText(incidentId: string, entryId: string): Promise<string> {
  * Writes a draft. With `publish`, a caller who may publish gets it published at once, or,
  * where a second person must approve first, sent for approval.
  */
-export async function createUpdate(actor: Actor, incidentId: string, input: NewUpdateInput): Promise<UpdateView> {
+export async function createUpdate(actor: Actor, incidentId: string, input: NewUpdateInput | RootCauseReportInput): Promise<UpdateView> {
   if (input.publish && !can(actor.role, "update:publish")) fail("forbidden", "Your role cannot publish updates.");
   const nextUpdateInMinutes = input.nextUpdateInMinutes ?? null;
   const body =
-    input.body ?? (input.fromEntryId ? await entryText(incidentId, input.fromEntryId) : await draftBody(incidentId, input.status, nextUpdateInMinutes));
+    input.body ??
+    (input.fromEntryId ? await entryText(incidentId, input.fromEntryId) : input.status === "postmortem" ? "" : await draftBody(incidentId, input.status, nextUpdateInMinutes));
   const now = new Date();
   const { view, seq, published } = await db.$transaction(async (tx) => {
     const seq = await takeNextSeq(tx, incidentId);
@@ -54,7 +55,7 @@ export async function createUpdate(actor: Actor, incidentId: string, input: NewU
     await checkComponents(tx, input.components);
     const id = newId();
     let state: UpdateStateName = "draft";
-    if (input.publish && needsApproval(incident.severity as SeverityName, null)) state = "awaiting_approval";
+    if (input.publish && needsApproval(incident.severity as SeverityName, null, input.status)) state = "awaiting_approval";
     await tx.statusUpdate.create({
       data: {
         id,

@@ -43,8 +43,12 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   const seq = await takeNextSeq(tx, peek.incidentId);
   const row = (await loadUpdateRow(tx, updateId))!;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: peek.incidentId } });
-  const refusal = publishRefusal({ state: row.state as UpdateStateName, approvedById: row.approvedById }, incident.severity as SeverityName);
+  const refusal = publishRefusal({ state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status }, incident.severity as SeverityName);
   if (refusal) fail(refusal.code, refusal.message);
+  const report = row.status === "postmortem";
+  if (report && incident.publicStatus !== "resolved" && incident.publicStatus !== "postmortem") {
+    fail("conflict", "Publish the update that resolves the incident on the status page before its root-cause report.");
+  }
 
   const named = row.components.map((c) => c.componentId);
   const current = await tx.component.findMany({ where: { id: { in: named } }, select: { id: true, status: true } });
@@ -54,7 +58,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
       data: { oldStatus: component.status },
     });
   }
-  const nextUpdateAt = row.nextUpdateInMinutes && row.status !== "resolved" ? new Date(now.getTime() + row.nextUpdateInMinutes * 60_000) : null;
+  const nextUpdateAt = row.nextUpdateInMinutes && row.status !== "resolved" && !report ? new Date(now.getTime() + row.nextUpdateInMinutes * 60_000) : null;
   await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "published", publishedAt: now, publishedById: actor.userId, nextUpdateAt } });
 
   const claimed = await tx.statusUpdateComponent.findMany({
@@ -71,7 +75,8 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
       publishedAt: incident.publishedAt ?? now,
       publicUpdatedAt: now,
       publicMonitoringAt: row.status === "monitoring" ? (incident.publicMonitoringAt ?? now) : incident.publicMonitoringAt,
-      publicResolvedAt: resolving ? now : null,
+      // a root-cause report comes after the resolution and keeps its time
+      publicResolvedAt: resolving ? now : report ? incident.publicResolvedAt : null,
       nextUpdateDueAt: nextUpdateAt,
     },
   });

@@ -16,16 +16,22 @@ export const UPDATE_STATE_LABELS: Record<UpdateStateName, string> = {
   published: "Published",
 };
 
-/** On a SEV1 a second person approves before anything is published. */
-export function needsApproval(severity: SeverityName, approvedById: string | null): boolean {
-  return severity === "SEV1" && approvedById === null;
+/**
+ * On a SEV1 a second person approves before anything is published; a root-cause report
+ * (status "postmortem") always needs a second person.
+ */
+export function needsApproval(severity: SeverityName, approvedById: string | null, status?: string): boolean {
+  return (severity === "SEV1" || status === "postmortem") && approvedById === null;
 }
 
 type Refusal = { code: "conflict" | "forbidden"; message: string };
 
-export function publishRefusal(update: { state: UpdateStateName; approvedById: string | null }, severity: SeverityName): Refusal | null {
+export function publishRefusal(update: { state: UpdateStateName; approvedById: string | null; status?: string }, severity: SeverityName): Refusal | null {
   if (update.state === "published") return { code: "conflict", message: "This update is already published." };
   if (update.state === "awaiting_approval") return { code: "conflict", message: "This update is still awaiting approval by a second person." };
+  if (update.status === "postmortem" && needsApproval(severity, update.approvedById, update.status)) {
+    return { code: "conflict", message: "A root-cause report needs a second person's approval before it is published." };
+  }
   if (needsApproval(severity, update.approvedById)) {
     return { code: "conflict", message: "On a SEV1 a second person must approve the update before it is published." };
   }

@@ -42,3 +42,6 @@ export const UpdatePatchSchema = z
   .partial()
   .strict();
 export type UpdatePatch = z.output<typeof UpdatePatchSchema>;
+
+/** A root-cause report: an update with status "postmortem", drafted from the post-mortem. */
+export type RootCauseReportInput = Omit<NewUpdateInput, "status" | "body"> & { status: "postmortem"; body: string };

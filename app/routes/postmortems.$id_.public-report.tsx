@@ -1,0 +1,21 @@
+// The post-mortem page's "Draft the public report" button posts here: the draft opens in the
+// incident's comms tab, where it is edited, approved by a second person and published.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/react";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { draftPublicReport } from "~/modules/postmortems/public-report.server.ts";
+import { formErrorsFrom } from "~/utils/form.server.ts";
+
+export async function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/postmortems/${params.id}`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "update:draft");
+  try {
+    const update = await draftPublicReport(actor, params.id!);
+    return redirect(`/incidents/${update.incidentId}/comms#update-${update.id}`);
+  } catch (error) {
+    return Response.json({ errors: await formErrorsFrom(error) }, { status: 409 });
+  }
+}
