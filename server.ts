@@ -1,8 +1,9 @@
 // The HTTP server: Express 4 with the Remix request handler, in one process.
 // Security headers (CSP with a per-request nonce), compression that never touches
-// text/event-stream, request ids on every log line, graceful shutdown on SIGTERM.
+// text/event-stream, request ids on every log line, graceful shutdown on SIGTERM, and the
+// collaboration websocket (/collab) handed to the app's Hocuspocus instance.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,7 +12,9 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import pino from "pino";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { PublicFile } from "./app/modules/status-page/store.server.ts";
+import { collabUpgrades } from "./server/collab-upgrades.ts";
 import { publicFastPath } from "./server/public-files.ts";
 
 type AppBuild = ServerBuild & {
@@ -20,6 +23,8 @@ type AppBuild = ServerBuild & {
       startup: () => Promise<void>;
       shutdown: () => Promise<void>;
       publicFile: (path: string) => PublicFile | null;
+      acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
+      MAX_COLLAB_MESSAGE_BYTES: number;
     };
   };
 };
@@ -125,6 +130,13 @@ async function main() {
   const server = createServer((req, res) => {
     if (!publicFiles(req, res)) app(req, res);
   });
+  // Live post-mortem editing: websockets on /collab only, refused past the message size limit.
+  const collab = collabUpgrades({
+    sockets: new WebSocketServer({ noServer: true, maxPayload: build.entry.module.MAX_COLLAB_MESSAGE_BYTES }),
+    accept: (socket, request) => build.entry.module.acceptCollaborator(socket, request),
+    log,
+  });
+  server.on("upgrade", collab.upgrade);
   let reported = { ...publicFiles.hits };
   setInterval(() => {
     const { served, notModified } = publicFiles.hits;
@@ -149,6 +161,9 @@ async function main() {
     server.close(() => {
       void build.entry.module.shutdown().finally(() => process.exit(0));
     });
+    // Collaborators' sockets would hold close() open; the last one to leave a document stores
+    // it, shutdown() waits for that, and their editors reconnect to the next instance.
+    collab.closeAll();
     // Long-lived SSE connections would hold close() open; browsers reconnect with Last-Event-ID.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     server.closeIdleConnections();

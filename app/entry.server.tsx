@@ -16,6 +16,7 @@ export const startup = () => prepare({ stylesheetHref });
 export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 export { publicFile } from "./modules/status-page/store.server.ts";
+export { acceptCollaborator, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
 
 export const streamTimeout = 5_000;
 

@@ -4,6 +4,7 @@
 import { ensureBootstrapToken } from "~/modules/auth/tokens.server.ts";
 import { startClock, stopClock } from "~/modules/maintenance/scheduler.server.ts";
 import { startWorker, stopWorker } from "~/modules/delivery/worker.server.ts";
+import { stopCollaboration } from "~/modules/postmortems/collab.server.ts";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
 import { startStatusPage, stopStatusPage } from "~/modules/status-page/store.server.ts";
@@ -35,6 +36,8 @@ export async function startup(serve?: { stylesheetHref: string }): Promise<void>
 }
 
 export async function shutdown(): Promise<void> {
+  // First, while the database still answers: what collaborators typed is stored.
+  await stopCollaboration();
   await stopWorker();
   stopClock();
   stopStatusPage();

@@ -1,0 +1,164 @@
+// Live collaborative editing of post-mortems: a Hocuspocus instance without a listener of its
+// own. server.ts accepts websockets on /collab (with a payload limit) and hands each one to
+// `acceptCollaborator`; this module decides who may connect and how (read-only or not),
+// loads and stores the shared document (shared-document.server.ts), and stores every open
+// document when the app shuts down. docs/decisions/0014-collaborative-postmortems.md.
+import type { IncomingMessage } from "node:http";
+import { Hocuspocus, type Document, type onStoreDocumentPayload } from "@hocuspocus/server";
+import type { WebSocket } from "ws";
+import type { Actor } from "~/modules/auth/actor.ts";
+import { can, type RoleName } from "~/modules/auth/roles.ts";
+import { findSession, readSessionSecret } from "~/modules/auth/session.server.ts";
+import { findActiveToken } from "~/modules/auth/tokens.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { collabDocumentName } from "./sections.ts";
+import { isLockedForEditing } from "./shared-document.ts";
+import { findPostmortemState, loadSharedDocument, storeSharedDocument } from "./shared-document.server.ts";
+
+/** Larger than any edit a person makes (a section is at most 256 KB); server.ts refuses bigger messages. */
+export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** Quiet time after the last change before a store; a document in constant use is stored at least this often. */
+const STORE_AFTER_MS = 2_000;
+const STORE_AT_LEAST_EVERY_MS = 10_000;
+const RETRY_STORE_MS = 5_000;
+/** A websocket close code of the private range: "what you may do changed, connect again". */
+const RECONNECT_CODE = 4000;
+
+type CollaboratorContext = { actor: Actor; postmortemId: string; readOnly: boolean };
+
+const DOCUMENT_NAME = /^postmortem:([0-9a-z]{1,40})$/;
+
+function postmortemIdOf(documentName: string): string | null {
+  return DOCUMENT_NAME.exec(documentName)?.[1] ?? null;
+}
+
+/** Hocuspocus tells the browser `reason` and keeps the socket; nothing of the document is sent. */
+function refuse(reason: string): { reason: string } {
+  return { reason };
+}
+
+/**
+ * The person behind the upgrade request: the session cookie (a same-origin websocket carries
+ * it), or an API token sent as the provider's token, for scripts.
+ */
+async function collaboratorOf(request: IncomingMessage, token: string): Promise<Actor | null> {
+  const secret = readSessionSecret(new Request("http://collab.invalid/", { headers: { cookie: request.headers.cookie ?? "" } }));
+  const session = secret ? await findSession(secret) : null;
+  if (session) {
+    const { user } = session;
+    return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id };
+  }
+  const row = token ? await findActiveToken(token) : null;
+  if (!row) return null;
+  return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null };
+}
+
+/** Who changed each open document since it was last stored (for the audit log). */
+const editorsSinceStore = new WeakMap<object, Map<string, Actor>>();
+const storing = new Set<Promise<unknown>>();
+
+function createCollaboration(): Hocuspocus {
+  const instance: Hocuspocus = new Hocuspocus({
+    name: "postmortems",
+    quiet: true,
+    debounce: STORE_AFTER_MS,
+    maxDebounce: STORE_AT_LEAST_EVERY_MS,
+
+    async onAuthenticate({ request, token, documentName, connectionConfig }) {
+      const actor = await collaboratorOf(request, token);
+      if (!actor) throw refuse("sign-in-required");
+      const postmortemId = postmortemIdOf(documentName);
+      const state = postmortemId ? await findPostmortemState(postmortemId) : null;
+      if (!postmortemId || !state) throw refuse("no-such-postmortem");
+      const readOnly = !can(actor.role, "postmortem:write") || isLockedForEditing(state);
+      connectionConfig.readOnly = readOnly;
+      logger.info({ postmortemId, userId: actor.userId, readOnly }, "collaborator connected");
+      return { actor, postmortemId, readOnly } satisfies CollaboratorContext;
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      await loadSharedDocument(postmortemIdOf(documentName)!, document);
+    },
+
+    async onChange({ context, document }) {
+      const actor = (context as Partial<CollaboratorContext>).actor;
+      if (!actor) return; // a change the server made (a merge from another instance, a dropped element)
+      const editors = editorsSinceStore.get(document) ?? new Map<string, Actor>();
+      editors.set(actor.userId, actor);
+      editorsSinceStore.set(document, editors);
+    },
+
+    async onStoreDocument(payload) {
+      const { document, documentName } = payload;
+      const editors = [...(editorsSinceStore.get(document)?.values() ?? [])];
+      editorsSinceStore.delete(document);
+      const store = storeSharedDocument(postmortemIdOf(documentName)!, document, editors)
+        .then((outcome) => {
+          // Approved or published meanwhile: what this copy holds beyond the stored state is
+          // dropped with it, and everyone reconnects read-only.
+          if (outcome === "locked") reconnectEveryone(document);
+        })
+        .catch((error: unknown) => {
+          // Still in memory: put the editors back and try again a little later.
+          logger.error({ err: error, documentName }, "storing the shared document failed; retrying");
+          const again = editorsSinceStore.get(document) ?? new Map<string, Actor>();
+          for (const editor of editors) again.set(editor.userId, editor);
+          editorsSinceStore.set(document, again);
+          setTimeout(() => void instance.storeDocumentHooks(document, payload as onStoreDocumentPayload), RETRY_STORE_MS).unref();
+        });
+      storing.add(store);
+      await store.finally(() => storing.delete(store));
+    },
+  });
+  return instance;
+}
+
+const globalForCollab = globalThis as unknown as { __collaboration?: Hocuspocus };
+const collaboration: Hocuspocus = (globalForCollab.__collaboration ??= createCollaboration());
+let stopped = false;
+
+/** Takes over a websocket accepted on /collab. */
+export function acceptCollaborator(socket: WebSocket, request: IncomingMessage): void {
+  if (stopped) {
+    socket.close(1012, "restarting");
+    return;
+  }
+  collaboration.handleConnection(socket, request);
+}
+
+/** Stores every open document with unsaved changes now, and waits for stores under way. */
+async function storeOpenDocuments(): Promise<void> {
+  const flushes = [...collaboration.documents.values()].map((document) => {
+    const key = `onStoreDocument-${document.name}`;
+    return collaboration.debouncer.isDebounced(key) ? collaboration.debouncer.executeNow(key) : document.saveMutex.waitForUnlock();
+  });
+  await Promise.allSettled([...flushes, ...storing]);
+}
+
+/**
+ * Closes the sockets of everyone on a document (Hocuspocus' own closeConnections leaves the
+ * socket open and the browser's provider waiting); their providers reconnect at once and are
+ * authenticated again, so each gets what they may do now.
+ */
+function reconnectEveryone(document: Document): void {
+  for (const socket of document.connections.keys()) socket.close(RECONNECT_CODE, "access changed");
+}
+
+/**
+ * Ends live editing of one post-mortem as it is (after it is approved, say): unsaved changes
+ * are stored first, then its editors reconnect and get what they may do now.
+ */
+export async function endLiveEditing(postmortemId: string): Promise<void> {
+  const name = collabDocumentName(postmortemId);
+  if (collaboration.debouncer.isDebounced(`onStoreDocument-${name}`)) await collaboration.debouncer.executeNow(`onStoreDocument-${name}`);
+  const document = collaboration.documents.get(name);
+  if (document) reconnectEveryone(document);
+}
+
+/** On shutdown, before the database disconnects: nothing typed is lost. */
+export async function stopCollaboration(): Promise<void> {
+  stopped = true;
+  await storeOpenDocuments();
+  for (const document of collaboration.documents.values()) reconnectEveryone(document);
+  await Promise.allSettled([...storing]);
+}
