@@ -55,6 +55,10 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
     expect(markdown("timeline")).toContain(`(${app.baseUrl}/incidents/INC-3#field-startedAt)`);
     expect(markdown("root_cause")).toMatch(/### Hypotheses recorded during the incident/);
     expect(markdown("contributing_factors")).toBe("");
+    // the first draft is not ready for review: what only a person can write is missing
+    const errors = pm.lint.filter((p: { severity: string }) => p.severity === "error").map((p: { rule: string; section: string }) => `${p.rule}:${p.section}`);
+    expect(errors).toEqual(expect.arrayContaining(["summary-empty:summary", "root-cause-empty:root_cause"]));
+    expect(pm.lint.every((p: { message: string }) => p.message.length > 10)).toBe(true);
 
     const audit = await app.db.rows(`SELECT "action" FROM "AuditEvent" WHERE "entityType" = 'Postmortem' AND "entityId" = ?`, pm.id);
     expect(audit.map((r) => r.action)).toEqual(["postmortem.generated"]);

@@ -1,12 +1,16 @@
 // A post-mortem as the API answers it: each section as tiptap JSON and as Markdown (links
 // into the app made absolute), the lint problems, the action items and the review history.
+import { db } from "~/utils/db.server.ts";
 import { docToMarkdown } from "./document.ts";
+import { lintStoredPostmortem } from "./lint.server.ts";
 import type { PostmortemView } from "./postmortems.server.ts";
 
 export async function postmortemJson(view: NonNullable<PostmortemView>, request: Request) {
   const origin = new URL(request.url).origin;
+  const lint = (await db.$transaction((tx) => lintStoredPostmortem(tx, view.id))) ?? [];
   return {
     ...view,
     sections: view.sections.map(({ prompts: _prompts, ...s }) => ({ ...s, markdown: docToMarkdown(s.doc, origin) })),
+    lint,
   };
 }

@@ -11,8 +11,10 @@ import { can, type RoleName } from "~/modules/auth/roles.ts";
 import { findSession, readSessionSecret } from "~/modules/auth/session.server.ts";
 import { findActiveToken } from "~/modules/auth/tokens.server.ts";
 import { logger } from "~/utils/logger.server.ts";
-import { collabDocumentName } from "./sections.ts";
-import { isLockedForEditing } from "./shared-document.ts";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import type { PmDoc } from "./document.ts";
+import { collabDocumentName, type SectionKey } from "./sections.ts";
+import { isLockedForEditing, sectionSchema } from "./shared-document.ts";
 import { findPostmortemState, loadSharedDocument, storeSharedDocument } from "./shared-document.server.ts";
 
 /** Larger than any edit a person makes (a section is at most 256 KB); server.ts refuses bigger messages. */
@@ -153,6 +155,29 @@ export async function endLiveEditing(postmortemId: string): Promise<void> {
   if (collaboration.debouncer.isDebounced(`onStoreDocument-${name}`)) await collaboration.debouncer.executeNow(`onStoreDocument-${name}`);
   const document = collaboration.documents.get(name);
   if (document) reconnectEveryone(document);
+}
+
+/** Stores what live editors typed and is not stored yet (before a review move reads the sections). */
+export async function flushLiveEditing(postmortemId: string): Promise<void> {
+  const key = `onStoreDocument-${collabDocumentName(postmortemId)}`;
+  if (collaboration.debouncer.isDebounced(key)) await collaboration.debouncer.executeNow(key);
+}
+
+/**
+ * Replaces one section's text through the shared document (the API's section PUT), so people
+ * editing it live see the change at once and no stale copy overwrites it. Stored at once.
+ */
+export async function replaceSharedSection(postmortemId: string, key: SectionKey, doc: PmDoc): Promise<void> {
+  const connection = await collaboration.openDirectConnection(collabDocumentName(postmortemId), {});
+  try {
+    await connection.transact((document) => {
+      // An empty section keeps the one empty paragraph every editor types into (shared-document.ts).
+      const content = doc.content.length ? doc : { type: "doc", content: [{ type: "paragraph" }] };
+      document.transact(() => prosemirrorJSONToYXmlFragment(sectionSchema(), content, document.getXmlFragment(key)));
+    });
+  } finally {
+    await connection.disconnect();
+  }
 }
 
 /** On shutdown, before the database disconnects: nothing typed is lost. */

@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { lintErrors, type LintProblem } from "./lint.ts";
+import { endLiveEditing, flushLiveEditing } from "./collab.server.ts";
 import { lintStoredPostmortem } from "./lint.server.ts";
 import { availableReviewActions, REVIEW_MOVES, reviewMove, type ReviewAction } from "./review.ts";
 import type { PostmortemStateName } from "./sections.ts";
@@ -37,6 +38,15 @@ function problemFields(problems: LintProblem[]): Record<string, string> {
 
 /** Applies the move and answers the state it left the post-mortem in. */
 export async function reviewPostmortem(actor: Actor, postmortemId: string, action: ReviewAction, note?: string): Promise<PostmortemStateName> {
+  // What live editors typed a moment ago is what gets linted and approved.
+  await flushLiveEditing(postmortemId);
+  const to = await moveInTransaction(actor, postmortemId, action, note);
+  // Editors reconnect and get what they may do now: read-only once approved, editing again once reopened.
+  await endLiveEditing(postmortemId);
+  return to;
+}
+
+function moveInTransaction(actor: Actor, postmortemId: string, action: ReviewAction, note?: string): Promise<PostmortemStateName> {
   return db.$transaction(async (tx) => {
     const row = await tx.postmortem.findUnique({ where: { id: postmortemId }, select: { state: true, authorId: true } });
     if (!row) notFound("Post-mortem");

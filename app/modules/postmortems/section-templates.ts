@@ -10,9 +10,9 @@ export function sectionTemplateKey(key: SectionKey): string {
 }
 
 export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
-  summary: `{{ incident.summary }} [(incident summary)]({{ incident.summary_href }})
+  summary: `{% if incident.summary != "" %}{{ incident.summary }} [(incident summary)]({{ incident.summary_href }})
 
-A {{ incident.severity }} incident: customers saw impact for **{{ numbers.customer_facing }}**, and it was [resolved]({{ incident.resolved.href }}) **{{ numbers.time_to_resolve }}** after it [started]({{ incident.started.href }}).`,
+{% endif %}A {{ incident.severity }} incident: customers saw impact for **{{ numbers.customer_facing }}**, and it was [resolved]({{ incident.resolved.href }}) **{{ numbers.time_to_resolve }}** after it [started]({{ incident.started.href }}).`,
 
   impact: `- **Duration:** {{ numbers.duration }} from [start]({{ incident.started.href }}) ({{ incident.started.at }}) to [resolution]({{ incident.resolved.href }}) ({{ incident.resolved.at }}).
 - **Customer-facing time:** {{ numbers.customer_facing }}: {{ numbers.major_outage }} major outage, {{ numbers.partial_outage }} partial outage, {{ numbers.degraded_performance }} degraded performance ([impact history]({{ numbers.impact_href }})).
