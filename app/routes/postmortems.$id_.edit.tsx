@@ -4,10 +4,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ActionItemsEditor } from "~/components/action-items/action-items-editor.tsx";
 import { CollaborativeSections } from "~/components/postmortem/collaborative-sections.tsx";
+import { PublicReportPanel } from "~/components/postmortem-report/public-report-panel.tsx";
+import { ReviewPanel } from "~/components/postmortem-review/review-panel.tsx";
+import { postmortemActionItems } from "~/modules/action-items/queries.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can, ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { getPostmortem } from "~/modules/postmortems/postmortems.server.ts";
+import { publicReportStatus } from "~/modules/postmortems/public-report.server.ts";
+import { reviewPanel } from "~/modules/postmortems/review.server.ts";
 import { POSTMORTEM_STATE_LABELS } from "~/modules/postmortems/sections.ts";
 import { isLockedForEditing } from "~/modules/postmortems/shared-document.ts";
 
@@ -21,15 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : isLockedForEditing(state)
       ? `It is ${POSTMORTEM_STATE_LABELS[state].toLowerCase()}: reopen it to change it.`
       : null;
+  const [review, actionItems, report] = await Promise.all([reviewPanel(actor, id), postmortemActionItems(id), publicReportStatus(incident.id)]);
   return {
     postmortem: { id, title, state, incident: { id: incident.id, ref: incident.ref, title: incident.title } },
     me: { id: actor.userId, name: actor.name },
     readOnlyReason,
+    review: review!,
+    actionItems,
+    report,
+    can: { editItems: can(actor.role, "postmortem:write"), draftReport: can(actor.role, "update:draft") },
   };
 }
 
 export default function EditPostmortem() {
-  const { postmortem, me, readOnlyReason } = useLoaderData<typeof loader>();
+  const { postmortem, me, readOnlyReason, review, actionItems, report, can: may } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="mb-2 text-sm print:hidden">
@@ -50,9 +61,13 @@ export default function EditPostmortem() {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <CollaborativeSections postmortemId={postmortem.id} me={me} readOnlyReason={readOnlyReason} />
+          <section id="action-items" aria-label="Action items" className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+            <ActionItemsEditor postmortemId={postmortem.id} items={actionItems.items} people={actionItems.people} canEdit={may.editItems} />
+          </section>
         </div>
-        {/* The sidebar: review actions and the lint panel go here, above the note. */}
         <aside aria-label="About this post-mortem" className="min-w-0 space-y-4" data-testid="postmortem-sidebar">
+          <ReviewPanel postmortemId={postmortem.id} initial={review} />
+          <PublicReportPanel postmortemId={postmortem.id} incidentId={postmortem.incident.id} report={report} canDraft={may.draftReport} />
           <section className="rounded-lg border border-slate-300 bg-white p-3 text-sm text-slate-700">
             <h2 className="mb-1 font-semibold text-slate-900">Editing together</h2>
             <p>

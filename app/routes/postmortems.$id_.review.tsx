@@ -1,0 +1,30 @@
+// Where the post-mortem page's review panel reads (polled as people write, so problems show
+// up while they type) and posts its moves: submit, return, approve, publish, reopen.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/react";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { reviewPanel, reviewPostmortem } from "~/modules/postmortems/review.server.ts";
+import { ReviewRequestSchema } from "~/modules/postmortems/review.ts";
+import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const panel = await reviewPanel(actor, params.id!);
+  if (!panel) throw new Response("Post-mortem not found", { status: 404 });
+  return { review: panel };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "postmortem:write");
+  const parsed = await parseForm(request, ReviewRequestSchema, (form) => ({
+    action: form.get("action"),
+    ...(String(form.get("note") ?? "").trim() ? { note: String(form.get("note")) } : {}),
+  }));
+  if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 422 });
+  try {
+    await reviewPostmortem(actor, params.id!, parsed.data.action, parsed.data.note);
+  } catch (error) {
+    return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
+  }
+  return redirect(`/postmortems/${params.id}/edit`);
+}
