@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Composer } from "~/components/room/composer.tsx";
 import { RoomHeader } from "~/components/room/header.tsx";
+import { RoomKeyboard } from "~/components/room/room-keyboard.tsx";
 import { RoomTabs } from "~/components/room/room-tabs.tsx";
 import { ImpactHistory } from "~/components/room/impact-history.tsx";
 import { IncidentControls } from "~/components/room/incident-controls.tsx";
@@ -69,6 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod !== "GET" ? false : defaultShouldRevalidate;
 
+/** The newest entry still there (by when it happened), for "pin the last entry". */
+function lastEntryOf(entries: { id: string; pinned: boolean; occurredAt: string; seq: number; deletedAt: string | null }[]) {
+  const last = entries.filter((e) => !e.deletedAt).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq).at(-1);
+  return last ? { id: last.id, pinned: last.pinned } : null;
+}
+
 export default function IncidentRoom() {
   const data = useLoaderData<typeof loader>();
   const live = useIncidentStream({ incident: data.incident, entries: data.entries, lastSeq: data.lastSeq });
@@ -80,6 +87,7 @@ export default function IncidentRoom() {
       </p>
       <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
       <RoomTabs incidentId={live.incident.id} />
+      <RoomKeyboard incidentId={live.incident.id} lastEntry={lastEntryOf(live.entries)} canWrite={data.canWrite} />
       <ImpactHistory incident={live.incident} timeZone={data.timeZone} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="timeline-heading" className="min-w-0">

@@ -4,6 +4,7 @@ import { NextUpdateDue } from "~/components/comms/next-update.tsx";
 import { UpdateCard } from "~/components/comms/update-card.tsx";
 import { UpdateComposer } from "~/components/comms/update-composer.tsx";
 import { RoomHeader } from "~/components/room/header.tsx";
+import { RoomKeyboard } from "~/components/room/room-keyboard.tsx";
 import { RoomTabs } from "~/components/room/room-tabs.tsx";
 import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
@@ -91,6 +92,7 @@ export default function CommsTab() {
       </p>
       <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
       <RoomTabs incidentId={live.incident.id} draftCount={drafts.length} />
+      <RoomKeyboard incidentId={live.incident.id} lastEntry={null} canWrite={false} tab="comms" />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0">
           {data.can.canDraft ? (
