@@ -82,6 +82,11 @@ export default function AdminSubscribers() {
                 </td>
                 <td className="px-3 py-2">
                   <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${state.look}`}>{state.label}</span>
+                  {s.bouncedAt ? (
+                    <span className="mt-1 block whitespace-nowrap text-xs text-slate-700" data-testid="bounced-at">
+                      hard bounce <When at={s.bouncedAt} timeZone={timeZone} />
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">{s.components.length ? s.components.map((c) => c.name).join(", ") : <span className="text-slate-600">All</span>}</td>
                 <td className="whitespace-nowrap px-3 py-2"><When at={s.askedAt} timeZone={timeZone} /></td>

@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url("must be a URL such as https://status.example.com").optional(),
   /** send email through Resend; without it mail goes to the in-app outbox */
   RESEND_API_KEY: z.string().min(1).optional(),
+  /** the signing secret of Resend's event webhook (bounces, complaints); without it POST /api/v1/email-events is off */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be the webhook's signing secret as Resend shows it: whsec_ followed by base64")
+    .optional(),
   /** the sender of notices, e.g. "Northwind Status <status@northwind.example>" (default: status@ the public host) */
   MAIL_FROM: z.string().min(3).max(200).refine((v) => !/[\r\n]/.test(v), "must be one line").optional(),
   /** requests per second the email provider allows (Resend's default is 2) */

@@ -56,7 +56,8 @@ function tooLarge(limit: number, closeConnection: boolean): never {
   throw apiError("payload_too_large", `The body is larger than ${limit} bytes.`, undefined, closeConnection ? { Connection: "close" } : undefined);
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+/** The body as text, refused with 413 past `limit` bytes (a signed webhook is checked on these exact bytes). */
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > DRAIN_BYTES) tooLarge(limit, true);
   if (!request.body) return "";

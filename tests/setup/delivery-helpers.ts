@@ -43,7 +43,7 @@ export async function publishNotifyingUpdate(api: Api, title: string): Promise<{
   return { incidentId, updateId: update.body.update.id, title };
 }
 
-export type EmailCounts = { queued: number; sending: number; sent: number; failed: number; dead: number };
+export type EmailCounts = { queued: number; sending: number; sent: number; failed: number; dead: number; bounced: number };
 
 export async function emailCounts(api: Api, updateId: string): Promise<{ email: EmailCounts; total: number; lastErrors: unknown[] }> {
   const response = await api.get(`/api/v1/updates/${updateId}/deliveries`);

@@ -15,8 +15,9 @@ export type SubscriberOutcome =
 
 const SHOWN_ERRORS = 50;
 
-export function subscriberState(s: Pick<SubscriberView, "confirmedAt" | "unsubscribedAt">) {
+export function subscriberState(s: Pick<SubscriberView, "confirmedAt" | "unsubscribedAt" | "bouncedAt">) {
   if (s.unsubscribedAt) return { label: "Unsubscribed", look: "bg-slate-200 text-slate-800" };
+  if (s.bouncedAt) return { label: "Bounced", look: "bg-red-100 text-red-900" };
   if (s.confirmedAt) return { label: "Confirmed", look: "bg-emerald-100 text-emerald-900" };
   return { label: "Awaiting confirmation", look: "bg-amber-100 text-amber-950" };
 }

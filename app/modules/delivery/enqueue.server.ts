@@ -18,8 +18,9 @@ export async function enqueueConfirmation(tx: Tx, subscriber: { id: string; emai
 
 /**
  * Queues the notice of a published update for every confirmed subscriber who asked for one of
- * these components (or for all), in one INSERT … SELECT: 100,000 subscribers must not hold the
- * publishing transaction for long. Returns how many were queued.
+ * these components (or for all) and has neither left nor hard-bounced, in one INSERT … SELECT:
+ * 100,000 subscribers must not hold the publishing transaction for long. Returns how many were
+ * queued.
  */
 export async function enqueueNotices(tx: Tx, updateId: string, componentIds: string[]): Promise<number> {
   const now = new Date();
@@ -32,7 +33,7 @@ export async function enqueueNotices(tx: Tx, updateId: string, componentIds: str
              ${batchPrefix} || ((ROW_NUMBER() OVER (ORDER BY s."id") - 1) / ${Prisma.raw(String(BATCH_SIZE))})::text,
              'queued'::"DeliveryState", 0, ${now}, ${now}, ${now}
       FROM "Subscriber" s
-      WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL
+      WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL AND s."bouncedAt" IS NULL
         AND (NOT EXISTS (SELECT 1 FROM "SubscriberComponent" c WHERE c."subscriberId" = s."id")
              OR EXISTS (SELECT 1 FROM "SubscriberComponent" c WHERE c."subscriberId" = s."id" AND c."componentId" IN (${Prisma.join(components)})))`;
   }
@@ -44,17 +45,18 @@ export async function enqueueNotices(tx: Tx, updateId: string, componentIds: str
            ${batchPrefix} || ((ROW_NUMBER() OVER (ORDER BY s."id") - 1) / ${Prisma.raw(String(BATCH_SIZE))}),
            'queued', 0, ${at}, ${at}, ${at}
     FROM "Subscriber" s
-    WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL
+    WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL AND s."bouncedAt" IS NULL
       AND (NOT EXISTS (SELECT 1 FROM "SubscriberComponent" c WHERE c."subscriberId" = s."id")
            OR EXISTS (SELECT 1 FROM "SubscriberComponent" c WHERE c."subscriberId" = s."id" AND c."componentId" IN (${Prisma.join(components)})))`;
 }
 
-/** How many confirmed subscribers an update naming these components would reach. */
+/** How many confirmed subscribers an update naming these components would reach (as enqueueNotices picks them). */
 export async function audienceSize(tx: Tx, componentIds: string[]): Promise<number> {
   return tx.subscriber.count({
     where: {
       confirmedAt: { not: null },
       unsubscribedAt: null,
+      bouncedAt: null,
       OR: [{ components: { none: {} } }, ...(componentIds.length ? [{ components: { some: { componentId: { in: componentIds } } } }] : [])],
     },
   });

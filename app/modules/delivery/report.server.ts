@@ -1,8 +1,9 @@
-// What comms sees after publishing: how many notices are queued, sent, failed and dead, per
-// channel, and the last errors.
+// What comms sees after publishing: how many notices are queued, sent, failed, dead and
+// bounced (accepted by the provider, refused by the reader's mail server), per channel, and the
+// last errors, bounce reasons among them.
 import { db } from "~/utils/db.server.ts";
 
-const STATES = ["queued", "sending", "sent", "failed", "dead"] as const;
+const STATES = ["queued", "sending", "sent", "failed", "dead", "bounced"] as const;
 
 export type DeliveryReport = {
   updateId: string;
@@ -22,7 +23,7 @@ export async function deliveryReport(updateId: string): Promise<DeliveryReport> 
       total += g._count._all;
     }
     const failures = await tx.delivery.findMany({
-      where: { updateId, lastError: { not: null }, state: { in: ["failed", "dead", "queued"] } },
+      where: { updateId, lastError: { not: null }, state: { in: ["failed", "dead", "queued", "bounced"] } },
       orderBy: { updatedAt: "desc" },
       take: 20,
       select: { recipient: true, channel: true, state: true, attempts: true, lastError: true, lastStatus: true, updatedAt: true },

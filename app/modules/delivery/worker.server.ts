@@ -4,11 +4,12 @@
 // worker that dies leaves its lease to run out, and the next one sends the batch again under
 // the same idempotency key, which the provider answers without sending twice.
 import { randomUUID } from "node:crypto";
-import { db } from "~/utils/db.server.ts";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { composeEmails } from "./compose.server.ts";
-import { sendThroughResend, usesResend, writeToOutbox } from "./mailer.server.ts";
+import { sendThroughResend, usesResend, writeToOutbox, type Email } from "./mailer.server.ts";
 import { MAX_ATTEMPTS, nextStep } from "./retry.ts";
 import { prepareWebhook, sendWebhook } from "./webhook-sender.server.ts";
 
@@ -65,16 +66,31 @@ async function pace(): Promise<void> {
   worker.lastSend = Date.now();
 }
 
+/**
+ * Keeps the provider's id of each email (its events name it), in one statement: the ids come
+ * back in the order the emails were sent. A replay answered without ids leaves them null.
+ */
+async function storeProviderIds(tx: Tx, claim: string, emails: Email[], providerIds: string[]): Promise<void> {
+  if (providerIds.length === 0) return;
+  if (providerIds.length !== emails.length) {
+    logger.warn({ emails: emails.length, ids: providerIds.length }, "the provider answered a batch with another number of ids; not stored");
+    return;
+  }
+  const cases = emails.map((e, i) => Prisma.sql`WHEN ${e.deliveryId} THEN ${providerIds[i]}`);
+  await tx.$executeRaw`UPDATE "Delivery" SET "providerId" = CASE "id" ${Prisma.join(cases, " ")} END
+    WHERE "claim" = ${claim} AND "id" IN (${Prisma.join(emails.map((e) => e.deliveryId))})`;
+}
+
 /** Sends one claimed batch and records the outcome on each of its deliveries. */
 async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string }): Promise<void> {
   let rows = await db.$transaction((tx) =>
-    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true, unsubscribedAt: true } } }, orderBy: { id: "asc" } }),
+    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true, unsubscribedAt: true, bouncedAt: true } } }, orderBy: { id: "asc" } }),
   );
   // Before the first attempt, whoever left since the publish is dropped from the batch. After
   // it, the batch is sent again exactly as it was: the provider may have accepted it, and the
   // same idempotency key needs the same content.
   if (rows.every((r) => r.attempts === 0)) {
-    const gone = rows.filter((r) => !r.subscriber || r.subscriber.unsubscribedAt);
+    const gone = rows.filter((r) => !r.subscriber || r.subscriber.unsubscribedAt || r.subscriber.bouncedAt);
     if (gone.length) {
       await db.$transaction((tx) => tx.delivery.deleteMany({ where: { id: { in: gone.map((r) => r.id) }, claim } }));
       rows = rows.filter((r) => !gone.includes(r));
@@ -101,7 +117,7 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
   if (result.limitPerSecond) worker.providerLimit = result.limitPerSecond;
   await db.$transaction(async (tx) => {
     if (result.kind === "sent") {
-      // One statement for the batch; the provider's ids are in the log, not worth 100 writes.
+      await storeProviderIds(tx, claim, emails, result.providerIds);
       await tx.delivery.updateMany({
         where: { claim },
         data: { state: "sent", sentAt: now(), attempts: { increment: 1 }, claim: null, leaseUntil: null, lastError: null, lastStatus: 200 },

@@ -23,8 +23,8 @@ export async function requestSubscription(form: FormData): Promise<SubscribeForm
   const parsed = SubscribeSchema.safeParse(values);
   if (!parsed.success) return { ok: false, ...values, errors: fieldErrors(parsed.error) };
   const input: SubscribeInput = parsed.data;
-  const existing = await db.$transaction((tx) => tx.subscriber.findUnique({ where: { email: input.email }, select: { confirmedAt: true, unsubscribedAt: true } }));
-  if (existing?.confirmedAt && !existing.unsubscribedAt) return { ok: true, email: input.email };
+  const existing = await db.$transaction((tx) => tx.subscriber.findUnique({ where: { email: input.email }, select: { confirmedAt: true, unsubscribedAt: true, bouncedAt: true } }));
+  if (existing?.confirmedAt && !existing.unsubscribedAt && !existing.bouncedAt) return { ok: true, email: input.email };
   try {
     await subscribe(null, input, "page");
   } catch (error) {

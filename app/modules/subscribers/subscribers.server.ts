@@ -1,5 +1,6 @@
 // Subscribers: double opt-in (nothing is sent before confirmation), per-component choice,
-// one-click unsubscribe. Consent is kept with its times: asked, confirmed, unsubscribed.
+// one-click unsubscribe. Consent is kept with its times: asked, confirmed, unsubscribed; and
+// when the address hard-bounced (delivery/email-events.server.ts), after which nothing is sent.
 import { randomBytes } from "node:crypto";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -17,6 +18,8 @@ export type SubscriberView = {
   askedAt: string;
   confirmedAt: string | null;
   unsubscribedAt: string | null;
+  /** a hard bounce: nothing is sent until the reader subscribes again and confirms */
+  bouncedAt: string | null;
   /** [] = every component */
   components: { id: string; name: string }[];
 };
@@ -33,6 +36,7 @@ function view(row: NonNullable<Awaited<ReturnType<typeof findByEmail>>>): Subscr
     askedAt: row.askedAt.toISOString(),
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
+    bouncedAt: row.bouncedAt?.toISOString() ?? null,
     components: row.components.map((c) => c.component),
   };
 }
@@ -70,6 +74,12 @@ async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, sou
     const components = await checkComponentIds(tx, input.components);
     const existing = await findByEmail(tx, input.email);
     const now = new Date();
+    // A hard-bounced address starts over too when someone asks to confirm it again (at most every
+    // 15 minutes: the confirmation may bounce as well), since confirming proves the mailbox takes
+    // mail. An import (already confirmed) proves nothing and keeps the bounce.
+    const restart =
+      existing !== null &&
+      (existing.unsubscribedAt !== null || (existing.bouncedAt !== null && !input.confirmedAt && now.getTime() - existing.askedAt.getTime() > CONFIRMATION_EVERY_MS));
     let id: string;
     let created = false;
     if (!existing) {
@@ -80,14 +90,13 @@ async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, sou
       });
     } else {
       id = existing.id;
-      const restart = existing.unsubscribedAt !== null;
       const before = existing.components.map((c) => c.component.id);
       // An empty list means every component, so it absorbs any other choice.
       const chosen = restart ? components : before.length === 0 || components.length === 0 ? [] : [...new Set([...before, ...components])];
       await tx.subscriber.update({
         where: { id },
         data: {
-          ...(restart ? { unsubscribedAt: null, confirmedAt: input.confirmedAt ?? null, askedAt: now, source } : {}),
+          ...(restart ? { unsubscribedAt: null, bouncedAt: null, confirmedAt: input.confirmedAt ?? null, askedAt: now, source } : {}),
           ...(!restart && input.confirmedAt && !existing.confirmedAt ? { confirmedAt: input.confirmedAt } : {}),
           components: { deleteMany: {}, create: chosen.map((componentId) => ({ componentId })) },
         },
@@ -96,9 +105,9 @@ async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, sou
     const row = (await tx.subscriber.findUniqueOrThrow({ where: { id }, include: INCLUDE }))!;
     // A repeated request sends the confirmation again, but not more than every 15 minutes:
     // the form must not become a way to flood someone's inbox.
-    const asked = !existing || existing.unsubscribedAt !== null || now.getTime() - existing.askedAt.getTime() > CONFIRMATION_EVERY_MS;
+    const asked = !existing || restart || now.getTime() - existing.askedAt.getTime() > CONFIRMATION_EVERY_MS;
     const needsConfirmation = !row.confirmedAt && asked;
-    if (needsConfirmation && existing && !existing.unsubscribedAt) await tx.subscriber.update({ where: { id }, data: { askedAt: now } });
+    if (needsConfirmation && existing && !restart) await tx.subscriber.update({ where: { id }, data: { askedAt: now } });
     if (needsConfirmation) await enqueueConfirmation(tx, { id, email: row.email });
     await recordAudit(tx, actor, { action: created ? "subscriber.created" : "subscriber.updated", entityType: "Subscriber", entityId: id, after: { email: row.email, source, confirmedAt: row.confirmedAt, components } });
     return { subscriber: view(row), created, needsConfirmation };

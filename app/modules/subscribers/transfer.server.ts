@@ -30,7 +30,7 @@ export async function importSubscribersCsv(actor: Actor, text: string): Promise<
 export async function exportSubscribersCsv(): Promise<string> {
   const rows = await db.$transaction((tx) =>
     tx.subscriber.findMany({
-      where: { confirmedAt: { not: null }, unsubscribedAt: null },
+      where: { confirmedAt: { not: null }, unsubscribedAt: null, bouncedAt: null },
       orderBy: { email: "asc" },
       select: { email: true, confirmedAt: true, components: { select: { component: { select: { name: true, group: { select: { name: true } } } } } } },
     }),

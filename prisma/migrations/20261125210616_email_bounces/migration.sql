@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "Subscriber" ADD COLUMN "bouncedAt" DATETIME;
+
+-- CreateTable
+CREATE TABLE "EmailEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "type" TEXT NOT NULL,
+    "providerId" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+
+-- CreateIndex (by hand: Prisma 6 cannot declare a partial index). Provider events find their
+-- delivery by the provider's id; rows without one (queued, webhooks, the outbox) stay out of it,
+-- so queuing 100,000 notices does not pay for it.
+CREATE INDEX "Delivery_providerId_idx" ON "Delivery"("providerId") WHERE "providerId" IS NOT NULL;
