@@ -12,9 +12,13 @@ export function inUtc(value: string | Date, pattern = "d MMM HH:mm"): string {
 }
 
 /** A short zone name for labels, such as "GMT+1" or "UTC". */
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneLabel(timeZone: string, at = new Date()): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  let format = zoneNameFormats.get(timeZone);
+  if (!format) zoneNameFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })));
+  const part = format.formatToParts(at).find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
 

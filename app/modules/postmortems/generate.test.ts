@@ -134,3 +134,26 @@ describe("a generated post-mortem of the demo outage", () => {
     expect(blocksOf(section("communication")).filter((b) => /Investigating|Identified|Monitoring|Resolved/.test(b.text))).toHaveLength(updates.length);
   });
 });
+
+describe("a post-mortem of a long incident", () => {
+  it("keeps its lists readable: pinned entries first, then the earliest, and says how many more are in the timeline", () => {
+    const decisions = Array.from({ length: 60 }, (_, i) => ({
+      seq: 100 + i,
+      kind: "decision",
+      text: `Decision number ${i}`,
+      occurredAt: at(10 + i),
+      pinned: i === 55 || i === 58,
+      author: null,
+    }));
+    const long = generateSections({ ...source, entries: [...source.entries, ...decisions] }, { zone: "Etc/UTC", now: at(2000) });
+    const response = blocksOf(long.find((s) => s.key === "response")!.doc).map((b) => b.text);
+    const start = response.indexOf("Decisions");
+    const listed = response.slice(start + 1, response.indexOf("What was done"));
+    const total = decisions.length + outage.timeline.filter((e) => e.kind === "decision").length;
+    expect(listed).toHaveLength(25 + 1);
+    expect(listed.at(-1)).toBe(`…and ${total - 25} more decisions in the timeline`);
+    expect(listed.some((t) => t.startsWith("Decision number 55"))).toBe(true);
+    expect(listed.some((t) => t.startsWith("Decision number 58"))).toBe(true);
+    expect(listed.some((t) => t.startsWith("Decision number 40"))).toBe(false);
+  });
+});

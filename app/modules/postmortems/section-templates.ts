@@ -30,17 +30,23 @@ export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
 {% for e in customer_impacts -%}
 - {{ e.text }} ([{{ e.at }}]({{ e.href }}))
 {% endfor -%}
+{% if more.customer_impacts > 0 %}- …and {{ more.customer_impacts }} more customer impact entries in the [timeline]({{ incident.href }})
+{% endif -%}
 {%- endif %}`,
 
   timeline: `{% for m in moments -%}
 - **{{ m.at }}**, [{{ m.label }}]({{ m.href }}): {{ m.text }}
-{% endfor %}`,
+{% endfor -%}
+{% if more.moments > 0 %}- …and {{ more.moments }} more moments (status changes and pinned entries) in the [timeline]({{ incident.href }})
+{% endif -%}`,
 
   root_cause: `{%- if hypotheses.size > 0 -%}
 ### Hypotheses recorded during the incident
 {% for e in hypotheses -%}
 - {{ e.text }} ([{{ e.at }}]({{ e.href }}))
 {% endfor -%}
+{% if more.hypotheses > 0 %}- …and {{ more.hypotheses }} more hypotheses in the [timeline]({{ incident.href }})
+{% endif -%}
 {%- endif -%}`,
 
   detection: `- **Time to detect:** {{ numbers.time_to_detect }}: impact [started]({{ incident.started.href }}) {{ incident.started.at }} and was [detected]({{ incident.detected.href }}) {{ incident.detected.at }}.
@@ -57,6 +63,8 @@ export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
 {% for e in decisions -%}
 - {{ e.text }} ([{{ e.at }}]({{ e.href }}))
 {% endfor -%}
+{% if more.decisions > 0 %}- …and {{ more.decisions }} more decisions in the [timeline]({{ incident.href }})
+{% endif -%}
 {%- endif %}
 {%- if actions.size > 0 %}
 
@@ -64,6 +72,8 @@ export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
 {% for e in actions -%}
 - {{ e.text }} ([{{ e.at }}]({{ e.href }}))
 {% endfor -%}
+{% if more.actions > 0 %}- …and {{ more.actions }} more actions in the [timeline]({{ incident.href }})
+{% endif -%}
 {%- endif %}`,
 
   contributing_factors: ``,

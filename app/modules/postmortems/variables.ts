@@ -34,7 +34,21 @@ function entryItem(ref: string, zone: string, e: SourceEntry) {
   return { text: oneLine(e.text), at: bothZones(e.occurredAt, zone), href: entryHref(ref, e.seq), author: e.author ?? "", kind: e.kind };
 }
 
-type Moment = { at: string; label: string; text: string; href: string; time: number };
+type Moment = { at: string; label: string; text: string; href: string; time: number; rank: number };
+
+/**
+ * How many items a generated list holds: a post-mortem is read, not scrolled. Pinned entries
+ * come first; the rest of the list says how many more there are, linking to the timeline.
+ */
+export const LIST_LIMIT = 25;
+export const MOMENTS_LIMIT = 80;
+
+/** At most `limit` entries, pinned first then the earliest, back in time order; and how many were left out. */
+function pick(entries: SourceEntry[], limit: number): { kept: SourceEntry[]; more: number } {
+  if (entries.length <= limit) return { kept: entries, more: 0 };
+  const chosen = [...entries.filter((e) => e.pinned), ...entries.filter((e) => !e.pinned)].slice(0, limit);
+  return { kept: chosen.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq), more: entries.length - limit };
+}
 
 export function sectionVariables(source: PostmortemSource, zone: string, now = new Date()) {
   const { incident } = source;
@@ -44,7 +58,10 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
   const facing = customerFacingTime(source.impacts, end);
   const components = impactByComponent(source.impacts, end);
   const entries = source.entries;
-  const ofKind = (kind: string) => entries.filter((e) => e.kind === kind).map((e) => entryItem(ref, zone, e));
+  const lists = Object.fromEntries(
+    ["hypothesis", "decision", "action", "customer_impact"].map((kind) => [kind, pick(entries.filter((e) => e.kind === kind), LIST_LIMIT)]),
+  ) as Record<string, { kept: SourceEntry[]; more: number }>;
+  const ofKind = (kind: string) => lists[kind].kept.map((e) => entryItem(ref, zone, e));
 
   const milestone = (name: MilestoneName) => {
     const at = incident[name];
@@ -54,22 +71,26 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
   const moments: Moment[] = [];
   for (const name of ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const) {
     const at = incident[name];
-    if (at) moments.push({ at: bothZones(at, zone), label: MILESTONE_LABELS[name], text: milestoneText(name, source), href: fieldHref(ref, name), time: at.getTime() });
+    if (at) moments.push({ at: "", label: MILESTONE_LABELS[name], text: milestoneText(name, source), href: fieldHref(ref, name), time: at.getTime(), rank: 0 });
   }
   for (const e of entries) {
     if (!e.pinned && e.kind !== "status_change") continue;
-    moments.push({ at: bothZones(e.occurredAt, zone), label: e.kind === "status_change" ? "Status" : "Key moment", text: oneLine(e.text), href: entryHref(ref, e.seq), time: e.occurredAt.getTime() });
+    moments.push({ at: "", label: e.kind === "status_change" ? "Status" : "Key moment", text: oneLine(e.text), href: entryHref(ref, e.seq), time: e.occurredAt.getTime(), rank: e.pinned ? 2 : 3 });
   }
   for (const u of source.updates) {
     moments.push({
-      at: bothZones(u.publishedAt, zone),
+      at: "",
       label: "Customer update",
       text: `${EVENT_STATUS_LABELS[u.status as keyof typeof EVENT_STATUS_LABELS] ?? u.status}: ${oneLine(u.body, 200)}`,
       href: updateHref(ref, u.id),
       time: u.publishedAt.getTime(),
+      rank: 1,
     });
   }
-  moments.sort((a, b) => a.time - b.time);
+  // Milestones, then customer updates, then pinned entries, then status changes, as room allows.
+  const keptMoments = [...moments].sort((a, b) => a.rank - b.rank || a.time - b.time).slice(0, MOMENTS_LIMIT);
+  keptMoments.sort((a, b) => a.time - b.time);
+  for (const m of keptMoments) m.at = bothZones(new Date(m.time), zone);
 
   const promises = promiseRecord(source.updates, now);
   const kept = promises.filter((p) => p.outcome === "kept").length;
@@ -117,11 +138,19 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
     regions: source.regions,
     regions_text: source.regions.length ? listText(source.regions) : "no region recorded",
     regions_href: fieldHref(ref, "regions"),
-    moments: moments.map(({ time: _time, ...m }) => m),
+    moments: keptMoments.map(({ time: _time, rank: _rank, ...m }) => m),
     hypotheses: ofKind("hypothesis"),
     decisions: ofKind("decision"),
     actions: ofKind("action"),
     customer_impacts: ofKind("customer_impact"),
+    /** how many of each were left out of the lists above (0 when none) */
+    more: {
+      moments: moments.length - keptMoments.length,
+      hypotheses: lists.hypothesis.more,
+      decisions: lists.decision.more,
+      actions: lists.action.more,
+      customer_impacts: lists.customer_impact.more,
+    },
     first_signal: firstSignal(source, zone),
     updates: source.updates.map((u) => {
       const promise = promises.find((p) => p.updateId === u.id);
