@@ -2,7 +2,7 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { IMPACT_LABELS, incidentRef, stampsForCommander } from "./lifecycle.ts";
 import { checkComponents, checkPerson, checkRegions } from "./references.server.ts";
@@ -11,53 +11,56 @@ import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.
 
 /** Declares an incident: stamps started and detected (unless given earlier) and opens its timeline. */
 export async function declareIncident(actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {
-  const now = new Date();
-  const view = await db.$transaction(async (tx) => {
-    const names = await checkComponents(tx, input.components);
-    const regionIds = await checkRegions(tx, input.regions);
-    await checkPerson(tx, "commanderId", input.commanderId);
-    const { incidentCounter } = await tx.organization.update({
-      where: { id: "org" },
-      data: { incidentCounter: { increment: 1 } },
-      select: { incidentCounter: true },
-    });
-    const startedAt = input.startedAt ?? now;
-    const detectedAt = input.detectedAt ?? now;
-    const id = newId();
-    const stamps = stampsForCommander(input.commanderId ?? null, { startedAt, detectedAt, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null }, now);
-    await tx.incident.create({
-      data: {
-        id,
-        number: incidentCounter,
-        title: input.title,
-        summary: input.summary,
-        severity: input.severity,
-        startedAt,
-        detectedAt,
-        acknowledgedAt: stamps.acknowledgedAt ?? null,
-        commanderId: input.commanderId ?? null,
-        declaredById: actor.userId,
-        components: {
-          create: input.components.map((c) => ({ id: newId(), componentId: c.id, impact: c.impact, startedAt })),
-        },
-        regions: { create: regionIds.map((regionId) => ({ regionId })) },
-      },
-    });
-    const affected = input.components.map((c) => `${names.get(c.id)} (${IMPACT_LABELS[c.impact].toLowerCase()})`);
-    await addSystemEntry(
-      tx,
-      actor,
-      id,
-      "status_change",
-      `${actor.name} declared ${incidentRef(incidentCounter)} as ${input.severity}, investigating.` +
-        (affected.length ? ` Affected: ${affected.join(", ")}.` : ""),
-    );
-    const seq = await takeNextSeq(tx, id);
-    const view = incidentView((await loadIncidentRow(tx, id))!);
-    await storeEvent(tx, id, seq, "incident.updated", view);
-    await recordAudit(tx, actor, { action: "incident.declared", entityType: "Incident", entityId: id, after: view });
-    return view;
-  });
+  const view = await db.$transaction((tx) => declareIncidentWithin(tx, actor, input));
   await announceEvents(view.id, view.lastSeq);
+  return view;
+}
+
+/** Declares an incident inside the caller's transaction (alert intake); the caller announces its events after the commit. */
+export async function declareIncidentWithin(tx: Tx, actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {
+  const now = new Date();
+  const names = await checkComponents(tx, input.components);
+  const regionIds = await checkRegions(tx, input.regions);
+  await checkPerson(tx, "commanderId", input.commanderId);
+  const { incidentCounter } = await tx.organization.update({
+    where: { id: "org" },
+    data: { incidentCounter: { increment: 1 } },
+    select: { incidentCounter: true },
+  });
+  const startedAt = input.startedAt ?? now;
+  const detectedAt = input.detectedAt ?? now;
+  const id = newId();
+  const stamps = stampsForCommander(input.commanderId ?? null, { startedAt, detectedAt, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null }, now);
+  await tx.incident.create({
+    data: {
+      id,
+      number: incidentCounter,
+      title: input.title,
+      summary: input.summary,
+      severity: input.severity,
+      startedAt,
+      detectedAt,
+      acknowledgedAt: stamps.acknowledgedAt ?? null,
+      commanderId: input.commanderId ?? null,
+      declaredById: actor.userId,
+      components: {
+        create: input.components.map((c) => ({ id: newId(), componentId: c.id, impact: c.impact, startedAt })),
+      },
+      regions: { create: regionIds.map((regionId) => ({ regionId })) },
+    },
+  });
+  const affected = input.components.map((c) => `${names.get(c.id)} (${IMPACT_LABELS[c.impact].toLowerCase()})`);
+  await addSystemEntry(
+    tx,
+    actor,
+    id,
+    "status_change",
+    `${actor.name} declared ${incidentRef(incidentCounter)} as ${input.severity}, investigating.` +
+      (affected.length ? ` Affected: ${affected.join(", ")}.` : ""),
+  );
+  const seq = await takeNextSeq(tx, id);
+  const view = incidentView((await loadIncidentRow(tx, id))!);
+  await storeEvent(tx, id, seq, "incident.updated", view);
+  await recordAudit(tx, actor, { action: "incident.declared", entityType: "Incident", entityId: id, after: view });
   return view;
 }

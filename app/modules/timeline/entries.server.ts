@@ -61,34 +61,10 @@ export async function addTimelineEntry(
   incidentId: string,
   input: z.output<typeof NewEntrySchema>,
 ): Promise<{ entry: TimelineEntryView; created: boolean }> {
-  const { doc, text } = toDoc(input.body);
   const key = input.idempotencyKey ?? null;
   let entry: TimelineEntryView;
   try {
-    entry = await db.$transaction(async (tx) => {
-      const seq = await takeNextSeq(tx, incidentId);
-      if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
-        throw new AlreadyStored();
-      }
-      const row = await tx.timelineEntry.create({
-        data: {
-          id: newId(),
-          incidentId,
-          seq,
-          kind: kindToDb(input.kind),
-          doc: docJson(doc),
-          text,
-          occurredAt: input.occurredAt ?? new Date(),
-          authorId: actor.userId,
-          pinned: input.pinned,
-          idempotencyKey: key,
-        },
-      });
-      const view = entryView({ ...row, author: { id: actor.userId, name: actor.name } });
-      await storeEvent(tx, incidentId, seq, "timeline.created", view);
-      await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
-      return view;
-    });
+    entry = await db.$transaction((tx) => writeTimelineEntry(tx, actor, incidentId, input));
   } catch (error) {
     if (error instanceof AlreadyStored && key) {
       const existing = await findByKey(incidentId, key);
@@ -98,6 +74,38 @@ export async function addTimelineEntry(
   }
   await announceEvents(incidentId, entry.seq);
   return { entry, created: true };
+}
+
+/**
+ * Writes an entry, its event and audit row inside the caller's transaction (alert intake writes
+ * several with the incident they open); the caller announces the events after the commit. A
+ * stored idempotency key throws AlreadyStored, which rolls the transaction back.
+ */
+export async function writeTimelineEntry(tx: Tx, actor: Actor, incidentId: string, input: z.output<typeof NewEntrySchema>): Promise<TimelineEntryView> {
+  const { doc, text } = toDoc(input.body);
+  const key = input.idempotencyKey ?? null;
+  const seq = await takeNextSeq(tx, incidentId);
+  if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
+    throw new AlreadyStored();
+  }
+  const row = await tx.timelineEntry.create({
+    data: {
+      id: newId(),
+      incidentId,
+      seq,
+      kind: kindToDb(input.kind),
+      doc: docJson(doc),
+      text,
+      occurredAt: input.occurredAt ?? new Date(),
+      authorId: actor.userId,
+      pinned: input.pinned,
+      idempotencyKey: key,
+    },
+  });
+  const view = entryView({ ...row, author: { id: actor.userId, name: actor.name } });
+  await storeEvent(tx, incidentId, seq, "timeline.created", view);
+  await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
+  return view;
 }
 
 /** Writes an entry inside a transaction the caller already holds (status changes). */
