@@ -17,10 +17,12 @@ const rules = (page: Page) => problems(page).evaluateAll((items) => items.map((l
 /** Types a new paragraph at the end of a section. */
 async function write(page: Page, section: string, text: string) {
   const editor = editorOf(page, section);
+  await expect.poll(() => editor.getAttribute("contenteditable")).toBe("true");
   await editor.locator(":scope > *").last().click();
+  await waitUntil(() => editor.evaluate((e) => e.contains(document.activeElement)), Boolean, `the ${section} editor to have focus`);
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
-  await editor.pressSequentially(text, { delay: 2 });
+  await page.keyboard.type(text, { delay: 2 });
 }
 
 describe("reviewing a post-mortem", () => {
