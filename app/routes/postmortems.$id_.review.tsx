@@ -1,17 +1,14 @@
-// Where the post-mortem page's review panel reads (polled as people write, so problems show
-// up while they type) and posts its moves: submit, return, approve, publish, reopen.
+// Where the post-mortem page's review panel posts its moves: submit, return, approve, publish,
+// reopen (it reads its figures from GET /api/v1/postmortems/:id/review).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { reviewPanel, reviewPostmortem } from "~/modules/postmortems/review.server.ts";
+import { reviewPostmortem } from "~/modules/postmortems/review.server.ts";
 import { ReviewRequestSchema } from "~/modules/postmortems/review.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, "read");
-  const panel = await reviewPanel(actor, params.id!);
-  if (!panel) throw new Response("Post-mortem not found", { status: 404 });
-  return { review: panel };
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/postmortems/${params.id}/edit`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -93,21 +93,42 @@ function Move({ postmortemId, button }: { postmortemId: string; button: ReviewBu
   );
 }
 
-export function ReviewPanel({ postmortemId, initial }: { postmortemId: string; initial: ReviewPanelData }) {
-  const poll = useFetcher<{ review: ReviewPanelData }>();
-  const revalidator = useRevalidator();
-  const review = poll.data?.review ?? initial;
+/**
+ * The panel's figures, refreshed every few seconds while the page is visible. A failed refresh
+ * (offline, the server restarting) keeps the last figures: it must never take the page down
+ * (a Remix fetcher's failure would reach the route's error boundary, so this uses fetch).
+ */
+function useLatestReview(postmortemId: string, initial: ReviewPanelData): ReviewPanelData {
+  const [latest, setLatest] = useState<{ review: ReviewPanelData; for: ReviewPanelData } | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") poll.load(`/postmortems/${postmortemId}/review`);
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (document.visibilityState !== "visible" || !navigator.onLine) return;
+      try {
+        const response = await fetch(`/api/v1/postmortems/${postmortemId}/review`, { headers: { accept: "application/json" } });
+        if (!response.ok || stopped) return;
+        const { review } = (await response.json()) as { review: ReviewPanelData };
+        setLatest({ review, for: initial });
+      } catch {
+        // offline or restarting: try again at the next tick
+      }
     }, REFRESH_MS);
-    return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [postmortemId]);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [postmortemId, initial]);
+  // New page data (after a move or an edit) wins over an older refresh.
+  return latest && latest.for === initial ? latest.review : initial;
+}
+
+export function ReviewPanel({ postmortemId, initial }: { postmortemId: string; initial: ReviewPanelData }) {
+  const revalidator = useRevalidator();
+  const review = useLatestReview(postmortemId, initial);
   // Someone else moved it: the page (read-only or not) follows.
   useEffect(() => {
-    if (poll.data && poll.data.review.state !== initial.state && revalidator.state === "idle") revalidator.revalidate();
-  }, [poll.data, initial.state, revalidator]);
+    if (review.state !== initial.state && revalidator.state === "idle") revalidator.revalidate();
+  }, [review.state, initial.state, revalidator]);
   const errors = review.problems.filter((p) => p.severity === "error").length;
   const warnings = review.problems.length - errors;
   return (
