@@ -141,7 +141,7 @@ export function parseSubscriberImport(text: string, components: CsvComponent[], 
 }
 
 /** A cell as CSV: quoted when needed; a leading =, +, - or @ is defused so a spreadsheet shows it as text. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
