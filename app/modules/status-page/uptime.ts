@@ -45,34 +45,69 @@ function minutesByStatus(intervals: StatusInterval[], from: number, to: number, 
   return minutes;
 }
 
+/** The starts of the page's last `days` calendar days and the end of today; kept for the last few pages. */
+const boundaryCache = new Map<string, number[]>();
+
+function dayBoundaries(now: number, timeZone: string, days: number): number[] {
+  const today = startOfDay(new TZDate(now, timeZone));
+  const key = `${timeZone}|${today.getTime()}|${days}`;
+  const cached = boundaryCache.get(key);
+  if (cached) return cached;
+  const boundaries: number[] = [];
+  for (let back = days - 1; back >= -1; back--) boundaries.push(addDays(today, -back).getTime());
+  if (boundaryCache.size > 20) boundaryCache.clear();
+  boundaryCache.set(key, boundaries);
+  return boundaries;
+}
+
+/** The first day index whose end is after `at` (0 when before the first day; `days` when after the last). */
+function dayAfter(boundaries: number[], at: number): number {
+  let [low, high] = [0, boundaries.length - 1];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (boundaries[mid + 1] > at) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
 export function uptimeDays(page: PublicPage, componentId: string, days = 90): UptimeDay[] {
   const component = page.components.find((c) => c.id === componentId);
   if (!component) throw new Error(`No component ${componentId} on this status page`);
   const covered = new Set(component.isGroup ? component.memberIds : [component.id]);
-  const intervals = page.history.filter((i) => covered.has(i.componentId));
-  const incidents = page.incidents.filter((i) => i.kind === "incident" && i.componentIds.some((id) => id === component.id || covered.has(id)));
   const now = page.generatedAt.getTime();
   const existsFrom = component.createdAt.getTime();
-  const today = startOfDay(new TZDate(now, page.page.timeZone));
+  const boundaries = dayBoundaries(now, page.page.timeZone, days);
+
+  // Each interval and incident is put in the days it touches, once, instead of every day
+  // looking through all of them (the insights page passes years of impact windows).
+  const intervalsByDay: StatusInterval[][] = Array.from({ length: days }, () => []);
+  for (const interval of page.history) {
+    if (!covered.has(interval.componentId)) continue;
+    const [from, to] = [interval.from.getTime(), interval.to?.getTime() ?? now];
+    for (let d = dayAfter(boundaries, from); d < days && boundaries[d] < to; d++) intervalsByDay[d].push(interval);
+  }
+  const incidentsByDay: UptimeDay["incidents"][] = Array.from({ length: days }, () => []);
+  for (const i of page.incidents) {
+    if (i.kind !== "incident" || !i.componentIds.some((id) => id === component.id || covered.has(id))) continue;
+    const [began, ended] = [i.startedAt.getTime(), i.resolvedAt?.getTime() ?? now];
+    // An incident opened and closed in the same instant still belongs to the day it happened.
+    for (let d = dayAfter(boundaries, began); d < days && boundaries[d + 1] > began && (ended > boundaries[d] || began >= boundaries[d]); d++) {
+      incidentsByDay[d].push({ id: i.id, name: i.name, impact: i.impact });
+    }
+  }
 
   const result: UptimeDay[] = [];
-  for (let back = days - 1; back >= 0; back--) {
-    const dayStart = addDays(today, -back);
-    const [start, end] = [dayStart.getTime(), addDays(dayStart, 1).getTime()];
+  for (let d = 0; d < days; d++) {
+    const [start, end] = [boundaries[d], boundaries[d + 1]];
     const [from, to] = [Math.max(start, existsFrom), Math.min(end, now)];
-    const minutes = from < to ? minutesByStatus(intervals, from, to, now) : noMinutes();
+    const minutes = from < to ? minutesByStatus(intervalsByDay[d], from, to, now) : noMinutes();
     const seen = COMPONENT_STATUSES.filter((s) => minutes[s] > 0);
     result.push({
-      date: format(dayStart, "yyyy-MM-dd"),
+      date: format(new TZDate(start, page.page.timeZone), "yyyy-MM-dd"),
       worst: seen.length > 0 ? worstStatus(seen) : null,
       minutes,
-      incidents: incidents
-        .filter((i) => {
-          const [began, ended] = [i.startedAt.getTime(), i.resolvedAt?.getTime() ?? now];
-          // An incident opened and closed in the same instant still belongs to the day it happened.
-          return began < end && (ended > start || began >= start);
-        })
-        .map((i) => ({ id: i.id, name: i.name, impact: i.impact })),
+      incidents: incidentsByDay[d],
     });
   }
   return result;
