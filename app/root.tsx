@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { NavSearch } from "~/components/search/nav-search.tsx";
 import { optionalActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { useNonce } from "~/utils/nonce.tsx";
@@ -71,8 +72,10 @@ export default function App() {
               <NavItem to="/components">Components</NavItem>
               <NavItem to="/maintenance">Maintenance</NavItem>
               <NavItem to="/action-items">Action items</NavItem>
+              <NavItem to="/insights">Insights</NavItem>
               {can(actor.role, "admin:users") || can(actor.role, "subscriber:write") ? <NavItem to="/admin">Admin</NavItem> : null}
             </nav>
+            <NavSearch />
             {can(actor.role, "incident:write") ? (
               <Link to="/incidents/new" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline">
                 Declare incident

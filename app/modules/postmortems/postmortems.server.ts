@@ -6,7 +6,7 @@ import { incidentRef } from "~/modules/incidents/lifecycle.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { sanitizeDoc, type PmDoc } from "./document.ts";
+import { docText, sanitizeDoc, type PmDoc } from "./document.ts";
 import { generateSections, postmortemTitle } from "./generate.ts";
 import { sectionTemplateOverrides } from "./section-templates.server.ts";
 import { sectionDefinition, type PostmortemStateName, type SectionKey } from "./sections.ts";
@@ -28,7 +28,7 @@ export async function createPostmortem(actor: Actor, incidentId: string): Promis
       const postmortemId = newId();
       await tx.postmortem.create({ data: { id: postmortemId, incidentId, title: postmortemTitle(source), authorId: actor.userId } });
       await tx.postmortemSection.createMany({
-        data: sections.map((s) => ({ id: newId(), postmortemId, key: s.key, position: s.position, doc: s.doc as unknown as object })),
+        data: sections.map((s) => ({ id: newId(), postmortemId, key: s.key, position: s.position, doc: s.doc as unknown as object, text: docText(s.doc) })),
       });
       await recordAudit(tx, actor, { action: "postmortem.generated", entityType: "Postmortem", entityId: postmortemId, after: { incidentId, sections: sections.length } });
       return postmortemId;

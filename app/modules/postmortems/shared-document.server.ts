@@ -7,7 +7,7 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { logger } from "~/utils/logger.server.ts";
-import { MAX_SECTION_BYTES, sanitizeDoc } from "./document.ts";
+import { docText, MAX_SECTION_BYTES, sanitizeDoc } from "./document.ts";
 import { SECTION_KEYS } from "./sections.ts";
 import { firstSharedState, isLockedForEditing, sectionsOfSharedDocument } from "./shared-document.ts";
 
@@ -64,8 +64,8 @@ export async function storeSharedDocument(postmortemId: string, doc: Y.Doc, edit
       for (const { key, doc: json } of changed) {
         await tx.postmortemSection.upsert({
           where: { postmortemId_key: { postmortemId, key } },
-          create: { id: newId(), postmortemId, key, position: SECTION_KEYS.indexOf(key), doc: json as object },
-          update: { doc: json as object },
+          create: { id: newId(), postmortemId, key, position: SECTION_KEYS.indexOf(key), doc: json as object, text: docText(json) },
+          update: { doc: json as object, text: docText(json) },
         });
       }
       await auditEdits(tx, postmortemId, editors, { revision: row.revision + 1, sections: changed.map((s) => s.key) });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PostmortemSection" ADD COLUMN     "text" TEXT NOT NULL DEFAULT '';
+
