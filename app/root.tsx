@@ -45,7 +45,7 @@ function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
     <NavLink
       to={to}
       className={({ isActive }) =>
-        `rounded px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-700 hover:no-underline ${isActive ? "bg-slate-700 text-white" : "text-slate-200"}`
+        `rounded px-2 py-1.5 text-sm font-medium no-underline hover:bg-slate-700 hover:no-underline ${isActive ? "bg-slate-700 text-white" : "text-slate-200"}`
       }
     >
       {children}
@@ -62,11 +62,11 @@ export default function App() {
       </a>
       {actor ? (
         <header className="bg-slate-900 text-white print:hidden">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2">
-            <Link to="/incidents" className="mr-4 font-semibold text-white no-underline hover:no-underline">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2 2xl:max-w-screen-2xl">
+            <Link to="/incidents" className="mr-2 font-semibold text-white no-underline hover:no-underline">
               Incident Desk
             </Link>
-            <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+            <nav aria-label="Main" className="flex flex-1 flex-wrap gap-0.5">
               <NavItem to="/incidents">Incidents</NavItem>
               <NavItem to="/postmortems">Post-mortems</NavItem>
               <NavItem to="/components">Components</NavItem>
@@ -81,11 +81,14 @@ export default function App() {
                 Declare incident
               </Link>
             ) : null}
-            <span className="ml-2 text-sm text-slate-300">
-              {actor.name} · {actor.role}
+            {/* On narrower screens the name moves into the sign-out button's label: the nav stays on one line. */}
+            <span className="ml-1 hidden text-sm text-slate-300 2xl:inline">
+              {actor.name} <span className="text-slate-400">· {actor.role}</span>
             </span>
             <Form method="post" action="/logout">
-              <button className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700">Sign out</button>
+              <button className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700" title={`Signed in as ${actor.name} (${actor.role})`}>
+                Sign out<span className="sr-only 2xl:hidden"> {actor.name}</span>
+              </button>
             </Form>
           </div>
         </header>

@@ -28,7 +28,7 @@ describe("sign in", () => {
     await signIn(page, USERS.responder, DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/incidents");
     await page.getByText("Chat and API unavailable worldwide").first().waitFor();
-    await page.getByText("Dana Whitfield").first().waitFor(); // the signed-in user in the header
+    await page.getByTitle("Signed in as Dana Whitfield (responder)").waitFor(); // the signed-in user in the header
     await screenshot(page, "sign-in--incidents");
   });
 
