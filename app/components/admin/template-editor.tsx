@@ -1,7 +1,7 @@
 // Editing one update template: the Liquid source, the variables it may use, and a preview
 // rendered by the server with the sample incident. Without JavaScript, Preview, Save and
 // Reset are plain form posts; with it, the preview follows the typing (debounced).
-import { useActionData, useFetcher } from "@remix-run/react";
+import { useActionData, useFetcher, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { inUtc } from "~/utils/time.ts";
@@ -12,6 +12,10 @@ export type TemplatePreview = { text: string; error?: undefined } | { error: str
 export type TemplateFormOutcome =
   | { ok: true; form: string; source: string; preview: TemplatePreview; saved?: "save" | "reset" }
   | { ok: false; form: string; errors: Record<string, string>; source?: string };
+
+/** For a template page's route: a preview changes nothing on the server, so no reload after it. */
+export const templatePageShouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
 
 /** How long the typing must pause before the preview is asked for. */
 const PREVIEW_DELAY_MS = 350;
