@@ -61,6 +61,19 @@ function Field({ label, error, children }: { label: string; error?: string; chil
   );
 }
 
+/** One option per value, shown by its label. */
+function LabelledOptions<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {labels[value]}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function OwnerOptions({ people }: { people: Person[] }) {
   return (
     <>
@@ -104,22 +117,14 @@ function ItemRow({ item, people, action, returnTo, canEdit }: { item: Item; peop
           <Field label="State" error={errors.state}>
             {(p) => (
               <select name="state" defaultValue={item.state} disabled={!canEdit} {...p}>
-                {ACTION_ITEM_STATES.map((s) => (
-                  <option key={s} value={s}>
-                    {ACTION_ITEM_STATE_LABELS[s]}
-                  </option>
-                ))}
+                <LabelledOptions values={ACTION_ITEM_STATES} labels={ACTION_ITEM_STATE_LABELS} />
               </select>
             )}
           </Field>
           <Field label="Priority" error={errors.priority}>
             {(p) => (
               <select name="priority" defaultValue={item.priority} disabled={!canEdit} {...p}>
-                {ACTION_ITEM_PRIORITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {ACTION_ITEM_PRIORITY_LABELS[s]}
-                  </option>
-                ))}
+                <LabelledOptions values={ACTION_ITEM_PRIORITIES} labels={ACTION_ITEM_PRIORITY_LABELS} />
               </select>
             )}
           </Field>
@@ -174,22 +179,14 @@ function AddForm({ people, action, returnTo }: { people: Person[]; action: strin
         <Field label="Kind" error={errors.kind}>
           {(p) => (
             <select name="kind" defaultValue="prevent" {...p}>
-              {ACTION_ITEM_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {ACTION_ITEM_KIND_LABELS[k]}
-                </option>
-              ))}
+              <LabelledOptions values={ACTION_ITEM_KINDS} labels={ACTION_ITEM_KIND_LABELS} />
             </select>
           )}
         </Field>
         <Field label="Priority" error={errors.priority}>
           {(p) => (
             <select name="priority" defaultValue="medium" {...p}>
-              {ACTION_ITEM_PRIORITIES.map((s) => (
-                <option key={s} value={s}>
-                  {ACTION_ITEM_PRIORITY_LABELS[s]}
-                </option>
-              ))}
+              <LabelledOptions values={ACTION_ITEM_PRIORITIES} labels={ACTION_ITEM_PRIORITY_LABELS} />
             </select>
           )}
         </Field>
