@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { updateActionItem } from "~/modules/action-items/action-items.server.ts";
-import { actionItemView, loadActionItemRow } from "~/modules/action-items/queries.server.ts";
+import { getActionItem } from "~/modules/action-items/queries.server.ts";
 import { ActionItemPatchSchema } from "~/modules/action-items/schemas.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { db } from "~/utils/db.server.ts";
 import { fail, notFound, parseJson } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  const row = await loadActionItemRow(db, params.id!);
-  if (!row) notFound("Action item");
-  return Response.json({ actionItem: actionItemView(row) });
+  const actionItem = await getActionItem(params.id!);
+  if (!actionItem) notFound("Action item");
+  return Response.json({ actionItem });
 }
 
 /** Any of the fields and `state`; closing sets closedAt, reopening clears it. */

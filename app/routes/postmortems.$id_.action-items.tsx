@@ -9,20 +9,19 @@ import { ActionItemsEditor, type ActionItemsEditorOutcome } from "~/components/a
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { createActionItem, updateActionItem } from "~/modules/action-items/action-items.server.ts";
-import { loadActionItemRow, postmortemActionItems } from "~/modules/action-items/queries.server.ts";
+import { postmortemActionItems } from "~/modules/action-items/queries.server.ts";
 import { ActionItemPatchSchema, actionItemFromForm, NewActionItemSchema } from "~/modules/action-items/schemas.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { safeRedirectPath } from "~/modules/auth/redirect.ts";
 import { can } from "~/modules/auth/roles.ts";
-import { db } from "~/utils/db.server.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
-import { notFound, parseWith } from "~/utils/http.server.ts";
+import { parseWith } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
-  const postmortem = await db.postmortem.findUnique({ where: { id: params.id! }, select: { id: true, title: true } });
+  const { postmortem, items, people } = await postmortemActionItems(params.id!);
   if (!postmortem) throw new Response("There is no post-mortem with this id.", { status: 404 });
-  return { postmortem, ...(await postmortemActionItems(postmortem.id)), canEdit: can(actor.role, "postmortem:write") };
+  return { postmortem, items, people, canEdit: can(actor.role, "postmortem:write") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,9 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await createActionItem(actor, postmortemId, parseWith(NewActionItemSchema, actionItemFromForm(form, "new")));
     } else {
       // An item of another post-mortem is not this form's to change.
-      const row = await loadActionItemRow(db, id);
-      if (!row || row.postmortemId !== postmortemId) notFound("Action item");
-      await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")));
+      await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")), { postmortemId });
     }
   } catch (error) {
     const status = error instanceof Response ? error.status : 500;

@@ -206,5 +206,11 @@ describe.each(databases())("action items on %s", (database) => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Added from the editor");
     expect((await fetch(`${app.baseUrl}/postmortems/nosuchpostmo/action-items`, { headers: { cookie } })).status).toBe(404);
+
+    // A post-mortem's form cannot change an item of another post-mortem.
+    const other = (await app.api.post("/api/v1/incidents/INC-1/postmortem")).body.postmortem.id as string;
+    const crossed = await post(`/postmortems/${other}/action-items`, { intent: "update", id: item.id, title: "Renamed from elsewhere" });
+    expect(crossed.status).toBe(404);
+    expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.title).toBe("Form moves me");
   });
 });

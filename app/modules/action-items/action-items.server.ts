@@ -51,10 +51,11 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
   });
 }
 
-export async function updateActionItem(actor: Actor, id: string, patch: ActionItemPatch): Promise<ActionItemView> {
+/** Changes an item; with `postmortemId`, only an item of that post-mortem (a form of its page). */
+export async function updateActionItem(actor: Actor, id: string, patch: ActionItemPatch, { postmortemId }: { postmortemId?: string } = {}): Promise<ActionItemView> {
   return db.$transaction(async (tx) => {
     const before = await loadActionItemRow(tx, id);
-    if (!before) notFound("Action item");
+    if (!before || (postmortemId !== undefined && before.postmortemId !== postmortemId)) notFound("Action item");
     const ownerId = await resolveOwner(tx, patch);
     const now = new Date();
     const closedAt = patch.state ? closedAtAfter({ state: before.state as ActionItemStateName, closedAt: before.closedAt }, patch.state, now) : undefined;

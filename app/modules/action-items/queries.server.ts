@@ -116,18 +116,28 @@ export async function listActionItems(actorId: string, filters: ActionItemFilter
   return { actionItems: page.map((row) => actionItemView(row, now)), nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null };
 }
 
-/** What the post-mortem editor shows: its items in the order they were added, and who can own one. */
-export async function postmortemActionItems(postmortemId: string, now = new Date()): Promise<{ items: ActionItemView[]; people: { id: string; name: string }[] }> {
-  const [rows, people] = await db.$transaction((tx) =>
+/** One item as the API shows it, or null. */
+export async function getActionItem(id: string): Promise<ActionItemView | null> {
+  const row = await db.$transaction((tx) => loadActionItemRow(tx, id));
+  return row && actionItemView(row);
+}
+
+/**
+ * What the post-mortem editor shows: the post-mortem's title (null when there is no such
+ * post-mortem), its items in the order they were added, and who can own one.
+ */
+export async function postmortemActionItems(postmortemId: string, now = new Date()) {
+  const [postmortem, rows, people] = await db.$transaction((tx) =>
     Promise.all([
+      tx.postmortem.findUnique({ where: { id: postmortemId }, select: { id: true, title: true } }),
       tx.actionItem.findMany({ where: { postmortemId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: ACTION_ITEM_INCLUDE }),
-      tx.user.findMany({ where: { disabledAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+      assignablePeople(tx),
     ]),
   );
-  return { items: rows.map((row) => actionItemView(row, now)), people };
+  return { postmortem, items: rows.map((row): ActionItemView => actionItemView(row, now)), people };
 }
 
 /** People who can own an action item, for the pages' pickers. */
-export function assignablePeople(): Promise<{ id: string; name: string }[]> {
-  return db.user.findMany({ where: { disabledAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+export function assignablePeople(reader: Pick<Tx, "user"> = db): Promise<{ id: string; name: string }[]> {
+  return reader.user.findMany({ where: { disabledAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
