@@ -4,6 +4,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { collabUrl } from "~/components/postmortem/use-shared-document.ts";
 
 const DEMO_PASSWORD = "demo-password-2026";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -63,7 +64,7 @@ export function collaborate(baseUrl: string, postmortemId: string, cookie: strin
   let settle: (scope: string) => void = () => {};
   const scope = new Promise<string>((resolve) => (settle = resolve));
   const socket = new HocuspocusProviderWebsocket({
-    url: `${baseUrl.replace(/^http/, "ws")}/collab`,
+    url: collabUrl(new URL(baseUrl), postmortemId),
     WebSocketPolyfill: CookieSocket,
     maxDelay: 1_000,
     onClose: ({ event }) => closes.push(event.code),

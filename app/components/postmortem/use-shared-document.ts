@@ -21,9 +21,13 @@ export type SharedDocument = {
   unsent: number;
 };
 
-/** Same host and port as the page; wss behind https. */
-export function collabUrl(location: Pick<Location, "protocol" | "host">): string {
-  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+/**
+ * Same host and port as the page; wss behind https. The post-mortem is named in the URL too
+ * (the server reads the document's name from the messages), so a proxy can send everyone
+ * editing one post-mortem to the same instance (deploy/nginx.conf).
+ */
+export function collabUrl(location: Pick<Location, "protocol" | "host">, postmortemId: string): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab?postmortem=${encodeURIComponent(postmortemId)}`;
 }
 
 /** A dropped link is retried within a few seconds, not after the provider's default 30. */
@@ -40,7 +44,7 @@ export function useSharedDocument(postmortemId: string): SharedDocument | null {
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(window.location), maxDelay: LONGEST_RETRY_DELAY_MS });
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(window.location, postmortemId), maxDelay: LONGEST_RETRY_DELAY_MS });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: collabDocumentName(postmortemId),
