@@ -20,12 +20,15 @@ type Prepared = { plain: OutgoingHttpHeaders; gzip: OutgoingHttpHeaders | null; 
 
 function securityHeaders(file: PublicFile, hsts: boolean): OutgoingHttpHeaders {
   const html = file.headers["Content-Type"]?.startsWith("text/html");
+  // Older browsers know only X-Frame-Options: it goes with every page whose CSP forbids framing
+  // (all but the embeddable widget).
+  const neverFramed = html && /frame-ancestors 'none'/.test(file.headers["Content-Security-Policy"] ?? "frame-ancestors 'none'");
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
-    // The API and feeds are read by other sites' scripts; the pages are never framed.
-    "Cross-Origin-Resource-Policy": html ? "same-origin" : "cross-origin",
-    ...(html ? { "X-Frame-Options": "DENY" } : {}),
+    // The API and feeds are read by other sites' scripts; the pages are framed only as the widget.
+    "Cross-Origin-Resource-Policy": neverFramed ? "same-origin" : "cross-origin",
+    ...(neverFramed ? { "X-Frame-Options": "DENY" } : {}),
     ...(hsts ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }

@@ -32,6 +32,18 @@ const EnvSchema = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   /** hosts webhooks may reach although they resolve to private addresses (comma-separated; admins can add more in settings) */
   WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
+  /** who may frame the status widget /status/embed: `*` or space-separated origins (CSP frame-ancestors) */
+  STATUS_EMBED_ANCESTORS: z
+    .string()
+    .trim()
+    .regex(/^(\*|https?:\/\/[A-Za-z0-9.*:-]+(\s+https?:\/\/[A-Za-z0-9.*:-]+)*)$/, "must be * or origins such as https://www.example.com separated by spaces")
+    .default("*"),
+  /** hosts that links in emails may point at (comma-separated, `*.example.com` allowed); unset: any */
+  ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9*.:-]+(\s*,\s*[A-Za-z0-9*.:-]+)*)?$/, "must be host names separated by commas, such as status.example.com,*.example.org")
+    .default(""),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 

@@ -5,7 +5,8 @@ import { COMPONENT_STATUS_LABELS, type ComponentStatusName } from "~/modules/sta
 import { formatPageTime } from "~/modules/status-page/page-time.ts";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import type { Tx } from "~/utils/db.server.ts";
-import { env } from "~/utils/env.server.ts";
+import { hostAllowed, parseAllowedHosts } from "~/modules/status-page/allowed-hosts.ts";
+import { env, publicUrl as configuredPublicUrl } from "~/utils/env.server.ts";
 import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-templates.ts";
 
 type SubscriberLinks = Pick<NoticeVariables, "manage_url" | "unsubscribe_url" | "confirm_url">;
@@ -28,7 +29,9 @@ function sender(name: string, publicUrl: string): string {
 export async function pageContext(tx: Tx) {
   const org = await tx.organization.findUnique({ where: { id: "org" } });
   const name = org?.name ?? "Status";
-  const publicUrl = (org?.publicUrl ?? "http://localhost").replace(/\/+$/, "");
+  // A stored URL outside ALLOWED_HOSTS (the list changed since) never goes into an email.
+  const stored = org?.publicUrl && hostAllowed(org.publicUrl, parseAllowedHosts(env().ALLOWED_HOSTS)) ? org.publicUrl : null;
+  const publicUrl = (stored ?? configuredPublicUrl()).replace(/\/+$/, "");
   return { name, publicUrl, pageUrl: `${publicUrl}/status`, timeZone: org?.timeZone ?? "Etc/UTC", from: sender(name, publicUrl) };
 }
 

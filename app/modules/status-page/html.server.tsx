@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { pageStatus } from "~/modules/status-page/indicator.ts";
 import { StatusDocument, type StatusAssets } from "~/components/status-page/document.tsx";
+import { StatusEmbed } from "~/components/status-page/embed.tsx";
 import { HistoryList } from "~/components/status-page/history-list.tsx";
 import { IncidentDetail } from "~/components/status-page/incident-detail.tsx";
 import { StatusOverview } from "~/components/status-page/status-overview.tsx";
@@ -50,4 +51,9 @@ export function renderUptimePage(page: PublicPage, assets: StatusAssets): string
       <UptimeMethod page={page} />
     </StatusDocument>,
   );
+}
+
+/** The widget other sites may frame (/status/embed). */
+export function renderEmbed(page: PublicPage, assets: StatusAssets): string {
+  return toDocument(<StatusEmbed page={page} stylesheetHref={assets.stylesheetHref} />);
 }

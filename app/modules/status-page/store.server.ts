@@ -6,9 +6,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 import { bus } from "~/modules/realtime/bus.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { historyAtom, historyRss } from "./feeds.ts";
-import { renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
+import { renderEmbed, renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
 import type { PublicPage } from "./model.ts";
 import { loadPublicPage } from "./snapshot.server.ts";
 import * as v2 from "./v2.ts";
@@ -18,6 +19,9 @@ const SCRIPT_HREF = "/status-live.js";
 /** The status pages run one same-origin script and no inline code. */
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** The widget runs no script at all and is the one page other sites may frame (STATUS_EMBED_ANCESTORS). */
+const embedCsp = () =>
+  `default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${env().STATUS_EMBED_ANCESTORS}`;
 const CHANNEL = "status-page";
 /** The app's stylesheet (hashed by the build); set by startStatusPage, which the server calls. */
 let stylesheetHref = "";
@@ -82,6 +86,7 @@ async function build(page: PublicPage): Promise<Snapshot> {
   pending.push(["/status", html(renderStatusPage(page, assets), lastModified)]);
   pending.push(["/status/history", html(renderHistoryPage(page, assets), lastModified)]);
   pending.push(["/status/uptime", html(renderUptimePage(page, assets), lastModified)]);
+  pending.push(["/status/embed", file(renderEmbed(page, assets), "text/html; charset=utf-8", lastModified, { "Content-Security-Policy": embedCsp() })]);
   const files = new Map<string, PublicFile>();
   const done = await Promise.all(pending.map(([, plain]) => compressed(plain)));
   pending.forEach(([path], i) => files.set(path, done[i]));
