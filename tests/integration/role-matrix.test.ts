@@ -93,6 +93,12 @@ describe.each(databases())("the role matrix on %s", (database) => {
   const principals: Principal[] = [{ name: "anonymous", role: null, headers: {} }];
   const fixtures: Fixtures = {};
   const cells: { reads: Cell[]; writes: Cell[]; last: Cell[] } = { reads: [], writes: [], last: [] };
+  const timings: { what: string; ms: number }[] = [];
+  /** How long the sweep took, and its slowest requests (the figures of the test's report). */
+  const report = (what: string, count: number, started: number) => {
+    const slowest = timings.splice(0).sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.what} ${t.ms} ms`);
+    console.info(`role matrix on ${database}: ${count} ${what} cells in ${Date.now() - started} ms; slowest: ${slowest.join(", ")}`);
+  };
 
   async function created(url: string, body: unknown, key: string): Promise<string> {
     const response = await app.api.post(url, body);
@@ -178,10 +184,12 @@ describe.each(databases())("the role matrix on %s", (database) => {
       headers["content-type"] = json ? "application/json" : "application/x-www-form-urlencoded";
       body = cell.body ?? (json ? "[]" : "matrix=1");
     }
+    const started = Date.now();
     const response = await fetch(app.baseUrl + cell.url, { method: cell.method, headers, body, redirect: "manual" });
     const location = response.headers.get("location");
     // an event stream never ends: its headers are the answer
     const text = response.headers.get("content-type")?.startsWith("text/event-stream") ? (await response.body?.cancel(), "") : await response.text();
+    timings.push({ what: `${cell.method} ${cell.url}`, ms: Date.now() - started });
     const got = outcomeOf(response.status, location);
     if (cell.expected.includes(got)) return null;
     const said = location ? `-> ${location}` : text.replace(/\s+/g, " ").slice(0, 160);
@@ -228,7 +236,7 @@ describe.each(databases())("the role matrix on %s", (database) => {
     const before = await tableSizes();
     const started = Date.now();
     const wrong = await sweep(cells.reads);
-    console.info(`role matrix on ${database}: ${cells.reads.length} GET cells in ${Date.now() - started} ms`);
+    report("GET", cells.reads.length, started);
     expect(wrong).toEqual([]);
     expect(await tableSizes()).toEqual(before);
   });
@@ -236,7 +244,7 @@ describe.each(databases())("the role matrix on %s", (database) => {
   it("answers every write as the table says", { timeout: SWEEP_TIMEOUT_MS }, async () => {
     const started = Date.now();
     const wrong = await sweep(cells.writes);
-    console.info(`role matrix on ${database}: ${cells.writes.length} write cells in ${Date.now() - started} ms`);
+    report("write", cells.writes.length, started);
     expect(wrong).toEqual([]);
   });
 
