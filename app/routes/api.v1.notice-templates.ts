@@ -4,6 +4,6 @@ import { listNoticeTemplates } from "~/modules/notices/notice-templates.server.t
 
 /** Every email notice: its subject, text and HTML as sent now, and whether each is the shipped default. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request, "read");
+  await requireActor(request, "settings:write");
   return Response.json({ templates: await listNoticeTemplates() });
 }

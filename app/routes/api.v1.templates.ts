@@ -3,6 +3,6 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listUpdateTemplates } from "~/modules/notices/templates.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request, "read");
+  await requireActor(request, "settings:write");
   return Response.json({ templates: await listUpdateTemplates() });
 }

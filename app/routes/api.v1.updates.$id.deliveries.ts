@@ -4,7 +4,8 @@ import { deliveryReport } from "~/modules/delivery/report.server.ts";
 import { getUpdate } from "~/modules/updates/views.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireActor(request, "read");
+  // the report names the subscribers whose notices failed or bounced
+  await requireActor(request, "subscriber:write");
   const update = await getUpdate(params.id!);
   return Response.json({ deliveries: await deliveryReport(update.id) });
 }

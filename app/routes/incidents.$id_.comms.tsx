@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canDraft: can(actor.role, "update:draft"),
       canApprove: can(actor.role, "update:approve"),
       canPublish: can(actor.role, "update:publish"),
+      canSeeDeliveries: can(actor.role, "subscriber:write"),
       sev1: incident.severity === "SEV1",
     },
   };
@@ -42,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "publish", "discard"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // every intent needs at least update:draft: a role without it is refused before its form is read
+  await requireActor(request, "update:draft");
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "") as (typeof INTENTS)[number];
   if (!INTENTS.includes(intent)) return Response.json({ errors: { intent: "unknown action" } }, { status: 400 });

@@ -1,12 +1,13 @@
 // The post-mortem page's "Draft the public report" button posts here: the draft opens in the
 // incident's comms tab, where it is edited, approved by a second person and published.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { draftPublicReport } from "~/modules/postmortems/public-report.server.ts";
 import { formErrorsFrom } from "~/utils/form.server.ts";
 
-export async function loader({ params }: ActionFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
   return redirect(`/postmortems/${params.id}`);
 }
 

@@ -7,7 +7,8 @@ import { reviewPostmortem } from "~/modules/postmortems/review.server.ts";
 import { ReviewRequestSchema } from "~/modules/postmortems/review.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request, "read");
   return redirect(`/postmortems/${params.id}/edit`);
 }
 

@@ -12,7 +12,7 @@ import { UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rule
 import type { UpdateView } from "~/modules/updates/views.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 
-export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; sev1: boolean };
+export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; canSeeDeliveries: boolean; sev1: boolean };
 
 const STATE_LOOK = {
   draft: "bg-slate-200 text-slate-900",
@@ -102,7 +102,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
         {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${inZone(update.nextUpdateAt, timeZone, "HH:mm")}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
         {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
       </p>
-      {update.state === "published" && update.notify ? <DeliveryCounts updateId={update.id} /> : null}
+      {update.state === "published" && update.notify && can.canSeeDeliveries ? <DeliveryCounts updateId={update.id} /> : null}
       {update.state !== "published" && !editing ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {can.canDraft ? (

@@ -1,0 +1,268 @@
+// The role matrix (issue 7): every method of every route module, as every principal (anonymous;
+// a session of each role; an API token of each role), against real objects, answers the class
+// role-matrix.expectations.ts says: allowed, 403, 401, the sign-in redirect, or not served.
+// Writes carry an invalid body (or aim at an object they cannot change), so an allowed write
+// changes nothing either; the GETs together must leave every table as it was.
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, ROLES, type RoleName } from "~/modules/auth/roles.ts";
+import { REPO_ROOT } from "../setup/app-process.ts";
+import { databases, startApp, type TestApp } from "../setup/app-server.ts";
+import { cookieOf, generatedPostmortem } from "./postmortem-fixtures.ts";
+import { METHODS, ROUTES, SERVER_ENDPOINTS, type Method, type RouteExpectation, type Rule } from "./role-matrix.expectations.ts";
+
+const ROUTES_DIR = path.join(REPO_ROOT, "app/routes");
+const CONCURRENCY = 6;
+/** A sweep takes seconds on an idle machine; other suites' servers may share the cores. */
+const SWEEP_TIMEOUT_MS = 180_000;
+
+type Outcome = "allowed" | "forbidden (403)" | "unauthorized (401)" | "sign-in redirect" | "not served (404/405)" | "server error";
+type Principal = { name: string; role: RoleName | null; headers: Record<string, string> };
+/** The first outcome is the rule's; the others are as good (see expectedOutcomes). */
+type Cell = { method: Method; url: string; variant: string; body?: string; principal: Principal; expected: Outcome[] };
+type Fixtures = Record<string, string | ((method: Method) => Promise<string>)>;
+
+/** The URL a flat-routes file name stands for, as a pattern an entry's url (with {fixtures}) must match. */
+function urlPattern(file: string): RegExp {
+  let segments: string[] = [];
+  let segment = "";
+  let escaped = false;
+  for (const char of file.replace(/\.tsx?$/, "")) {
+    if (char === "[" || char === "]") escaped = char === "[";
+    else if (char === "." && !escaped) [segments, segment] = [[...segments, segment], ""];
+    else segment += char;
+  }
+  const parts = [...segments, segment].filter((s) => !s.startsWith("_")).map((s) => s.replace(/_$/, ""));
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // a parameter is a {fixture} or a value written out (a template's key)
+  return new RegExp(`^/${parts.map((s) => literal(s).replace(/\\\$[A-Za-z]+/g, "[^/]+")).join("/")}$`);
+}
+
+function expectedOutcomes(rule: Rule | undefined, principal: Principal, url: string): Outcome[] {
+  const page = !url.startsWith("/api/");
+  // Remix answers a page's missing action after running the layout's loaders, which send a stranger to sign in
+  if (rule === undefined) return page && !principal.role ? ["not served (404/405)", "sign-in redirect"] : ["not served (404/405)"];
+  // signing out, for one, ends on the sign-in page
+  if (rule === "public") return ["allowed", "sign-in redirect"];
+  if (rule === "signature") return ["unauthorized (401)"];
+  if (!principal.role) return [page ? "sign-in redirect" : "unauthorized (401)"];
+  const permissions = typeof rule === "string" ? [rule] : rule.anyOf;
+  return [permissions.some((p) => can(principal.role!, p)) ? "allowed" : "forbidden (403)"];
+}
+
+function outcomeOf(status: number, location: string | null): Outcome {
+  if (status >= 500) return "server error";
+  if (status === 401) return "unauthorized (401)";
+  if (status === 403) return "forbidden (403)";
+  if (status === 404 || status === 405) return "not served (404/405)";
+  if (status >= 300 && status < 400 && location?.startsWith("/login")) return "sign-in redirect";
+  return "allowed";
+}
+
+/** The methods each route is asked: all of them on the API; GET and POST on pages (an action takes any other method too). */
+function methodsFor(entry: { url: string }): readonly Method[] {
+  return entry.url.startsWith("/api/") ? METHODS : ["GET", "POST"];
+}
+
+async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+describe("the role matrix's table", () => {
+  const files = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+
+  it("has one entry per route module, and no entry without a module", () => {
+    const entries = ROUTES.map((r) => r.file);
+    expect({ withoutEntry: files.filter((f) => !entries.includes(f)), withoutFile: entries.filter((e) => !files.includes(e)) }).toEqual({ withoutEntry: [], withoutFile: [] });
+    expect(entries.filter((e, i) => entries.indexOf(e) !== i), "entries named twice").toEqual([]);
+  });
+
+  it("asks each route at the URL its file name stands for", () => {
+    const wrong = ROUTES.filter((r) => !urlPattern(r.file).test(r.url.split("?")[0])).map((r) => `${r.file}: ${r.url} (expected ${urlPattern(r.file)})`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.each(databases())("the role matrix on %s", (database) => {
+  let app: TestApp;
+  const principals: Principal[] = [{ name: "anonymous", role: null, headers: {} }];
+  const fixtures: Fixtures = {};
+  const cells: { reads: Cell[]; writes: Cell[]; last: Cell[] } = { reads: [], writes: [], last: [] };
+  const timings: { what: string; ms: number }[] = [];
+  /** How long the sweep took, and its slowest requests (the figures of the test's report). */
+  const report = (what: string, count: number, started: number) => {
+    const slowest = timings.splice(0).sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.what} ${t.ms} ms`);
+    console.info(`role matrix on ${database}: ${count} ${what} cells in ${Date.now() - started} ms; slowest: ${slowest.join(", ")}`);
+  };
+
+  async function created(url: string, body: unknown, key: string): Promise<string> {
+    const response = await app.api.post(url, body);
+    expect(response.status, `POST ${url}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+    return response.body[key].id;
+  }
+
+  async function makeFixtures() {
+    const incident = await created("/api/v1/incidents", { title: "Role matrix: checkout errors", severity: "SEV3" }, "incident");
+    const postmortem = await generatedPostmortem(app, app.api, "Role matrix: resolved incident");
+    const [{ incidentId: resolvedIncident }] = await app.db.rows<{ incidentId: string }>(`SELECT "incidentId" FROM "Postmortem" WHERE "id" = ?`, postmortem.id);
+    const publishedUpdate = await created(`/api/v1/incidents/${incident}/updates`, { status: "investigating", body: "We are looking into checkout errors.", notify: false, publish: true }, "update");
+    const actionItem = await created(`/api/v1/postmortems/${postmortem.id}/action-items`, { title: "Alert on checkout errors", kind: "mitigate" }, "actionItem");
+    const component = (await app.api.get("/api/v1/components")).body.components.find((c: { group: boolean }) => !c.group).id;
+    const day = 24 * 60 * 60 * 1000;
+    const maintenance = await created("/api/v1/maintenances", { title: "Role matrix window", scheduledFor: new Date(Date.now() + 30 * day).toISOString(), scheduledUntil: new Date(Date.now() + 30 * day + 3600_000).toISOString(), components: [component] }, "maintenance");
+    // a subscriber who already left: confirming, unsubscribing or choosing components changes nothing
+    const leaver = await created("/api/v1/subscribers", { email: "matrix-leaver@example.com", confirmedAt: new Date().toISOString() }, "subscriber");
+    const [{ token: subscriberToken }] = await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" WHERE "id" = ?`, leaver);
+    expect((await fetch(`${app.baseUrl}/status/subscriptions/${subscriberToken}/unsubscribe`, { method: "POST" })).status).toBe(200);
+    // the confirmation email of a new subscriber lands in the outbox (no RESEND_API_KEY)
+    await created("/api/v1/subscribers", { email: "matrix-outbox@example.com" }, "subscriber");
+    let outboxEmail: string | undefined;
+    for (let tries = 0; !outboxEmail && tries < 100; tries++) {
+      [{ id: outboxEmail } = { id: undefined }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "OutboxEmail" WHERE "to" = ?`, "matrix-outbox@example.com");
+      if (!outboxEmail) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(outboxEmail, "the confirmation email reached the outbox").toBeDefined();
+    const figure = firstFigureKey((await app.api.get("/api/v1/insights")).body);
+    Object.assign(fixtures, {
+      incident, resolvedIncident, postmortem: postmortem.id, publishedUpdate, actionItem, component, maintenance, subscriberToken, outboxEmail: outboxEmail!, figure,
+      // a DELETE that may remove its target gets one of its own
+      freshEntry: oneEachDelete(() => created(`/api/v1/incidents/${incident}/timeline`, { body: "An entry for the role matrix." }, "entry")),
+      freshSubscriber: oneEachDelete(() => created("/api/v1/subscribers", { email: `matrix-${randomBytes(4).toString("hex")}@example.com`, confirmedAt: new Date().toISOString() }, "subscriber")),
+      freshWebhook: oneEachDelete(() => created("/api/v1/webhooks", { url: "http://127.0.0.1:9/matrix", secret: "a-secret-of-the-matrix-0123", events: ["incident"] }, "webhook")),
+    } satisfies Fixtures);
+  }
+
+  /** A new object for each DELETE; one shared by the other methods. */
+  function oneEachDelete(make: () => Promise<string>): (method: Method) => Promise<string> {
+    let shared: Promise<string> | undefined;
+    return (method) => (method === "DELETE" ? make() : (shared ??= make()));
+  }
+
+  async function fill(template: string, method: Method): Promise<string> {
+    let filled = template;
+    for (const [, name] of template.matchAll(/\{([A-Za-z]+)\}/g)) {
+      const fixture = fixtures[name];
+      if (fixture === undefined) throw new Error(`no fixture {${name}} (in ${template})`);
+      filled = filled.replace(`{${name}}`, encodeURIComponent(typeof fixture === "string" ? fixture : await fixture(method)));
+    }
+    return filled;
+  }
+
+  async function plan(entry: RouteExpectation | (typeof SERVER_ENDPOINTS)[number]) {
+    const variants = [{ label: "", body: (entry as RouteExpectation).body, rules: entry as Partial<Record<Method, Rule>> }];
+    for (const v of (entry as RouteExpectation).variants ?? []) variants.push({ label: ` (${v.label})`, body: v.body, rules: v });
+    for (const variant of variants) {
+      const methods = variant.label ? METHODS.filter((m) => variant.rules[m]) : "file" in entry ? methodsFor(entry) : (["GET"] as const);
+      for (const method of methods) {
+        // a method no one may use is asked as a stranger and as an admin: anyone else gets what they get
+        const askers = variant.rules[method] ? principals : principals.filter((p) => !p.role || p.name === "admin token");
+        for (const principal of askers) {
+          const cell: Cell = {
+            method,
+            url: await fill(entry.url, method),
+            variant: variant.label,
+            body: variant.body === undefined ? undefined : await fill(variant.body, method),
+            principal,
+            expected: expectedOutcomes(variant.rules[method], principal, entry.url),
+          };
+          (method === "GET" ? cells.reads : (entry as RouteExpectation).last ? cells.last : cells.writes).push(cell);
+        }
+      }
+    }
+  }
+
+  async function ask(cell: Cell): Promise<string | null> {
+    const json = cell.url.startsWith("/api/");
+    const headers: Record<string, string> = { accept: json ? "application/json" : "text/html", ...cell.principal.headers };
+    let body: string | undefined;
+    if (cell.method !== "GET") {
+      headers["content-type"] = json ? "application/json" : "application/x-www-form-urlencoded";
+      body = cell.body ?? (json ? "[]" : "matrix=1");
+    }
+    const started = Date.now();
+    const response = await fetch(app.baseUrl + cell.url, { method: cell.method, headers, body, redirect: "manual" });
+    const location = response.headers.get("location");
+    // an event stream never ends: its headers are the answer
+    const text = response.headers.get("content-type")?.startsWith("text/event-stream") ? (await response.body?.cancel(), "") : await response.text();
+    timings.push({ what: `${cell.method} ${cell.url}`, ms: Date.now() - started });
+    const got = outcomeOf(response.status, location);
+    if (cell.expected.includes(got)) return null;
+    const said = location ? `-> ${location}` : text.replace(/\s+/g, " ").slice(0, 160);
+    return `${cell.method} ${cell.url}${cell.variant} as ${cell.principal.name}: expected ${cell.expected[0]}, got ${response.status} ${said}`;
+  }
+
+  async function sweep(list: Cell[]): Promise<string[]> {
+    const wrong: string[] = [];
+    await inPool(list, async (cell) => {
+      const mismatch = await ask(cell);
+      if (mismatch) wrong.push(mismatch);
+    });
+    return wrong.sort();
+  }
+
+  async function tableSizes(): Promise<Record<string, number>> {
+    const names = app.databaseUrl.startsWith("file:")
+      ? await app.db.rows<{ name: string }>(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`)
+      : await app.db.rows<{ name: string }>(`SELECT "table_name" AS "name" FROM "information_schema"."tables" WHERE "table_schema" = 'public' AND "table_type" = 'BASE TABLE'`);
+    const sizes: Record<string, number> = {};
+    for (const { name } of names) sizes[name] = await app.db.count(name);
+    return sizes;
+  }
+
+  beforeAll(async () => {
+    const started = Date.now();
+    app = await startApp({
+      database,
+      env: { RESEND_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`, WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" },
+    });
+    for (const role of ROLES) {
+      principals.push({ name: `${role} session`, role, headers: { cookie: await cookieOf(app, `${role}@northwind.example`) } });
+      const token = await app.api.post("/api/v1/tokens", { name: `role matrix ${role}`, role });
+      expect(token.status).toBe(201);
+      principals.push({ name: `${role} token`, role, headers: { authorization: `Bearer ${token.body.token}` } });
+    }
+    await makeFixtures();
+    for (const entry of [...ROUTES, ...SERVER_ENDPOINTS]) await plan(entry);
+    console.info(`role matrix on ${database}: ${principals.length} principals, fixtures ready in ${Date.now() - started} ms`);
+  });
+  afterAll(() => app?.stop());
+
+  it("answers every GET as the table says, and the GETs change nothing", { timeout: SWEEP_TIMEOUT_MS }, async () => {
+    const before = await tableSizes();
+    const started = Date.now();
+    const wrong = await sweep(cells.reads);
+    report("GET", cells.reads.length, started);
+    expect(wrong).toEqual([]);
+    expect(await tableSizes()).toEqual(before);
+  });
+
+  it("answers every write as the table says", { timeout: SWEEP_TIMEOUT_MS }, async () => {
+    const started = Date.now();
+    const wrong = await sweep(cells.writes);
+    report("write", cells.writes.length, started);
+    expect(wrong).toEqual([]);
+  });
+
+  it("answers signing out as the table says (last: it ends the sessions)", async () => {
+    expect(await sweep(cells.last)).toEqual([]);
+  });
+});
+
+/** The key of the first insights figure that names incidents, for /insights/incidents?figure=. */
+function firstFigureKey(value: unknown): string {
+  const found: string[] = [];
+  const walk = (v: unknown) => {
+    if (found.length || !v || typeof v !== "object") return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.key === "string" && Array.isArray(o.incidentIds) && o.incidentIds.length) return void found.push(o.key);
+    Object.values(o).forEach(walk);
+  };
+  walk(value);
+  if (!found.length) throw new Error("no insights figure names an incident");
+  return found[0];
+}
