@@ -130,6 +130,7 @@ export const ROUTES: RouteExpectation[] = [
 /** Answered by server.ts from the public snapshot, before any route module (server/public-files.ts). */
 export const SERVER_ENDPOINTS: { name: string; url: string; GET: Rule }[] = [
   { name: "status page", url: "/status", GET: "public" },
+  { name: "status widget", url: "/status/embed", GET: "public" },
   { name: "Statuspage v2 summary", url: "/api/v2/summary.json", GET: "public" },
   { name: "Atom feed", url: "/history.atom", GET: "public" },
 ];
