@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ChangePasswordForm } from "~/components/account/password-form.tsx";
@@ -13,6 +13,7 @@ import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { sessionLimits } from "~/modules/auth/session.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 
@@ -127,6 +128,8 @@ export default function AccountPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Your account · Incident Desk" }];
+
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

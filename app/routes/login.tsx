@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
@@ -14,6 +14,7 @@ import { endedSessionMessage } from "~/modules/auth/session-rules.ts";
 import { sessionLimits, startSession } from "~/modules/auth/session.server.ts";
 import { authenticate, LoginSchema } from "~/modules/auth/users.server.ts";
 import { parseForm } from "~/utils/form.server.ts";
+import { retryAfterOf } from "~/utils/http-headers.ts";
 
 const WRONG_CREDENTIALS = "Email or password is not correct.";
 
@@ -105,6 +106,9 @@ export default function LoginPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident Desk" }];
+
+/** A refused sign-in's Retry-After reaches the page's response, not only the action's data. */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
 
 export function ErrorBoundary() {
   return (
