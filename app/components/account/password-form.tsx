@@ -14,7 +14,7 @@ export function ChangePasswordForm({ errors, done, busy }: { errors: Record<stri
       <p className="mb-3 text-sm text-slate-600">Your other sessions end when you change it; this one stays signed in.</p>
       {done ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Password changed. {done.sessionsEnded === 1 ? "1 other session was ended." : `${done.sessionsEnded} other sessions were ended.`}
+          {`Password changed. ${done.sessionsEnded === 1 ? "1 other session was" : `${done.sessionsEnded} other sessions were`} ended.`}
         </p>
       ) : null}
       <Form method="post" className="max-w-sm">
