@@ -13,6 +13,7 @@ import express from "express";
 import helmet from "helmet";
 import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
+import { CLIENT_ADDRESS_HEADER } from "./app/modules/auth/client-address.ts";
 import type { PublicFile } from "./app/modules/status-page/store.server.ts";
 import { collabUpgrades } from "./server/collab-upgrades.ts";
 import { publicFastPath } from "./server/public-files.ts";
@@ -51,6 +52,12 @@ export async function createApp(build: AppBuild) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
+    next();
+  });
+
+  // The address the sign-in and token rate limits count by; a value the client sent is replaced.
+  app.use((req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
 

@@ -82,9 +82,12 @@ export default function App() {
               </Link>
             ) : null}
             {/* On narrower screens the name moves into the sign-out button's label: the nav stays on one line. */}
-            <span className="ml-1 hidden text-sm text-slate-300 2xl:inline">
-              {actor.name} <span className="text-slate-400">· {actor.role}</span>
-            </span>
+            <Link to="/account" className="ml-1 rounded px-2 py-1 text-sm text-slate-200 no-underline hover:bg-slate-700 hover:no-underline" title="Your account: sessions and password">
+              <span className="2xl:hidden">Account</span>
+              <span className="hidden 2xl:inline">
+                {actor.name} <span className="text-slate-400">· {actor.role}</span>
+              </span>
+            </Link>
             <Form method="post" action="/logout">
               <button className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700" title={`Signed in as ${actor.name} (${actor.role})`}>
                 Sign out<span className="sr-only 2xl:hidden"> {actor.name}</span>

@@ -26,7 +26,9 @@ try {
   console.log(`Created ${parsed.data.role} ${parsed.data.email}.`);
   if (generated) console.log(`Password (shown once): ${password}`);
 } catch (error) {
-  const message = error instanceof Response ? ((await error.json()) as { error: { message: string } }).error.message : String(error);
+  const body = error instanceof Response ? ((await error.json()) as { error: { message: string; fields: Record<string, string> } }).error : null;
+  const fields = body ? Object.entries(body.fields).map(([field, problem]) => ` (${field}: ${problem})`).join("") : "";
+  const message = body ? body.message + fields : String(error);
   console.error(`Cannot create the user: ${message}`);
   process.exitCode = 1;
 } finally {

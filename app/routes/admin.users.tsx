@@ -59,7 +59,7 @@ export default function AdminUsers() {
       <h2 className="mb-2 text-lg font-semibold">
         Users <span className="text-sm font-normal text-slate-600">({users.length})</span>
       </h2>
-      <DataTable headers={["Name", "Email", "Role", "Added", "Signed in"]}>
+      <DataTable headers={["Name", "Email", "Role", "Added", "Active sessions"]}>
         {users.map((user) => (
           <tr key={user.id} className="border-b border-slate-200 align-middle last:border-0">
             <td className="px-3 py-2 font-medium">
@@ -78,11 +78,11 @@ export default function AdminUsers() {
             </td>
             <td className="whitespace-nowrap px-3 py-2">
               <Form method="post" className="flex items-center gap-2">
-                <span>{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
+                <span data-testid="active-sessions">{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
                 <input type="hidden" name="userId" value={user.id} />
                 {user._count.sessions > 0 ? (
-                  <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`Sign ${user.name} out everywhere`}>
-                    Sign out everywhere
+                  <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`End all of ${user.name}’s sessions`}>
+                    End all sessions
                   </Button>
                 ) : null}
               </Form>
@@ -91,7 +91,7 @@ export default function AdminUsers() {
         ))}
       </DataTable>
       <p className="mt-2 text-sm text-slate-600">
-        Changing a role signs that person out on every device, so the new role applies at once.
+        Changing a role ends that person’s sessions on every device, so they sign in again and the new role applies at once.
       </p>
     </div>
   );

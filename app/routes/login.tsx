@@ -1,16 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextField } from "~/components/ui/field.tsx";
 import { optionalActor } from "~/modules/auth/actor.server.ts";
+import { clientAddress } from "~/modules/auth/client-address.ts";
 import { listDemoLogins } from "~/modules/auth/demo-logins.server.ts";
 import { safeRedirectPath } from "~/modules/auth/redirect.ts";
+import { recordFailedSignIn, recordSignIn, signInRefusal } from "~/modules/auth/limits.server.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
-import { startSession } from "~/modules/auth/session.server.ts";
+import { endedSessionMessage } from "~/modules/auth/session-rules.ts";
+import { sessionLimits, startSession } from "~/modules/auth/session.server.ts";
 import { authenticate, LoginSchema } from "~/modules/auth/users.server.ts";
 import { parseForm } from "~/utils/form.server.ts";
+import { retryAfterOf } from "~/utils/http-headers.ts";
 
 const WRONG_CREDENTIALS = "Email or password is not correct.";
 
@@ -18,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // a bad Authorization header is no reason to refuse the sign-in page
   const actor = await optionalActor(request).catch(() => null);
   if (actor) throw redirect("/incidents");
-  return { demo: await listDemoLogins() };
+  const { idleHours, lifetimeDays } = sessionLimits();
+  const ended = endedSessionMessage(new URL(request.url).searchParams.get("reason"), { idleHours, lifetimeDays });
+  return { demo: await listDemoLogins(), ended };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,14 +35,21 @@ export async function action({ request }: ActionFunctionArgs) {
     return values;
   });
   if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 422 });
+  const address = clientAddress(request);
+  const refused = signInRefusal(parsed.data.email, address);
+  if (refused) return data({ errors: { _: refused.message } as Record<string, string>, email }, { status: 429, headers: refused.headers });
   const user = await authenticate(parsed.data.email, parsed.data.password);
-  if (!user) return data({ errors: { _: WRONG_CREDENTIALS } as Record<string, string>, email }, { status: 422 });
+  if (!user) {
+    recordFailedSignIn(parsed.data.email, address);
+    return data({ errors: { _: WRONG_CREDENTIALS } as Record<string, string>, email }, { status: 422 });
+  }
+  recordSignIn(parsed.data.email);
   const { cookie } = await startSession(user.id, request);
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, ended } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -53,6 +66,11 @@ export default function LoginPage() {
           <h1 className="text-2xl font-semibold">Incident Desk</h1>
           <p className="mt-1 text-sm text-slate-600">Sign in to follow and run incidents.</p>
         </div>
+        {ended && !result ? (
+          <p role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            {ended}
+          </p>
+        ) : null}
         <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
           <Form method="post" replace>
             {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
@@ -88,6 +106,9 @@ export default function LoginPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident Desk" }];
+
+/** A refused sign-in's Retry-After reaches the page's response, not only the action's data. */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
 
 export function ErrorBoundary() {
   return (

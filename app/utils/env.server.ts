@@ -45,6 +45,20 @@ const EnvSchema = z.object({
     .regex(/^([A-Za-z0-9*.:-]+(\s*,\s*[A-Za-z0-9*.:-]+)*)?$/, "must be host names separated by commas, such as status.example.com,*.example.org")
     .default(""),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+  /** a session ends after this long without a request (it is ended at most 5 minutes later) */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
+  /** a session ends this long after signing in, however active */
+  SESSION_LIFETIME_DAYS: z.coerce.number().positive().max(365).default(14),
+  /** the window the sign-in and token limits below count in */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(24 * 3600).default(900),
+  /** failed sign-ins (and wrong current passwords) per account per window */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** failed sign-ins per client address per window */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  /** requests with an unknown or malformed bearer token per client address per window */
+  TOKEN_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  /** API tokens one account may create per window */
+  TOKENS_CREATED_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,8 +14,8 @@ export const BUILD_DIR = process.env.TEST_BUILD_DIR ?? "build";
 /** The admin token every test server bootstraps (BOOTSTRAP_ADMIN_TOKEN needs 24+ characters). */
 export const ADMIN_TOKEN = "itest-admin-token-3f9c1e7a5b2d4c60";
 
-// Generous: a loaded machine (several suites at once) can take a minute to load the demo data.
-const STARTUP_TIMEOUT_MS = 180_000;
+/** TEST_STARTUP_TIMEOUT_MS: how long a test server may take to answer; a crowded machine can take a minute to seed. */
+const STARTUP_TIMEOUT_MS = Number(process.env.TEST_STARTUP_TIMEOUT_MS ?? 180_000);
 const LOG_LINES_KEPT = 200;
 
 export type AppProcess = {

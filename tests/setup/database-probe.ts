@@ -1,5 +1,6 @@
 // Reads a test server's database directly, for what the API does not show: audit rows,
-// impact history, and proof that rejected input was stored nowhere. Read-only by intent.
+// impact history, and proof that rejected input was stored nowhere. Read-only by intent, but
+// for `execute`: the one way a test puts the clock back (a session last used 13 hours ago).
 // Write SQL once with `?` placeholders and double-quoted identifiers; it runs on both.
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -9,6 +10,8 @@ export type Row = Record<string, unknown>;
 export type DatabaseProbe = {
   rows<T extends Row = Row>(sql: string, ...params: unknown[]): Promise<T[]>;
   count(table: string, where?: string, ...params: unknown[]): Promise<number>;
+  /** Runs one UPDATE or DELETE; returns the rows changed. Instants as Date (stored as the app stores them). */
+  execute(sql: string, ...params: unknown[]): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -39,7 +42,14 @@ function countWith(rows: DatabaseProbe["rows"]): DatabaseProbe["count"] {
 function sqliteProbe(file: string): DatabaseProbe {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const rows = async <T extends Row>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
-  return { rows, count: countWith(rows), close: async () => void db.close() };
+  let writer: Database.Database | undefined;
+  // Prisma's SQLite adapter stores instants as ISO text with "+00:00"
+  const stored = (p: unknown) => (p instanceof Date ? p.toISOString().replace("Z", "+00:00") : p);
+  const execute = async (sql: string, ...params: unknown[]) => {
+    writer ??= new Database(file, { fileMustExist: true, timeout: 5000 });
+    return writer.prepare(sql).run(...params.map(stored)).changes;
+  };
+  return { rows, count: countWith(rows), execute, close: async () => void (db.close(), writer?.close()) };
 }
 
 function postgresProbe(url: string): DatabaseProbe {
@@ -49,7 +59,11 @@ function postgresProbe(url: string): DatabaseProbe {
     const { rows } = await pool.query(sql.replace(/\?/g, () => `$${++n}`), params);
     return rows as T[];
   };
-  return { rows, count: countWith(rows), close: () => pool.end() };
+  const execute = async (sql: string, ...params: unknown[]) => {
+    let n = 0;
+    return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rowCount ?? 0;
+  };
+  return { rows, count: countWith(rows), execute, close: () => pool.end() };
 }
 
 /** Sizes of every table in STORED_TABLES. */

@@ -5,7 +5,10 @@ import { apiError } from "~/utils/http.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission, type RoleName } from "./roles.ts";
-import { findSession, readSessionSecret } from "./session.server.ts";
+import { clientAddress } from "./client-address.ts";
+import { assertTokenAttemptsAllowed, recordFailedToken } from "./limits.server.ts";
+import type { EndReason } from "./session-rules.ts";
+import { clearedSessionCookie, lookUpSession, readSessionSecret } from "./session.server.ts";
 import { findActiveToken } from "./tokens.server.ts";
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -27,6 +30,12 @@ function bearer(request: Request): string | null | undefined {
  * (every request asks here first, so this is where an outage is first met).
  */
 export async function optionalActor(request: Request): Promise<Actor | null> {
+  return (await lookUp(request)).actor;
+}
+
+type LookUp = { actor: Actor | null; ended?: EndReason };
+
+async function lookUp(request: Request): Promise<LookUp> {
   try {
     return await lookUpActor(request);
   } catch (error) {
@@ -35,31 +44,39 @@ export async function optionalActor(request: Request): Promise<Actor | null> {
   }
 }
 
-async function lookUpActor(request: Request): Promise<Actor | null> {
+async function lookUpActor(request: Request): Promise<LookUp> {
   const token = bearer(request);
-  if (token === null) throw apiError("unauthorized", "The Authorization header must be 'Bearer <token>'.");
   if (token !== undefined) {
-    const row = await findActiveToken(token);
-    if (!row) throw apiError("unauthorized", "The API token is not valid or has been revoked.");
+    const address = clientAddress(request);
+    assertTokenAttemptsAllowed(address);
+    const row = token === null ? null : await findActiveToken(token);
+    if (!row) {
+      recordFailedToken(address);
+      throw apiError("unauthorized", token === null ? "The Authorization header must be 'Bearer <token>'." : "The API token is not valid or has been revoked.");
+    }
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }));
     }
-    return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null };
+    return { actor: { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null } };
   }
   const secret = readSessionSecret(request);
-  if (!secret) return null;
-  const session = await findSession(secret);
-  if (!session) return null;
+  if (!secret) return { actor: null };
+  const found = await lookUpSession(secret);
+  if (!found) return { actor: null };
+  if ("ended" in found) return { actor: null, ended: found.ended };
+  const { session } = found;
   const { user } = session;
-  return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id };
+  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id } };
 }
 
 export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {
-  const actor = await optionalActor(request);
+  const { actor, ended } = await lookUp(request);
   if (!actor) {
-    if (wantsJson(request)) throw apiError("unauthorized", "Sign in or send an API token.");
+    if (wantsJson(request)) throw apiError("unauthorized", ended ? "The session has ended; sign in again." : "Sign in or send an API token.");
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    const query = new URLSearchParams({ redirectTo: url.pathname + url.search, ...(ended ? { reason: ended } : {}) });
+    // an ended session's cookie is dropped, so the sign-in page explains it once, not on every visit
+    throw redirect(`/login?${query}`, ended ? { headers: { "Set-Cookie": clearedSessionCookie(request) } } : undefined);
   }
   if (!can(actor.role, permission)) {
     const message = `The ${actor.role} role may not do this (needs ${permission}).`;

@@ -1,13 +1,21 @@
 // Sessions live in the database; the cookie carries a random secret whose sha256 finds
 // the row. Signing in always makes a new session (rotation) and ends the one it replaces.
+// A session ends after SESSION_IDLE_HOURS without a request or SESSION_LIFETIME_DAYS after
+// signing in, whichever comes first (session-rules.ts).
 import { db } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { newSecret, sha256 } from "./secrets.server.ts";
+import { needsTouch, sessionEnded, type EndReason, type SessionLimits } from "./session-rules.ts";
 
 export const SESSION_COOKIE = "__session";
-export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
-/** lastSeenAt is written at most this often, so reads do not turn into writes. */
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function sessionLimits(): SessionLimits & { lifetimeMs: number; idleHours: number; lifetimeDays: number } {
+  const { SESSION_IDLE_HOURS, SESSION_LIFETIME_DAYS } = env();
+  return { idleMs: SESSION_IDLE_HOURS * HOUR_MS, lifetimeMs: SESSION_LIFETIME_DAYS * 24 * HOUR_MS, idleHours: SESSION_IDLE_HOURS, lifetimeDays: SESSION_LIFETIME_DAYS };
+}
 
 export function readSessionSecret(request: Request): string | null {
   const header = request.headers.get("cookie");
@@ -36,11 +44,11 @@ export function clearedSessionCookie(request: Request): string {
 export async function startSession(userId: string, request: Request): Promise<{ cookie: string; sessionId: string }> {
   const previous = readSessionSecret(request);
   const secret = newSecret();
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+  const expiresAt = new Date(Date.now() + sessionLimits().lifetimeMs);
   const id = newId();
   await db.$transaction(async (tx) => {
     if (previous) {
-      await tx.session.updateMany({ where: { secretHash: sha256(previous), revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.session.updateMany({ where: { secretHash: sha256(previous), revokedAt: null }, data: { revokedAt: new Date(), endReason: "rotated" } });
     }
     await tx.session.create({
       data: { id, secretHash: sha256(secret), userId, expiresAt, userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null },
@@ -49,19 +57,33 @@ export async function startSession(userId: string, request: Request): Promise<{ 
   return { cookie: sessionCookie(request, secret, expiresAt), sessionId: id };
 }
 
-export async function findSession(secret: string) {
-  const session = await db.session.findUnique({ where: { secretHash: sha256(secret) }, include: { user: true } });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.$transaction((tx) => tx.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } }));
+async function sessionBySecret(secret: string) {
+  return db.session.findUnique({ where: { secretHash: sha256(secret) }, include: { user: true } });
+}
+type FoundSession = NonNullable<Awaited<ReturnType<typeof sessionBySecret>>>;
+
+/** The session for this cookie secret; or why it ended; or null when there never was one (or its user is disabled). */
+export async function lookUpSession(secret: string): Promise<{ session: FoundSession } | { ended: EndReason } | null> {
+  const session = await sessionBySecret(secret);
+  if (!session || session.user.disabledAt) return null;
+  const now = new Date();
+  const ended = sessionEnded(session, sessionLimits(), now);
+  if (ended) return { ended };
+  if (needsTouch(session.lastSeenAt, now)) {
+    await db.$transaction((tx) => tx.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }));
   }
-  return session;
+  return { session };
+}
+
+export async function findSession(secret: string): Promise<FoundSession | null> {
+  const found = await lookUpSession(secret);
+  return found && "session" in found ? found.session : null;
 }
 
 export async function endSession(request: Request): Promise<void> {
   const secret = readSessionSecret(request);
   if (!secret) return;
   await db.$transaction((tx) =>
-    tx.session.updateMany({ where: { secretHash: sha256(secret), revokedAt: null }, data: { revokedAt: new Date() } }),
+    tx.session.updateMany({ where: { secretHash: sha256(secret), revokedAt: null }, data: { revokedAt: new Date(), endReason: "signed_out" } }),
   );
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import type { Actor } from "./actor.ts";
+import { countTokenCreation } from "./limits.server.ts";
 import { ROLES, type RoleName } from "./roles.ts";
 import { newSecret, sha256 } from "./secrets.server.ts";
 
@@ -14,6 +15,7 @@ export const NewTokenSchema = z.object({ name: z.string().trim().min(1, "must no
 export const RevokeTokenSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export async function createApiToken(actor: Actor, input: { name: string; role: RoleName }) {
+  countTokenCreation(actor.userId);
   const token = TOKEN_PREFIX + newSecret(24);
   const id = newId();
   await db.$transaction(async (tx) => {

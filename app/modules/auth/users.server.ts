@@ -5,12 +5,18 @@ import { db } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import type { Actor } from "./actor.ts";
+import { assertPasswordAllowed } from "./common-passwords.server.ts";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server.ts";
 import { ROLES } from "./roles.ts";
+import { activeSinceCutoff } from "./session-rules.ts";
+import { sessionLimits } from "./session.server.ts";
+
+/** Long enough for any allowed password; the rules themselves are in password-rules.ts. */
+export const PasswordField = z.string().min(1, "must not be empty").max(1000, "must be at most 200 characters");
 
 export const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address").max(254),
-  password: z.string().min(1, "must not be empty").max(200),
+  password: PasswordField,
   redirectTo: z.string().optional(),
 });
 
@@ -18,7 +24,7 @@ export const NewUserSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(120),
   email: z.string().trim().toLowerCase().email("must be an email address").max(254),
   role: z.enum(ROLES),
-  password: z.string().min(12, "must be at least 12 characters").max(200),
+  password: PasswordField,
 });
 
 export const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) });
@@ -29,7 +35,7 @@ export async function endAllSessions(actor: Actor, input: z.output<typeof EndSes
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) fail("not_found", "User not found.");
-    const { count } = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), endReason: "ended_by_admin" } });
     await recordAudit(tx, actor, { action: "user.sessions_ended", entityType: "User", entityId: user.id, after: { sessionsEnded: count } });
     return count;
   });
@@ -40,6 +46,11 @@ export async function authenticate(email: string, password: string) {
   const user = await db.user.findUnique({ where: { email } });
   if (!user || user.disabledAt) return verifyAgainstNothing(password).then(() => null);
   return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+/** The sessions still in use: not ended, not past their lifetime, not idle. */
+export function activeSessionsWhere(now = new Date()) {
+  return { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gte: activeSinceCutoff(sessionLimits(), now) } };
 }
 
 export function listUsers() {
@@ -53,13 +64,14 @@ export function listUsers() {
       timeZone: true,
       createdAt: true,
       disabledAt: true,
-      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+      _count: { select: { sessions: { where: activeSessionsWhere() } } },
     },
   });
 }
 
 /** Creates a user; `actor` is null when an operator runs `npm run user:create`. */
 export async function createUser(actor: Actor | null, input: z.output<typeof NewUserSchema>) {
+  assertPasswordAllowed(input.password, input);
   if (await db.user.findUnique({ where: { email: input.email } })) {
     fail("conflict", "A user with this email already exists.", { email: "already in use" });
   }
@@ -82,7 +94,7 @@ export async function changeRole(actor: Actor, input: z.output<typeof RoleChange
       fail("conflict", "The last admin cannot lose the admin role.", { role: "last admin" });
     }
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
-    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), endReason: "role_changed" } });
     await recordAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
     return true;
   });

@@ -1,0 +1,136 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ChangePasswordForm } from "~/components/account/password-form.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FormError } from "~/components/admin/form-error.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
+import { PageHeader } from "~/components/ui/page-header.tsx";
+import { ChangePasswordSchema, changeMyPassword, endMyOtherSessions, endMySession, EndSessionSchema, listMySessions } from "~/modules/auth/account.server.ts";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { clientAddress } from "~/modules/auth/client-address.ts";
+import { ROLE_LABELS } from "~/modules/auth/roles.ts";
+import { sessionLimits } from "~/modules/auth/session.server.ts";
+import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { retryAfterOf } from "~/utils/http-headers.ts";
+import { fieldErrors } from "~/utils/http.server.ts";
+import { inUtc, inZone } from "~/utils/time.ts";
+
+const AccountFormSchema = z.discriminatedUnion("intent", [
+  EndSessionSchema.extend({ intent: z.literal("end-session") }),
+  z.object({ intent: z.literal("end-other-sessions") }),
+  z.object({ intent: z.literal("change-password"), currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() }),
+]);
+
+type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number } };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const sessions = await listMySessions(actor);
+  const { idleHours, lifetimeDays } = sessionLimits();
+  return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  let intent = "";
+  const parsed = await parseForm(request, AccountFormSchema, (form) => {
+    intent = String(form.get("intent") ?? "");
+    return Object.fromEntries(form);
+  });
+  const failed = (errors: Record<string, string>, status = 422) => data<Outcome>({ form: intent, errors }, { status });
+  if (!parsed.ok) return failed(parsed.errors);
+  try {
+    const input = parsed.data;
+    if (input.intent === "end-session") {
+      await endMySession(actor, input);
+      return data<Outcome>({ form: intent, errors: {}, ended: 1 });
+    }
+    if (input.intent === "end-other-sessions") return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
+    const passwords = ChangePasswordSchema.safeParse(input);
+    if (!passwords.success) return failed(fieldErrors(passwords.error));
+    return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
+  } catch (error) {
+    const status = error instanceof Response && [403, 404, 409, 429].includes(error.status) ? error.status : 422;
+    const headers = error instanceof Response && error.headers.get("retry-after") ? { "Retry-After": error.headers.get("retry-after")! } : undefined;
+    return data<Outcome>({ form: intent, errors: await formErrorsFrom(error) }, { status, headers });
+  }
+}
+
+export default function AccountPage() {
+  const { you, sessions, timeZone, idleHours, lifetimeDays } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busyWith = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : "";
+  const errorsFor = (form: string) => (outcome?.form === form ? outcome.errors : {});
+  const sessionErrors = outcome && outcome.form !== "change-password" ? outcome.errors : {};
+  const when = (at: Date) => (
+    <time dateTime={at.toISOString()} title={inUtc(at)}>
+      {inZone(at, timeZone, "d MMM yyyy HH:mm")}
+    </time>
+  );
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Your account" />
+      <p className="text-sm text-slate-700">
+        {you.name} · {you.email} · {you.role}
+      </p>
+      <section aria-labelledby="sessions">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Sessions <span className="text-sm font-normal text-slate-600">({sessions.length} active)</span>
+          </h2>
+          {others > 0 ? (
+            <Form method="post">
+              <Button variant="secondary" name="intent" value="end-other-sessions" disabled={busyWith === "end-other-sessions"}>
+                End all other sessions
+              </Button>
+            </Form>
+          ) : null}
+        </div>
+        <FormError message={sessionErrors._} />
+        {outcome?.ended !== undefined && !outcome.errors._ ? (
+          <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+            {outcome.ended === 1 ? "1 session was ended." : `${outcome.ended} sessions were ended.`} Whoever used it must sign in again.
+          </p>
+        ) : null}
+        <DataTable headers={["Browser", "Signed in", "Last active", <span className="sr-only">Actions</span>]}>
+          {sessions.map((session) => (
+            <tr key={session.id} data-testid="session" className="border-b border-slate-200 align-middle last:border-0">
+              <td className="px-3 py-2 font-medium">
+                {session.browser}
+                {session.current ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900 ring-1 ring-blue-300">This session</span> : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">{when(session.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{session.current ? "Now" : when(session.lastSeenAt)}</td>
+              <td className="px-3 py-2 text-right">
+                {session.current ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="sessionId" value={session.id} />
+                    <Button variant="secondary" name="intent" value="end-session" className="px-2 py-0.5 text-xs" aria-label={`End the session of ${session.browser} last active ${inZone(session.lastSeenAt, timeZone, "d MMM HH:mm")}`}>
+                      End
+                    </Button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+        <p className="mt-2 text-sm text-slate-600">
+          A session ends after {idleHours} hours without activity, and {lifetimeDays} days after signing in. “Last active” is kept to within 5 minutes.
+        </p>
+      </section>
+      <ChangePasswordForm errors={errorsFor("change-password")} done={outcome?.passwordChanged} busy={busyWith === "change-password"} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Your account · Incident Desk" }];
+
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
