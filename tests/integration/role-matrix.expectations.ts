@@ -15,6 +15,7 @@
 //                               elsewhere the redirect to /login
 //     "public"                  everyone, signed in or not
 //     "signature"               a signed webhook: no session or token opens it, an unsigned request is 401
+//     "session"                 anyone signed in with a session, whatever the role; an API token gets 403
 //     { anyOf: [permissions] }  a role with any of them may
 //   A method not listed must not be served: 404 or 405 to everyone (checked for every method on /api/,
 //   for POST elsewhere, since a page's action takes any non-GET method).
@@ -24,7 +25,7 @@
 //   last     runs after every other request (signing out ends the sessions the others use)
 import type { Permission } from "~/modules/auth/roles.ts";
 
-export type Rule = Permission | "public" | "signature" | { anyOf: Permission[] };
+export type Rule = Permission | "public" | "signature" | "session" | { anyOf: Permission[] };
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
@@ -39,6 +40,7 @@ export const ROUTES: RouteExpectation[] = [
   { file: "_index.tsx", url: "/", GET: "public" },
   { file: "login.tsx", url: "/login", GET: "public", POST: "public" },
   { file: "logout.tsx", url: "/logout", GET: "public", POST: "public", last: true },
+  { file: "account.tsx", url: "/account", GET: "session", POST: "session" },
   { file: "healthz.ts", url: "/healthz", GET: "public" },
   { file: "incidents._index.tsx", url: "/incidents", GET: "read" },
   { file: "incidents.new.tsx", url: "/incidents/new", GET: "incident:write", POST: "incident:write" },

@@ -48,6 +48,7 @@ function expectedOutcomes(rule: Rule | undefined, principal: Principal, url: str
   if (rule === "public") return ["allowed", "sign-in redirect"];
   if (rule === "signature") return ["unauthorized (401)"];
   if (!principal.role) return [page ? "sign-in redirect" : "unauthorized (401)"];
+  if (rule === "session") return [principal.headers.authorization ? "forbidden (403)" : "allowed"];
   const permissions = typeof rule === "string" ? [rule] : rule.anyOf;
   return [permissions.some((p) => can(principal.role!, p)) ? "allowed" : "forbidden (403)"];
 }
