@@ -33,6 +33,11 @@ function noMinutes(): Record<ComponentStatusName, number> {
 /** Minutes per status in [from, to); a group is at each instant as bad as its worst member, uncovered time is operational. */
 function minutesByStatus(intervals: StatusInterval[], from: number, to: number, now: number): Record<ComponentStatusName, number> {
   const minutes = noMinutes();
+  // Most days of most components have nothing on them: all operational, without the cutting below.
+  if (intervals.length === 0) {
+    minutes.operational = (to - from) / MINUTE;
+    return minutes;
+  }
   const spans = intervals
     .map((i) => ({ status: i.status, from: Math.max(i.from.getTime(), from), to: Math.min(i.to?.getTime() ?? now, to) }))
     .filter((s) => s.from < s.to);
