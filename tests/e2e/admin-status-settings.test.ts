@@ -1,20 +1,11 @@
 // The admin's pages for the public status page: update templates (live preview, refused
 // when broken) and maintenance windows, which reach the public page when scheduled.
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { uniqueText, USERS, waitUntil } from "./support/app.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, waitForHydration } from "./support/browser.ts";
 import { useSuite } from "./support/suite.ts";
 
 const suite = useSuite("admin-status-settings");
-
-/** Waits until React has taken over the page, so typing goes into its state and not only the DOM. */
-async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return !!main && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
-  });
-}
 
 type Template = { key: string; source: string; isDefault: boolean };
 

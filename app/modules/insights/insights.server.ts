@@ -1,25 +1,18 @@
-// Reads what the insights need for a range and filters, in a handful of queries that select
-// only the columns the figures use and filter incidents by `startedAt` (indexed), then hands
-// the plain data to computeInsights. The page, the JSON API and the CSV all come through here.
-import { incidentRef, type ComponentImpactName, type IncidentStatusName, type SeverityName } from "~/modules/incidents/lifecycle.ts";
-import type { ActionItemStateName } from "~/modules/postmortems/sections.ts";
+// Reads what the insights need for a range and filters, in a handful of flat queries
+// (rows.server.ts) that select only the columns the figures use and filter incidents by
+// `startedAt` (indexed), then hands the plain data to computeInsights. The page, the JSON API
+// and the CSV all come through here.
+import { incidentRef } from "~/modules/incidents/lifecycle.ts";
 import { DEFAULT_UPTIME_WEIGHTS } from "~/modules/status-page/uptime.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { computeInsights } from "./insights.ts";
 import type { ComponentFacts, Insights, InsightsData } from "./model.ts";
 import { DEFAULT_SLA_TARGET, resolveRange, type InsightsFilters, type InsightsQuery } from "./query.ts";
+import { actionItemsTouched, incidentsById, incidentsStarted, publishedUpdates, windowsOfIncidentsStarted, windowsOverlapping, type IncidentRow } from "./rows.server.ts";
 import { uptimeStart } from "./uptime.ts";
 
-const INCIDENT_REF_SELECT = { id: true, number: true, title: true, severity: true, startedAt: true } as const;
-const WINDOW_SELECT = { incidentId: true, componentId: true, impact: true, startedAt: true, endedAt: true } as const;
-
-type RefRow = { id: string; number: number; title: string; severity: string; startedAt: Date };
-const refOf = (row: RefRow) => ({ id: row.id, ref: incidentRef(row.number), title: row.title, severity: row.severity as SeverityName, startedAt: row.startedAt });
-const windowOf = (w: { incidentId: string; componentId: string; impact: string; startedAt: Date; endedAt: Date | null }) => ({
-  ...w,
-  impact: w.impact as ComponentImpactName,
-});
+const refOf = (row: IncidentRow) => ({ id: row.id, ref: incidentRef(row.number), title: row.title, severity: row.severity, startedAt: row.startedAt });
 
 /** Top-level items by position, each group followed by its members (the status page's order). */
 function catalogOrder(rows: ComponentFacts[]): ComponentFacts[] {
@@ -58,44 +51,22 @@ async function readFilters(query: InsightsQuery, now: Date) {
 export async function loadInsightsData(query: InsightsQuery, now = new Date()): Promise<InsightsData> {
   const { filters, weights, components, covered } = await readFilters(query, now);
   const { range } = filters;
-  const severity = filters.severity ? { severity: filters.severity } : {};
-  const onComponents = covered ? { componentId: { in: covered } } : {};
-  const incidentFilter = { ...severity, ...(covered ? { components: { some: onComponents } } : {}) };
-  const inRange = { startedAt: { gte: range.previousFrom, lt: range.to }, ...incidentFilter };
+  const scope = { severity: filters.severity, componentIds: covered };
   const windowsFrom = uptimeStart({ asOf: range.asOf, from: range.from, timeZone: filters.timeZone });
 
-  // Flat queries joined here: a relation include would send every incident id back as a list.
   const [incidentRows, ownWindows, updateRows, uptimeWindows, itemRows] = await Promise.all([
-    db.incident.findMany({ where: inRange, select: { ...INCIDENT_REF_SELECT, status: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true } }),
-    db.incidentComponent.findMany({ where: { incident: { startedAt: { gte: range.from, lt: range.to }, ...incidentFilter } }, select: WINDOW_SELECT }),
-    db.statusUpdate.findMany({ where: { state: "published", incident: inRange }, select: { id: true, incidentId: true, status: true, publishedAt: true, nextUpdateAt: true } }),
-    db.incidentComponent.findMany({
-      where: {
-        ...onComponents,
-        startedAt: { lt: range.asOf },
-        OR: [{ endedAt: null }, { endedAt: { gt: windowsFrom } }],
-        ...(filters.severity ? { incident: severity } : {}),
-      },
-      select: WINDOW_SELECT,
-    }),
-    db.actionItem.findMany({
-      where: {
-        ...(filters.severity || covered ? { postmortem: { incident: incidentFilter } } : {}),
-        OR: [
-          { createdAt: { gte: range.from, lt: range.to } },
-          { closedAt: { gte: range.from, lt: range.to } },
-          { state: { in: ["open", "in_progress"] }, dueAt: { lt: now } },
-        ],
-      },
-      select: { id: true, title: true, state: true, dueAt: true, createdAt: true, closedAt: true, owner: { select: { name: true } }, postmortem: { select: { incidentId: true } } },
-    }),
+    incidentsStarted(scope, range.previousFrom, range.to),
+    windowsOfIncidentsStarted(scope, range.from, range.to),
+    publishedUpdates(scope, range.previousFrom, range.to),
+    windowsOverlapping(covered, filters.severity, windowsFrom, range.asOf),
+    actionItemsTouched(scope, range.from, range.to, now),
   ]);
 
   const windowsOf = groupBy(ownWindows, (w) => w.incidentId);
-  const updatesOf = groupBy(updateRows, (u) => u.incidentId ?? "");
+  const updatesOf = groupBy(updateRows, (u) => u.incidentId);
   const loaded = new Set(incidentRows.map((i) => i.id));
-  const missing = [...new Set([...uptimeWindows.map((w) => w.incidentId), ...itemRows.map((i) => i.postmortem.incidentId)])].filter((id) => !loaded.has(id));
-  const others = missing.length ? await db.incident.findMany({ where: { id: { in: missing } }, select: INCIDENT_REF_SELECT }) : [];
+  const missing = [...new Set([...uptimeWindows.map((w) => w.incidentId), ...itemRows.map((i) => i.incidentId)])].filter((id) => !loaded.has(id));
+  const others = await incidentsById(missing);
 
   return {
     filters,
@@ -104,26 +75,17 @@ export async function loadInsightsData(query: InsightsQuery, now = new Date()): 
     now,
     incidents: incidentRows.map((row) => ({
       ...refOf(row),
-      status: row.status as IncidentStatusName,
+      status: row.status,
       detectedAt: row.detectedAt,
       acknowledgedAt: row.acknowledgedAt,
       mitigatedAt: row.mitigatedAt,
       resolvedAt: row.resolvedAt,
-      updates: (updatesOf.get(row.id) ?? []).filter((u) => u.publishedAt !== null).map((u) => ({ id: u.id, status: u.status, publishedAt: u.publishedAt!, nextUpdateAt: u.nextUpdateAt })),
-      windows: (windowsOf.get(row.id) ?? []).map(windowOf),
+      updates: (updatesOf.get(row.id) ?? []).flatMap((u) => (u.publishedAt ? [{ id: u.id, status: u.status, publishedAt: u.publishedAt, nextUpdateAt: u.nextUpdateAt }] : [])),
+      windows: windowsOf.get(row.id) ?? [],
     })),
     otherIncidents: others.map(refOf),
-    windows: uptimeWindows.map(windowOf),
-    actionItems: itemRows.map((i) => ({
-      id: i.id,
-      title: i.title,
-      state: i.state as ActionItemStateName,
-      dueAt: i.dueAt,
-      createdAt: i.createdAt,
-      closedAt: i.closedAt,
-      owner: i.owner?.name ?? null,
-      incidentId: i.postmortem.incidentId,
-    })),
+    windows: uptimeWindows,
+    actionItems: itemRows,
   };
 }
 

@@ -6,7 +6,7 @@
 import { COMPONENT_IMPACTS } from "~/modules/incidents/lifecycle.ts";
 import type { PublicComponent, PublicPage, UptimeWeights } from "~/modules/status-page/model.ts";
 import { uptimeDays, uptimePercent, type UptimeDay } from "~/modules/status-page/uptime.ts";
-import { calendarDaysBetween, dayStartFrom, monthBounds, monthBuckets, monthStartOf, monthsBetween, startOfDayIn } from "./calendar.ts";
+import { calendarDaysBetween, dayStartFrom, monthBounds, monthStartOf, monthsBetween, startOfDayIn } from "./calendar.ts";
 import type { ComponentFacts, ComponentInsights, ImpactMinutes, ImpactWindowFacts, SlaMonth, UptimeFigure } from "./model.ts";
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -89,31 +89,12 @@ export function uptimeStart(input: Pick<UptimeInput, "asOf" | "from" | "timeZone
   return new Date(Math.min(lastNinety.getTime(), monthStartOf(input.from, input.timeZone).getTime()));
 }
 
-/**
- * The component's days from `first` to `asOf`, a calendar month at a time, so that each call of
- * the status page's uptimeDays only goes through that month's windows (it reads every window
- * on every day it is asked for).
- */
-function daysOf(page: PublicPage, component: ComponentFacts, own: ImpactWindowFacts[], first: Date, asOf: Date, timeZone: string, blank: Map<string, UptimeDay[]>): UptimeDay[] {
+/** The component's calendar days from `first` (a midnight) to the one holding `asOf`. */
+function daysOf(page: PublicPage, component: ComponentFacts, own: ImpactWindowFacts[], first: Date, asOf: Date, timeZone: string): UptimeDay[] {
   const history = own.map((w) => ({ componentId: w.componentId, status: w.impact, from: w.startedAt, to: w.endedAt }));
-  const cuts = [first, ...monthBuckets(first, asOf, timeZone).starts.slice(1).map((ms) => new Date(ms)), asOf];
-  const days: UptimeDay[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const [from, to] = [cuts[k], cuts[k + 1]];
-    const inChunk = history.filter((i) => i.from.getTime() < to.getTime() && (i.to === null || i.to.getTime() > from.getTime()));
-    // Without windows the days depend only on the span and when the component appeared: reuse them.
-    const key = inChunk.length === 0 ? `${from.getTime()}:${to.getTime()}:${Math.max(from.getTime(), component.createdAt.getTime())}` : null;
-    const known = key ? blank.get(key) : undefined;
-    if (known) {
-      days.push(...known);
-      continue;
-    }
-    const chunk = uptimeDays({ ...page, history: inChunk, generatedAt: to }, component.id, calendarDaysBetween(from, to, timeZone) + 1);
-    // A chunk ending at midnight ends with the day before: its last day, starting at the end, is empty.
-    if (chunk.length > 0 && startOfDayIn(chunk[chunk.length - 1].date, timeZone).getTime() >= to.getTime()) chunk.pop();
-    if (key) blank.set(key, chunk);
-    days.push(...chunk);
-  }
+  const days = uptimeDays({ ...page, history, generatedAt: asOf }, component.id, calendarDaysBetween(first, asOf, timeZone) + 1);
+  // Figures ending at midnight end with the day before: the last day, starting at the end, is empty.
+  if (days.length > 0 && startOfDayIn(days[days.length - 1].date, timeZone).getTime() >= asOf.getTime()) days.pop();
   return days;
 }
 
@@ -121,9 +102,8 @@ export function componentInsights(input: UptimeInput): ComponentInsights[] {
   const { components, windows, weights, timeZone, asOf, slaTarget } = input;
   const page = asPage(components, weights, timeZone, asOf);
   const first = uptimeStart(input);
-  const months = monthsBetween(input.from, asOf, timeZone);
+  const months = monthsBetween(input.from, asOf, timeZone).map((month) => ({ month, bounds: monthBounds(month, timeZone) }));
 
-  const blank = new Map<string, UptimeDay[]>();
   const windowsOf = new Map<string, ImpactWindowFacts[]>();
   for (const w of windows) {
     const list = windowsOf.get(w.componentId);
@@ -134,7 +114,7 @@ export function componentInsights(input: UptimeInput): ComponentInsights[] {
   return components.map((component) => {
     const ids = coveredIds(components, component);
     const own = ids.flatMap((id) => windowsOf.get(id) ?? []);
-    const all = daysOf(page, component, own, first, asOf, timeZone, blank);
+    const all = daysOf(page, component, own, first, asOf, timeZone);
     const spanOf = (days: UptimeDay[]): Span => ({ from: startOfDayIn(days[0].date, timeZone), to: asOf });
     const uptime = (days: UptimeDay[], key: string): UptimeFigure => {
       const m = minutesOf(days, weights);
@@ -148,9 +128,8 @@ export function componentInsights(input: UptimeInput): ComponentInsights[] {
         incidentIds: incidentsOverlapping(own, spanOf(days), asOf),
       };
     };
-    const slaMonths = months.map((month): SlaMonth => {
+    const slaMonths = months.map(({ month, bounds }): SlaMonth => {
       const days = all.filter((d) => d.date.startsWith(month));
-      const bounds = monthBounds(month, timeZone);
       const m = minutesOf(days, weights);
       const allowed = m.observed * (1 - slaTarget / 100);
       const met = m.percent === null || m.percent >= slaTarget;

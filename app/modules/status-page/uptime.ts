@@ -33,6 +33,11 @@ function noMinutes(): Record<ComponentStatusName, number> {
 /** Minutes per status in [from, to); a group is at each instant as bad as its worst member, uncovered time is operational. */
 function minutesByStatus(intervals: StatusInterval[], from: number, to: number, now: number): Record<ComponentStatusName, number> {
   const minutes = noMinutes();
+  // Most days of most components have nothing on them: all operational, without the cutting below.
+  if (intervals.length === 0) {
+    minutes.operational = (to - from) / MINUTE;
+    return minutes;
+  }
   const spans = intervals
     .map((i) => ({ status: i.status, from: Math.max(i.from.getTime(), from), to: Math.min(i.to?.getTime() ?? now, to) }))
     .filter((s) => s.from < s.to);
@@ -45,19 +50,23 @@ function minutesByStatus(intervals: StatusInterval[], from: number, to: number, 
   return minutes;
 }
 
-/** The starts of the page's last `days` calendar days and the end of today; kept for the last few pages. */
-const boundaryCache = new Map<string, number[]>();
+/** The page's last `days` calendar days: their starts and the end of today, and their names. */
+type DayBoundaries = { starts: number[]; dates: string[] };
 
-function dayBoundaries(now: number, timeZone: string, days: number): number[] {
+/** Kept for the last few pages: naming a day in a zone costs more than everything else a day needs. */
+const boundaryCache = new Map<string, DayBoundaries>();
+
+function dayBoundaries(now: number, timeZone: string, days: number): DayBoundaries {
   const today = startOfDay(new TZDate(now, timeZone));
   const key = `${timeZone}|${today.getTime()}|${days}`;
   const cached = boundaryCache.get(key);
   if (cached) return cached;
-  const boundaries: number[] = [];
-  for (let back = days - 1; back >= -1; back--) boundaries.push(addDays(today, -back).getTime());
+  const starts: number[] = [];
+  for (let back = days - 1; back >= -1; back--) starts.push(addDays(today, -back).getTime());
+  const dates = starts.slice(0, days).map((start) => format(new TZDate(start, timeZone), "yyyy-MM-dd"));
   if (boundaryCache.size > 20) boundaryCache.clear();
-  boundaryCache.set(key, boundaries);
-  return boundaries;
+  boundaryCache.set(key, { starts, dates });
+  return { starts, dates };
 }
 
 /** The first day index whose end is after `at` (0 when before the first day; `days` when after the last). */
@@ -77,7 +86,7 @@ export function uptimeDays(page: PublicPage, componentId: string, days = 90): Up
   const covered = new Set(component.isGroup ? component.memberIds : [component.id]);
   const now = page.generatedAt.getTime();
   const existsFrom = component.createdAt.getTime();
-  const boundaries = dayBoundaries(now, page.page.timeZone, days);
+  const { starts: boundaries, dates } = dayBoundaries(now, page.page.timeZone, days);
 
   // Each interval and incident is put in the days it touches, once, instead of every day
   // looking through all of them (the insights page passes years of impact windows).
@@ -104,7 +113,7 @@ export function uptimeDays(page: PublicPage, componentId: string, days = 90): Up
     const minutes = from < to ? minutesByStatus(intervalsByDay[d], from, to, now) : noMinutes();
     const seen = COMPONENT_STATUSES.filter((s) => minutes[s] > 0);
     result.push({
-      date: format(new TZDate(start, page.page.timeZone), "yyyy-MM-dd"),
+      date: dates[d],
       worst: seen.length > 0 ? worstStatus(seen) : null,
       minutes,
       incidents: incidentsByDay[d],

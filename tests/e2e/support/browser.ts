@@ -51,3 +51,11 @@ export function watchConsole(page: Page, label: string): string[] {
   });
   return lines;
 }
+
+/** Waits until React has taken over the page, so typing goes into its state and not only the DOM. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return !!main && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+  });
+}
