@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   /** hosts webhooks may reach although they resolve to private addresses (comma-separated; admins can add more in settings) */
   WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
+  /** a bearer token that may read GET /metrics (besides admin API tokens); at least 24 characters */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
