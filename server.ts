@@ -27,7 +27,7 @@ type AppBuild = ServerBuild & {
       publicFile: (path: string) => PublicFile | null;
       connectedClients: () => number;
       collaboratorCount: () => number;
-      closeEventStreams: () => number;
+      beginShutdown: () => number;
       deliveryQueueFigures: MetricsSources["deliveryQueue"];
       metricsAccess: MetricsSources["access"];
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
@@ -196,7 +196,7 @@ async function main() {
     // Collaborators' sockets would hold close() open; the last one to leave a document stores
     // it, shutdown() waits for that, and their editors reconnect to the next instance.
     collab.closeAll();
-    const streams = entry.closeEventStreams();
+    const streams = entry.beginShutdown();
     log.info({ streams }, "event streams ended with a retry hint");
     server.closeIdleConnections();
     // A request still running after this is cut; the hard stop is the last resort.
