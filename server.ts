@@ -187,11 +187,10 @@ async function main() {
     stopping = true;
     log.info({ signal }, "shutting down: no new connections, finishing requests");
     server.close(() => {
-      void entry
-        .shutdown()
-        .then(() => log.info("stopped"))
-        .catch((error: unknown) => log.error({ err: error }, "shutdown failed"))
-        .finally(() => process.exit(0));
+      void entry.shutdown().then(
+        () => (log.info("stopped"), process.exit(0)),
+        (error: unknown) => (log.error({ err: error }, "shutdown failed"), process.exit(1)),
+      );
     });
     // Collaborators' sockets would hold close() open; the last one to leave a document stores
     // it, shutdown() waits for that, and their editors reconnect to the next instance.
