@@ -2,7 +2,6 @@
 // Security headers (CSP with a per-request nonce), compression that never touches
 // text/event-stream, request ids on every log line, graceful shutdown on SIGTERM, and the
 // collaboration websocket (/collab) handed to the app's Hocuspocus instance.
-import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +15,9 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { CLIENT_ADDRESS_HEADER } from "./app/modules/auth/client-address.ts";
 import type { PublicFile } from "./app/modules/status-page/store.server.ts";
 import { collabUpgrades } from "./server/collab-upgrades.ts";
+import { createMetrics, type MetricsSources } from "./server/metrics.ts";
+import { requestLog } from "./server/request-log.ts";
+import { ROUTE_LABELS, routeLabeller } from "./server/route-labels.ts";
 import { publicFastPath } from "./server/public-files.ts";
 
 type AppBuild = ServerBuild & {
@@ -24,6 +26,11 @@ type AppBuild = ServerBuild & {
       startup: () => Promise<void>;
       shutdown: () => Promise<void>;
       publicFile: (path: string) => PublicFile | null;
+      connectedClients: () => number;
+      collaboratorCount: () => number;
+      beginShutdown: () => number;
+      deliveryQueueFigures: MetricsSources["deliveryQueue"];
+      metricsAccess: MetricsSources["access"];
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
       MAX_COLLAB_MESSAGE_BYTES: number;
     };
@@ -34,26 +41,21 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 /** Where `remix vite:build` wrote the app (BUILD_DIR lets several builds live side by side). */
 const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
 const MAX_UNSENT_STREAM_BYTES = 1024 * 1024;
+/** On SIGTERM: how long requests under way may take to finish, and when the process stops regardless. */
+const FINISH_REQUESTS_MS = 10_000;
+const HARD_STOP_MS = 25_000;
+type Metrics = ReturnType<typeof createMetrics>;
+const pathOf = (url = "/") => url.split("?", 1)[0];
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
 
-export async function createApp(build: AppBuild) {
+export async function createApp(build: AppBuild, tools: { routeOf: (path: string) => string; metrics: Metrics }) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 
-  app.use((req, res, next) => {
-    const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
-    res.locals.requestId = requestId;
-    res.locals.cspNonce = randomBytes(16).toString("base64");
-    res.setHeader("X-Request-Id", requestId);
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      if (req.path.startsWith("/assets/")) return;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
-    });
-    next();
-  });
+  app.use(requestLog(log, tools.routeOf));
+  // Outside the Remix route tree: no session, no HTML, its own bearer check (server/metrics.ts).
+  app.get("/metrics", (req, res, next) => void tools.metrics.serve(req, res).catch(next));
 
   // The address the sign-in and token rate limits count by; a value the client sent is replaced.
   app.use((req, _res, next) => {
@@ -124,18 +126,42 @@ export async function createApp(build: AppBuild) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
     }),
   );
+  // Whatever fails outside Remix's own error handling: logged once with the request id and stack.
+  app.use(((error, req, res, next) => {
+    log.error({ err: error, requestId: res.locals.requestId, method: req.method, route: tools.routeOf(req.path) }, "unhandled error");
+    if (res.headersSent) return next(error);
+    res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side.", fields: {} } });
+  }) as express.ErrorRequestHandler);
   return app;
 }
 
 async function main() {
   const build = (await import(path.join(buildDir, "server/index.js"))) as AppBuild;
   await build.entry.module.startup();
-  const app = await createApp(build);
+  const entry = build.entry.module;
+  const routeOf = routeLabeller(build.routes);
+  const metrics = createMetrics(
+    {
+      eventStreamClients: entry.connectedClients,
+      collaborators: entry.collaboratorCount,
+      deliveryQueue: entry.deliveryQueueFigures,
+      access: entry.metricsAccess,
+    },
+    log,
+  );
+  const app = await createApp(build, { routeOf, metrics });
   // The public status page and its API are answered from the in-memory snapshot before Express
   // (server/public-files.ts); they are counted, not logged line by line.
-  const publicFiles = publicFastPath((path) => build.entry.module.publicFile(path), { hsts: process.env.HSTS === "1" });
+  const publicFiles = publicFastPath((path) => entry.publicFile(path), { hsts: process.env.HSTS === "1" });
+  let stopping = false;
   const server = createServer((req, res) => {
-    if (!publicFiles(req, res)) app(req, res);
+    // While stopping, a kept-alive connection is closed as soon as its response is complete.
+    if (stopping) res.setHeader("Connection", "close");
+    res.once("close", () => stopping && server.closeIdleConnections());
+    let route: string | null = null;
+    metrics.observe(req, res, () => route ?? routeOf(pathOf(req.url)));
+    if (publicFiles(req, res)) route = ROUTE_LABELS.publicSnapshot;
+    else app(req, res);
   });
   // Live post-mortem editing: websockets on /collab only, refused past the message size limit.
   const collab = collabUpgrades({
@@ -160,21 +186,31 @@ async function main() {
     log.info({ port: actual }, `listening on http://localhost:${actual}`);
   });
 
-  let stopping = false;
+  // SIGTERM: stop accepting, tell event-stream clients when to come back and end their streams,
+  // let requests under way finish, then stop the app (collaborators' documents stored, the
+  // delivery worker's batch in hand recorded, the database closed) and exit 0. docs/operations.md.
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: no new connections, finishing requests");
     server.close(() => {
-      void build.entry.module.shutdown().finally(() => process.exit(0));
+      void entry.shutdown().then(
+        () => (log.info("stopped"), process.exit(0)),
+        (error: unknown) => (log.error({ err: error }, "shutdown failed"), process.exit(1)),
+      );
     });
     // Collaborators' sockets would hold close() open; the last one to leave a document stores
     // it, shutdown() waits for that, and their editors reconnect to the next instance.
     collab.closeAll();
-    // Long-lived SSE connections would hold close() open; browsers reconnect with Last-Event-ID.
-    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    const streams = entry.beginShutdown();
+    log.info({ streams }, "event streams ended with a retry hint");
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // A request still running after this is cut; the hard stop is the last resort.
+    setTimeout(() => server.closeAllConnections(), FINISH_REQUESTS_MS).unref();
+    setTimeout(() => {
+      log.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

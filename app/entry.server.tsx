@@ -10,13 +10,15 @@ import { NonceProvider } from "./utils/nonce.tsx";
 import { startup as prepare } from "./startup.server.ts";
 import stylesheetHref from "./styles.css?url";
 
-export { shutdown } from "./startup.server.ts";
+export { beginShutdown, shutdown } from "./startup.server.ts";
 /** The server's start: the database, then the public page (with the built stylesheet) and the clock. */
 export const startup = () => prepare({ stylesheetHref });
 export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 export { publicFile } from "./modules/status-page/store.server.ts";
-export { acceptCollaborator, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
+export { acceptCollaborator, collaboratorCount, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
+export { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
+export { metricsAccess } from "./modules/auth/metrics-access.server.ts";
 
 export const streamTimeout = 5_000;
 

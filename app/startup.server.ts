@@ -8,6 +8,7 @@ import { stopCollaboration } from "~/modules/postmortems/collab.server.ts";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
 import { startStatusPage, stopStatusPage } from "~/modules/status-page/store.server.ts";
+import { closeEventStreams } from "~/modules/timeline/stream.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
@@ -33,6 +34,16 @@ export async function startup(serve?: { stylesheetHref: string }): Promise<void>
   await startStatusPage(serve);
   startClock();
   if (env().DELIVERY_WORKER === "on") startWorker();
+}
+
+/**
+ * The first moment of a shutdown, while requests under way finish: event streams end with a
+ * retry hint, and the delivery worker takes no new batch (the one in hand is finished and
+ * recorded; shutdown() waits for it). Returns how many streams were ended.
+ */
+export function beginShutdown(): number {
+  void stopWorker();
+  return closeEventStreams();
 }
 
 export async function shutdown(): Promise<void> {

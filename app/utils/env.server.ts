@@ -44,6 +44,8 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^([A-Za-z0-9*.:-]+(\s*,\s*[A-Za-z0-9*.:-]+)*)?$/, "must be host names separated by commas, such as status.example.com,*.example.org")
     .default(""),
+  /** a bearer token that may read GET /metrics (besides admin API tokens); at least 24 characters */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
   /** a session ends after this long without a request (it is ended at most 5 minutes later) */
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 365).default(12),

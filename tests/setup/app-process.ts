@@ -24,6 +24,8 @@ export type AppProcess = {
   pid: number;
   /** The last lines the server printed, for failure messages. */
   logs(): string;
+  /** Resolves when the process has exited, with its exit code (null when a signal ended it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 };
 
@@ -82,7 +84,7 @@ async function launch(port: number, env: Record<string, string>): Promise<AppPro
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   void exited.then(() => running.delete(child));
   const logs = () => lines.join("\n");
 
@@ -112,5 +114,5 @@ async function launch(port: number, env: Record<string, string>): Promise<AppPro
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await exited;
   };
-  return { baseUrl, port, pid: child.pid!, logs, stop };
+  return { baseUrl, port, pid: child.pid!, logs, exited, stop };
 }

@@ -7,7 +7,7 @@
 //     it("...", async () => expect((await app.api.get("/api/v1/incidents")).status).toBe(200));
 //   });
 import { inject } from "vitest";
-import { ADMIN_TOKEN, spawnApp } from "./app-process.ts";
+import { ADMIN_TOKEN, spawnApp, type AppProcess } from "./app-process.ts";
 import { openProbe, type DatabaseProbe } from "./database-probe.ts";
 import {
   createPostgresDatabase,
@@ -46,6 +46,9 @@ export type TestApp = {
   adminToken: string;
   /** The API as the bootstrap admin. */
   api: Api;
+  /** The server's process id (a test may signal it) and its exit. */
+  pid: number;
+  exited: AppProcess["exited"];
   /** Direct reads of the app's database. */
   db: DatabaseProbe;
   logs(): string;
@@ -83,6 +86,8 @@ export async function startApp(options: StartOptions): Promise<TestApp> {
     baseUrl: server.baseUrl,
     databaseUrl,
     adminToken: ADMIN_TOKEN,
+    pid: server.pid,
+    exited: server.exited,
     api: api(server.baseUrl, ADMIN_TOKEN),
     db,
     logs: server.logs,

@@ -29,6 +29,8 @@ export class EventStreamClient {
   readonly events: StreamedEvent[] = [];
   /** Comment lines (heartbeats and the like), without the leading colon. */
   readonly comments: string[] = [];
+  /** Every `retry:` hint the server sent (ms before a browser would reconnect), in order. */
+  readonly retries: number[] = [];
   /** The named heartbeat events (kept apart: they carry no id and change no state). */
   readonly heartbeats: StreamedEvent[] = [];
   private listeners = new Set<(event: StreamedEvent) => void>();
@@ -148,6 +150,7 @@ async function readEvents(body: ReadableStream<Uint8Array>, client: EventStreamC
           if (field === "id") id = value;
           else if (field === "event") type = value;
           else if (field === "data") data.push(value);
+          else if (field === "retry" && /^\d+$/.test(value)) client.retries.push(Number(value));
         }
       }
     }

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "delivery:admin": ["admin"],
   /** organisation settings and the templates of customer-facing text */
   "settings:write": ["admin"],
+  /** GET /metrics with an API token (or the operator's METRICS_TOKEN, which is no user) */
+  "metrics:read": ["admin"],
   /** users, roles and API tokens */
   "admin:users": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -171,10 +171,13 @@ async function sendOneWebhook(claim: string): Promise<void> {
   await db.$transaction((tx) => tx.delivery.updateMany({ where: { claim }, data: { ...data, attempts, claim: null, leaseUntil: null } }));
 }
 
-/** Sends everything due now; returns how many batches and webhooks it handled (tests and the CLI use this). */
-export async function drainOnce(): Promise<number> {
+/**
+ * Sends everything due now, or until `keepGoing` says stop (a shutdown: the batch in hand is
+ * finished, no other is claimed); returns how many batches and webhooks it handled.
+ */
+export async function drainOnce(keepGoing: () => boolean = () => true): Promise<number> {
   let handled = 0;
-  for (;;) {
+  while (keepGoing()) {
     // Wait out a provider's pause before claiming, so the lease is not spent waiting.
     const pause = worker.notBefore - Date.now();
     if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
@@ -187,6 +190,7 @@ export async function drainOnce(): Promise<number> {
     if (!batch && !webhook) return handled;
     handled += 1;
   }
+  return handled;
 }
 
 export function wakeWorker(): void {
@@ -199,7 +203,7 @@ export function startWorker(): void {
   worker.done = (async () => {
     while (worker.running) {
       try {
-        const handled = await drainOnce();
+        const handled = await drainOnce(() => worker.running);
         if (handled === 0 && worker.running) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, IDLE_POLL_MS);

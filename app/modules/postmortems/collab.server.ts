@@ -128,6 +128,11 @@ export function acceptCollaborator(socket: WebSocket, request: IncomingMessage):
   collaboration.handleConnection(socket, request);
 }
 
+/** Open live-editing connections in this process (for /metrics). */
+export function collaboratorCount(): number {
+  return collaboration.getConnectionsCount();
+}
+
 /** Stores every open document with unsaved changes now, and waits for stores under way. */
 async function storeOpenDocuments(): Promise<void> {
   const flushes = [...collaboration.documents.values()].map((document) => {

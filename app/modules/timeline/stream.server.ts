@@ -137,14 +137,36 @@ function toStreamEvent(row: { seq: number; type: string; data: unknown }): Strea
   return { seq: row.seq, type: row.type, data: row.data, frame };
 }
 
+const globalForOpen = globalThis as unknown as { __openEventStreams?: Set<(retryMs: number) => void>; __eventStreamsClosing?: boolean };
+const openStreams = (globalForOpen.__openEventStreams ??= new Set());
+
+/**
+ * On shutdown: every open stream is told when to come back (`retry:`, spread over a few
+ * seconds so the clients do not all return at once) and ended; browsers reconnect with
+ * Last-Event-ID to another instance or this one restarted. Streams asked for afterwards end
+ * the same way at once.
+ */
+export function closeEventStreams(): number {
+  globalForOpen.__eventStreamsClosing = true;
+  const closing = [...openStreams];
+  for (const close of closing) close(reconnectDelayMs());
+  return closing.length;
+}
+
+function reconnectDelayMs(): number {
+  return 1_000 + Math.floor(Math.random() * 4_000);
+}
+
 /** The SSE response for one incident: replay after `afterSeq`, then live, with heartbeats. */
 export function incidentEventStream(incidentId: string, afterSeq: number, signal: AbortSignal, heartbeatMs: number): Response {
   const stream = streamFor(incidentId);
   let client: StreamClient | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let closeForShutdown: ((retryMs: number) => void) | null = null;
   const cleanup = () => {
     if (heartbeat) clearInterval(heartbeat);
     if (client) stream.detach(client);
+    if (closeForShutdown) openStreams.delete(closeForShutdown);
     client = null;
   };
   const body = new ReadableStream<Uint8Array>({
@@ -156,6 +178,17 @@ export function incidentEventStream(incidentId: string, afterSeq: number, signal
           cleanup();
         }
       };
+      closeForShutdown = (retryMs) => {
+        write(encoder.encode(`retry: ${retryMs}\n: the server is restarting\n\n`));
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
+      if (globalForOpen.__eventStreamsClosing) return closeForShutdown(reconnectDelayMs());
+      openStreams.add(closeForShutdown);
       write(encoder.encode(`retry: 2000\n: connected\n\n`));
       client = { send: (event) => write(event.frame) };
       stream.attach(client, afterSeq).catch(() => {
