@@ -102,7 +102,7 @@ export default function IncidentRoom() {
           </h2>
           {anchor && !anchor.found ? (
             <p role="status" className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              This incident has no entry {anchor.seq}; here are its newest entries.
+              {`This incident has no entry ${anchor.seq}; here are its newest entries.`}
             </p>
           ) : null}
           <TimelineList

@@ -79,7 +79,7 @@ export function EarlierEntries({ incidentId, timeline, onPage }: { incidentId: s
           error={pages.error}
           onClick={() => void pages.load(`/api/v1/incidents/${incidentId}/timeline?before=${earliestSeq(timeline)}&limit=${PAGE_SIZE}`)}
         >
-          {entries(timeline.earlier)} written earlier, not shown
+          {`${entries(timeline.earlier)} written earlier, not shown`}
         </PagerBar>
       ) : null}
     </>
@@ -98,7 +98,7 @@ export function LaterEntries({ incidentId, timeline, onPage }: { incidentId: str
       error={pages.error}
       onClick={() => void pages.load(`/api/v1/incidents/${incidentId}/timeline?after=${latestSeq(timeline)}&limit=${PAGE_SIZE}`)}
     >
-      {entries(timeline.later)} written later, not shown ·{" "}
+      {`${entries(timeline.later)} written later, not shown · `}
       <Link to={`/incidents/${incidentId}`} className="font-medium">
         Go to the newest
       </Link>
