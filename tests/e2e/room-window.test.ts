@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { inParallel } from "../setup/delivery-helpers.ts";
 import { timelineEntry, uniqueText, USERS, waitForLive, waitUntil } from "./support/app.ts";
-import { screenshot } from "./support/browser.ts";
 import { useSuite } from "./support/suite.ts";
 
 const suite = useSuite("room-window");
@@ -49,7 +48,8 @@ describe("a long timeline in the room", () => {
     await earlier.scrollIntoViewIfNeeded();
     const first = page.locator(`#entry-${incident.seqOf(401)}`);
     const before = (await first.boundingBox())!;
-    await screenshot(page, "room-window--earlier-control");
+    // (the whole page of 200 entries is too tall for screenshot(); the part the reader sees)
+    await page.screenshot({ path: "test-results/e2e/room-window--earlier-control-viewport.png" });
     await earlier.click();
     await waitUntil(() => entries.count(), (n) => n === 400, "the earlier page to be in the room");
     expect(await page.locator(`#entry-${incident.seqOf(201)}`).innerText()).toContain(entryText(201));
