@@ -2,19 +2,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { addTimelineEntry, listTimelineEntries, NewEntrySchema } from "~/modules/timeline/entries.server.ts";
-import { fail, notFound, parseJson, parseQuery } from "~/utils/http.server.ts";
+import { addTimelineEntry, NewEntrySchema } from "~/modules/timeline/entries.server.ts";
+import { entriesAfter, entriesBefore } from "~/modules/timeline/window.server.ts";
+import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
 
-const QuerySchema = z.object({
-  after: z.coerce.number({ message: "must be a sequence number" }).int().min(0).max(2_147_483_647).default(0), // seq is a 32-bit column
-  limit: z.coerce.number().int().min(1).max(5000).default(2000),
-});
+const Seq = z.coerce.number({ message: "must be a sequence number" }).int().min(0).max(2_147_483_647); // seq is a 32-bit column
 
+const QuerySchema = z
+  .object({
+    after: Seq.optional(),
+    before: Seq.min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).default(2000),
+  })
+  .refine((q) => q.after === undefined || q.before === undefined, { message: "give after or before, not both", path: ["before"] });
+
+/** `after`: the entries written after that seq (the sync feed); `before`: the page written just before it (the room's "Show earlier"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const query = parseQuery(request, QuerySchema);
   const id = await requireIncidentId(params.id!);
-  return Response.json({ entries: await listTimelineEntries(id, { afterSeq: query.after, limit: query.limit }) });
+  if (query.before !== undefined) return Response.json(await entriesBefore(id, query.before, query.limit));
+  return Response.json(await entriesAfter(id, query.after ?? 0, query.limit));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { z } from "zod";
 import { Composer } from "~/components/room/composer.tsx";
 import { RoomHeader } from "~/components/room/header.tsx";
 import { RoomKeyboard } from "~/components/room/room-keyboard.tsx";
@@ -7,6 +8,8 @@ import { RoomTabs } from "~/components/room/room-tabs.tsx";
 import { ImpactHistory } from "~/components/room/impact-history.tsx";
 import { IncidentControls } from "~/components/room/incident-controls.tsx";
 import { TimelineList } from "~/components/room/timeline-list.tsx";
+import { EarlierEntries, LaterEntries, useEntryLinks } from "~/components/room/timeline-pages.tsx";
+import { lastEntryOf } from "~/components/room/timeline-window.ts";
 import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
 import { useOutbox } from "~/components/room/use-outbox.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
@@ -17,24 +20,31 @@ import { getIncident, requireIncidentId } from "~/modules/incidents/queries.serv
 import { patchFromRoomForm } from "~/modules/incidents/forms.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
-import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, listTimelineEntries } from "~/modules/timeline/entries.server.ts";
+import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema } from "~/modules/timeline/entries.server.ts";
+import { newestWindow, windowAround } from "~/modules/timeline/window.server.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
-import { fieldErrors } from "~/utils/http.server.ts";
+import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
+
+/** `?entry=12` opens the room on the entry created at seq 12 (links also say `#entry-12`). */
+const RoomQuerySchema = z.object({
+  entry: z.coerce.number({ message: "must be an entry's sequence number" }).int().min(1).max(2_147_483_647).optional(),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
+  const query = parseQuery(request, RoomQuerySchema);
   const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) throw new Response("Incident not found", { status: 404 });
   const canWrite = can(actor.role, "incident:write");
-  const [entries, people, components, regions] = await Promise.all([
-    listTimelineEntries(incident.id),
+  const [timeline, people, components, regions] = await Promise.all([
+    query.entry ? windowAround(incident.id, query.entry) : newestWindow(incident.id),
     canWrite ? listResponders() : [],
     canWrite ? listComponents() : [],
     canWrite ? listRegions() : [],
   ]);
   return {
     incident,
-    entries,
+    timeline,
     lastSeq: incident.lastSeq,
     timeZone: actor.timeZone,
     canWrite,
@@ -70,16 +80,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod !== "GET" ? false : defaultShouldRevalidate;
 
-/** The newest entry still there (by when it happened), for "pin the last entry". */
-function lastEntryOf(entries: { id: string; pinned: boolean; occurredAt: string; seq: number; deletedAt: string | null }[]) {
-  const last = entries.filter((e) => !e.deletedAt).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq).at(-1);
-  return last ? { id: last.id, pinned: last.pinned } : null;
-}
-
 export default function IncidentRoom() {
   const data = useLoaderData<typeof loader>();
-  const live = useIncidentStream({ incident: data.incident, entries: data.entries, lastSeq: data.lastSeq });
+  const live = useIncidentStream({ incident: data.incident, timeline: data.timeline, lastSeq: data.lastSeq });
   const outbox = useOutbox(data.incident.id, live.addEntry);
+  const anchor = data.timeline.anchor;
+  useEntryLinks(anchor?.found ? anchor.seq : null);
   return (
     <div>
       <p className="mb-2 text-sm print:hidden">
@@ -87,15 +93,23 @@ export default function IncidentRoom() {
       </p>
       <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
       <RoomTabs incidentId={live.incident.id} />
-      <RoomKeyboard incidentId={live.incident.id} lastEntry={lastEntryOf(live.entries)} canWrite={data.canWrite} />
+      <RoomKeyboard incidentId={live.incident.id} lastEntry={lastEntryOf(live.timeline)} canWrite={data.canWrite} />
       <ImpactHistory incident={live.incident} timeZone={data.timeZone} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="timeline-heading" className="min-w-0">
           <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
             Timeline
           </h2>
+          {anchor && !anchor.found ? (
+            <p role="status" className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {`This incident has no entry ${anchor.seq}; here are its newest entries.`}
+            </p>
+          ) : null}
           <TimelineList
-            entries={live.entries}
+            entries={live.timeline.entries}
+            markedSeq={anchor?.found ? anchor.seq : null}
+            before={<EarlierEntries incidentId={live.incident.id} timeline={live.timeline} onPage={live.addPage} />}
+            after={<LaterEntries incidentId={live.incident.id} timeline={live.timeline} onPage={live.addPage} />}
             pending={outbox.pending}
             timeZone={data.timeZone}
             canWrite={data.canWrite}

@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CommsTab() {
   const data = useLoaderData<typeof loader>();
-  const live = useIncidentStream({ incident: data.incident, entries: [], updates: data.updates, lastSeq: data.lastSeq });
+  const live = useIncidentStream({ incident: data.incident, updates: data.updates, lastSeq: data.lastSeq });
   const promises = new Map(data.promises.map((p) => [p.updateId, p.outcome]));
   const drafts = live.updates.filter((u) => u.state !== "published");
   const published = live.updates.filter((u) => u.state === "published");

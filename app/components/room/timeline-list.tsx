@@ -121,11 +121,19 @@ function EditHistory({ entry, timeZone }: { entry: TimelineEntryView; timeZone: 
   );
 }
 
-function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZone: string; canWrite: boolean }) {
+const MARKED = "bg-sky-50 outline outline-2 outline-sky-600";
+
+function Entry({ entry, timeZone, canWrite, marked }: { entry: TimelineEntryView; timeZone: string; canWrite: boolean; marked: boolean }) {
   const [editing, setEditing] = useState(false);
   const deleted = entry.deletedAt !== null;
   return (
-    <li id={`entry-${entry.seq}`} className={`group scroll-mt-4 border-b border-slate-200 px-3 py-2 target:bg-sky-50 target:outline target:outline-2 target:outline-sky-600 ${entry.pinned ? "bg-amber-50" : ""}`} data-seq={entry.seq} data-testid="timeline-entry">
+    <li
+      id={`entry-${entry.seq}`}
+      className={`group scroll-mt-4 border-b border-slate-200 px-3 py-2 target:bg-sky-50 target:outline target:outline-2 target:outline-sky-600 ${marked ? MARKED : entry.pinned ? "bg-amber-50" : ""}`}
+      aria-current={marked ? "location" : undefined}
+      data-seq={entry.seq}
+      data-testid="timeline-entry"
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <time dateTime={entry.occurredAt} title={inUtc(entry.occurredAt, "d MMM yyyy HH:mm:ss")} className="font-mono text-slate-700">
           {inZone(entry.occurredAt, timeZone, "HH:mm")}
@@ -153,6 +161,11 @@ function Entry({ entry, timeZone, canWrite }: { entry: TimelineEntryView; timeZo
 
 export function TimelineList(props: {
   entries: TimelineEntryView[];
+  /** the entry the room was opened on (`?entry=`), marked as a link's target is */
+  markedSeq?: number | null;
+  /** above and below the entries: the controls that load the rest of the timeline */
+  before?: React.ReactNode;
+  after?: React.ReactNode;
   pending: PendingEntry[];
   timeZone: string;
   canWrite: boolean;
@@ -162,10 +175,12 @@ export function TimelineList(props: {
   const { entries, pending, timeZone, canWrite } = props;
   const sorted = [...entries].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
   return (
-    <ol aria-label="Timeline entries" className="rounded-lg border border-slate-300 bg-white">
+    <div className="rounded-lg border border-slate-300 bg-white">
+    {props.before}
+    <ol aria-label="Timeline entries">
       {sorted.length === 0 && pending.length === 0 ? <li className="p-4 text-sm text-slate-600">No entries yet.</li> : null}
       {sorted.map((entry) => (
-        <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} />
+        <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} marked={entry.seq === props.markedSeq} />
       ))}
       {pending.map((p, i) => (
         <li key={p.idempotencyKey} className="border-b border-dashed border-slate-300 bg-slate-50 px-3 py-2 text-slate-600" data-testid="pending-entry">
@@ -186,5 +201,7 @@ export function TimelineList(props: {
         </li>
       ))}
     </ol>
+    {props.after}
+    </div>
   );
 }

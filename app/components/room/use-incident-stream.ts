@@ -5,17 +5,23 @@ import { useCallback, useEffect, useReducer, useState } from "react";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";
+import { addEarlier, addLater, placeEntry, type TimelineWindowState } from "./timeline-window.ts";
 
 const SILENCE_LIMIT_MS = 50_000;
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "closed";
 
-type State = { incident: IncidentView; entries: TimelineEntryView[]; updates?: UpdateView[]; lastSeq: number };
+type State = { incident: IncidentView; timeline: TimelineWindowState; updates?: UpdateView[]; lastSeq: number };
+type Initial = Omit<State, "timeline"> & { timeline?: TimelineWindowState };
+
+const NO_TIMELINE: TimelineWindowState = { entries: [], earlier: 0, later: 0, newestSeq: 0, newest: null };
 type UpdateChange = UpdateView | { id: string; deleted: true };
 type Action =
   | { type: "incident"; seq: number; incident: IncidentView }
   | { type: "entry"; seq: number; entry: TimelineEntryView }
   | { type: "update"; seq: number; update: UpdateChange }
+  | { type: "earlier"; page: { entries: TimelineEntryView[]; earlier: number } }
+  | { type: "later"; page: { entries: TimelineEntryView[]; later: number } }
   | { type: "reset"; state: State };
 
 /** Unpublished first, newest first; then the published, newest first (as the server lists them). */
@@ -26,27 +32,29 @@ function orderUpdates(updates: UpdateView[]): UpdateView[] {
 
 function reducer(state: State, action: Action): State {
   if (action.type === "reset") return action.state;
+  if (action.type === "earlier") return { ...state, timeline: addEarlier(state.timeline, action.page) };
+  if (action.type === "later") return { ...state, timeline: addLater(state.timeline, action.page) };
   const lastSeq = Math.max(state.lastSeq, action.seq);
   if (action.type === "incident") return { ...state, incident: action.incident, lastSeq };
   if (action.type === "update") {
     const others = (state.updates ?? []).filter((u) => u.id !== action.update.id);
     return { ...state, updates: "deleted" in action.update ? others : orderUpdates([...others, action.update]), lastSeq };
   }
-  const i = state.entries.findIndex((e) => e.id === action.entry.id);
-  const entries = i >= 0 ? state.entries.map((e, j) => (j === i ? action.entry : e)) : [...state.entries, action.entry];
-  return { ...state, entries, lastSeq };
+  return { ...state, timeline: placeEntry(state.timeline, action.entry), lastSeq };
 }
 
-export function useIncidentStream(initial: State) {
-  const [state, dispatch] = useReducer(reducer, initial);
+const stateOf = (initial: Initial): State => ({ ...initial, timeline: initial.timeline ?? NO_TIMELINE });
+
+export function useIncidentStream(initial: Initial) {
+  const [state, dispatch] = useReducer(reducer, initial, stateOf);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const incidentId = initial.incident.id;
 
   useEffect(() => {
-    dispatch({ type: "reset", state: initial });
-    // Only a new incident or fresh server data restarts the stream.
+    dispatch({ type: "reset", state: stateOf(initial) });
+    // Only a new incident or fresh server data (a later seq, another window) resets the room.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [incidentId, initial.lastSeq]);
+  }, [incidentId, initial.lastSeq, initial.timeline]);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -115,5 +123,11 @@ export function useIncidentStream(initial: State) {
   /** An update the server acknowledged to this page shows at once. */
   const applyUpdate = useCallback((update: UpdateChange) => dispatch({ type: "update", seq: 0, update }), []);
 
-  return { ...state, updates: state.updates ?? [], connection, addEntry, applyUpdate };
+  /** Pages of the timeline loaded on demand ("Show earlier entries", "Show later entries"). */
+  const addPage = useCallback((page: { entries: TimelineEntryView[]; earlier: number } | { entries: TimelineEntryView[]; later: number }) => {
+    if ("earlier" in page) dispatch({ type: "earlier", page });
+    else dispatch({ type: "later", page });
+  }, []);
+
+  return { ...state, updates: state.updates ?? [], connection, addEntry, applyUpdate, addPage };
 }

@@ -185,16 +185,6 @@ export function deleteTimelineEntry(actor: Actor, incidentId: string, entryId: s
   return changeEntry(actor, incidentId, entryId, async (_tx, before) => (before.deletedAt ? null : { deletedAt: new Date() }), "timeline.deleted");
 }
 
-export async function listTimelineEntries(incidentId: string, options: { afterSeq?: number; limit?: number } = {}) {
-  const rows = await db.timelineEntry.findMany({
-    where: { incidentId, seq: { gt: options.afterSeq ?? 0 } },
-    orderBy: { seq: "asc" },
-    take: options.limit ?? 2000,
-    include: ENTRY_INCLUDE,
-  });
-  return rows.map(entryView);
-}
-
 export async function getTimelineEntry(incidentId: string, entryId: string) {
   const row = await db.timelineEntry.findFirst({ where: { id: entryId, incidentId }, include: ENTRY_INCLUDE });
   if (!row) return null;
