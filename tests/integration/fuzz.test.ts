@@ -148,6 +148,8 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
         const problem = problemWith(request, answer);
         if (problem) {
           const said = "text" in answer ? answer.text.slice(0, 200) : "";
+          // Printed at once too: a run cut short by the test's time limit still shows what it found.
+          if (problems.length < 30) console.log(`fuzz problem on ${database} (seed ${SEED}): #${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} [${request.mutation}]`);
           problems.push(`#${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} as ${request.principal} [${request.mutation}] body ${excerpt(request.body)} → ${said}`);
         }
       }
