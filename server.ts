@@ -46,6 +46,9 @@ const FINISH_REQUESTS_MS = 10_000;
 const HARD_STOP_MS = 25_000;
 type Metrics = ReturnType<typeof createMetrics>;
 const pathOf = (url = "/") => url.split("?", 1)[0];
+/** How much of a body nobody read is still read and dropped to keep the connection usable. */
+const DRAIN_BYTES = 8 * 1024 * 1024;
+const REQUEST_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
 
 export async function createApp(build: AppBuild, tools: { routeOf: (path: string) => string; metrics: Metrics }) {
@@ -95,6 +98,34 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
       },
     }),
   );
+
+  // An answer sent before the request's body was read (a 413, a refusal before parsing) would
+  // leave the rest of the body in a kept-alive connection, and the client's next request on it
+  // would never be read. The rest is read and dropped; past DRAIN_BYTES the connection is closed.
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) > DRAIN_BYTES) res.setHeader("Connection", "close");
+    res.on("finish", () => {
+      if (req.complete) return;
+      let drained = 0;
+      req.removeAllListeners("data");
+      req.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_BYTES) req.socket.destroy();
+      });
+      req.resume();
+    });
+    next();
+  });
+
+  // Remix answers a method it does not know (PROPFIND, MKCOL…) with a 405 that reads as a server
+  // error; the API answers it in its error shape, naming the methods there are.
+  app.use((req, res, next) => {
+    if (REQUEST_METHODS.has(req.method)) return next();
+    res.setHeader("Allow", [...REQUEST_METHODS].join(", "));
+    const message = `${req.method.slice(0, 20)} is not a method this server answers.`;
+    if (!req.path.startsWith("/api/")) return void res.status(405).type("text/plain").send(message);
+    res.status(405).json({ error: { code: "method_not_allowed", message, fields: {} } });
+  });
 
   // Postgres can neither store nor compare a NUL character: a URL carrying one (%00) is
   // refused here, in the API's error shape, instead of failing a query as a 500.

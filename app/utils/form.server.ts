@@ -18,8 +18,11 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw new Response("The request body is not a form.", { status: 400 });
   }
-  const field = unstorableTextAt(Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""])));
-  if (field) throw new Response(`The field ${field} contains a NUL character or half a surrogate pair.`, { status: 400 });
+  // Every value of a repeated field: a page may read the first (form.get), not the last.
+  for (const [key, value] of form.entries()) {
+    const field = unstorableTextAt({ [key]: typeof value === "string" ? value : "" });
+    if (field) throw new Response(`The field ${field} contains a NUL character or half a surrogate pair.`, { status: 400 });
+  }
   return form;
 }
 

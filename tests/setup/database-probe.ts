@@ -2,8 +2,11 @@
 // impact history, and proof that rejected input was stored nowhere. Read-only by intent, but
 // for `execute`: the one way a test puts the clock back (a session last used 13 hours ago).
 // Write SQL once with `?` placeholders and double-quoted identifiers; it runs on both.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { REPO_ROOT } from "./app-process.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -66,10 +69,17 @@ function postgresProbe(url: string): DatabaseProbe {
   return { rows, count: countWith(rows), execute, close: () => pool.end() };
 }
 
-/** Sizes of every table in STORED_TABLES. */
-export async function tableSizes(probe: DatabaseProbe): Promise<Record<string, number>> {
+/** Every table of the schema (a model's table has its name; the schema maps none). */
+export function everyTable(): string[] {
+  const schema = readFileSync(path.join(REPO_ROOT, "prisma/schema.prisma"), "utf8");
+  if (/@@map\(/.test(schema)) throw new Error("a model maps its table name: read @@map here");
+  return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+}
+
+/** Sizes of the tables (by default those in STORED_TABLES). */
+export async function tableSizes(probe: DatabaseProbe, tables: readonly string[] = STORED_TABLES): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
-  for (const table of STORED_TABLES) sizes[table] = await probe.count(table);
+  for (const table of tables) sizes[table] = await probe.count(table);
   return sizes;
 }
 

@@ -1,0 +1,234 @@
+// Generates the fuzz test's requests: every one is invalid by construction (broken syntax, a
+// field of the wrong kind, text no database stores, an id that names nothing, a method the
+// route does not answer), so whatever the app does with it, it must refuse it with a 4xx and
+// store nothing. The same seed gives the same requests.
+import type { DiscoveredRoute } from "./routes.ts";
+import { JSON_FIELDS } from "./fields.ts";
+import { bogusId, ODD_TEXT, prng, RAW, RAW_BYTES, UNSTORABLE_TEXT, wrongValue, type Rng } from "./values.ts";
+
+export type Principal = "token" | "session" | "anonymous";
+
+export type FuzzRequest = {
+  n: number;
+  route: string;
+  mutation: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+  principal: Principal;
+};
+
+export type Fixtures = {
+  /** Real ids by slot ("incidents/:id", "timeline/:entryId"), used only where the body is broken anyway. */
+  ids: Record<string, string>;
+  /** Real ids of every kind: as an id of another kind they name nothing. */
+  all: string[];
+};
+
+export type GenerateOptions = {
+  routes: DiscoveredRoute[];
+  fixtures: Fixtures;
+  seed: number;
+  count: number;
+  /** Headers that authenticate a body for routes with no token (a webhook signature), by route file. */
+  signers?: Record<string, (body: Buffer) => Record<string, string>>;
+};
+
+const ODD_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "MKCOL"];
+const QUERY_NAMES = ["status", "severity", "component", "from", "to", "q", "cursor", "limit", "after", "kinds", "state", "owner", "overdue", "search", "sla", "figure", "table", "kind", "token", "intent"];
+
+export function slotOf(route: DiscoveredRoute, index: number): string {
+  const previous = route.segments.slice(0, index).reverse().find((s) => "literal" in s);
+  const segment = route.segments[index];
+  return `${previous && "literal" in previous ? previous.literal : ""}/:${"param" in segment ? segment.param : ""}`;
+}
+
+const enc = (text: string) => encodeURIComponent(text);
+
+/** JSON text with the RAW(...) and raw-number markers replaced by their bytes. */
+export function jsonBytes(value: unknown): Buffer {
+  const text = JSON.stringify(value);
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\\u0001RAW([0-9a-f]+)\\u0001|"\\u0001NUM([^\\"]+)\\u0001"/g)) {
+    parts.push(Buffer.from(text.slice(last, m.index), "utf8"), m[1] ? Buffer.from(m[1], "hex") : Buffer.from(m[2], "utf8"));
+    last = m.index! + m[0].length;
+  }
+  parts.push(Buffer.from(text.slice(last), "utf8"));
+  return Buffer.concat(parts);
+}
+
+function deep(depth: number, open: string, close: string, inner = "1"): string {
+  return open.repeat(depth) + inner + close.repeat(depth);
+}
+
+/** A body whose fields are all of the wrong kind, carrying odd-but-valid text in other fields. */
+function wrongFields(fields: Record<string, { kind: string }>, rng: Rng): Record<string, unknown> {
+  const names = Object.keys(fields);
+  const broken = Array.from({ length: 1 + rng.int(3) }, () => rng.pick(names));
+  const body: Record<string, unknown> = {};
+  if (rng.chance(0.4)) for (const name of names) if (fields[name].kind === "text") body[name] = rng.pick([...ODD_TEXT, "y".repeat(20_000)]);
+  for (const name of broken) body[name] = wrongValue(fields[name] as never, rng);
+  return body;
+}
+
+function jsonBody(route: DiscoveredRoute, method: string, rng: Rng): { mutation: string; body: Buffer } {
+  const fields = JSON_FIELDS[`${route.file} ${method}`] ?? Object.entries(JSON_FIELDS).find(([k]) => k.startsWith(`${route.file} `))?.[1];
+  const broken = () => (fields ? wrongFields(fields, rng) : { "": rng.pick(UNSTORABLE_TEXT) });
+  const text = () => JSON.stringify(broken());
+  const variants: [string, () => Buffer | string][] = [
+    ["wrong kinds of fields", () => jsonBytes(broken())],
+    ["wrong kinds of fields", () => jsonBytes(broken())],
+    ["wrong kinds of fields", () => jsonBytes(broken())],
+    ["repeated key, the last one wrong", () => {
+      const body = text();
+      const [name] = Object.keys(fields ?? { x: 0 });
+      return `{"${name}":"Valid looking value",${body.slice(1)}`;
+    }],
+    ["truncated JSON", () => { const t = text(); return t.slice(0, 1 + rng.int(t.length - 1)); }],
+    ["trailing comma", () => text().replace(/}$/, ",}")],
+    ["NaN / Infinity / undefined", () => text().replace(/:[^,}]*/, `:${rng.pick(["NaN", "Infinity", "-Infinity", "undefined", "01", "+1", "0x1F", ".5"])}`)],
+    ["single quotes", () => text().replace(/"/g, "'")],
+    ["a comment", () => text().replace(/^{/, "{/* hi */")],
+    ["a byte order mark", () => "\ufeff" + text()],
+    ["UTF-16", () => Buffer.from(text(), "utf16le")],
+    ["raw bytes that are not UTF-8", () => Buffer.concat([Buffer.from('{"x":"'), Buffer.from(rng.pick(RAW_BYTES)), Buffer.from('",'), Buffer.from(text().slice(1, -1)), Buffer.from("")])],
+    ["not an object", () => rng.pick(["[]", "null", "42", '"a string"', "true", "[{}]", '["title"]'])],
+    ["10k deep arrays", () => `{"${rng.pick(Object.keys(fields ?? { x: 0 }))}":${deep(10_000, "[", "]", "{}")}}`],
+    ["10k deep objects", () => deep(rng.pick([10_000, 50_000]), '{"a":', "}", "[]")],
+    ["5 MB body", () => `{"${rng.pick(Object.keys(fields ?? { x: 0 }))}":"${"z".repeat(5 * 1024 * 1024)}"}`],
+  ];
+  // The megabytes cost the most time and find the least: one request in a hundred carries them.
+  const heavy = variants.length - 1;
+  const [mutation, make] = rng.chance(0.01) ? variants[heavy] : variants[rng.int(heavy)];
+  const made = make();
+  return { mutation, body: typeof made === "string" ? Buffer.from(made, "utf8") : made };
+}
+
+function formBody(route: DiscoveredRoute, rng: Rng): { mutation: string; body: Buffer; contentType: string | null } {
+  const names = [...new Set(["intent", ...route.formFields])];
+  const value = () => rng.pick([...ODD_TEXT, "x".repeat(rng.pick([10, 2000, 20_000])), RAW(rng.pick(RAW_BYTES)), "", "1", "-1", "true"]);
+  const fields: [string, string][] = names.filter(() => rng.chance(0.6)).map((n) => [n, value()]);
+  // The one thing that makes the form invalid: a NUL or half a surrogate pair, sometimes in the first of a repeated field.
+  const poisoned = rng.pick(names);
+  const poison = rng.pick(UNSTORABLE_TEXT.filter((t) => t.includes("\u0000")));
+  if (rng.chance(0.5)) fields.push([poisoned, poison], [poisoned, "clean last value"]);
+  else fields.splice(rng.int(fields.length + 1), 0, [poisoned, poison]);
+  const urlencoded = () => Buffer.from(fields.map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&"));
+  const variants: [string, () => { body: Buffer; contentType: string | null }][] = [
+    ["a NUL in a field (urlencoded)", () => ({ body: urlencoded(), contentType: "application/x-www-form-urlencoded" })],
+    ["a NUL in a field (urlencoded)", () => ({ body: urlencoded(), contentType: "application/x-www-form-urlencoded" })],
+    ["a NUL in a field (multipart)", () => {
+      const boundary = "fuzzboundary" + rng.int(1e9);
+      const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
+      return { body: Buffer.from(`${parts}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+    }],
+    ["JSON instead of a form", () => ({ body: Buffer.from(JSON.stringify(Object.fromEntries(fields))), contentType: "application/json" })],
+    ["text/plain instead of a form", () => ({ body: urlencoded(), contentType: "text/plain" })],
+    ["no content type", () => ({ body: urlencoded(), contentType: null })],
+    ["multipart without a boundary", () => ({ body: urlencoded(), contentType: "multipart/form-data" })],
+    ["multipart cut short", () => ({ body: Buffer.from('--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated'), contentType: "multipart/form-data; boundary=b" })],
+    ["a form over 256 KB", () => ({ body: Buffer.concat([urlencoded(), Buffer.from(`&title=${"w".repeat(300_000 + rng.int(700_000))}`)]), contentType: "application/x-www-form-urlencoded" })],
+  ];
+  const [mutation, make] = rng.pick(variants);
+  return { mutation, ...make() };
+}
+
+function queryString(rng: Rng): string {
+  const pairs: string[] = [];
+  for (let i = 0, n = 1 + rng.int(4); i < n; i++) {
+    const name = rng.pick(QUERY_NAMES);
+    const value = rng.pick([
+      ...ODD_TEXT.map(enc),
+      "%zz",
+      "%",
+      "x".repeat(8000),
+      "-1",
+      "1e309",
+      "NaN",
+      "99999-01-01",
+      "2026-02-30",
+      "+275760-09-13",
+      "0",
+      "9".repeat(30),
+      enc(RAW(rng.pick(RAW_BYTES))),
+      "%c0%af",
+    ]);
+    const shape = rng.pick(["plain", "plain", "repeated", "brackets", "indexed"]);
+    if (shape === "plain") pairs.push(`${name}=${value}`);
+    else if (shape === "repeated") pairs.push(`${name}=${value}`, `${name}=other`);
+    else if (shape === "brackets") pairs.push(`${name}[]=${value}`, `${name}[]=b`);
+    else pairs.push(`${name}[0]=${value}`, `${name}[a][b]=c`);
+  }
+  return "?" + pairs.join("&");
+}
+
+function buildPath(route: DiscoveredRoute, fixtures: Fixtures, rng: Rng, real: (slot: string, last: boolean) => boolean): string {
+  const params = route.segments.filter((s) => "param" in s).length;
+  let seen = 0;
+  return (
+    "/" +
+    route.segments
+      .map((s, i) => {
+        if ("literal" in s) return s.literal;
+        seen++;
+        const slot = slotOf(route, i);
+        const id = fixtures.ids[slot] !== undefined && real(slot, seen === params) ? enc(fixtures.ids[slot]) : bogusId(rng, fixtures.all);
+        return id + s.suffix;
+      })
+      .join("/")
+  );
+}
+
+/** Lazily, one at a time: some bodies are megabytes. */
+export function* generateRequests(options: GenerateOptions): Generator<FuzzRequest> {
+  const rng = prng(options.seed);
+  const { fixtures } = options;
+  const entries: { route: DiscoveredRoute; write: boolean; weight: number }[] = [];
+  for (const route of options.routes) {
+    if (route.hasAction) entries.push({ route, write: true, weight: route.body === "none" ? 2 : route.api ? 5 : 4 });
+    if (route.hasLoader) entries.push({ route, write: false, weight: route.api ? 1 : 0.5 });
+  }
+  const total = entries.reduce((sum, e) => sum + e.weight, 0);
+  const pickEntry = () => {
+    let x = rng.next() * total;
+    for (const e of entries) if ((x -= e.weight) < 0) return e;
+    return entries[entries.length - 1];
+  };
+
+  for (let n = 0; n < options.count; n++) {
+    const { route, write } = pickEntry();
+    const principal: Principal = rng.chance(0.15) ? "anonymous" : route.api || rng.chance(0.5) ? "token" : "session";
+    const headers: Record<string, string> = { accept: rng.pick(["application/json", "text/html", "*/*"]) };
+    if (!write) {
+      // GET never changes anything, so real ids are fine; a stream is only opened with a bad resume point.
+      const path = buildPath(route, fixtures, rng, () => rng.chance(0.6));
+      if (/event-stream|EventStream/.test(route.source)) headers["last-event-id"] = rng.pick(["abc", "-1", "1e3", "9999999999", "", "1 2"]);
+      yield { n, route: route.file, mutation: "odd query", method: "GET", path: path + queryString(rng), headers, body: null, principal };
+      continue;
+    }
+    const odd = route.methods.length === 0 || (route.body === "none" && !route.segments.some((s) => "param" in s)) || rng.chance(0.1);
+    const method = odd ? rng.pick(ODD_METHODS.filter((m) => !route.methods.includes(m) && m !== "GET")) : rng.pick(route.methods);
+    // Real ids only where the body is read and broken; elsewhere the last id names nothing.
+    const readsBody = route.body !== "none" && method !== "DELETE" && route.methods.includes(method);
+    const path = buildPath(route, fixtures, rng, (_slot, last) => (readsBody || !last) && rng.chance(0.7));
+    let mutation: string;
+    let body: Buffer | null = null;
+    if (route.body === "form") {
+      const form = formBody(route, rng);
+      mutation = form.mutation;
+      body = form.body;
+      if (form.contentType) headers["content-type"] = form.contentType;
+    } else {
+      const json = jsonBody(route, method, rng);
+      mutation = route.body === "none" ? "an id that names nothing" : json.mutation;
+      body = json.body;
+      headers["content-type"] = rng.chance(0.8) ? "application/json" : rng.pick(["text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "multipart/form-data; boundary=x"]);
+      const sign = options.signers?.[route.file];
+      if (sign && rng.chance(0.8)) Object.assign(headers, sign(body));
+    }
+    if (odd) mutation = `method ${method}; ${mutation}`;
+    yield { n, route: route.file, mutation, method, path, headers, body, principal };
+  }
+}
