@@ -14,7 +14,8 @@ export const BUILD_DIR = process.env.TEST_BUILD_DIR ?? "build";
 /** The admin token every test server bootstraps (BOOTSTRAP_ADMIN_TOKEN needs 24+ characters). */
 export const ADMIN_TOKEN = "itest-admin-token-3f9c1e7a5b2d4c60";
 
-const STARTUP_TIMEOUT_MS = 60_000;
+/** APP_STARTUP_TIMEOUT_MS lengthens it on a machine busy with other work (a start there can take minutes). */
+const STARTUP_TIMEOUT_MS = Number(process.env.APP_STARTUP_TIMEOUT_MS ?? 60_000);
 const LOG_LINES_KEPT = 200;
 
 export type AppProcess = {
