@@ -158,7 +158,7 @@ export default function ActionItems() {
             <td className="px-3 py-2">
               <Link to={`/postmortems/${item.postmortem.id}`}>{item.postmortem.title}</Link>
               <div className="text-xs">
-                <Link to={`/incidents/${item.incident.ref}`} className="text-slate-700">
+                <Link to={`/incidents/${item.incident.ref}`} className="inline-block py-1.5 text-slate-700">
                   Incident {item.incident.ref}
                 </Link>
               </div>

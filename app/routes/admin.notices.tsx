@@ -68,7 +68,7 @@ export default function AdminNotices() {
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
         The emails subscribers get. Each has a subject, a plain-text part and an HTML part, in{" "}
-        <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer">
+        <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer" className="underline">
           Liquid
         </a>
         . The preview fills them with the latest real update. A notice that does not parse, or names a variable that does not exist, is not saved; scripts,

@@ -32,7 +32,7 @@ export default function AdminTemplates() {
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
         The comms tab fills a new status-page update from the template for its status. Templates are{" "}
-        <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer">
+        <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer" className="underline">
           Liquid
         </a>
         ; the preview fills them with the sample incident below. A template that does not parse, or names a variable that does not exist, is not saved.

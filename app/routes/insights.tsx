@@ -75,7 +75,7 @@ export default function Insights() {
         <strong>{rangeLabel(data.range)}</strong> ({data.range.timeZone}), incidents by when they started
         {data.filters.severity ? `, ${data.filters.severity} only` : ""}
         {data.filters.component ? `, affecting ${catalog.find((c) => c.id === data.filters.component)?.name ?? "one component"}` : ""}; trends compare with the same
-        length of time just before. Every number links to the incidents behind it. How each figure is worked out: <a href="#definitions">definitions</a>.
+        length of time just before. Every number links to the incidents behind it. How each figure is worked out: <a href="#definitions" className="underline">definitions</a>.
       </p>
       <Headline data={data} />
       <Section id="incidents" title="Incidents">

@@ -68,7 +68,7 @@ export function SettingsForm({ settings, timeZones }: { settings: Settings; time
             <p>
               A minute of major outage always counts in full, and scheduled maintenance never counts. A weight says how much of a minute down a minute
               in that state is: 0 does not count it at all, 1 counts it as fully down. The public page explains the method with these figures:{" "}
-              <a href="/status/uptime" target="_blank" rel="noreferrer">
+              <a href="/status/uptime" target="_blank" rel="noreferrer" className="underline">
                 How uptime is computed ↗
               </a>
             </p>

@@ -93,7 +93,7 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
           </option>
         ))}
       </select>
-      <div className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1.5 text-sm focus-within:border-blue-600">
+      <div className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1.5 text-sm focus-within:border-blue-600 focus-within:ring-2 focus-within:ring-blue-600">
         {editor ? <EditorContent editor={editor} /> : <div className="min-h-10 text-slate-500">Loading editor…</div>}
       </div>
       <Button type="submit" disabled={disabled || !editor}>

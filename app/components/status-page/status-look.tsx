@@ -27,7 +27,7 @@ export function statusBarClass(status: ComponentStatusName | null): string {
 const INDICATOR_LOOK: Record<PageIndicator, { banner: string; glyph: string; icon: IconShape }> = {
   none: { banner: "bg-emerald-600 text-white", glyph: "stroke-emerald-600", icon: "check" },
   minor: { banner: "bg-yellow-300 text-yellow-950", glyph: "stroke-yellow-300", icon: "minus" },
-  major: { banner: "bg-orange-600 text-white", glyph: "stroke-orange-600", icon: "exclamation" },
+  major: { banner: "bg-orange-700 text-white", glyph: "stroke-orange-700", icon: "exclamation" },
   critical: { banner: "bg-red-700 text-white", glyph: "stroke-red-700", icon: "cross" },
   maintenance: { banner: "bg-blue-600 text-white", glyph: "stroke-blue-600", icon: "clock" },
 };

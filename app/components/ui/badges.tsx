@@ -1,7 +1,7 @@
 // Severity, status and impact are always shown as words, with colour only as a second cue.
 const SEVERITY_STYLE: Record<string, string> = {
   SEV1: "bg-red-700 text-white",
-  SEV2: "bg-orange-600 text-white",
+  SEV2: "bg-orange-700 text-white",
   SEV3: "bg-amber-200 text-amber-950",
   SEV4: "bg-slate-200 text-slate-900",
 };

@@ -1,7 +1,7 @@
 // One app server and one Chromium per test file; contexts and pages are made per test
 // and closed after it. A failing test gets screenshots of its pages and the logs.
 import { afterAll, afterEach, beforeAll } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { api, signIn, type Api } from "./app.ts";
 import { clearScreenshots, launchBrowser, newContext, screenshot, watchConsole } from "./browser.ts";
 import { startServer, type AppServer } from "./server.ts";
@@ -12,9 +12,9 @@ export type Suite = {
   /** The JSON API as the bootstrap admin. */
   admin: Api;
   /** A fresh context (own cookies and storage) and page, closed after the test; baseURL defaults to the server's. */
-  newPage: (label: string, baseURL?: string) => Promise<{ context: BrowserContext; page: Page }>;
+  newPage: (label: string, baseURL?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
   /** newPage, then sign in as that user. */
-  signedInPage: (label: string, email: string, baseURL?: string) => Promise<{ context: BrowserContext; page: Page }>;
+  signedInPage: (label: string, email: string, baseURL?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
 };
 
 export function useSuite(name: string, options: { env?: Record<string, string> } = {}): Suite {
@@ -28,14 +28,14 @@ export function useSuite(name: string, options: { env?: Record<string, string> }
     suite.admin = api(suite.server.baseUrl, suite.server.adminToken);
   });
 
-  suite.newPage = async (label, baseURL) => {
-    const context = await newContext(suite.browser, baseURL ?? suite.server.baseUrl);
+  suite.newPage = async (label, baseURL, options) => {
+    const context = await newContext(suite.browser, baseURL ?? suite.server.baseUrl, options);
     const page = await context.newPage();
     open.push({ label, context, page, log: watchConsole(page, label) });
     return { context, page };
   };
-  suite.signedInPage = async (label, email, baseURL) => {
-    const opened = await suite.newPage(label, baseURL);
+  suite.signedInPage = async (label, email, baseURL, options) => {
+    const opened = await suite.newPage(label, baseURL, options);
     await signIn(opened.page, email);
     return opened;
   };
