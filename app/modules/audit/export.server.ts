@@ -7,6 +7,7 @@ import type { AuditFilters } from "./filters.ts";
 export type AuditExportFormat = "csv" | "jsonl";
 
 const CSV_COLUMNS = [
+  "id",
   "at_utc",
   "actor_kind",
   "actor_name",
@@ -30,6 +31,7 @@ const json = (value: unknown) => (value === null || value === undefined ? "" : J
 function csvLine(e: AuditEventView): string {
   const person = e.actor.kind === "system" ? null : e.actor;
   const cells = [
+    e.id,
     e.at,
     e.actor.kind,
     person?.name ?? "",
