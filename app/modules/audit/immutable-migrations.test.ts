@@ -43,3 +43,24 @@ describe("the audit_immutable migration", () => {
     }
   });
 });
+
+/** Every source file under these folders (not the generated clients, whose docs show every method). */
+function sources(dir: string): string[] {
+  const full = path.join(ROOT, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && /\.(ts|tsx|mjs)$/.test(d.name))
+    .map((d) => path.join(d.parentPath, d.name))
+    .filter((file) => !file.includes(`${path.sep}generated${path.sep}`));
+}
+
+describe("the app's code", () => {
+  it("never updates or deletes an audit row", () => {
+    const offenders = ["app", "server", "scripts", "bench", "prisma"]
+      .flatMap(sources)
+      .filter((file) => /auditEvent\.(update|updateMany|upsert|delete|deleteMany)\b|(UPDATE|DELETE FROM|TRUNCATE)\s+"AuditEvent"/.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(ROOT, file));
+    // This file names the statements it looks for.
+    expect(offenders.filter((f) => !f.endsWith("immutable-migrations.test.ts"))).toEqual([]);
+  });
+});
