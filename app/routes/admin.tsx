@@ -16,6 +16,7 @@ const SECTIONS: { to: string; label: string; permission: Permission }[] = [
   { to: "/admin/subscribers", label: "Subscribers", permission: "subscriber:write" },
   { to: "/admin/outbox", label: "Outbox", permission: "delivery:admin" },
   { to: "/admin/webhooks", label: "Webhooks", permission: "delivery:admin" },
+  { to: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "metrics:read": ["admin"],
   /** users, roles and API tokens */
   "admin:users": ["admin"],
+  /** read and export the audit log (who changed what); nobody may change it (decision 0022) */
+  "audit:read": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,12 @@
+// GET /api/v1/audit-events: the audit log, newest first, with the page's filters and a cursor.
+// Admin only; there is no way to change an event (decision 0022).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { auditEventJson } from "~/modules/audit/export.server.ts";
+import { listAuditEvents, requireAuditQuery } from "~/modules/audit/log.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "audit:read");
+  const page = await listAuditEvents(requireAuditQuery(request, actor.timeZone), actor.timeZone);
+  return Response.json({ auditEvents: page.events.map(auditEventJson), nextCursor: page.nextCursor }, { headers: { "Cache-Control": "no-store" } });
+}
