@@ -70,6 +70,9 @@ export const ROUTES: RouteExpectation[] = [
   { file: "insights[.]csv.ts", url: "/insights.csv", GET: "read" },
   { file: "insights_.incidents.tsx", url: "/insights/incidents?figure={figure}", GET: "read" },
   { file: "admin.tsx", url: "/admin", GET: ADMIN_SECTIONS },
+  { file: "admin.audit.tsx", url: "/admin/audit", GET: "audit:read" },
+  { file: "admin.audit[.]csv.ts", url: "/admin/audit.csv", GET: "audit:read" },
+  { file: "admin.audit[.]jsonl.ts", url: "/admin/audit.jsonl", GET: "audit:read" },
   { file: "admin.users.tsx", url: "/admin/users", GET: "admin:users", POST: "admin:users" },
   { file: "admin.tokens.tsx", url: "/admin/tokens", GET: "admin:users", POST: "admin:users" },
   { file: "admin.settings.tsx", url: "/admin/settings", GET: "settings:write", POST: "settings:write" },
@@ -125,6 +128,8 @@ export const ROUTES: RouteExpectation[] = [
   { file: "api.v1.action-items.$id.ts", url: "/api/v1/action-items/{actionItem}", GET: "read", PATCH: "postmortem:write" },
   { file: "api.v1.alerts.alertmanager.ts", url: "/api/v1/alerts/alertmanager", POST: "incident:write" },
   { file: "api.v1.alerts.generic.ts", url: "/api/v1/alerts/generic", POST: "incident:write" },
+  { file: "api.v1.alert-rules.ts", url: "/api/v1/alert-rules", GET: "settings:write", PUT: "settings:write" },
+  { file: "api.v1.audit-events.ts", url: "/api/v1/audit-events", GET: "audit:read" },
   { file: "api.v1.search.ts", url: "/api/v1/search?q=checkout", GET: "read" },
   { file: "api.v1.insights.ts", url: "/api/v1/insights", GET: "read" },
 ];

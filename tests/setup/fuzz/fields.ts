@@ -65,4 +65,5 @@ export const JSON_FIELDS: Record<string, Fields> = {
     alerts: list,
   },
   "api.v1.email-events.ts POST": { type: text, created_at: text, data: object },
+  "api.v1.alert-rules.ts PUT": { severityLabel: text, severityRules: text, componentLabel: text },
 };
