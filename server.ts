@@ -158,7 +158,13 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
     }),
   );
   // Whatever fails outside Remix's own error handling: logged once with the request id and stack.
+  // Express's own refusals carry their 4xx (a path that is not valid percent-encoding is 400).
   app.use(((error, req, res, next) => {
+    const status = Number((error as { status?: unknown }).status);
+    if (status >= 400 && status < 500 && !res.headersSent) {
+      const message = error instanceof URIError ? "The URL is not valid percent-encoded UTF-8." : "The request cannot be read.";
+      return void res.status(status).json({ error: { code: "bad_request", message, fields: {} } });
+    }
     log.error({ err: error, requestId: res.locals.requestId, method: req.method, route: tools.routeOf(req.path) }, "unhandled error");
     if (res.headersSent) return next(error);
     res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side.", fields: {} } });

@@ -176,6 +176,11 @@ describe.each(databases())("bad input on %s", (database) => {
       `${incident}/timeline?after=99999999999`,
       "/api/v1/incidents/%00",
       `${incident}/timeline/%00`,
+      // not UTF-8 once percent-decoded: a lone surrogate, an overlong slash, bytes that are no text, a bare %
+      "/api/v1/subscribers/%ed%a0%80",
+      `${incident}/timeline/%c0%af`,
+      "/api/v1/incidents/%ff%fe",
+      "/api/v1/incidents/%",
     ];
     const wrong: string[] = [];
     for (const path of paths) {

@@ -174,7 +174,9 @@ function buildPath(route: DiscoveredRoute, fixtures: Fixtures, rng: Rng, real: (
         if ("literal" in s) return s.literal;
         seen++;
         const slot = slotOf(route, i);
-        const id = fixtures.ids[slot] !== undefined && real(slot, seen === params) ? enc(fixtures.ids[slot]) : bogusId(rng, fixtures.all);
+        // an id of another kind, never the one this slot takes (that would be a valid request)
+        const wrongKind = fixtures.all.filter((id) => id !== fixtures.ids[slot]);
+        const id = fixtures.ids[slot] !== undefined && real(slot, seen === params) ? enc(fixtures.ids[slot]) : bogusId(rng, wrongKind);
         return id + s.suffix;
       })
       .join("/")
