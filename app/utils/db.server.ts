@@ -36,3 +36,16 @@ export async function databaseAnswers(): Promise<boolean> {
     return false;
   }
 }
+
+// Prisma's codes for a database that does not answer: not reachable, timed out (SQLite's
+// SQLITE_BUSY, a write lock held past the busy timeout, maps here), connection closed, pool timeout.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "SQLITE_BUSY"]);
+
+/** Whether an error means the database is down or locked for now (worth a retry), not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === "string" && /database is locked|Connection terminated|connect ECONNREFUSED/.test(e.message)) return true;
+  }
+  return false;
+}

@@ -29,6 +29,11 @@ export function apiError(code: ApiErrorCode, message: string, fields?: Record<st
   return Response.json({ error: { code, message, fields: fields ?? {} } }, { status: STATUS[code], headers });
 }
 
+/** The answer while the database does not answer (down, locked, out of connections): 503 with a hint to retry. */
+export function databaseUnavailable(): Response {
+  return apiError("unavailable", "The database does not answer; try again in a few seconds.", undefined, { "Retry-After": "5" });
+}
+
 /** Throws the API error; a route's loader or action lets it propagate as the response. */
 export function fail(code: ApiErrorCode, message: string, fields?: Record<string, string>): never {
   throw apiError(code, message, fields);

@@ -4,7 +4,7 @@
 import { Worker } from "node:worker_threads";
 import type { ClientReport, ClientsConfig, FromClients, ToClients } from "./clients.ts";
 import { log } from "./log.ts";
-import { CLIENTS, THREADS, TOKEN } from "./options.ts";
+import { CLIENTS as DEFAULT_CLIENTS, THREADS as DEFAULT_THREADS, TOKEN as DEFAULT_TOKEN } from "./options.ts";
 import { within } from "./wait.ts";
 
 const clientsUrl = new URL("./clients.ts", import.meta.url).href;
@@ -12,11 +12,15 @@ const tsxApi = import.meta.resolve("tsx/esm/api");
 
 export type ThreadReport = { clients: ClientReport[]; eventLoopDelayMs: { p50: number; p99: number; max: number } };
 
+/** Who connects: by default this benchmark's options (bench/load passes its own). */
+export type ClientsOptions = { clients?: number; threads?: number; token?: string };
+
 /**
  * Starts the worker threads, pushing each onto `workers` (the caller terminates them, also
  * when the run fails), with every client on incident `incidentId` after `afterSeq`.
  */
-export function openClients(port: number, incidentId: string, afterSeq: number, workers: Worker[]) {
+export function openClients(port: number, incidentId: string, afterSeq: number, workers: Worker[], options: ClientsOptions = {}) {
+  const { clients: CLIENTS = DEFAULT_CLIENTS, threads: THREADS = DEFAULT_THREADS, token: TOKEN = DEFAULT_TOKEN } = options;
   const failures: { index: number; reason: string }[] = [];
   const completions = new Map<number, { workers: number; at: number }>(); // seq -> workers done, latest time
   let connectedWorkers = 0;

@@ -1,7 +1,7 @@
 // The one way to check a role: every loader and action calls requireActor (or
 // optionalActor) with the permission it needs. A bearer token or the session cookie works.
 import { redirect } from "@remix-run/node";
-import { apiError } from "~/utils/http.server.ts";
+import { apiError, databaseUnavailable } from "~/utils/http.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission, type RoleName } from "./roles.ts";
@@ -40,7 +40,7 @@ async function lookUp(request: Request): Promise<LookUp> {
     return await lookUpActor(request);
   } catch (error) {
     if (error instanceof Response) throw error;
-    throw apiError("unavailable", "The database does not answer; try again in a few seconds.", undefined, { "Retry-After": "5" });
+    throw databaseUnavailable();
   }
 }
 

@@ -38,6 +38,9 @@ const PG_CHANNEL = "app_events";
 export function createPostgresBus(url: string): EventBus {
   const local = createInProcessBus();
   const publisher = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection cut off by the server (a restart, a terminated backend) is dropped by the
+  // pool; without a listener its 'error' would end the process. The next publish reconnects.
+  publisher.on("error", () => {});
   let listener: pg.Client | null = null;
   let closed = false;
   let connecting: Promise<void> | null = null;

@@ -1,0 +1,215 @@
+// bench/load: the whole app under a realistic incident for --duration seconds: 20 scribes post
+// timeline entries (10/s in all), 200 SSE clients watch the incident, comms publishes an update
+// every minute, and the public paths take 2,000 requests/s; optionally a database fault in the
+// middle (--fault db-lock | pg-stop). Run: npm run bench:load -- [--db postgres] (bench/README.md).
+// Reuses bench/status-page (app process, database, seed, HTTP) and bench/timeline (SSE clients).
+import { DB, opts, DURATION_S, SCRIBES, ENTRIES_PER_S, CLIENTS, CLIENT_THREADS, PUBLISH_EVERY_S, PUBLIC_RATE, CONNECTIONS, FAULT, FAULT_AT_S, FAULT_FOR_S } from "./options.ts";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import { freshDatabase, type Database } from "../status-page/database.ts";
+import { agent, expect, request } from "../status-page/http.ts";
+import { log, root, sleep, TOKEN } from "../status-page/options.ts";
+import { startApp, type Child } from "../status-page/processes.ts";
+import { seedPage } from "../status-page/seed.ts";
+import { openClients } from "../timeline/client-threads.ts";
+import { memory } from "../timeline/machine.ts";
+import { stats } from "../timeline/stats.ts";
+import { lockSqlite, stopPostgres, type Fault } from "./faults.ts";
+import { loadPublicPath } from "./public-load.ts";
+import { runScribes } from "./scribes.ts";
+
+const PUBLIC_PATHS = ["/status", "/api/v2/summary.json"];
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+async function main() {
+  const startedAtIso = new Date().toISOString();
+  const loadBefore = os.loadavg().map(round1);
+  const overall = setTimeout(() => {
+    log("the run took more than duration + 5 minutes; giving up");
+    process.exit(2);
+  }, (DURATION_S + 300) * 1000);
+  let database: Database | null = null;
+  let app: Child | null = null;
+  let fault: Fault | null = null;
+  const workers: Worker[] = [];
+  agent.maxSockets = SCRIBES + 8; // the scribes, comms and checks each get a socket
+  try {
+    database = await freshDatabase();
+    log(`starting the app on ${database.describe}`);
+    app = await startApp(database.url, path.join(database.dir, "app.log"));
+    const port = app.port;
+    const seeded = await seedPage(port);
+    const incidentId = seeded.openIncidentId;
+    const token = async (name: string, role: string) => (await expect(201, port, "POST", "/api/v1/tokens", { name, role })).token as string;
+    const scribeTokens: string[] = [];
+    for (let i = 0; i < SCRIBES; i++) scribeTokens.push(await token(`Scribe ${i}`, "responder"));
+    const commsToken = await token("Comms", "comms");
+    const warm = await expect(201, port, "POST", `/api/v1/incidents/${incidentId}/timeline`, { body: "Load test starts", kind: "note" });
+    const afterSeq = warm.entry.seq as number;
+
+    log(`opening ${CLIENTS} SSE clients`);
+    const clients = openClients(port, incidentId, afterSeq, workers, { clients: CLIENTS, threads: CLIENT_THREADS, token: TOKEN });
+    await clients.connected(120_000);
+    await sleep(1_000);
+    const rssStart = memory(app.pid);
+    log(`RSS at start ${rssStart?.rssMiB} MiB; loading for ${DURATION_S} s${FAULT ? `, ${FAULT} at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}`);
+
+    const t0 = performance.now();
+    const end = t0 + DURATION_S * 1000;
+    let faultWindow: [number, number] | null = null;
+    const scribes = runScribes({ port, incidentId, tokens: scribeTokens, entriesPerSecond: ENTRIES_PER_S, startedAt: t0, stopQueuingAt: end });
+    const publicLoad = Promise.all(
+      PUBLIC_PATHS.map((p) => loadPublicPath(port, p, PUBLIC_RATE / PUBLIC_PATHS.length, CONNECTIONS, DURATION_S, () => faultWindow))
+    );
+
+    const publishes: { at: number; ms: number; status: number }[] = [];
+    const comms = (async () => {
+      for (let k = 1; t0 + k * PUBLISH_EVERY_S * 1000 < end; k++) {
+        await sleep(Math.max(0, t0 + k * PUBLISH_EVERY_S * 1000 - performance.now()));
+        const at = performance.now();
+        const r = await request(port, "POST", `/api/v1/incidents/${incidentId}/updates`, {
+          body: { status: "monitoring", body: `Update ${k}: we are watching the error rates closely.`, publish: true, nextUpdateInMinutes: 30 },
+          headers: { Authorization: `Bearer ${commsToken}` },
+        }).catch(() => null);
+        publishes.push({ at: round1((at - t0) / 1000), ms: Math.round(performance.now() - at), status: r?.status ?? 0 });
+      }
+    })();
+
+    const faulting = (async () => {
+      if (!FAULT) return;
+      await sleep(t0 + FAULT_AT_S * 1000 - performance.now());
+      const from = performance.now();
+      faultWindow = [from, Infinity];
+      log(`fault ${FAULT}: on`);
+      fault = FAULT === "db-lock" ? await lockSqlite(database!.url) : await stopPostgres(opts["pg-url"]!, database!.url);
+      await sleep(from + FAULT_FOR_S * 1000 - performance.now());
+      await fault.end();
+      faultWindow = [from, performance.now()];
+      log(`fault ${FAULT}: off after ${round1((faultWindow[1] - from) / 1000)} s`);
+    })();
+
+    const [publicFigures] = await Promise.all([publicLoad, comms, faulting]);
+    log("load done; draining the scribes' outboxes (at most 60 s)");
+    const scribeFigures = await scribes.drain(60_000);
+    const acked = scribeFigures.acks.map((a) => a.seq);
+    await clients.received(acked).catch((error) => log(`${(error as Error).message}`));
+    const rssEnd = memory(app.pid);
+    const threadReports = await clients.reports();
+
+    // Lost: an acknowledged seq a client never had; also checked in the database.
+    const ackedSet = new Set(acked);
+    const perClientLost = threadReports.flatMap((t) => t.clients).map((c) => {
+      const seen = new Set(c.seqs);
+      return { index: c.index, lost: acked.filter((s) => !seen.has(s)).length, error: c.error };
+    });
+    const stored = (await expect(200, port, "GET", `/api/v1/incidents/${incidentId}/timeline?after=${afterSeq}&limit=5000`)).entries as { seq: number }[];
+    const storedSeqs = new Set(stored.map((e) => e.seq));
+    const keyCounts = new Map<string, number>();
+    for (const e of stored) {
+      const key = /load-\d+-\d+-\d+/.exec(JSON.stringify(e))?.[0];
+      if (key) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+    }
+
+    const window = faultWindow as [number, number] | null;
+    const inWindow = (at: number) => window !== null && at >= window[0] && at <= window[1];
+    const byStatus = (list: { status: number }[]) => list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
+    const attempts = scribeFigures.attempts;
+    const healthy = attempts.filter((a) => !inWindow(a.at));
+    const firstAckAfter = window ? scribeFigures.acks.filter((a) => a.ackedAt > window[1]).map((a) => a.ackedAt).sort((a, b) => a - b)[0] : undefined;
+    const rssGrowth = rssStart && rssEnd ? round1(((rssEnd.rssMiB - rssStart.rssMiB) / rssStart.rssMiB) * 100) : null;
+
+    const result = {
+      db: DB,
+      startedAt: startedAtIso,
+      machine: `${os.cpus().length} cores, Node ${process.version}`,
+      loadAverage: { before: loadBefore, after: os.loadavg().map(round1) },
+      settings: { durationS: DURATION_S, scribes: SCRIBES, entriesPerSecond: ENTRIES_PER_S, clients: CLIENTS, clientThreads: CLIENT_THREADS, publishEveryS: PUBLISH_EVERY_S, publicRate: PUBLIC_RATE, connectionsPerPath: CONNECTIONS, faultAtS: FAULT ? FAULT_AT_S : null, faultForS: FAULT ? FAULT_FOR_S : null },
+      entries: {
+        queued: scribeFigures.acks.length + scribeFigures.refused.length + scribeFigures.pending,
+        acknowledged: acked.length,
+        refused: scribeFigures.refused.length,
+        pending: scribeFigures.pending,
+        retriedEntries: scribeFigures.acks.filter((a) => a.tries > 1).length,
+        attemptsByStatus: byStatus(attempts),
+        postLatencyMs: stats(healthy.filter((a) => a.status === 201 || a.status === 200).map((a) => a.ms)),
+        ackAfterQueuedMs: stats(scribeFigures.acks.map((a) => a.ackedAt - a.queuedAt)),
+        lostInDatabase: acked.filter((s) => !storedSeqs.has(s)).length,
+        duplicatedInDatabase: [...keyCounts.values()].filter((n) => n > 1).length,
+        failureSamples: scribeFigures.failureSamples.slice(0, 5),
+      },
+      sse: {
+        clients: CLIENTS,
+        clientsWithLoss: perClientLost.filter((c) => c.lost > 0).length,
+        lostTotal: perClientLost.reduce((n, c) => n + c.lost, 0),
+        streamErrors: perClientLost.filter((c) => c.error).map((c) => ({ index: c.index, error: c.error })).slice(0, 10),
+        unexpectedSeqs: threadReports.flatMap((t) => t.clients).reduce((n, c) => n + c.seqs.filter((s) => !ackedSet.has(s)).length, 0),
+        eventLoopDelayMs: threadReports.map((t) => t.eventLoopDelayMs),
+      },
+      publishes: { done: publishes.filter((p) => p.status === 201).length, all: publishes, ms: stats(publishes.filter((p) => p.status === 201).map((p) => p.ms)) },
+      public: publicFigures,
+      fault: FAULT
+        ? {
+            name: FAULT,
+            atS: FAULT_AT_S,
+            lastedS: window ? round1((window[1] - window[0]) / 1000) : null,
+            writesDuring: byStatus(attempts.filter((a) => inWindow(a.at))),
+            slowestWriteDuringMs: Math.round(Math.max(0, ...attempts.filter((a) => inWindow(a.at)).map((a) => a.ms))),
+            firstAckAfterFaultS: firstAckAfter && window ? round1((firstAckAfter - window[1]) / 1000) : null,
+            publicDuring: publicFigures.map((p) => ({ path: p.path, ...p.duringFault })),
+          }
+        : null,
+      rssMiB: { start: rssStart?.rssMiB, end: rssEnd?.rssMiB, peak: rssEnd?.peakRssMiB, growthPercent: rssGrowth },
+    };
+
+    const out = path.resolve(root, opts.out ?? `bench/load/results-${DB}${FAULT ? `-${FAULT}` : ""}.json`);
+    fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+    printTable(result);
+    log(`wrote ${path.relative(root, out)}`);
+
+    const errors = publicFigures.reduce((n, p) => n + p.non2xx + p.errors, 0) + (attempts.length - (attempts.filter((a) => a.status === 200 || a.status === 201).length));
+    const missed =
+      result.entries.lostInDatabase > 0 ||
+      result.sse.lostTotal > 0 ||
+      result.entries.refused > 0 ||
+      result.entries.pending > 0 ||
+      result.entries.duplicatedInDatabase > 0 ||
+      (!FAULT && errors > 0) ||
+      (rssGrowth !== null && rssGrowth > 20);
+    if (missed) process.exitCode = 1;
+  } catch (error) {
+    log(`failed: ${(error as Error).stack ?? error}`);
+    if (app) log(`app output (tail):\n${app.output()}`);
+    process.exitCode = 1;
+  } finally {
+    await (fault as Fault | null)?.end().catch((error) => log(`ending the fault: ${(error as Error).message}`));
+    await Promise.all(workers.map((w) => w.terminate()));
+    await app?.stop();
+    agent.destroy();
+    await database?.drop().catch((error) => log(`dropping the database: ${(error as Error).message}`));
+    clearTimeout(overall);
+  }
+}
+
+function printTable(r: any) {
+  const rows: [string, string][] = [];
+  for (const p of r.public)
+    rows.push([`GET ${p.path}`, `${p.requestsPerSecond}/s of ${p.targetRate}, p50 ${p.latencyMs.p50} / p99 ${p.latencyMs.p99} / max ${p.latencyMs.max} ms, non-2xx ${p.non2xx}, errors ${p.errors}`]);
+  const e = r.entries;
+  rows.push(["POST timeline (answered 2xx)", `p50 ${e.postLatencyMs.median} / p99 ${e.postLatencyMs.p99} / max ${e.postLatencyMs.max} ms`]);
+  rows.push(["entries", `acknowledged ${e.acknowledged}, refused ${e.refused}, pending ${e.pending}, retried ${e.retriedEntries}, tries by status ${JSON.stringify(e.attemptsByStatus)}`]);
+  rows.push(["lost", `in the database ${e.lostInDatabase}, on SSE clients ${r.sse.lostTotal} (${r.sse.clientsWithLoss} of ${r.sse.clients} clients), duplicated ${e.duplicatedInDatabase}, stream errors ${r.sse.streamErrors.length}`]);
+  rows.push(["publishes", `${r.publishes.done} of ${r.publishes.all.length}, median ${r.publishes.ms.median} ms`]);
+  rows.push(["server RSS", `${r.rssMiB.start} → ${r.rssMiB.end} MiB (${r.rssMiB.growthPercent}%), peak ${r.rssMiB.peak}`]);
+  rows.push(["load average", `${r.loadAverage.before.join(" ")} → ${r.loadAverage.after.join(" ")}`]);
+  if (r.fault) {
+    const f = r.fault;
+    rows.push([`fault ${f.name}`, `${f.lastedS} s from ${f.atS} s: writes ${JSON.stringify(f.writesDuring)} (slowest ${f.slowestWriteDuringMs} ms), first ack ${f.firstAckAfterFaultS} s after`]);
+    for (const p of f.publicDuring) rows.push([`  during: ${p.path}`, `${JSON.stringify(p.statuses)}, slowest ${p.maxMs} ms`]);
+  }
+  const w = Math.max(...rows.map(([a]) => a.length));
+  console.log(rows.map(([a, b]) => `${a.padEnd(w)}  ${b}`).join("\n"));
+}
+
+await main();
