@@ -7,7 +7,7 @@ import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
-import { ChangePasswordSchema, changeMyPassword, endMyOtherSessions, endMySession, EndSessionSchema, listMySessions } from "~/modules/auth/account.server.ts";
+import { ChangePasswordSchema, changeMyPassword, sessionOf, endMyOtherSessions, endMySession, EndSessionSchema, listMySessions } from "~/modules/auth/account.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
@@ -34,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read");
+  // an API token is refused before its form is read: it has no sessions or password here
+  sessionOf(actor);
   let intent = "";
   const parsed = await parseForm(request, AccountFormSchema, (form) => {
     intent = String(form.get("intent") ?? "");

@@ -18,7 +18,7 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the new password" });
 
 /** The account pages work with a browser session; an API token has no sessions or password to manage. */
-function sessionOf(actor: Actor): string {
+export function sessionOf(actor: Actor): string {
   if (!actor.sessionId) fail("forbidden", "Your account's sessions and password are managed when signed in with a browser, not with an API token.");
   return actor.sessionId;
 }
