@@ -8,7 +8,7 @@ import { formErrorsFrom } from "~/utils/form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  return redirect(`/postmortems/${params.id}`);
+  return redirect(`/postmortems/${encodeURIComponent(params.id!)}`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

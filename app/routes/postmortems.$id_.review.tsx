@@ -9,7 +9,7 @@ import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  return redirect(`/postmortems/${params.id}/edit`);
+  return redirect(`/postmortems/${encodeURIComponent(params.id!)}/edit`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,5 +24,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
   }
-  return redirect(`/postmortems/${params.id}/edit`);
+  return redirect(`/postmortems/${encodeURIComponent(params.id!)}/edit`);
 }

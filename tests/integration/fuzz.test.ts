@@ -14,7 +14,7 @@ import { sender, type Answer } from "../setup/fuzz/send.ts";
 import { cookieOf, generatedPostmortem } from "./postmortem-fixtures.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const CONCURRENCY = 8;
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 const ROUTES = discoverRoutes();
