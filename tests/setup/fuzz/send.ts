@@ -31,6 +31,11 @@ export function sender(baseUrl: string, concurrency: number) {
       });
       req.on("error", (error) => done({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
       req.on("response", (res) => {
+        // an event stream never ends (its heartbeats keep it open): its status is the answer
+        if (String(res.headers["content-type"] ?? "").startsWith("text/event-stream")) {
+          done({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"]), text: "" });
+          return void res.destroy();
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on("data", (chunk: Buffer) => {
