@@ -22,7 +22,7 @@ describe("your sessions", () => {
 
     await rows.nth(1).getByRole("button", { name: /^End the session/ }).click();
     await first.page.getByRole("status").filter({ hasText: "1 session was ended." }).waitFor();
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     await screenshot(first.page, "account-sessions--ended");
 
     await second.page.goto("/incidents");
