@@ -5,17 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readMigrations as migrations } from "../../../prisma/migration-files.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-function migrations(dir: string): { name: string; sql: string }[] {
-  const full = path.join(ROOT, dir);
-  return readdirSync(full, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(full, d.name, "migration.sql")))
-    .map((d) => d.name)
-    .sort()
-    .map((name) => ({ name, sql: readFileSync(path.join(full, name, "migration.sql"), "utf8") }));
-}
 
 const sqlite = migrations("prisma/migrations");
 const postgres = migrations("prisma/postgres/migrations");

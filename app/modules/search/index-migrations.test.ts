@@ -2,21 +2,10 @@
 // migration that rebuilds a searched table on SQLite (Prisma's new_… / copy / DROP / RENAME)
 // silently drops their triggers; one that drops a searched column on Postgres must drop and
 // re-create the vector built on it. Such a migration must put them back (docs/decisions/0017-search.md).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readMigrations as migrations } from "../../../prisma/migration-files.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SEARCHED = { Incident: ["title", "summary"], TimelineEntry: ["text", "deletedAt", "createdAt"], PostmortemSection: ["text"] } as const;
-
-function migrations(dir: string): { name: string; sql: string }[] {
-  const full = path.join(ROOT, dir);
-  return readdirSync(full, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(full, d.name, "migration.sql")))
-    .map((d) => d.name)
-    .sort()
-    .map((name) => ({ name, sql: readFileSync(path.join(full, name, "migration.sql"), "utf8") }));
-}
 
 const sqlite = migrations("prisma/migrations");
 const postgres = migrations("prisma/postgres/migrations");
