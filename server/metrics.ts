@@ -29,6 +29,13 @@ export function createMetrics(sources: MetricsSources, log: Logger) {
     registers: [registry],
   });
 
+  const inFlight = new Gauge({
+    name: `${PREFIX}http_requests_in_flight`,
+    help: "HTTP requests received and not yet answered (event streams included), by method: what a shutdown still waits for",
+    labelNames: ["method"] as const,
+    registers: [registry],
+  });
+
   new Gauge({
     name: `${PREFIX}sse_clients`,
     help: "Clients connected to an incident's event stream on this instance",
@@ -85,6 +92,9 @@ export function createMetrics(sources: MetricsSources, log: Logger) {
     /** Call once per request, before it is handled; `route` is asked when the response is finished. */
     observe(req: IncomingMessage, res: ServerResponse, route: () => string) {
       const end = requestDuration.startTimer();
+      const method = methodLabel(req.method);
+      inFlight.inc({ method });
+      res.once("close", () => inFlight.dec({ method }));
       res.once("finish", () => end({ method: methodLabel(req.method), route: route(), status_class: statusClass(res.statusCode) }));
     },
 

@@ -19,6 +19,12 @@ async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, 
   }
 }
 
+async function postsInFlight(app: TestApp): Promise<number> {
+  const response = await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+  const line = (await response.text()).split("\n").find((l) => l.startsWith('incident_desk_http_requests_in_flight{method="POST"}'));
+  return line ? Number(line.split(" ").at(-1)) : 0;
+}
+
 describe.each(databases())("graceful shutdown on %s", (database) => {
   let standIn: ResendStandIn;
   let app: TestApp;
@@ -59,6 +65,9 @@ describe.each(databases())("graceful shutdown on %s", (database) => {
       duplex: "half",
     } as RequestInit);
     await until(() => standIn.inFlight() > 0, 20_000, "an email batch in the provider's hands");
+    // The server has the request (headers read, body still coming) before the signal, not a
+    // connection still waiting in the listen queue, which closing the server would reset.
+    await until(async () => (await postsInFlight(app)) === 1, 5_000, "the timeline entry's request reaching the server");
 
     const signalled = Date.now();
     process.kill(app.pid, "SIGTERM");

@@ -76,17 +76,24 @@ describe.each(databases())("metrics and request logs on %s", (database) => {
     expect(histogram).not.toContain("xxxxxxxx");
   });
 
-  it("counts the clients of incident event streams while they are connected", async () => {
+  it("counts the clients of incident event streams, and the requests in flight, while they are connected", async () => {
     const [incident] = (await app.api.get("/api/v1/incidents")).body.incidents as { id: string }[];
     const url = `${app.baseUrl}/api/v1/incidents/${incident.id}/events`;
+    const getsInFlight = 'incident_desk_http_requests_in_flight{method="GET"}';
     expect(value(await scrape(), "incident_desk_sse_clients")).toBe(0);
+    // The scrape itself is the one GET in flight while it is answered.
+    expect(value(await scrape(), getsInFlight)).toBe(1);
     const streams = [await openEventStream(url, { token: app.adminToken }), await openEventStream(url, { token: app.adminToken })];
     await delay(300);
-    expect(value(await scrape(), "incident_desk_sse_clients")).toBe(2);
+    const open = await scrape();
+    expect(value(open, "incident_desk_sse_clients")).toBe(2);
+    expect(value(open, getsInFlight)).toBe(3);
     for (const stream of streams) stream.close();
     const deadline = Date.now() + 5_000;
     while (value(await scrape(), "incident_desk_sse_clients") !== 0 && Date.now() < deadline) await delay(100);
-    expect(value(await scrape(), "incident_desk_sse_clients")).toBe(0);
+    const closed = await scrape();
+    expect(value(closed, "incident_desk_sse_clients")).toBe(0);
+    expect(value(closed, getsInFlight)).toBe(1);
   });
 
   it("shows deliveries by state and the queue that is due, as the database holds them", async () => {
