@@ -45,7 +45,7 @@ function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
     <NavLink
       to={to}
       className={({ isActive }) =>
-        `rounded px-2 py-1.5 text-sm font-medium no-underline hover:bg-slate-700 hover:no-underline ${isActive ? "bg-slate-700 text-white" : "text-slate-200"}`
+        `rounded px-1.5 py-1.5 text-sm font-medium no-underline 2xl:px-2 hover:bg-slate-700 hover:no-underline ${isActive ? "bg-slate-700 text-white" : "text-slate-200"}`
       }
     >
       {children}

@@ -9,7 +9,9 @@ const suite = useSuite("audit-log");
 
 describe("the audit log", () => {
   it("shows an admin the severity change they just made, before and after, filtered by the incident", async () => {
-    const incident = await suite.admin.createIncident({ title: uniqueText("Search latency"), severity: "SEV3" });
+    // A trace id in the title: one long unbroken value, as audit rows often carry.
+    const trace = "4bf92f3577b34da6a3ce929d0e0e4736".repeat(3);
+    const incident = await suite.admin.createIncident({ title: `${uniqueText("Search latency")} trace ${trace}`, severity: "SEV3" });
     const { page } = await suite.signedInPage("admin", USERS.admin);
     await openRoom(page, incident.id);
     await page.locator('select[name="severity"]').selectOption("SEV1");
@@ -34,6 +36,13 @@ describe("the audit log", () => {
     expect(await severity.locator("ins").innerText()).toBe("SEV1");
     expect(await rows.nth(1).innerText()).toContain("Incident declared");
     expect(await change.getByRole("link", { name: incident.id }).getAttribute("href")).toBe(`/incidents/${incident.ref}`);
+
+    // Long values wrap inside the Changes column: at 1280 px the table shows its right edge
+    // without scrolling sideways, and the header's navigation stays on one line.
+    const table = await page.locator("table").evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, shown: t.parentElement!.clientWidth }));
+    expect(table.scroll).toBeLessThanOrEqual(table.shown);
+    const navItems = await page.getByRole("navigation", { name: "Main" }).getByRole("link").evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
+    expect(new Set(navItems).size).toBe(1);
 
     await change.getByText("Raw JSON").click();
     const raw = await change.locator("pre").innerText();

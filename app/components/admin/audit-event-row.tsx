@@ -33,7 +33,7 @@ function Changes({ event }: { event: AuditRowEvent }) {
           {shown.map((c) => (
             <div key={c.field}>
               <dt className="inline font-mono text-slate-700">{c.field}: </dt>
-              <dd className="inline break-words">
+              <dd className="inline wrap-anywhere">
                 <del className="bg-red-50 px-0.5 text-red-900 decoration-red-400" title="before">
                   {valueInWords(c.before, 120)}
                 </del>
