@@ -8,6 +8,10 @@ type Copy = { title: string; message: string };
 const DEFAULTS: Record<number, Copy> = {
   403: { title: "Not allowed", message: "Your role does not allow this." },
   404: { title: "Not found", message: "There is nothing here." },
+  503: {
+    title: "The database does not answer",
+    message: "This could not be loaded or saved just now. Try again in a few seconds; the public status page is still being served.",
+  },
 };
 const UNEXPECTED: Copy = { title: "Something went wrong", message: "Something went wrong on our side. The error has been logged." };
 

@@ -63,7 +63,8 @@ function template(key: "sqliteTemplate" | "postgresTemplate"): string | null {
   }
 }
 
-async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** A migrated, seeded database of its own (from the run's template when there is one). */
+export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "sqlite") return createSqliteDatabase(template("sqliteTemplate"));
   const adminUrl = postgresAdminUrl();
   if (!adminUrl) throw new Error("set TEST_DATABASE_URL to run against Postgres");

@@ -2,7 +2,7 @@
 // optionalActor) with the permission it needs. A bearer token or the session cookie works.
 import { redirect } from "@remix-run/node";
 import { apiError, databaseUnavailable } from "~/utils/http.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { db, unlessUnavailable } from "~/utils/db.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission, type RoleName } from "./roles.ts";
 import { clientAddress } from "./client-address.ts";
@@ -55,7 +55,7 @@ async function lookUpActor(request: Request): Promise<LookUp> {
       throw apiError("unauthorized", token === null ? "The Authorization header must be 'Bearer <token>'." : "The API token is not valid or has been revoked.");
     }
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }));
+      await unlessUnavailable(() => db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })));
     }
     return { actor: { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null } };
   }

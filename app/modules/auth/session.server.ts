@@ -2,7 +2,7 @@
 // the row. Signing in always makes a new session (rotation) and ends the one it replaces.
 // A session ends after SESSION_IDLE_HOURS without a request or SESSION_LIFETIME_DAYS after
 // signing in, whichever comes first (session-rules.ts).
-import { db } from "~/utils/db.server.ts";
+import { db, unlessUnavailable } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { newSecret, sha256 } from "./secrets.server.ts";
@@ -70,7 +70,7 @@ export async function lookUpSession(secret: string): Promise<{ session: FoundSes
   const ended = sessionEnded(session, sessionLimits(), now);
   if (ended) return { ended };
   if (needsTouch(session.lastSeenAt, now)) {
-    await db.$transaction((tx) => tx.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }));
+    await unlessUnavailable(() => db.$transaction((tx) => tx.session.update({ where: { id: session.id }, data: { lastSeenAt: now } })));
   }
   return { session };
 }

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { db, isDatabaseUnavailable, type Tx } from "~/utils/db.server.ts";
-import { databaseUnavailable, fail, notFound } from "~/utils/http.server.ts";
+import { db, type Tx } from "~/utils/db.server.ts";
+import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { PastInstant } from "~/utils/instants.ts";
 import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
@@ -70,8 +70,8 @@ export async function addTimelineEntry(
       const existing = await findByKey(incidentId, key);
       if (existing) return { entry: existing, created: false };
     }
-    // The room's outbox retries a 503 with the same idempotency key, so the entry lands once.
-    if (isDatabaseUnavailable(error)) throw databaseUnavailable();
+    // A database that does not answer is the client's 503 (db.server.ts): the room's outbox
+    // retries it with the same idempotency key, so the entry lands once.
     throw error;
   }
   await announceEvents(incidentId, entry.seq);
