@@ -71,7 +71,7 @@ describe("search", () => {
       await searchFromNav(page, `"${PHRASE}"`);
       const first = page.getByTestId("search-result").first();
       expect(await first.locator("mark").allInnerTexts()).toEqual(["Rollback blocked"]);
-      expect(await first.getByRole("link").getAttribute("href")).toBe(`/incidents/${ref}#entry-${seq}`);
+      expect(await first.getByRole("link").getAttribute("href")).toBe(`/incidents/${ref}?entry=${seq}#entry-${seq}`);
       await screenshot(page, "search--no-javascript");
     } finally {
       await context.close();

@@ -85,7 +85,7 @@ describe.each(databases())("the search migration on a %s database with data", (k
 
   it("finds the incidents and live entries that were already there", async () => {
     expect((await search("walrus gateway"))[0]).toMatchObject({ kind: "incident", link: "/incidents/INC-1" });
-    expect(await search("narwhal")).toMatchObject([{ kind: "entry", link: "/incidents/INC-1#entry-1" }]);
+    expect(await search("narwhal")).toMatchObject([{ kind: "entry", link: "/incidents/INC-1?entry=1#entry-1" }]);
   });
 
   it("does not find an entry deleted before the upgrade", async () => {

@@ -38,7 +38,7 @@ describe.each(databases())("search on %s", (database) => {
     expect(first).toMatchObject({
       kind: "entry",
       incident: { ref: outage.ref, title: DEMO_OUTAGE },
-      link: `/incidents/${outage.ref}#entry-${blocked.seq}`,
+      link: `/incidents/${outage.ref}?entry=${blocked.seq}#entry-${blocked.seq}`,
     });
     expect(marked(first!)).toEqual(["rollback blocked"]);
     expect(plain(first!)).toContain("stuck in PENDING");
@@ -161,7 +161,7 @@ describe.each(databases())("search on %s", (database) => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<mark[^>]*>Rollback blocked<\/mark>/);
-    expect(html).toContain(`href="/incidents/${outage.ref}#entry-`);
+    expect(html).toContain(`href="/incidents/${outage.ref}?entry=`);
     // what an entry says is shown as text, never as markup
     const declared = await app.api.post("/api/v1/incidents", { title: "Markup in a timeline", severity: "SEV4" });
     await app.api.post(`/api/v1/incidents/${declared.body.incident.id}/timeline`, { body: "Pasted <img src=x onerror=alert(1)> from the pangolin dashboard" });

@@ -39,7 +39,7 @@ describe("an audit event in words", () => {
 
   it("links an entity to the page that shows it, and a gone one nowhere", () => {
     expect(entityLink("Incident", "abc", { incidentRef: "INC-5" })).toBe("/incidents/INC-5");
-    expect(entityLink("TimelineEntry", "e1", { incidentRef: "INC-5", entrySeq: 7 })).toBe("/incidents/INC-5#entry-7");
+    expect(entityLink("TimelineEntry", "e1", { incidentRef: "INC-5", entrySeq: 7 })).toBe("/incidents/INC-5?entry=7#entry-7");
     expect(entityLink("StatusUpdate", "u1", { incidentRef: "INC-5" })).toBe("/incidents/INC-5/comms");
     expect(entityLink("StatusUpdate", "u1", { gone: true })).toBeNull();
     expect(entityLink("Postmortem", "p1")).toBe("/postmortems/p1");

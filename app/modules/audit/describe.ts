@@ -1,5 +1,6 @@
 // How an audit event reads to a person: the action in words, the fields its change touched,
 // and where its entity's page is. No I/O.
+import { entryHref } from "~/modules/timeline/entry-link.ts";
 
 /** What each entity is called in an action's first word ("incident.updated"). */
 const SUBJECTS: Record<string, string> = {
@@ -103,7 +104,8 @@ export function entityLink(entityType: string, entityId: string, facts: EntityFa
     case "Incident":
       return `/incidents/${facts.incidentRef ?? id}`;
     case "TimelineEntry":
-      return facts.incidentRef ? `/incidents/${facts.incidentRef}${facts.entrySeq ? `#entry-${facts.entrySeq}` : ""}` : null;
+      if (!facts.incidentRef) return null;
+      return facts.entrySeq ? entryHref(facts.incidentRef, facts.entrySeq) : `/incidents/${facts.incidentRef}`;
     case "StatusUpdate":
       return facts.incidentRef ? `/incidents/${facts.incidentRef}/comms` : "/maintenance";
     case "Postmortem":

@@ -107,11 +107,11 @@ describe("a generated post-mortem of the demo outage", () => {
   it("links every generated sentence back to the entry or field it came from", () => {
     for (const key of ["summary", "impact", "timeline", "detection", "response", "communication", "root_cause"]) {
       for (const block of blocksOf(section(key)).filter((b) => b.node.type !== "heading")) {
-        expect(JSON.stringify(block.node), `${key}: ${block.text}`).toMatch(/"href":"\/incidents\/INC-3(#entry-\d+|#field-\w+|\/comms#update-u\d+|\/comms)"/);
+        expect(JSON.stringify(block.node), `${key}: ${block.text}`).toMatch(/"href":"\/incidents\/INC-3(\?entry=\d+#entry-\d+|#field-\w+|\/comms#update-u\d+|\/comms)"/);
       }
     }
     const pinned = outage.timeline.findIndex((e) => e.pinned);
-    expect(JSON.stringify(section("timeline"))).toContain(`/incidents/INC-3#entry-${pinned + 1}`);
+    expect(JSON.stringify(section("timeline"))).toContain(`/incidents/INC-3?entry=${pinned + 1}#entry-${pinned + 1}`);
   });
 
   it("starts the sections only a person can write with no invented text", () => {

@@ -118,10 +118,7 @@ export const ACTION_ITEM_STATE_LABELS: Record<ActionItemStateName, string> = {
   wont_do: "Won't do",
 };
 
-/** Where a link back to the incident's data points: an entry, a field, a published update. */
-export function entryHref(reference: string, seq: number): string {
-  return `/incidents/${reference}#entry-${seq}`;
-}
+/** Where a link back to the incident's data points: an entry (entryHref, timeline/entry-link.ts), a field, a published update. */
 export function fieldHref(reference: string, field: string): string {
   return `/incidents/${reference}#field-${field}`;
 }

@@ -7,7 +7,8 @@ import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { promiseRecord } from "~/modules/updates/rules.ts";
 import { formatDuration, inUtc, inZone, zoneLabel } from "~/utils/time.ts";
 import { customerFacingTime, impactByComponent, timeTo } from "./metrics.ts";
-import { entryHref, fieldHref, updateHref } from "./sections.ts";
+import { entryHref } from "~/modules/timeline/entry-link.ts";
+import { fieldHref, updateHref } from "./sections.ts";
 import type { PostmortemSource, SourceEntry } from "./source.ts";
 
 const isUtc = (zone: string) => zone === "UTC" || zone === "Etc/UTC";

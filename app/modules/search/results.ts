@@ -2,6 +2,7 @@
 // opens, when it happened, and the matched text. Pure: the *.server.ts files fetch the rows.
 import { sectionDefinition } from "~/modules/postmortems/sections.ts";
 import { kindFromDb } from "~/modules/timeline/view.ts";
+import { entryHref } from "~/modules/timeline/entry-link.ts";
 import type { SearchKind } from "./query.ts";
 import { leadingSegments, segmentsOf, type SnippetSegment } from "./snippet.ts";
 
@@ -59,7 +60,7 @@ export function entryResult(row: EntryRow): SearchResult {
     kind: "entry",
     incident: { ref: ref(row.number), title: row.incidentTitle },
     title: `${capitalised(kindFromDb(row.entryKind))} #${seq}`,
-    link: `/incidents/${ref(row.number)}#entry-${seq}`,
+    link: entryHref(ref(row.number), seq),
     at: isoTime(row.at),
     snippet: snippetOf(row.snippet, row.text),
   };

@@ -1,0 +1,8 @@
+/**
+ * The link to one timeline entry, from search, post-mortems and the audit log: `?entry=` opens
+ * the room's window of entries around it (an old entry is not among the newest the room loads),
+ * `#entry-` scrolls to it and marks it.
+ */
+export function entryHref(incidentRef: string, seq: number): string {
+  return `/incidents/${incidentRef}?entry=${seq}#entry-${seq}`;
+}
