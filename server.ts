@@ -31,6 +31,7 @@ type AppBuild = ServerBuild & {
       beginShutdown: () => number;
       deliveryQueueFigures: MetricsSources["deliveryQueue"];
       metricsAccess: MetricsSources["access"];
+      withRequest: <T>(requestId: string, work: () => T) => T;
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
       MAX_COLLAB_MESSAGE_BYTES: number;
     };
@@ -149,14 +150,13 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
-    }),
-  );
+  const remix = createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+  });
+  // The request id follows the handler's async work: log lines and audit rows carry it.
+  app.all("*", (req, res, next) => build.entry.module.withRequest(res.locals.requestId, () => remix(req, res, next)));
   // Whatever fails outside Remix's own error handling: logged once with the request id and stack.
   // Express's own refusals carry their 4xx (a path that is not valid percent-encoding is 400).
   app.use(((error, req, res, next) => {

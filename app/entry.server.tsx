@@ -19,6 +19,7 @@ export { publicFile } from "./modules/status-page/store.server.ts";
 export { acceptCollaborator, collaboratorCount, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
 export { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
 export { metricsAccess } from "./modules/auth/metrics-access.server.ts";
+export { withRequest } from "./utils/request-context.server.ts";
 
 export const streamTimeout = 5_000;
 

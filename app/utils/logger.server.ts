@@ -1,7 +1,15 @@
 import pino from "pino";
 import { env } from "./env.server.ts";
+import { currentRequestId } from "./request-context.server.ts";
 
 const globalForLog = globalThis as unknown as { __logger?: pino.Logger };
 
-/** JSON lines; each request's lines carry its request id (see server.ts). */
-export const logger: pino.Logger = (globalForLog.__logger ??= pino({ level: env().LOG_LEVEL, base: undefined }));
+/** JSON lines; a line written while handling a request carries its request id (request-context.server.ts). */
+export const logger: pino.Logger = (globalForLog.__logger ??= pino({
+  level: env().LOG_LEVEL,
+  base: undefined,
+  mixin: () => {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
+}));

@@ -82,6 +82,25 @@ describe.each(databases())("the audit log on %s", (database) => {
     expect(new Date(change.at) >= new Date(declared.at)).toBe(true);
   });
 
+  it("ties each event to the request that wrote it: the X-Request-Id sent, or the one the response named", async () => {
+    const traced = `audit-trace-${database}-${Date.now()}`;
+    const other = (await app.api.post("/api/v1/incidents", { title: "Traced requests", severity: "SEV4" })).body.incident as { id: string };
+    const sent = await app.api.raw("PATCH", `/api/v1/incidents/${other.id}`, JSON.stringify({ summary: "Traced change." }), {
+      "content-type": "application/json",
+      "x-request-id": traced,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.headers.get("x-request-id")).toBe(traced);
+    const named = await app.api.patch(`/api/v1/incidents/${other.id}`, { summary: "Traced again." });
+    const [second, first] = await allPages(`entityType=Incident&entityId=${other.id}&action=incident.updated`);
+    expect(first!.after.summary).toBe("Traced change.");
+    expect((first as Event & { requestId: string }).requestId).toBe(traced);
+    expect((second as Event & { requestId: string }).requestId).toBe(named.headers.get("x-request-id"));
+    // Written by the app itself (no request): no id.
+    const [system] = await app.db.rows<{ requestId: string | null }>(`SELECT "requestId" FROM "AuditEvent" WHERE "actorId" IS NULL AND "tokenId" IS NULL`);
+    if (system) expect(system.requestId).toBeNull();
+  });
+
   it("filters by action, by person, by API token, by the app itself and by day", async () => {
     const updates = await allPages(`action=incident.updated&entityId=${incident.id}`);
     expect(updates).toHaveLength(1);

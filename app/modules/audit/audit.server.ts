@@ -1,6 +1,7 @@
 import type { Actor } from "~/modules/auth/actor.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
+import { currentRequestId } from "~/utils/request-context.server.ts";
 
 export type AuditInput = {
   action: string;
@@ -22,6 +23,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput
       entityId: input.entityId,
       before: toJson(input.before),
       after: toJson(input.after),
+      requestId: currentRequestId(),
     },
   });
 }
