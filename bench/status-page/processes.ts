@@ -75,7 +75,8 @@ function track(
 export async function startApp(
   databaseUrl: string,
   logFile: string,
-  logLevel = LOG_LEVEL
+  logLevel = LOG_LEVEL,
+  env: Record<string, string> = {}
 ): Promise<Child> {
   const port = await freePort();
   const out = fs.openSync(logFile, "w");
@@ -91,6 +92,7 @@ export async function startApp(
       BOOTSTRAP_ADMIN_TOKEN: TOKEN,
       LOG_LEVEL: logLevel,
       SEED_DEMO_DATA: "auto",
+      ...env,
     },
     stdio: ["ignore", out, out],
   });
