@@ -2,7 +2,7 @@
 // "p" pins the last entry, "s" reaches the status controls, Ctrl+K opens a palette that
 // takes the responder to the comms tab, and "t" brings them back.
 import { describe, expect, it } from "vitest";
-import { uniqueText, USERS, waitUntil } from "./support/app.ts";
+import { sendEntry, uniqueText, USERS, waitUntil } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { useSuite } from "./support/suite.ts";
 
@@ -53,5 +53,44 @@ describe("the incident room's keys", () => {
 
     const stored = await suite.admin.call<{ entries: { body: string; pinned: boolean }[] }>("GET", `/api/v1/incidents/${incident.id}/timeline`);
     expect(stored.json.entries.find((e) => e.body === text)?.pinned).toBe(true);
+  });
+
+  it("reaches every control of the room with Tab alone, each with a visible focus ring, in reading order", async () => {
+    const incident = await suite.admin.createIncident({ title: uniqueText("Tab order check"), severity: "SEV3" });
+    const { page } = await suite.signedInPage("tabbing", USERS.responder);
+    await page.goto(`/incidents/${incident.id}`);
+    await page.getByTestId("connection").filter({ hasText: "Live" }).waitFor();
+    await sendEntry(page, uniqueText("Error rate falling"));
+
+    // What a mouse user can operate in the room (main), visible and enabled.
+    const operable = await page.locator("main").evaluate((main) =>
+      [...main.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [contenteditable=true], [tabindex]")]
+        .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+        .map((el, i) => (el.dataset.tabWalk = String(i))),
+    );
+    expect(operable.length).toBeGreaterThan(10);
+
+    // Tab from the top of the page until focus leaves the room; note each stop and its ring.
+    await page.locator("body").focus();
+    const stops: { walk: string | null; ring: boolean; top: number }[] = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        return { walk: el.dataset.tabWalk ?? null, inMain: !!el.closest("main"), ring, top: el.getBoundingClientRect().top + window.scrollY };
+      });
+      if (!stop) break;
+      if (stop.inMain) stops.push(stop);
+      else if (stops.length) break; // past the room
+    }
+    const reached = new Set(stops.map((s) => s.walk));
+    expect(operable.filter((w) => !reached.has(w)), "controls Tab never reaches").toEqual([]);
+    expect(stops.filter((s) => !s.ring).map((s) => s.walk), "focused without a visible ring").toEqual([]);
+    // Tab follows the page's reading order (no tabindex jumps): header, status, timeline, entries.
+    const order = stops.filter((s) => s.walk !== null).map((s) => Number(s.walk));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
