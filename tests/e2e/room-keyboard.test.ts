@@ -1,6 +1,7 @@
 // The incident room from the keyboard alone: "?" lists the keys, "c" writes in the timeline,
 // "p" pins the last entry, "s" reaches the status controls, Ctrl+K opens a palette that
-// takes the responder to the comms tab, and "t" brings them back.
+// takes the responder to the comms tab, and "t" brings them back. And Tab alone reaches every
+// control a mouse can use, in reading order, each with a visible focus ring.
 import { describe, expect, it } from "vitest";
 import { sendEntry, uniqueText, USERS, waitUntil } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
@@ -61,34 +62,47 @@ describe("the incident room's keys", () => {
     await page.goto(`/incidents/${incident.id}`);
     await page.getByTestId("connection").filter({ hasText: "Live" }).waitFor();
     await sendEntry(page, uniqueText("Error rate falling"));
+    // Start as a reader arriving does: at the top of a freshly loaded room.
+    await page.reload();
+    await page.getByTestId("connection").filter({ hasText: "Live" }).waitFor();
 
     // What a mouse user can operate in the room (main), visible and enabled.
     const operable = await page.locator("main").evaluate((main) =>
       [...main.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [contenteditable=true], [tabindex]")]
-        .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+        // (inside a closed <details>, only its summary is there to operate)
+        // A native control taken out of the Tab order (tabindex=-1) still counts: a mouse can use it.
+        .filter((el) => (el.tabIndex >= 0 || el.matches("a[href], button, input, select, textarea, summary")) && !(el as HTMLButtonElement).disabled && el.checkVisibility({ visibilityProperty: true }) && !(el.closest("details:not([open])") && el.tagName !== "SUMMARY"))
         .map((el, i) => (el.dataset.tabWalk = String(i))),
     );
     expect(operable.length).toBeGreaterThan(10);
 
     // Tab from the top of the page until focus leaves the room; note each stop and its ring.
-    await page.locator("body").focus();
-    const stops: { walk: string | null; ring: boolean; top: number }[] = [];
+    const stops: { walk: string | null; ring: boolean; top: number; what: string }[] = [];
+    let left: unknown = null;
     for (let i = 0; i < 400; i++) {
       await page.keyboard.press("Tab");
       const stop = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
-        return { walk: el.dataset.tabWalk ?? null, inMain: !!el.closest("main"), ring, top: el.getBoundingClientRect().top + window.scrollY };
+        // The ring is on the element, or on the box around it (an editor's frame lights up with focus-within).
+        const ringed = (node: Element | null) => {
+          if (!node) return false;
+          const style = getComputedStyle(node);
+          return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        };
+        const ring = ringed(el) || ringed(el.parentElement) || ringed(el.parentElement?.parentElement ?? null);
+        return { walk: el.dataset.tabWalk ?? null, inMain: !!el.closest("main"), ring, top: el.getBoundingClientRect().top + window.scrollY, what: `${el.tagName} ${el.textContent?.slice(0, 40)}` };
       });
       if (!stop) break;
       if (stop.inMain) stops.push(stop);
-      else if (stops.length) break; // past the room
+      else if (stops.length) {
+        left = stop;
+        break; // past the room
+      }
     }
     const reached = new Set(stops.map((s) => s.walk));
-    expect(operable.filter((w) => !reached.has(w)), "controls Tab never reaches").toEqual([]);
-    expect(stops.filter((s) => !s.ring).map((s) => s.walk), "focused without a visible ring").toEqual([]);
+    expect(operable.filter((w) => !reached.has(w)), `controls Tab never reaches (stops ${stops.map((s) => s.walk).join(" ")}; left the room at ${JSON.stringify(left)})`).toEqual([]);
+    expect(stops.filter((s) => !s.ring).map((s) => `${s.walk}: ${s.what}`), "focused without a visible ring").toEqual([]);
     // Tab follows the page's reading order (no tabindex jumps): header, status, timeline, entries.
     const order = stops.filter((s) => s.walk !== null).map((s) => Number(s.walk));
     expect(order).toEqual([...order].sort((a, b) => a - b));
