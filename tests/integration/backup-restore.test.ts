@@ -1,31 +1,15 @@
 // npm run backup while the app runs and writes, and npm run restore into a stopped app's
-// database (SQLite; Postgres uses pg_dump/pg_restore, docs/operations.md). Every entry the app
+// database (SQLite; Postgres: backup-restore.postgres.test.ts). Every entry the app
 // acknowledged before the backup began is in the copy; restore refuses while the app has the
 // database open, keeps the file it replaces, and the app then serves the restored data.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../setup/app-process.ts";
 import { startApp, type TestApp } from "../setup/app-server.ts";
+import { runScript } from "../setup/run-script.ts";
 
 const WRITERS = 4;
-
-function run(script: "backup" | "restore", args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.once("exit", (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
-  });
-}
 
 describe("backup and restore of the SQLite database", () => {
   let app: TestApp;
@@ -56,7 +40,7 @@ describe("backup and restore of the SQLite database", () => {
 
     const backupStarted = Date.now();
     const out = path.join(path.dirname(dbFile), "mid-load.db");
-    const backup = await run("backup", ["--out", out], app.databaseUrl);
+    const backup = await runScript("backup", ["--out", out], app.databaseUrl);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toBe(out);
     expect(backup.stderr).toMatch(/integrity ok; .*TimelineEntry \d+/);
@@ -73,13 +57,13 @@ describe("backup and restore of the SQLite database", () => {
     const writtenAfter = acknowledged.length - copied.length;
     expect(writtenAfter, "entries acknowledged after the copy was taken").toBeGreaterThan(0);
 
-    const refused = await run("restore", [out], app.databaseUrl);
+    const refused = await runScript("restore", [out], app.databaseUrl);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain("open in another process");
 
     process.kill(app.pid, "SIGTERM");
     expect(await app.exited).toEqual({ code: 0, signal: null });
-    const restored = await run("restore", [out], app.databaseUrl);
+    const restored = await runScript("restore", [out], app.databaseUrl);
     expect(restored.code, restored.stderr).toBe(0);
     const kept = readdirSync(path.dirname(dbFile)).filter((f) => f.startsWith(`${path.basename(dbFile)}.before-restore-`));
     expect(kept).toHaveLength(1);
