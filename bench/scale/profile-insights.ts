@@ -64,7 +64,7 @@ function timeParts(data: InsightsData) {
   const current = () => data.incidents.filter((i) => startedIn(i, period)).map((i) => ({ ...i }));
   const previous = () => data.incidents.filter((i) => startedIn(i, { from: range.previousFrom, to: range.from })).map((i) => ({ ...i }));
   const parts: [string, () => unknown][] = [
-    ["uptime", () => componentInsights({ components: data.components, windows: data.windows, weights: data.weights, timeZone, asOf: range.asOf, from: range.from, slaTarget: data.filters.slaTarget })],
+    ["uptime", () => componentInsights({ components: data.components, windows: data.windows, weights: data.weights, timeZone, asOf: range.asOf, from: range.from, slaTarget: data.filters.slaTarget, ownTargets: !data.filters.slaFromQuery })],
     ["incidents per week", () => incidentsPerWeek(current(), period, timeZone)],
     ["time to", () => timeToInsights(current(), previous(), period, timeZone)],
     ["comms", () => commsInsights(current(), previous(), period, timeZone, data.now)],

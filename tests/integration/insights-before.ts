@@ -46,7 +46,7 @@ function catalogOrder(rows: ComponentFacts[]): ComponentFacts[] {
 async function readFilters(db: Db, query: InsightsQuery, now: Date) {
   const [org, rows] = await Promise.all([
     db.organization.findUnique({ where: { id: "org" }, select: { timeZone: true, uptimePartialWeight: true, uptimeDegradedWeight: true } }),
-    db.component.findMany({ where: { archivedAt: null }, select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true } }),
+    db.component.findMany({ where: { archivedAt: null }, select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true, slaTarget: true } }),
   ]);
   const timeZone = org?.timeZone ?? "Etc/UTC";
   const resolved = resolveRange(query, timeZone, now);

@@ -32,6 +32,7 @@ export function CatalogEntry({
       <div className="min-w-0 flex-1 basis-64">
         <Heading className={component.group ? "text-lg font-semibold" : "font-medium"}>{component.name}</Heading>
         {component.description ? <p className="text-sm text-slate-600">{component.description}</p> : null}
+        {component.slaTarget !== null ? <p className="text-xs text-slate-700">SLA target {component.slaTarget}%</p> : null}
         {component.regions.length ? (
           <ul aria-label={`Regions of ${component.name}`} className="mt-1.5 flex flex-wrap gap-1">
             {component.regions.map((slug) => (

@@ -26,6 +26,16 @@ export function ComponentFields({
     <>
       <TextField label="Name" name="name" defaultValue={values.name ?? ""} error={errors.name} required maxLength={120} autoComplete="off" />
       <TextAreaField label="Description" name="description" defaultValue={values.description ?? ""} error={errors.description} rows={2} maxLength={1000} />
+      <TextField
+        label="SLA target (%)"
+        name="slaTarget"
+        inputMode="decimal"
+        placeholder="99.9"
+        defaultValue={values.slaTarget ?? ""}
+        error={errors.slaTarget}
+        hint="The availability promised for it. Insights shows the months it missed; empty: 99.9."
+        autoComplete="off"
+      />
       {editing !== "group" ? (
         <SelectField label="Group" name="groupId" defaultValue={values.groupId ?? ""} error={errors.groupId}>
           <option value="">Not in a group</option>

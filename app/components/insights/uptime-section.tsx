@@ -1,5 +1,6 @@
 // Uptime per component over 30 and 90 days with the minutes behind it, and the SLA view:
 // each calendar month against the target, said in words ("Missed by 45 min"), not by colour.
+import { Link } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import type { InsightsPageData } from "~/modules/insights/page-data.ts";
 import { ChartFrame } from "./chart-frame.tsx";
@@ -57,16 +58,25 @@ export function SlaSection({ uptime: data, sla }: { uptime: Uptime; sla: Insight
   return (
     <div>
       <p className="mb-2 text-sm text-slate-800">
-        Target <strong>{sla.target}%</strong> for every component{sla.source === "default" ? " (the default; set another with the SLA field)" : ""}. Per-component targets are not
-        there yet. A month missed the target when its uptime fell below it; the minutes say how much weighted downtime went beyond what the target allows.
+        {sla.source === "query" ? (
+          <>
+            Target <strong>{sla.target}%</strong> for every component, as asked in the SLA field (clear it to use each component&apos;s own).
+          </>
+        ) : (
+          <>
+            Each component is held to its own target, set in the <Link to="/components">components catalog</Link>, or else <strong>{sla.target}%</strong>.
+          </>
+        )}{" "}
+        A month missed the target when its uptime fell below it; the minutes say how much weighted downtime went beyond what the target allows.
         {sla.missed.length === 0 ? " No month missed it." : ` ${sla.missed.length} component-month${sla.missed.length === 1 ? "" : "s"} missed it.`}
       </p>
-      <DataTable headers={["Component", ...months.map(monthLabel)]}>
+      <DataTable headers={["Component", "Target", ...months.map(monthLabel)]}>
         {components.map((c) => (
           <tr key={c.id} className="border-b border-slate-200 last:border-0" data-testid="sla-row">
             <th scope="row" className={`${CELL} ${c.groupId ? "pl-6 font-normal" : ""}`}>
               {name(c, components)}
             </th>
+            <td className={CELL}>{c.slaTarget}%</td>
             {c.months.map((m) => (
               <td key={m.month} className={`${CELL} ${m.met ? "" : "bg-red-50"}`}>
                 <span className="block">{uptime(m.percent)}</span>

@@ -13,6 +13,8 @@ export type ComponentFormValues = {
   groupId?: string | null;
   group?: boolean;
   regions?: string[];
+  /** as typed: a number, or text the API's schema refuses with its reason */
+  slaTarget?: number | string | null;
 };
 
 export function componentFromForm(form: FormData): ComponentFormValues {
@@ -28,9 +30,17 @@ export function componentFromForm(form: FormData): ComponentFormValues {
     // an empty choice means "not in a group"
     groupId: text("groupId") || null,
     regions: form.getAll("regions").filter((r): r is string => typeof r === "string"),
+    slaTarget: percentage(text("slaTarget")),
   };
   if (intent === "update") return { intent, id: text("id"), ...fields };
   return { intent, ...fields, group: form.get("group") === "on" };
+}
+
+/** "99.95" as a number; empty as null (no target of its own); anything else stays text for the schema to refuse. */
+function percentage(typed: string | undefined): number | string | null {
+  const value = typed?.trim().replace(/%$/, "").trim() ?? "";
+  if (!value) return null;
+  return /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 }
 
 /** Which form on the page a submission came from, so its errors show beside it. */

@@ -15,6 +15,8 @@ export const ComponentInputSchema = z.object({
   groupId: z.string().trim().max(64).nullish(),
   group: z.boolean().default(false),
   regions: z.array(z.string().max(64)).max(50).optional(),
+  /** the availability promised for it, in percent; null: the insights' default (99.9) */
+  slaTarget: z.number({ message: "must be a percentage such as 99.95" }).gt(0, "must be a percentage above 0 and below 100, such as 99.95").lt(100, "must be a percentage above 0 and below 100, such as 99.95").nullish(),
 });
 export const ComponentPatchSchema = ComponentInputSchema.omit({ group: true }).partial().extend({ position: z.number().int().min(0).max(10_000).optional() }).strict();
 
@@ -27,6 +29,8 @@ export type ComponentView = {
   position: number;
   status: string;
   regions: string[];
+  /** percent; null: the insights' default */
+  slaTarget: number | null;
   components?: string[];
   /** open incidents affecting it now (inside view; the public status moves only by published updates) */
   activeIncidents: ActiveImpact[];
@@ -52,6 +56,7 @@ function view(row: Row, active: Map<string, ActiveImpact[]>): ComponentView {
     position: row.position,
     status: row.status,
     regions: row.regions.map((r) => r.region.slug).sort(),
+    slaTarget: row.slaTarget,
     ...(row.isGroup ? { components: row.members.map((m) => m.id) } : {}),
     activeIncidents: active.get(row.id) ?? [],
     createdAt: row.createdAt.toISOString(),
@@ -116,6 +121,7 @@ export async function createComponent(actor: Actor, input: z.output<typeof Compo
         isGroup: input.group,
         groupId: input.groupId ?? null,
         position: (last?.position ?? 0) + 1,
+        slaTarget: input.slaTarget ?? null,
         regions: { create: regions.map((regionId) => ({ regionId })) },
       },
     });
@@ -144,7 +150,7 @@ export async function updateComponent(actor: Actor, id: string, patch: z.output<
       action: "component.updated",
       entityType: "Component",
       entityId: id,
-      before: { name: before.name, description: before.description, groupId: before.groupId, position: before.position, regions: before.regions.map((r) => r.regionId) },
+      before: { name: before.name, description: before.description, groupId: before.groupId, position: before.position, slaTarget: before.slaTarget, regions: before.regions.map((r) => r.regionId) },
       after: patch,
     });
   });

@@ -98,7 +98,7 @@ export function uptimeCsv(insights: Insights): string {
     return [
       [...head, "last_30_days", c.last30.days, null, ...figureRow(c.last30), null, null, null],
       [...head, "last_90_days", c.last90.days, null, ...figureRow(c.last90), null, null, null],
-      ...c.months.map((m) => [...head, m.month, null, m.complete, ...figureRow(m), insights.sla.target, m.met, m.excessMinutes]),
+      ...c.months.map((m) => [...head, m.month, null, m.complete, ...figureRow(m), c.slaTarget, m.met, m.excessMinutes]),
     ];
   });
   return table(UPTIME_COLUMNS, rows);

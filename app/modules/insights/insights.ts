@@ -52,6 +52,7 @@ export function computeInsights(data: InsightsData): Insights {
     asOf: range.asOf,
     from: range.from,
     slaTarget: filters.slaTarget,
+    ownTargets: !filters.slaFromQuery,
   });
 
   const incidents: Record<string, IncidentRef> = {};
@@ -70,8 +71,8 @@ export function computeInsights(data: InsightsData): Insights {
     sla: {
       target: filters.slaTarget,
       source: filters.slaFromQuery ? "query" : "default",
-      perComponentTargets: false,
-      missed: components.flatMap((c) => c.months.filter((m) => !m.met).map((m) => ({ ...m, componentId: c.id, component: c.name }))),
+      perComponentTargets: components.some((c) => c.slaTarget !== filters.slaTarget),
+      missed: components.flatMap((c) => c.months.filter((m) => !m.met).map((m) => ({ ...m, componentId: c.id, component: c.name, target: c.slaTarget }))),
     },
     actionItems: actionItemInsights(data.actionItems, period, timeZone, now),
     comms: commsInsights(current, previous, period, timeZone, now),

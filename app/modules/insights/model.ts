@@ -43,7 +43,16 @@ export type ActionItemFacts = {
   incidentId: string;
 };
 
-export type ComponentFacts = { id: string; name: string; isGroup: boolean; groupId: string | null; position: number; createdAt: Date };
+export type ComponentFacts = {
+  id: string;
+  name: string;
+  isGroup: boolean;
+  groupId: string | null;
+  position: number;
+  createdAt: Date;
+  /** its own SLA target in percent, set in the catalog; null: the default */
+  slaTarget: number | null;
+};
 
 export type InsightsData = {
   filters: InsightsFilters;
@@ -104,6 +113,8 @@ export type ComponentInsights = {
   groupId: string | null;
   last30: UptimeFigure;
   last90: UptimeFigure;
+  /** the SLA target its months were held to (its own, the query's, or the default) */
+  slaTarget: number;
   months: SlaMonth[];
 };
 
@@ -146,9 +157,9 @@ export type Insights = {
   sla: {
     target: number;
     source: "query" | "default";
-    /** one target for every component until per-component targets exist */
-    perComponentTargets: false;
-    missed: (SlaMonth & { componentId: string; component: string })[];
+    /** whether some component is held to a target of its own (set in the catalog) */
+    perComponentTargets: boolean;
+    missed: (SlaMonth & { componentId: string; component: string; target: number })[];
   };
   actionItems: {
     byMonth: { month: string; opened: CountFigure; closed: CountFigure }[];

@@ -18,10 +18,10 @@ export const WEIGHTS = { partialOutage: 0.5, degradedPerformance: 0.1 };
 
 const longAgo = at("2024-01-01T00:00:00Z");
 export const COMPONENTS: ComponentFacts[] = [
-  { id: "g-api", name: "API", isGroup: true, groupId: null, position: 1, createdAt: longAgo },
-  { id: "api", name: "Messages", isGroup: false, groupId: "g-api", position: 1, createdAt: longAgo },
-  { id: "streaming", name: "Streaming", isGroup: false, groupId: "g-api", position: 2, createdAt: longAgo },
-  { id: "web", name: "Web chat", isGroup: false, groupId: null, position: 2, createdAt: longAgo },
+  { id: "g-api", name: "API", isGroup: true, groupId: null, position: 1, createdAt: longAgo, slaTarget: null },
+  { id: "api", name: "Messages", isGroup: false, groupId: "g-api", position: 1, createdAt: longAgo, slaTarget: null },
+  { id: "streaming", name: "Streaming", isGroup: false, groupId: "g-api", position: 2, createdAt: longAgo, slaTarget: null },
+  { id: "web", name: "Web chat", isGroup: false, groupId: null, position: 2, createdAt: longAgo, slaTarget: null },
 ];
 
 type Spec = Omit<IncidentFacts, "startedAt" | "detectedAt" | "acknowledgedAt" | "mitigatedAt" | "resolvedAt" | "updates" | "windows"> & {

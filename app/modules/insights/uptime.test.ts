@@ -4,7 +4,7 @@ import { A, B, C, COMPONENTS, DAY, FROM, TO, WEIGHTS, at } from "./sample-data.t
 import { componentInsights, shownComponents, uptimeStart } from "./uptime.ts";
 
 const windows: ImpactWindowFacts[] = [A, B, C].flatMap((i) => i.windows);
-const input = { components: COMPONENTS, windows, weights: WEIGHTS, timeZone: "Etc/UTC", asOf: TO, from: FROM, slaTarget: 99.9 };
+const input = { components: COMPONENTS, windows, weights: WEIGHTS, timeZone: "Etc/UTC", asOf: TO, from: FROM, slaTarget: 99.9, ownTargets: true };
 const minutesBetween = (from: string, to: Date) => (to.getTime() - Date.parse(from)) / 60_000;
 
 describe("uptime per component from impact windows", () => {
@@ -39,7 +39,7 @@ describe("uptime per component from impact windows", () => {
   });
 
   it("counts only the days a component existed", () => {
-    const young = { id: "new", name: "New", isGroup: false, groupId: null, position: 3, createdAt: new Date(TO.getTime() - 10 * DAY) };
+    const young = { id: "new", name: "New", isGroup: false, groupId: null, position: 3, createdAt: new Date(TO.getTime() - 10 * DAY), slaTarget: null };
     const [figures] = componentInsights({ ...input, components: [young], windows: [{ incidentId: "x", componentId: "new", impact: "major_outage", startedAt: at("2026-02-25T00:00:00Z"), endedAt: at("2026-02-25T01:00:00Z") }] });
     expect(figures.last90.observedMinutes).toBe(10 * 24 * 60);
     expect(figures.last90.percent).toBeCloseTo(100 * (1 - 60 / (10 * 24 * 60)), 5);
@@ -64,6 +64,21 @@ describe("uptime per component from impact windows", () => {
     // A looser target is met where the downtime fits in it.
     const loose = componentInsights({ ...input, slaTarget: 99.5 });
     expect(loose.find((c) => c.id === "web")!.months[0]).toMatchObject({ met: true, excessMinutes: 0 });
+  });
+
+  it("holds a component to its own target from the catalog, unless the reader asked for one target for all", () => {
+    // Web chat promises 99.5%: January's 110 min at half weight and 240 min at a tenth fit in it.
+    const own = COMPONENTS.map((c) => (c.id === "web" ? { ...c, slaTarget: 99.5 } : c));
+    const [jan] = componentInsights({ ...input, components: own }).find((c) => c.id === "web")!.months;
+    const janMinutes = 31 * 24 * 60;
+    expect(jan).toMatchObject({ met: true, excessMinutes: 0, allowedMinutes: expect.closeTo(janMinutes * 0.005, 2) });
+    expect(componentInsights({ ...input, components: own }).find((c) => c.id === "web")!.slaTarget).toBe(99.5);
+    // The others keep the default.
+    expect(componentInsights({ ...input, components: own }).find((c) => c.id === "api")!.slaTarget).toBe(99.9);
+    // A target in the query is a what-if for every component, its own target included.
+    const whatIf = componentInsights({ ...input, components: own, ownTargets: false }).find((c) => c.id === "web")!;
+    expect(whatIf.slaTarget).toBe(99.9);
+    expect(whatIf.months[0]).toMatchObject({ met: false });
   });
 
   it("needs impact windows from the earlier of 90 days back and the range's first month", () => {

@@ -80,7 +80,10 @@ export type UptimeInput = {
   asOf: Date;
   /** the range's start: SLA months are every calendar month from the one holding it */
   from: Date;
+  /** the target of a component without its own, or of every component when the query set it */
   slaTarget: number;
+  /** whether components' own targets apply (not when the reader asked for one target for all) */
+  ownTargets: boolean;
 };
 
 /** The first instant the uptime figures need impact windows from. */
@@ -99,7 +102,7 @@ function daysOf(page: PublicPage, component: ComponentFacts, own: ImpactWindowFa
 }
 
 export function componentInsights(input: UptimeInput): ComponentInsights[] {
-  const { components, windows, weights, timeZone, asOf, slaTarget } = input;
+  const { components, windows, weights, timeZone, asOf } = input;
   const page = asPage(components, weights, timeZone, asOf);
   const first = uptimeStart(input);
   const months = monthsBetween(input.from, asOf, timeZone).map((month) => ({ month, bounds: monthBounds(month, timeZone) }));
@@ -112,6 +115,7 @@ export function componentInsights(input: UptimeInput): ComponentInsights[] {
   }
 
   return components.map((component) => {
+    const slaTarget = input.ownTargets ? (component.slaTarget ?? input.slaTarget) : input.slaTarget;
     const ids = coveredIds(components, component);
     const own = ids.flatMap((id) => windowsOf.get(id) ?? []);
     const all = daysOf(page, component, own, first, asOf, timeZone);
@@ -154,6 +158,7 @@ export function componentInsights(input: UptimeInput): ComponentInsights[] {
       groupId: component.groupId,
       last30: uptime(all.slice(-30), `uptime.${component.id}.30`),
       last90: uptime(all.slice(-90), `uptime.${component.id}.90`),
+      slaTarget,
       months: slaMonths,
     };
   });

@@ -10,6 +10,7 @@ const choiceOrNull: FieldSpec = { kind: "choice", nullable: true };
 const int: FieldSpec = { kind: "int" };
 const intOrNull: FieldSpec = { kind: "int", nullable: true };
 const bool: FieldSpec = { kind: "bool" };
+const percentOrNull: FieldSpec = { kind: "percent", nullable: true };
 const list: FieldSpec = { kind: "list" };
 const time: FieldSpec = { kind: "time" };
 const object: FieldSpec = { kind: "object" };
@@ -38,8 +39,8 @@ export const JSON_FIELDS: Record<string, Fields> = {
   "api.v1.incidents.$id.timeline.$entryId.ts PATCH": { body, kind: choice, pinned: bool, occurredAt: time },
   "api.v1.incidents.$id.updates.ts POST": { ...updateFields, publish: bool, fromEntryId: text },
   "api.v1.updates.$id.ts PATCH": updateFields,
-  "api.v1.components.ts POST": { name: text, description: textOrNull, groupId: textOrNull, group: bool, regions: list },
-  "api.v1.components.$id.ts PATCH": { name: text, description: textOrNull, groupId: textOrNull, regions: list, position: int },
+  "api.v1.components.ts POST": { name: text, description: textOrNull, groupId: textOrNull, group: bool, regions: list, slaTarget: percentOrNull },
+  "api.v1.components.$id.ts PATCH": { name: text, description: textOrNull, groupId: textOrNull, regions: list, position: int, slaTarget: percentOrNull },
   "api.v1.tokens.ts POST": { name: text, role: choice },
   "api.v1.maintenances.ts POST": { title: text, scheduledFor: time, scheduledUntil: time, components: list, body: text, notify: bool },
   "api.v1.maintenances.$id.ts POST": { status: choice, body: text },

@@ -49,7 +49,7 @@ export const ODD_TEXT = [
 export const UNSTORABLE_TEXT = ["nul\u0000here", "\u0000", "half \ud800 a pair", "\udfff", "end\ud83d"];
 
 /** Values that break a field of each kind. `nullable` fields accept null, so it is left out for them. */
-export type FieldKind = "text" | "choice" | "int" | "bool" | "list" | "time" | "object" | "body";
+export type FieldKind = "text" | "choice" | "int" | "percent" | "bool" | "list" | "time" | "object" | "body";
 export type FieldSpec = { kind: FieldKind; nullable?: boolean };
 
 const decorated = (rng: Rng) => rng.pick([...ODD_TEXT, ...UNSTORABLE_TEXT, RAW(rng.pick(RAW_BYTES)), "", " ", "x".repeat(300_000)]);
@@ -60,6 +60,8 @@ export function wrongValue(spec: FieldSpec, rng: Rng): unknown {
     // A string outside a fixed set (an enum, an email, a URL, a literal): any odd text will do.
     choice: () => [42, true, null, [], {}, decorated(rng), decorated(rng)],
     int: () => ["5", "0x10", 5.5, true, null, [], {}, "NaN", 1e21, -1e21, 2 ** 53 + 1, RAW_NUMBER],
+    // A percentage (an SLA target): a number above 0 and below 100.
+    percent: () => ["99.9", "99.9%", true, null, [], {}, 0, 100, 150, -1, 1e21, RAW_NUMBER],
     bool: () => ["true", "false", 1, 0, null, [], {}, "yes"],
     list: () => ["a", 1, {}, true, null, [42], [null], [[]], [rng.pick(UNSTORABLE_TEXT)], Array.from({ length: 5000 }, () => 42)],
     // Times are coerced (a number or a string): only what cannot be a storable time breaks them.

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Component" ADD COLUMN     "slaTarget" DOUBLE PRECISION;
+
