@@ -69,12 +69,18 @@ async function lookUpActor(request: Request): Promise<LookUp> {
   return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id } };
 }
 
+/** The longest page address the sign-in redirect carries back (browsers and proxies keep URLs to a few KB). */
+const MAX_RETURN_LENGTH = 2_000;
+
 export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {
   const { actor, ended } = await lookUp(request);
   if (!actor) {
     if (wantsJson(request)) throw apiError("unauthorized", ended ? "The session has ended; sign in again." : "Sign in or send an API token.");
     const url = new URL(request.url);
-    const query = new URLSearchParams({ redirectTo: url.pathname + url.search, ...(ended ? { reason: ended } : {}) });
+    // Back to the page after signing in; a query too long for a Location header is left behind.
+    const back = url.pathname + url.search;
+    const redirectTo = back.length <= MAX_RETURN_LENGTH ? back : url.pathname.slice(0, MAX_RETURN_LENGTH);
+    const query = new URLSearchParams({ redirectTo, ...(ended ? { reason: ended } : {}) });
     // an ended session's cookie is dropped, so the sign-in page explains it once, not on every visit
     throw redirect(`/login?${query}`, ended ? { headers: { "Set-Cookie": clearedSessionCookie(request) } } : undefined);
   }
