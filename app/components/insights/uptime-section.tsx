@@ -64,7 +64,7 @@ export function SlaSection({ uptime: data, sla }: { uptime: Uptime; sla: Insight
           </>
         ) : (
           <>
-            Each component is held to its own target, set in the <Link to="/components">components catalog</Link>, or else <strong>{sla.target}%</strong>.
+            Each component is held to its own target, set in the <Link to="/components" className="underline">components catalog</Link>, or else <strong>{sla.target}%</strong>.
           </>
         )}{" "}
         A month missed the target when its uptime fell below it; the minutes say how much weighted downtime went beyond what the target allows.
