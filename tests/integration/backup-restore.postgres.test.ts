@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../setup/app-server.ts";
 import { runScript } from "../setup/run-script.ts";
+import { startWriters } from "../setup/timeline-writers.ts";
 import { createPostgresDatabase, postgresAdminUrl, type TestDatabase } from "../setup/test-databases.ts";
 
 describe("backup and restore of a Postgres database", () => {
@@ -32,16 +33,7 @@ describe("backup and restore of a Postgres database", () => {
   });
 
   it("dumps while writers go on; the documented pg_restore into a new database serves what was acknowledged before", async () => {
-    const acknowledged: { body: string; at: number }[] = [];
-    let writing = true;
-    const writers = Array.from({ length: 3 }, async (_, w) => {
-      for (let i = 0; writing; i++) {
-        const body = `writer ${w} entry ${i}.`;
-        const response = await app.api.post(`/api/v1/incidents/${incidentId}/timeline`, { body });
-        expect(response.status).toBe(201);
-        acknowledged.push({ body, at: Date.now() });
-      }
-    });
+    const { acknowledged, stop } = startWriters(app.api, incidentId, 3);
     while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const backupStarted = Date.now();
@@ -50,8 +42,7 @@ describe("backup and restore of a Postgres database", () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toBe(out);
     expect(statSync(out).size).toBeGreaterThan(10_000);
-    writing = false;
-    await Promise.all(writers);
+    await stop();
 
     // "restore into a new database and point DATABASE_URL at it" (docs/operations.md)
     target = await createPostgresDatabase(postgresAdminUrl()!, null);

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../setup/app-server.ts";
 import { runScript } from "../setup/run-script.ts";
+import { startWriters } from "../setup/timeline-writers.ts";
 
 const WRITERS = 4;
 
@@ -26,16 +27,7 @@ describe("backup and restore of the SQLite database", () => {
   afterAll(() => app?.stop());
 
   it("copies every acknowledged entry while writers go on, refuses to restore under the running app, and restores into the stopped one", async () => {
-    const acknowledged: { body: string; at: number }[] = [];
-    let writing = true;
-    const writers = Array.from({ length: WRITERS }, async (_, w) => {
-      for (let i = 0; writing; i++) {
-        const body = `writer ${w} entry ${i}.`;
-        const response = await app.api.post(`/api/v1/incidents/${incidentId}/timeline`, { body });
-        expect(response.status).toBe(201);
-        acknowledged.push({ body, at: Date.now() });
-      }
-    });
+    const { acknowledged, stop } = startWriters(app.api, incidentId, WRITERS);
     while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const backupStarted = Date.now();
@@ -44,8 +36,7 @@ describe("backup and restore of the SQLite database", () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toBe(out);
     expect(backup.stderr).toMatch(/integrity ok; .*TimelineEntry \d+/);
-    writing = false;
-    await Promise.all(writers);
+    await stop();
 
     const copy = new Database(out, { readonly: true });
     const inCopy = new Set((copy.prepare(`SELECT "text" AS "body" FROM "TimelineEntry" WHERE "incidentId" = ?`).all(incidentId) as { body: string }[]).map((r) => r.body));

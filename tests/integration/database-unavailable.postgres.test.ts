@@ -2,23 +2,11 @@
 // used: a model read, a raw query, a transaction, with the pool's connections killed under it
 // and new ones refused. Each must be the one 503 "unavailable" answer (Retry-After), so that
 // any route, whatever it was doing, tells its caller to try again instead of a 500.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../setup/app-server.ts";
-import { postgresAdminUrl } from "../setup/test-databases.ts";
-import type { TestDatabase } from "../setup/test-databases.ts";
+import { asPostgresAdmin, type TestDatabase } from "../setup/test-databases.ts";
 
 type Client = typeof import("../../app/utils/db.server.ts");
-
-async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl()! });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function thrown(work: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -43,14 +31,14 @@ describe("the database client while Postgres is cut off", () => {
     await Promise.all([client.db.user.count(), client.db.incident.count(), client.db.$queryRawUnsafe("SELECT 1")]);
   });
   afterAll(async () => {
-    await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`).catch(() => {});
+    await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`).catch(() => {});
     await client?.db.$disconnect();
     await database?.drop();
   });
 
   it("throws the 503 unavailable answer for reads, raw queries and transactions, then works again", async () => {
-    await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-    await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await asPostgresAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
     const calls: Record<string, () => Promise<unknown>> = {
       "a model read": () => client.db.incident.findMany({ take: 1 }),
       "a raw query": () => client.db.$queryRawUnsafe("SELECT 1"),
@@ -67,7 +55,7 @@ describe("the database client while Postgres is cut off", () => {
         expect(await response.json()).toMatchObject({ error: { code: "unavailable" } });
       }
     }
-    await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+    await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
     let answered = false;
     for (let attempt = 0; attempt < 50 && !answered; attempt++) {
       answered = await client.db.incident.count().then(() => true, () => false);

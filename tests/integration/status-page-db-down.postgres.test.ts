@@ -1,22 +1,11 @@
 // The promise of the public page: when the database stops answering, the last snapshot is
 // still served, byte for byte, while the authenticated API says it cannot work. Postgres
 // only: there the database can be made to refuse connections under a running app.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../setup/app-server.ts";
-import { postgresAdminUrl } from "../setup/test-databases.ts";
+import { asPostgresAdmin } from "../setup/test-databases.ts";
 
 const PUBLIC_PATHS = ["/status", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/history.atom"];
-
-async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl()! });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 describe("the public status page while Postgres is down", () => {
   let app: TestApp;
@@ -26,13 +15,13 @@ describe("the public status page while Postgres is down", () => {
 
   async function cutDatabaseOff() {
     cutOff = true;
-    await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-    await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await asPostgresAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
   }
 
   async function restoreDatabase() {
     if (!cutOff) return;
-    await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+    await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
     cutOff = false;
   }
 

@@ -31,6 +31,11 @@ function urlFor(adminUrl: string, name: string): string {
   return url.toString();
 }
 
+/** Runs one statement as the Postgres administrator of TEST_DATABASE_URL (to cut a database off and back). */
+export async function asPostgresAdmin(sql: string): Promise<void> {
+  await withAdmin(postgresAdminUrl()!, (client) => client.query(sql));
+}
+
 async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
