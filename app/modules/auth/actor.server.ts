@@ -1,7 +1,7 @@
 // The one way to check a role: every loader and action calls requireActor (or
 // optionalActor) with the permission it needs. A bearer token or the session cookie works.
 import { redirect } from "@remix-run/node";
-import { apiError, databaseUnavailable } from "~/utils/http.server.ts";
+import { apiError } from "~/utils/http.server.ts";
 import { db, unlessUnavailable } from "~/utils/db.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission, type RoleName } from "./roles.ts";
@@ -26,23 +26,14 @@ function bearer(request: Request): string | null | undefined {
 
 /**
  * The actor behind the request, or null when nobody is signed in. A bad token is a 401; a
- * database that does not answer is a 503 in the API's error shape, with a hint to retry
- * (every request asks here first, so this is where an outage is first met).
+ * database that does not answer is the database client's 503 with a hint to retry (every
+ * request asks here first, so this is where an outage is first met; decision 0027).
  */
 export async function optionalActor(request: Request): Promise<Actor | null> {
-  return (await lookUp(request)).actor;
+  return (await lookUpActor(request)).actor;
 }
 
 type LookUp = { actor: Actor | null; ended?: EndReason };
-
-async function lookUp(request: Request): Promise<LookUp> {
-  try {
-    return await lookUpActor(request);
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    throw databaseUnavailable();
-  }
-}
 
 async function lookUpActor(request: Request): Promise<LookUp> {
   const token = bearer(request);
@@ -73,7 +64,7 @@ async function lookUpActor(request: Request): Promise<LookUp> {
 const MAX_RETURN_LENGTH = 2_000;
 
 export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {
-  const { actor, ended } = await lookUp(request);
+  const { actor, ended } = await lookUpActor(request);
   if (!actor) {
     if (wantsJson(request)) throw apiError("unauthorized", ended ? "The session has ended; sign in again." : "Sign in or send an API token.");
     const url = new URL(request.url);
