@@ -5,7 +5,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -14,8 +13,13 @@ import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CLIENT_ADDRESS_HEADER } from "./app/modules/auth/client-address.ts";
 import type { PublicFile } from "./app/modules/status-page/store.server.ts";
+import { clientAddressOf } from "./server/client-address.ts";
+import { DRAIN_BYTES } from "./server/body-limits.ts";
+import { lingeringClose } from "./server/lingering-close.ts";
 import { collabUpgrades } from "./server/collab-upgrades.ts";
 import { createMetrics, type MetricsSources } from "./server/metrics.ts";
+import { remixHandler } from "./server/remix-handler.ts";
+import { jsonBodies, originCheck } from "./server/request-guards.ts";
 import { requestLog } from "./server/request-log.ts";
 import { ROUTE_LABELS, routeLabeller } from "./server/route-labels.ts";
 import { publicFastPath } from "./server/public-files.ts";
@@ -33,6 +37,7 @@ type AppBuild = ServerBuild & {
       metricsAccess: MetricsSources["access"];
       withRequest: <T>(requestId: string, work: () => T) => T;
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
+      collabUpgradeRefusal: (request: IncomingMessage) => Promise<{ retryAfterSeconds: number } | null>;
       MAX_COLLAB_MESSAGE_BYTES: number;
     };
   };
@@ -47,8 +52,6 @@ const FINISH_REQUESTS_MS = 10_000;
 const HARD_STOP_MS = 25_000;
 type Metrics = ReturnType<typeof createMetrics>;
 const pathOf = (url = "/") => url.split("?", 1)[0];
-/** How much of a body nobody read is still read and dropped to keep the connection usable. */
-const DRAIN_BYTES = 8 * 1024 * 1024;
 const REQUEST_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: undefined });
 
@@ -58,14 +61,13 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
   app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 
   app.use(requestLog(log, tools.routeOf));
-  // Outside the Remix route tree: no session, no HTML, its own bearer check (server/metrics.ts).
-  app.get("/metrics", (req, res, next) => void tools.metrics.serve(req, res).catch(next));
-
   // The address the sign-in and token rate limits count by; a value the client sent is replaced.
   app.use((req, _res, next) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
     next();
   });
+  // Outside the Remix route tree: no session, no HTML, its own bearer check (server/metrics.ts).
+  app.get("/metrics", (req, res, next) => void tools.metrics.serve(req, res, clientAddressOf(req)).catch(next));
 
   app.use(
     helmet({
@@ -91,15 +93,6 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
     }),
   );
 
-  app.use(
-    compression({
-      filter: (req, res) => {
-        const type = String(res.getHeader("Content-Type") ?? "");
-        return !type.startsWith("text/event-stream") && compression.filter(req, res);
-      },
-    }),
-  );
-
   // An answer sent before the request's body was read (a 413, a refusal before parsing) would
   // leave the rest of the body in a kept-alive connection, and the client's next request on it
   // would never be read. The rest is read and dropped; past DRAIN_BYTES the connection is closed.
@@ -111,12 +104,26 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
       req.removeAllListeners("data");
       req.on("data", (chunk: Buffer) => {
         drained += chunk.length;
-        if (drained > DRAIN_BYTES) req.socket.destroy();
+        if (drained > DRAIN_BYTES) lingeringClose(req);
       });
       req.resume();
     });
     next();
   });
+
+  // Before anything acts on a request: a write made with the browser's cookie comes from a page
+  // of this site (decision 0030), and the API takes JSON bodies only.
+  app.use(originCheck({ trustProxy: process.env.TRUST_PROXY === "1", publicUrl: process.env.PUBLIC_URL }));
+  app.use(jsonBodies());
+
+  app.use(
+    compression({
+      filter: (req, res) => {
+        const type = String(res.getHeader("Content-Type") ?? "");
+        return !type.startsWith("text/event-stream") && compression.filter(req, res);
+      },
+    }),
+  );
 
   // Remix answers a method it does not know (PROPFIND, MKCOL…) with a 405 that reads as a server
   // error; the API answers it in its error shape, naming the methods there are.
@@ -150,11 +157,8 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
 
-  const remix = createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
-  });
+  // Request bodies are counted as they arrive, by route class (decision 0031); private answers say no-store.
+  const remix = remixHandler(build, (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }));
   // The request id follows the handler's async work: log lines and audit rows carry it.
   app.all("*", (req, res, next) => build.entry.module.withRequest(res.locals.requestId, () => remix(req, res, next)));
   // Whatever fails outside Remix's own error handling: logged once with the request id and stack.
@@ -207,9 +211,14 @@ async function main() {
   const collab = collabUpgrades({
     sockets: new WebSocketServer({ noServer: true, maxPayload: build.entry.module.MAX_COLLAB_MESSAGE_BYTES }),
     accept: (socket, request) => build.entry.module.acceptCollaborator(socket, request),
+    tooMany: async (request) => (await entry.collabUpgradeRefusal(request))?.retryAfterSeconds ?? null,
     log,
   });
-  server.on("upgrade", collab.upgrade);
+  // The address wrong tokens count against, as for every HTTP request (a value the client sent is replaced).
+  server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request);
+    collab.upgrade(request, socket, head);
+  });
   let reported = { ...publicFiles.hits };
   setInterval(() => {
     const { served, notModified } = publicFiles.hits;

@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "prisma/**/*.test.ts", "server/**/*.test.ts"],
           environment: "node",
           sequence: { groupOrder: 0 },
         },

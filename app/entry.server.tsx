@@ -16,7 +16,12 @@ export const startup = () => prepare({ stylesheetHref });
 export { databaseAnswers } from "./utils/db.server.ts";
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 export { publicFile } from "./modules/status-page/store.server.ts";
-export { acceptCollaborator, collaboratorCount, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
+export {
+  acceptCollaborator,
+  collaboratorCount,
+  collabUpgradeRefusal,
+  MAX_COLLAB_MESSAGE_BYTES,
+} from "./modules/postmortems/collab.server.ts";
 export { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
 export { metricsAccess } from "./modules/auth/metrics-access.server.ts";
 export { withRequest } from "./utils/request-context.server.ts";

@@ -1,10 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { NotificationBell } from "~/components/notifications/bell.tsx";
 import { NavSearch } from "~/components/search/nav-search.tsx";
+import { TimeZoneOffer } from "~/components/time-zone-offer.tsx";
+import { ReaderZoneProvider } from "~/components/ui/time.tsx";
 import { optionalActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
+import { unreadCount } from "~/modules/notifications/notifications.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
+import { DEFAULT_TIME_ZONE } from "~/utils/time-zones.ts";
 import stylesheet from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -14,7 +19,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await optionalActor(request).catch(() => null);
-  return { actor: actor && { name: actor.name, email: actor.email, role: actor.role } };
+  // the bell's count: one indexed count per page load, kept current afterwards by its stream
+  const unread = actor ? await unreadCount(actor.userId).catch(() => 0) : 0;
+  return { actor: actor && { name: actor.name, email: actor.email, role: actor.role, timeZone: actor.timeZone, unread } };
 }
 
 export function useOptionalActor() {
@@ -53,8 +60,10 @@ function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   );
 }
 
-export default function App() {
-  const { actor } = useLoaderData<typeof loader>();
+type Actor = NonNullable<Awaited<ReturnType<typeof loader>>["actor"]>;
+
+/** The signed-in frame: skip link, the navigation (for a signed-in reader) and the one <main>. */
+function AppFrame({ actor, children }: { actor: Actor | null; children: React.ReactNode }) {
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
@@ -81,8 +90,9 @@ export default function App() {
                 Declare incident
               </Link>
             ) : null}
+            <NotificationBell unread={actor.unread} />
             {/* On narrower screens the name moves into the sign-out button's label: the nav stays on one line. */}
-            <Link to="/account" className="ml-1 rounded px-2 py-1 text-sm text-slate-200 no-underline hover:bg-slate-700 hover:no-underline" title="Your account: sessions and password">
+            <Link to="/account" className="rounded px-2 py-1 text-sm text-slate-200 no-underline hover:bg-slate-700 hover:no-underline" title="Your account: sessions and password">
               <span className="2xl:hidden">Account</span>
               <span className="hidden 2xl:inline">
                 {actor.name} <span className="text-slate-400">· {actor.role}</span>
@@ -96,21 +106,47 @@ export default function App() {
           </div>
         </header>
       ) : null}
+      {actor ? <TimeZoneOffer timeZone={actor.timeZone} /> : null}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        <Outlet />
+        {children}
       </main>
     </>
   );
 }
 
-export function ErrorBoundary() {
+export default function App() {
+  const { actor } = useLoaderData<typeof loader>();
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-16">
-      <GeneralErrorBoundary className="text-slate-800 [&_h1]:text-2xl">
-        <p className="mt-6">
-          <Link to="/incidents">Back to incidents</Link>
-        </p>
-      </GeneralErrorBoundary>
-    </main>
+    <ReaderZoneProvider value={actor?.timeZone ?? DEFAULT_TIME_ZONE}>
+      <AppFrame actor={actor}>
+        <Outlet />
+      </AppFrame>
+    </ReaderZoneProvider>
+  );
+}
+
+/**
+ * Whatever a page could not answer (a 404, a 403, a failure): a signed-in reader keeps the
+ * navigation; anyone else is pointed to the public status page and the sign-in.
+ */
+export function ErrorBoundary() {
+  const actor = useOptionalActor();
+  return (
+    <AppFrame actor={actor}>
+      <div className="mx-auto max-w-3xl py-10">
+        <GeneralErrorBoundary className="text-slate-800 [&_h1]:text-2xl">
+          {actor ? (
+            <p className="mt-6">
+              <Link to="/incidents">Back to incidents</Link>
+            </p>
+          ) : (
+            <p className="mt-6 flex gap-4">
+              <a href="/status">Service status</a>
+              <Link to="/login">Sign in</Link>
+            </p>
+          )}
+        </GeneralErrorBoundary>
+      </div>
+    </AppFrame>
   );
 }

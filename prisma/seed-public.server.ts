@@ -37,6 +37,7 @@ export async function loadPublicSide(tx: Tx, ids: Ids): Promise<void> {
           approvedById: update.approver ? ids.userIds.get(update.approver)! : null,
           approvedAt: update.approver ? at : null,
           createdAt: new Date(at.getTime() - 3 * MINUTE),
+          contributors: { create: { userId: ids.userIds.get(update.author)! } },
           components: {
             create: Object.entries(update.components ?? {}).map(([key, status]) => ({ componentId: ids.componentIds.get(key)!, newStatus: status })),
           },
@@ -55,6 +56,7 @@ export async function loadPublicSide(tx: Tx, ids: Ids): Promise<void> {
         body: openDraft.body,
         nextUpdateInMinutes: 30,
         authorId: ids.userIds.get(openDraft.author)!,
+        contributors: { create: { userId: ids.userIds.get(openDraft.author)! } },
         components: { create: Object.entries(openDraft.components).map(([key, status]) => ({ componentId: ids.componentIds.get(key)!, newStatus: status })) },
       },
     });
@@ -88,7 +90,20 @@ async function loadMaintenance(tx: Tx, m: (typeof maintenances)[number], ids: Id
   const steps: [string, string, Date][] = [["scheduled", m.body, announced]];
   if (done) steps.push(["in_progress", MAINTENANCE_MESSAGES.in_progress, start], ["completed", MAINTENANCE_MESSAGES.completed, end]);
   for (const [status, body, at] of steps) {
-    await tx.statusUpdate.create({ data: { id: newId(), maintenanceId: id, status, body, state: "published", authorId: author, publishedById: author, publishedAt: at, createdAt: at } });
+    await tx.statusUpdate.create({
+      data: {
+        id: newId(),
+        maintenanceId: id,
+        status,
+        body,
+        state: "published",
+        authorId: author,
+        publishedById: author,
+        publishedAt: at,
+        createdAt: at,
+        contributors: { create: { userId: author } },
+      },
+    });
   }
   if (done) {
     for (const componentId of componentIds) {

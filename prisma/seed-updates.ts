@@ -132,7 +132,7 @@ export const publicUpdates: Record<string, SeedUpdate[]> = {
     {
       afterMin: 338,
       status: "resolved",
-      body: "This incident has been resolved. For about four hours most requests to the API, the web app and coding agent failed. We are sorry for the disruption this caused; a root-cause report will follow here.",
+      body: "This incident has been resolved. For about three hours most requests to the API, the web app and coding agent failed, and full service took another hour to return in every region. We are sorry for the disruption this caused; a root-cause report will follow here.",
       components: { "api-batch": "operational" },
       author: "elena",
       approver: "marcus",

@@ -8,7 +8,10 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import * as story from "./seed-data.ts";
+import { loadOutagePostmortem } from "./seed-postmortem.server.ts";
 import { loadPublicSide } from "./seed-public.server.ts";
+import { namedTemplates } from "./seed-templates.ts";
+import { templateSlug } from "~/modules/notices/named-templates.ts";
 
 const MINUTE = 60_000;
 
@@ -69,6 +72,12 @@ export async function loadDemoData(now = new Date()): Promise<void> {
       }
       await tx.organization.update({ where: { id: "org" }, data: { incidentCounter: story.incidents.length } });
       await loadPublicSide(tx, { now, componentIds, userIds });
+      const editor = userIds.get("elena")!;
+      for (const t of namedTemplates) {
+        const slug = templateSlug(t.name);
+        await tx.namedTemplate.create({ data: { id: newId(), ...t, slug, createdById: editor, updatedById: editor, createdAt: now } });
+      }
+      await loadOutagePostmortem(tx, userIds);
     },
     { timeout: 60_000 },
   );

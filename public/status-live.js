@@ -1,6 +1,8 @@
 // The public status page's only script. It is an enhancement: without it the page is complete.
 // (a) Shows each <time data-local> in the reader's own time zone, keeping the UTC part.
 // (b) Polls the page every 3 s; when its ETag changes, swaps in the new #status-main.
+// (c) In the subscribe form, a group's box ticks its members, and the members tick the group's
+//     box when all are chosen (the server reads a group's box as all its members either way).
 (function () {
   "use strict";
   var local = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -50,6 +52,40 @@
         busy = false;
       });
   }
+
+  function groupBoxOf(fieldset) {
+    return fieldset ? fieldset.querySelector("input[data-group]") : null;
+  }
+
+  function followGroups(event) {
+    var box = event.target;
+    if (!box || box.type !== "checkbox" || box.name !== "components") return;
+    var fieldset = box.closest("fieldset");
+    var group = groupBoxOf(fieldset);
+    if (!group) return;
+    var members = fieldset.querySelectorAll("input[name=components]:not([data-group])");
+    if (box === group) {
+      for (var i = 0; i < members.length; i++) members[i].checked = group.checked;
+      group.indeterminate = false;
+      return;
+    }
+    var chosen = 0;
+    for (var j = 0; j < members.length; j++) if (members[j].checked) chosen++;
+    group.checked = chosen === members.length;
+    group.indeterminate = chosen > 0 && chosen < members.length;
+  }
+
+  function closeMenuOnEscape(event) {
+    if (event.key !== "Escape") return;
+    var menu = document.getElementById("subscribe");
+    if (!menu || !menu.open) return;
+    menu.open = false;
+    var summary = menu.querySelector("summary");
+    if (summary) summary.focus();
+  }
+
+  document.addEventListener("change", followGroups);
+  document.addEventListener("keydown", closeMenuOnEscape);
 
   function start() {
     localizeTimes(document);

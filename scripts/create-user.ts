@@ -1,15 +1,13 @@
 // Creates a user from the command line, for an installation without demo data:
 //   npm run user:create -- --email ops@example.com --name "Ops Lead" --role admin
 // The password comes from $NEW_USER_PASSWORD, or a strong one is generated and printed once.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } },
 });
-const generated = !process.env.NEW_USER_PASSWORD;
-const password = process.env.NEW_USER_PASSWORD ?? randomBytes(18).toString("base64url");
+const password = process.env.NEW_USER_PASSWORD;
 
 const { startup, shutdown } = await import("../app/startup.server.ts");
 const { createUser, NewUserSchema } = await import("../app/modules/auth/users.server.ts");
@@ -22,9 +20,9 @@ if (!parsed.success) {
 }
 await startup();
 try {
-  await createUser(null, parsed.data);
+  const { oneTimePassword } = await createUser(null, parsed.data);
   console.log(`Created ${parsed.data.role} ${parsed.data.email}.`);
-  if (generated) console.log(`Password (shown once): ${password}`);
+  if (oneTimePassword) console.log(`Password (shown once): ${oneTimePassword}`);
 } catch (error) {
   const body = error instanceof Response ? ((await error.json()) as { error: { message: string; fields: Record<string, string> } }).error : null;
   const fields = body ? Object.entries(body.fields).map(([field, problem]) => ` (${field}: ${problem})`).join("") : "";

@@ -11,8 +11,8 @@ export type MetricsSources = {
   eventStreamClients: () => number;
   collaborators: () => number;
   deliveryQueue: () => Promise<{ byState: Record<string, number>; due: number }>;
-  /** "allowed", or why not, for the request's Authorization header */
-  access: (authorization: string | undefined) => Promise<"allowed" | "unauthorized" | "forbidden">;
+  /** "allowed", or the answer to send instead, for the request's Authorization header and client address */
+  access: (authorization: string | undefined, address: string) => Promise<"allowed" | Response>;
 };
 
 const PREFIX = "incident_desk_";
@@ -98,17 +98,15 @@ export function createMetrics(sources: MetricsSources, log: Logger) {
       res.once("finish", () => end({ method: methodLabel(req.method), route: route(), status_class: statusClass(res.statusCode) }));
     },
 
-    async serve(req: IncomingMessage, res: ServerResponse) {
-      const access = await sources.access(req.headers.authorization).catch(() => null);
+    /** `address`: the client's, which wrong tokens count against (server/client-address.ts). */
+    async serve(req: IncomingMessage, res: ServerResponse, address: string) {
+      const access = await sources.access(req.headers.authorization, address).catch(() => null);
       if (access !== "allowed") {
-        const [status, code, message] =
-          access === "forbidden"
-            ? [403, "forbidden", "Only an admin's API token or METRICS_TOKEN may read the metrics."]
-            : access === "unauthorized"
-              ? [401, "unauthorized", "Send 'Authorization: Bearer <METRICS_TOKEN or an admin API token>'."]
-              : [503, "unavailable", "The database does not answer; try again in a few seconds."];
-        res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...(status === 401 ? { "WWW-Authenticate": "Bearer" } : {}) });
-        res.end(JSON.stringify({ error: { code, message, fields: {} } }));
+        const message = "The database does not answer; try again in a few seconds.";
+        const unavailable = { error: { code: "unavailable", message, fields: {} } };
+        const answer = access ?? Response.json(unavailable, { status: 503 });
+        res.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "Cache-Control": "no-store" });
+        res.end(await answer.text());
         return;
       }
       const body = await registry.metrics();

@@ -5,9 +5,13 @@
 // once per snapshot file, not per request: this path serves thousands of readers a second.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { PublicFile } from "../app/modules/status-page/store.server.ts";
+import { notServedMessage } from "../app/utils/http.server.ts";
 
 const PUBLIC_PATH = /^\/(status(\/.*)?|api\/v2\/.+\.json|history\.(atom|rss))$/;
 const CROSS_ORIGIN = /^\/(api\/v2\/|history\.)/;
+/** The one public answer that depends on the query: the widget's self-sizing variant. */
+const EMBED = /^\/status\/embed\/?$/;
+const RESIZE = /(?:^|&)resize=1(?:&|$)/;
 
 const PREFLIGHT: OutgoingHttpHeaders = {
   "Access-Control-Allow-Origin": "*",
@@ -63,9 +67,15 @@ export function publicFastPath(lookup: (path: string) => PublicFile | null, opti
       res.writeHead(204, PREFLIGHT).end();
       return true;
     }
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const file = lookup(path);
+    const file = lookup(EMBED.test(path) && query >= 0 && RESIZE.test(url.slice(query + 1)) ? "/status/embed?resize=1" : path);
     if (!file) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      // A page of the snapshot is only read: any other method is 405, naming the ones there are.
+      const allow = CROSS_ORIGIN.test(path) ? ["GET", "HEAD", "OPTIONS"] : ["GET", "HEAD"];
+      res.writeHead(405, { Allow: allow.join(", "), "Content-Type": "text/plain; charset=utf-8" });
+      res.end(notServedMessage(req.method ?? "", allow));
+      return true;
+    }
     let headers = prepared.get(file);
     if (!headers) prepared.set(file, (headers = prepare(file, options.hsts)));
     if (matches(req.headers["if-none-match"], file.etag)) {

@@ -15,6 +15,9 @@ export const ROUTE_LABELS = {
 
 type Manifest = ServerBuild["routes"];
 
+/** app/routes/$.tsx: answers every path no other route has, with a 404. */
+const NOT_FOUND_ROUTE = "routes/$";
+
 function routeTree(manifest: Manifest, parentId?: string): AgnosticRouteObject[] {
   return Object.values(manifest)
     .filter((route) => route && route.parentId === parentId)
@@ -35,8 +38,8 @@ export function routeLabeller(manifest: Manifest): (path: string) => string {
     if (path === "/metrics") return ROUTE_LABELS.metrics;
     const matches = matchRoutes(tree, path);
     const leaf = matches?.[matches.length - 1]?.route.id;
-    // Only the root matched: no page of the app has this path (Remix answers 404).
-    return leaf && leaf !== "root" ? leaf : ROUTE_LABELS.unmatched;
+    // Only the root or the catch-all 404 route (routes/$) matched: no page of the app has this path.
+    return leaf && leaf !== "root" && leaf !== NOT_FOUND_ROUTE ? leaf : ROUTE_LABELS.unmatched;
   };
 }
 

@@ -2,34 +2,39 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ChangePasswordForm } from "~/components/account/password-form.tsx";
+import { TimeZoneForm } from "~/components/account/time-zone-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
+import { Time } from "~/components/ui/time.tsx";
 import { ChangePasswordSchema, changeMyPassword, sessionOf, endMyOtherSessions, endMySession, EndSessionSchema, listMySessions } from "~/modules/auth/account.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { sessionLimits } from "~/modules/auth/session.server.ts";
+import { setTimeZone } from "~/modules/auth/time-zone.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
+import { readerTime } from "~/utils/time.ts";
+import { TimeZoneField } from "~/utils/time-zones.ts";
 
 const AccountFormSchema = z.discriminatedUnion("intent", [
   EndSessionSchema.extend({ intent: z.literal("end-session") }),
   z.object({ intent: z.literal("end-other-sessions") }),
   z.object({ intent: z.literal("change-password"), currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() }),
+  z.object({ intent: z.literal("time-zone"), timeZone: TimeZoneField }),
 ]);
 
-type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number } };
+type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number }; timeZone?: string };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const sessions = await listMySessions(actor);
   const { idleHours, lifetimeDays } = sessionLimits();
-  return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays };
+  return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays, now: new Date().toISOString() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await endMySession(actor, input);
       return data<Outcome>({ form: intent, errors: {}, ended: 1 });
     }
+    if (input.intent === "time-zone") return data<Outcome>({ form: intent, errors: {}, timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }) });
     if (input.intent === "end-other-sessions") return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
     const passwords = ChangePasswordSchema.safeParse(input);
     if (!passwords.success) return failed(fieldErrors(passwords.error));
@@ -61,17 +67,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { you, sessions, timeZone, idleHours, lifetimeDays } = useLoaderData<typeof loader>();
+  const { you, sessions, timeZone, idleHours, lifetimeDays, now } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyWith = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : "";
   const errorsFor = (form: string) => (outcome?.form === form ? outcome.errors : {});
-  const sessionErrors = outcome && outcome.form !== "change-password" ? outcome.errors : {};
-  const when = (at: Date) => (
-    <time dateTime={at.toISOString()} title={inUtc(at)}>
-      {inZone(at, timeZone, "d MMM yyyy HH:mm")}
-    </time>
-  );
+  const sessionErrors = outcome && outcome.form !== "change-password" && outcome.form !== "time-zone" ? outcome.errors : {};
+  const when = (at: Date) => <Time at={at} format="d MMM yyyy HH:mm" />;
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="space-y-6">
@@ -111,7 +113,7 @@ export default function AccountPage() {
                 {session.current ? null : (
                   <Form method="post">
                     <input type="hidden" name="sessionId" value={session.id} />
-                    <Button variant="secondary" name="intent" value="end-session" className="px-2 py-0.5 text-xs" aria-label={`End the session of ${session.browser} last active ${inZone(session.lastSeenAt, timeZone, "d MMM HH:mm")}`}>
+                    <Button variant="secondary" name="intent" value="end-session" className="px-2 py-0.5 text-xs" aria-label={`End the session of ${session.browser} last active ${readerTime(session.lastSeenAt, timeZone).text}`}>
                       End
                     </Button>
                   </Form>
@@ -124,6 +126,7 @@ export default function AccountPage() {
           A session ends after {idleHours} hours without activity, and {lifetimeDays} days after signing in. “Last active” is kept to within 5 minutes.
         </p>
       </section>
+      <TimeZoneForm timeZone={timeZone} errors={errorsFor("time-zone")} saved={outcome?.timeZone !== undefined} busy={busyWith === "time-zone"} now={now} />
       <ChangePasswordForm errors={errorsFor("change-password")} done={outcome?.passwordChanged} busy={busyWith === "change-password"} />
     </div>
   );

@@ -148,7 +148,7 @@ export default function ActionItems() {
                 {item.trackerUrl ? (
                   <>
                     {" · "}
-                    <a href={item.trackerUrl} rel="noreferrer noopener" target="_blank">
+                    <a href={item.trackerUrl} rel="noreferrer noopener" target="_blank" className="underline">
                       Tracker
                     </a>
                   </>

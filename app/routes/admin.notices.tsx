@@ -2,10 +2,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { NoticeEditor, type NoticeFormOutcome } from "~/components/admin/notice-editor.tsx";
-import { VariableList } from "~/components/admin/template-editor.tsx";
+import { VariableList } from "~/components/admin/template-editor-parts.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/notice-schemas.ts";
 import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
+import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kinds: templates.map((t) => ({ kind: t.kind, label: t.label, isDefault: t.isDefault })),
     view,
     preview,
+    cases: noticeCases(kind),
     variables: NOTICE_VARIABLE_NAMES.map((name) => ({ name, sample: preview.variables[name] })),
   };
 }
@@ -47,7 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === "preview") {
     const template = { subject: input.subject, text: input.text, html: input.html };
     // a broken template is the answer to a preview, not a failed request
-    return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, preview: await previewNotice(input.kind, template) });
+    const previewCase = input.case || undefined;
+    const preview = await previewNotice(input.kind, template, previewCase);
+    return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, case: input.case ?? "", preview });
   }
   try {
     const parts = input.intent === "save" ? { subject: input.subject, text: input.text, html: input.html } : null;
@@ -63,7 +67,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
 
 export default function AdminNotices() {
-  const { kinds, view, preview, variables } = useLoaderData<typeof loader>();
+  const { kinds, view, preview, variables, cases } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
@@ -71,7 +75,8 @@ export default function AdminNotices() {
         <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer" className="underline">
           Liquid
         </a>
-        . The preview fills them with the latest real update. A notice that does not parse, or names a variable that does not exist, is not saved; scripts,
+        . The preview fills them with the latest real update, or with one of the preview incidents you choose. A notice that does not
+        parse, or names a variable that does not exist, is not saved; scripts,
         event handlers, forms, frames and unsafe links or styles are removed from your HTML before it is sent.
       </p>
       <nav aria-label="Notices" className="flex flex-wrap gap-1">
@@ -89,7 +94,7 @@ export default function AdminNotices() {
         ))}
       </nav>
       <VariableList variables={variables} />
-      <NoticeEditor key={view.kind} view={view} preview={preview} variables={NOTICE_VARIABLE_NAMES} />
+      <NoticeEditor key={view.kind} view={view} preview={preview} variables={NOTICE_VARIABLE_NAMES} cases={cases} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The email outbox: without RESEND_API_KEY mail is not sent but kept here, so the whole
 // flow (confirmation, notices, unsubscribe headers) can be tried locally. Newest first.
+import { Time } from "~/components/ui/time.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -52,9 +53,7 @@ export default function AdminOutbox() {
                     <span className="block truncate font-medium text-slate-900">{email.subject}</span>
                     <span className="flex justify-between gap-2 text-xs text-slate-600">
                       <span className="truncate">{email.to}</span>
-                      <time dateTime={email.createdAt} title={inUtc(email.createdAt)} className="shrink-0">
-                        {inZone(email.createdAt, timeZone, "d MMM HH:mm:ss")}
-                      </time>
+                      <Time at={email.createdAt} format="d MMM HH:mm:ss" className="shrink-0" />
                     </span>
                   </NavLink>
                 </li>

@@ -1,15 +1,21 @@
 // Admins adjust the liquid templates that write each post-mortem section's first draft.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { TemplateEditor, templatePageShouldRevalidate, VariableList } from "~/components/admin/template-editor.tsx";
+import { TemplateEditor, templatePageShouldRevalidate } from "~/components/admin/template-editor.tsx";
+import { VariableList } from "~/components/admin/template-editor-parts.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { handleTemplateForm, previewOutcome } from "~/modules/notices/template-form.server.ts";
 import { listSectionTemplates, previewSectionTemplate, saveSectionTemplate } from "~/modules/postmortems/section-templates.server.ts";
 import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
 import { sectionVariableList } from "~/modules/postmortems/template-variables.ts";
+import { INCIDENT_PREVIEW_CASE_IDS, INCIDENT_PREVIEW_OPTIONS, type IncidentCaseId } from "~/modules/notices/preview-cases.ts";
 
-const render = (source: string) => previewSectionTemplate(source) || "(empty: the section starts with its prompts only)";
-const previewOf = (source: string) => previewOutcome(render, source);
+/** The incident cases, the richest first: what every preview on this page can be filled with. */
+const CASES = INCIDENT_PREVIEW_CASE_IDS;
+
+const render = (source: string, _section?: string, previewCase?: string) =>
+  previewSectionTemplate(source, (previewCase as IncidentCaseId) ?? CASES[0]) || "(empty: the section starts with its prompts only)";
+const previewOf = (source: string) => previewOutcome(() => render(source));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
@@ -17,18 +23,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     templates: await Promise.all(templates.map(async (t) => ({ ...t, preview: await previewOf(t.source) }))),
     variables: sectionVariableList(),
+    cases: INCIDENT_PREVIEW_OPTIONS,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
-  return handleTemplateForm(request, { field: "section", keys: SECTION_KEYS, render, save: (section, source) => saveSectionTemplate(actor, section, source) });
+  return handleTemplateForm(request, {
+    field: "section",
+    keys: SECTION_KEYS,
+    cases: CASES,
+    render,
+    save: (section, source) => saveSectionTemplate(actor, section, source),
+  });
 }
 
 export const shouldRevalidate = templatePageShouldRevalidate;
 
 export default function AdminPostmortemTemplates() {
-  const { templates, variables } = useLoaderData<typeof loader>();
+  const { templates, variables, cases } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
@@ -45,6 +58,7 @@ export default function AdminPostmortemTemplates() {
           field={{ name: "section", value: template.key }}
           variables={variables.filter((v) => !v.name.includes(".") || v.name.split(".").length === 2).map((v) => v.name)}
           rows={10}
+          cases={cases}
         />
       ))}
     </div>

@@ -1,11 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CommanderPublishForm, type CommanderPublishFormOutcome } from "~/components/admin/commander-publish-form.tsx";
 import { AlertIntakeForm, type AlertIntakeFormOutcome } from "~/components/admin/alert-intake-form.tsx";
+import { FirstUpdateForm, type FirstUpdateFormOutcome } from "~/components/admin/first-update-form.tsx";
+import { PostmortemDueForm, type PostmortemDueFormOutcome } from "~/components/admin/postmortem-due-form.tsx";
 import { SettingsForm, type SettingsFormOutcome } from "~/components/admin/settings-form.tsx";
 import { getAlertRulesForm, saveAlertRules } from "~/modules/alerts/rules.server.ts";
 import { AlertRulesFormSchema } from "~/modules/alerts/rules.ts";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
+import { dueDaysFromForm, PostmortemDueDaysSchema } from "~/modules/postmortems/owed.ts";
+import { getPostmortemDueDays, savePostmortemDueDays } from "~/modules/postmortems/owed.server.ts";
+import { FirstUpdateTargetsSchema } from "~/modules/updates/first-update.ts";
+import { getFirstUpdateTargets, saveFirstUpdateTargets } from "~/modules/updates/first-update.server.ts";
+import { CommanderMayPublishSchema, getCommanderMayPublish, saveCommanderMayPublish } from "~/modules/updates/publish-permission.server.ts";
 import { getSettings, saveSettings, SettingsSchema } from "~/modules/status-page/organization.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
@@ -16,11 +24,12 @@ const ALERT_FIELDS = ["severityLabel", "severityRules", "componentLabel"] as con
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
-  const zones = Intl.supportedValuesOf("timeZone");
   return {
     settings: await getSettings(),
-    timeZones: zones.includes("UTC") ? zones : ["UTC", ...zones],
     alertRules: await getAlertRulesForm(),
+    postmortemDueDays: await getPostmortemDueDays(),
+    firstUpdateMinutes: await getFirstUpdateTargets(),
+    commanderMayPublish: await getCommanderMayPublish(),
     appUrl: publicUrl(),
   };
 }
@@ -29,6 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   const form = await readForm(request);
   if (form.get("intent") === "alert-intake") return saveAlertIntake(actor, form);
+  if (form.get("intent") === "postmortem-due") return savePostmortemDue(actor, form);
+  if (form.get("intent") === "first-update") return saveFirstUpdate(actor, form);
+  if (form.get("intent") === "commander-publish") return saveCommanderPublish(actor, form);
   // only the settings' own fields: the schema is strict, and the form carries nothing else
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
   const failed = (errors: Record<string, string>) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, { status: 422 });
@@ -51,12 +63,46 @@ async function saveAlertIntake(actor: Actor, form: FormData) {
   return data<AlertIntakeFormOutcome>({ ok: true, form: "alert-intake" });
 }
 
+async function savePostmortemDue(actor: Actor, form: FormData) {
+  const values = Object.fromEntries(["SEV1", "SEV2", "SEV3", "SEV4"].map((field) => [field, String(form.get(field) ?? "")]));
+  const parsed = PostmortemDueDaysSchema.safeParse(dueDaysFromForm(form));
+  if (!parsed.success) {
+    const outcome: PostmortemDueFormOutcome = { ok: false, form: "postmortem-due", errors: fieldErrors(parsed.error), values };
+    return data(outcome, { status: 422 });
+  }
+  await savePostmortemDueDays(actor, parsed.data);
+  return data<PostmortemDueFormOutcome>({ ok: true, form: "postmortem-due" });
+}
+
+async function saveFirstUpdate(actor: Actor, form: FormData) {
+  const values = Object.fromEntries(["SEV1", "SEV2", "SEV3", "SEV4"].map((field) => [field, String(form.get(field) ?? "")]));
+  // the same four fields as the post-mortem deadlines: an empty field is none
+  const parsed = FirstUpdateTargetsSchema.safeParse(dueDaysFromForm(form));
+  if (!parsed.success) {
+    const outcome: FirstUpdateFormOutcome = { ok: false, form: "first-update", errors: fieldErrors(parsed.error), values };
+    return data(outcome, { status: 422 });
+  }
+  await saveFirstUpdateTargets(actor, parsed.data);
+  return data<FirstUpdateFormOutcome>({ ok: true, form: "first-update" });
+}
+
+async function saveCommanderPublish(actor: Actor, form: FormData) {
+  // the hidden "off" comes first; a ticked box sends "on" after it
+  const parsed = CommanderMayPublishSchema.safeParse({ commanderMayPublish: form.getAll("commanderMayPublish").at(-1) });
+  if (!parsed.success) return data<CommanderPublishFormOutcome>({ ok: false, form: "commander-publish", errors: fieldErrors(parsed.error) }, { status: 422 });
+  await saveCommanderMayPublish(actor, parsed.data.commanderMayPublish === "on");
+  return data<CommanderPublishFormOutcome>({ ok: true, form: "commander-publish" });
+}
+
 export default function AdminSettings() {
-  const { settings, timeZones, alertRules, appUrl } = useLoaderData<typeof loader>();
+  const { settings, alertRules, postmortemDueDays, firstUpdateMinutes, commanderMayPublish, appUrl } = useLoaderData<typeof loader>();
   return (
     <>
-      <SettingsForm settings={settings} timeZones={timeZones} />
+      <SettingsForm settings={settings} />
       <AlertIntakeForm rules={alertRules} appUrl={appUrl} />
+      <FirstUpdateForm minutes={firstUpdateMinutes} />
+      <CommanderPublishForm allowed={commanderMayPublish} />
+      <PostmortemDueForm dueDays={postmortemDueDays} />
     </>
   );
 }

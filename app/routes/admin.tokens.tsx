@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Time } from "~/components/ui/time.tsx";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { NewTokenForm, RevokeTokenForm, type TokenFormOutcome } from "~/components/admin/token-forms.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
+import { actingRole, ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
 import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
@@ -20,7 +21,16 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   const tokens = await listApiTokens();
-  return { tokens: tokens.map((t) => ({ ...t, role: t.role as RoleName })), timeZone: actor.timeZone };
+  return {
+    tokens: tokens.map(({ user, ...t }) => ({
+      ...t,
+      role: t.role as RoleName,
+      // what it may do now: its owner's role bounds it (decision 0028)
+      actsAs: actingRole(t.role as RoleName, user.role as RoleName),
+      owner: { name: user.name, role: user.role as RoleName, disabled: user.disabledAt !== null },
+    })),
+    timeZone: actor.timeZone,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,9 +59,7 @@ export default function AdminTokens() {
   const { tokens, timeZone } = useLoaderData<typeof loader>();
   const when = (at: Date | null, never: string) =>
     at ? (
-      <time dateTime={at.toISOString()} title={inUtc(at)}>
-        {inZone(at, timeZone, "d MMM yyyy HH:mm")}
-      </time>
+      <Time at={at} format="d MMM yyyy HH:mm" />
     ) : (
       <span className="text-slate-600">{never}</span>
     );
@@ -72,8 +80,18 @@ export default function AdminTokens() {
         {tokens.map((token) => (
           <tr key={token.id} className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}>
             <td className={`px-3 py-2 font-medium ${token.revokedAt ? "line-through decoration-slate-400" : ""}`}>{token.name}</td>
-            <td className="px-3 py-2">{ROLE_LABELS[token.role]}</td>
-            <td className="px-3 py-2">{token.user.name}</td>
+            <td className="px-3 py-2">
+              {ROLE_LABELS[token.role]}
+              {!token.revokedAt && token.actsAs !== token.role ? (
+                <span className="block text-xs text-amber-900">
+                  acts as {ROLE_LABELS[token.actsAs]}: its owner is {ROLE_LABELS[token.owner.role]}
+                </span>
+              ) : null}
+            </td>
+            <td className="px-3 py-2">
+              {token.owner.name}
+              {token.owner.disabled ? <span className="block text-xs text-amber-900">disabled: the token answers 401</span> : null}
+            </td>
             <td className="whitespace-nowrap px-3 py-2">{when(token.createdAt, "")}</td>
             <td className="whitespace-nowrap px-3 py-2">{when(token.lastUsedAt, "Never")}</td>
             <td className="whitespace-nowrap px-3 py-2">

@@ -3,23 +3,28 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { z } from "zod";
-import { NewUserForm, RoleChangeForm, type UserFormOutcome } from "~/components/admin/user-forms.tsx";
+import { UserTimeZoneForm } from "~/components/admin/user-time-zone-form.tsx";
+import { Time } from "~/components/ui/time.tsx";
+import { setTimeZone, TimeZoneChangeSchema } from "~/modules/auth/time-zone.server.ts";
+import { NewUserForm, RoleChangeForm, UserAccessForm, type UserFormOutcome } from "~/components/admin/user-forms.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import type { RoleName } from "~/modules/auth/roles.ts";
-import { changeRole, createUser, endAllSessions, EndSessionsSchema, listUsers, NewUserSchema, RoleChangeSchema } from "~/modules/auth/users.server.ts";
+import { changeUser, endAllSessions, EndSessionsSchema, RoleChangeSchema, UserAccessSchema } from "~/modules/auth/user-changes.server.ts";
+import { createUser, listUsers, NewUserSchema, PasswordField } from "~/modules/auth/users.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
-  NewUserSchema.extend({ intent: z.literal("create") }),
+  // the page always asks for the first password (the API may leave it to the app)
+  NewUserSchema.extend({ intent: z.literal("create"), password: PasswordField }),
   RoleChangeSchema.extend({ intent: z.literal("change-role") }),
+  UserAccessSchema.extend({ intent: z.literal("disable") }),
+  UserAccessSchema.extend({ intent: z.literal("enable") }),
   EndSessionsSchema.extend({ intent: z.literal("end-sessions") }),
+  TimeZoneChangeSchema.extend({ intent: z.literal("time-zone") }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
-  const users = await listUsers();
-  return { users: users.map((u) => ({ ...u, role: u.role as RoleName })), you: actor.userId, timeZone: actor.timeZone };
+  return { users: await listUsers(), you: actor.userId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,55 +48,74 @@ export async function action({ request }: ActionFunctionArgs) {
       await endAllSessions(actor, { userId: input.userId });
       return data<UserFormOutcome>({ ok: true, form });
     }
-    const { intent: _, ...change } = input;
-    const changed = await changeRole(actor, change);
-    return data<UserFormOutcome>({ ok: true, form, ...(changed ? { changed: { role: change.role } } : {}) });
+    if (input.intent === "time-zone") {
+      await setTimeZone(actor, { userId: input.userId, timeZone: input.timeZone });
+      return data<UserFormOutcome>({ ok: true, form });
+    }
+    if (input.intent === "disable" || input.intent === "enable") {
+      await changeUser(actor, input.userId, { disabled: input.intent === "disable" });
+      return data<UserFormOutcome>({ ok: true, form });
+    }
+    const { changed } = await changeUser(actor, input.userId, { role: input.role });
+    return data<UserFormOutcome>({ ok: true, form, ...(changed.includes("role") ? { changed: { role: input.role } } : {}) });
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
 }
 
 export default function AdminUsers() {
-  const { users, you, timeZone } = useLoaderData<typeof loader>();
+  const { users, you } = useLoaderData<typeof loader>();
   return (
     <div>
       <NewUserForm />
       <h2 className="mb-2 text-lg font-semibold">
         Users <span className="text-sm font-normal text-slate-600">({users.length})</span>
       </h2>
-      <DataTable headers={["Name", "Email", "Role", "Added", "Active sessions"]}>
+      <DataTable headers={["Name", "Email", "Role", "Time zone", "Added", "Active sessions", "Access"]}>
         {users.map((user) => (
-          <tr key={user.id} className="border-b border-slate-200 align-middle last:border-0">
+          <tr
+            key={user.id}
+            className={`border-b border-slate-200 align-middle last:border-0 ${user.disabled ? "bg-slate-100 text-slate-700" : ""}`}
+            data-testid="user-row"
+          >
             <td className="px-3 py-2 font-medium">
               {user.name}
               {user.id === you ? <span className="ml-1.5 text-xs font-normal text-slate-600">(you)</span> : null}
-              {user.disabledAt ? <span className="ml-1.5 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">Disabled</span> : null}
+              {user.disabled ? (
+                <span className="ml-1.5 rounded border border-slate-500 bg-white px-1.5 py-0.5 text-xs font-semibold uppercase">
+                  Disabled
+                </span>
+              ) : null}
             </td>
             <td className="px-3 py-2">{user.email}</td>
             <td className="px-3 py-2">
               <RoleChangeForm user={user} isYou={user.id === you} />
             </td>
+            <td className="px-3 py-2">
+              <UserTimeZoneForm user={user} />
+            </td>
             <td className="whitespace-nowrap px-3 py-2">
-              <time dateTime={user.createdAt.toISOString()} title={inUtc(user.createdAt)}>
-                {inZone(user.createdAt, timeZone, "d MMM yyyy")}
-              </time>
+              <Time at={user.createdAt} format="d MMM yyyy" dateOnly />
             </td>
             <td className="whitespace-nowrap px-3 py-2">
               <Form method="post" className="flex items-center gap-2">
-                <span data-testid="active-sessions">{user._count.sessions === 1 ? "1 session" : `${user._count.sessions} sessions`}</span>
+                <span data-testid="active-sessions">{user.activeSessions === 1 ? "1 session" : `${user.activeSessions} sessions`}</span>
                 <input type="hidden" name="userId" value={user.id} />
-                {user._count.sessions > 0 ? (
+                {user.activeSessions > 0 ? (
                   <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`End all of ${user.name}’s sessions`}>
                     End all sessions
                   </Button>
                 ) : null}
               </Form>
             </td>
+            <td className="whitespace-nowrap px-3 py-2">{user.id === you ? null : <UserAccessForm user={user} />}</td>
           </tr>
         ))}
       </DataTable>
       <p className="mt-2 text-sm text-slate-600">
         Changing a role ends that person’s sessions on every device, so they sign in again and the new role applies at once.
+        Disabling someone signs them out everywhere and closes their open rooms and editors; their API tokens answer 401 until
+        they are enabled again.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 // Webhook endpoints: add one (URL, secret, events), see its recent deliveries with their
 // status codes, remove it. The rules (which URLs may be reached) live in delivery/webhooks.server.ts.
+import { Time } from "~/components/ui/time.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -71,9 +72,7 @@ export default function AdminWebhooks() {
               <ul className="mt-1 divide-y divide-slate-100">
                 {hook.recent.map((d, i) => (
                   <li key={i} className="flex flex-wrap gap-x-3 py-1 text-xs">
-                    <time dateTime={d.at} title={inUtc(d.at)} className="font-mono text-slate-700">
-                      {inZone(d.at, timeZone, "d MMM HH:mm:ss")}
-                    </time>
+                    <Time at={d.at} format="d MMM HH:mm:ss" className="font-mono text-slate-700" />
                     <span className={d.state === "sent" ? "text-green-800" : d.state === "dead" ? "font-semibold text-red-800" : "text-amber-900"}>{d.state}</span>
                     <span className="font-mono">{d.status ?? "no answer"}</span>
                     {d.error ? <span className="text-slate-700">{d.error}</span> : null}

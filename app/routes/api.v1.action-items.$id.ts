@@ -3,7 +3,7 @@ import { updateActionItem } from "~/modules/action-items/action-items.server.ts"
 import { getActionItem } from "~/modules/action-items/queries.server.ts";
 import { ActionItemPatchSchema } from "~/modules/action-items/schemas.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Any of the fields and `state`; closing sets closedAt, reopening clears it. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
+  allowMethods(request, ["GET", "PATCH"]);
   const actor = await requireActor(request, "postmortem:write");
   const patch = await parseJson(request, ActionItemPatchSchema);
   return Response.json({ actionItem: await updateActionItem(actor, params.id!, patch) });

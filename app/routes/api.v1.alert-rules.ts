@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getAlertRulesForm, saveAlertRules } from "~/modules/alerts/rules.server.ts";
 import { AlertRulesFormSchema } from "~/modules/alerts/rules.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { fail, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 const AlertRulesBodySchema = AlertRulesFormSchema.strict();
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** PUT {severityLabel, severityRules, componentLabel}: all three, checked as the settings form checks them. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "PUT") fail("not_found", "Only GET and PUT are supported here.");
+  allowMethods(request, ["GET", "PUT"]);
   const actor = await requireActor(request, "settings:write");
   const rules = await parseJson(request, AlertRulesBodySchema);
   return Response.json({ alertRules: await saveAlertRules(actor, rules) });

@@ -1,17 +1,17 @@
 // The generic alert form, for monitoring other than Alertmanager (README "Alert intake").
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { GenericAlertSchema, notificationFromGenericAlert } from "~/modules/alerts/generic.ts";
 import { receiveAlertNotification } from "~/modules/alerts/intake.server.ts";
 import { readAlertPayload } from "~/modules/alerts/payload.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { fail } from "~/utils/http.server.ts";
+import { allowMethods } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Monitoring posts its alerts here.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["POST"]);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
+  allowMethods(request, ["POST"]);
   const actor = await requireActor(request, "incident:write");
   const alert = await readAlertPayload(request, GenericAlertSchema);
   const result = await receiveAlertNotification(actor, notificationFromGenericAlert(alert));

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { ComponentPatchSchema, listComponents, updateComponent } from "~/modules/components/catalog.server.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
+  allowMethods(request, ["GET", "PATCH"]);
   const actor = await requireActor(request, "component:write");
   const patch = await parseJson(request, ComponentPatchSchema);
   return Response.json({ component: await updateComponent(actor, params.id!, patch) });

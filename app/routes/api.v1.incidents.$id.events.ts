@@ -1,15 +1,34 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
+import { clientAddress } from "~/modules/auth/client-address.ts";
+import { holdEventStreamPlace } from "~/modules/auth/limits.server.ts";
+import { watchAccess } from "~/modules/auth/live-access.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { incidentEventStream } from "~/modules/timeline/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { fail, notFound } from "~/utils/http.server.ts";
+import { fail, notFound, allowMethods } from "~/utils/http.server.ts";
 
-/** Server-Sent Events for one incident; Last-Event-ID (or ?after=) resumes after that sequence. */
+/**
+ * Server-Sent Events for one incident; Last-Event-ID (or ?after=) resumes after that sequence.
+ * Each session, token and address may hold only so many open (429 past it), and a stream ends
+ * when its person's access changes (decision 0028).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireActor(request, "read");
+  const actor = await requireActor(request, "read");
   const id = await requireIncidentId(params.id!);
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   if (!/^\d{1,9}$/.test(raw)) fail("bad_request", "Last-Event-ID must be a sequence number.", { "Last-Event-ID": "not a number" });
-  return incidentEventStream(id, Number(raw), request.signal, env().SSE_HEARTBEAT_MS);
+  const place = await holdEventStreamPlace(actor, clientAddress(request));
+  return incidentEventStream(id, Number(raw), request.signal, env().SSE_HEARTBEAT_MS, (end) => {
+    const unwatch = watchAccess(actor, end);
+    return () => {
+      unwatch();
+      place.release();
+    };
+  });
+}
+
+/** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
+export async function action({ request }: ActionFunctionArgs) {
+  allowMethods(request, ["GET"]);
 }

@@ -3,19 +3,19 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { postmortemJson } from "~/modules/postmortems/api.server.ts";
 import { createPostmortem, findPostmortemIdOfIncident, requirePostmortem } from "~/modules/postmortems/postmortems.server.ts";
-import { fail, notFound } from "~/utils/http.server.ts";
+import { notFound, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const id = await findPostmortemIdOfIncident(await requireIncidentId(params.id!));
   if (!id) notFound("Post-mortem");
-  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(id), request) });
+  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "postmortem:write");
   const incidentId = await requireIncidentId(params.id!);
   const view = await createPostmortem(actor, incidentId);
-  return Response.json({ postmortem: await postmortemJson(view, request) }, { status: 201 });
+  return Response.json({ postmortem: await postmortemJson(view) }, { status: 201 });
 }

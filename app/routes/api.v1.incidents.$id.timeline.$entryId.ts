@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema, getTimelineEntry } from "~/modules/timeline/entries.server.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 /** One entry with its earlier versions, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "DELETE") fail("not_found", "Only PATCH and DELETE are supported here.");
+  allowMethods(request, ["GET", "PATCH", "DELETE"]);
   const actor = await requireActor(request, "incident:write");
   const id = await requireIncidentId(params.id!);
   if (request.method === "DELETE") return Response.json({ entry: await deleteTimelineEntry(actor, id, params.entryId!) });

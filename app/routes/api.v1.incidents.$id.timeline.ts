@@ -4,7 +4,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { addTimelineEntry, NewEntrySchema } from "~/modules/timeline/entries.server.ts";
 import { entriesAfter, entriesBefore } from "~/modules/timeline/window.server.ts";
-import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
+import { parseJson, parseQuery, allowMethods } from "~/utils/http.server.ts";
 
 const Seq = z.coerce.number({ message: "must be a sequence number" }).int().min(0).max(2_147_483_647); // seq is a 32-bit column
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "incident:write");
   const input = await parseJson(request, NewEntrySchema);
   const id = await requireIncidentId(params.id!);

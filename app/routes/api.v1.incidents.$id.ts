@@ -3,7 +3,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH") fail("not_found", "Only GET and PATCH are supported here.");
+  allowMethods(request, ["GET", "PATCH"]);
   const actor = await requireActor(request, "incident:write");
   const patch = await parseJson(request, IncidentPatchSchema);
   const id = await requireIncidentId(params.id!);

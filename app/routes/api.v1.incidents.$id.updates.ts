@@ -4,7 +4,7 @@ import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { createUpdate } from "~/modules/updates/drafts.server.ts";
 import { NewUpdateSchema } from "~/modules/updates/schemas.ts";
 import { listIncidentUpdates } from "~/modules/updates/views.server.ts";
-import { fail, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "update:draft");
   const input = await parseJson(request, NewUpdateSchema);
   const id = await requireIncidentId(params.id!);

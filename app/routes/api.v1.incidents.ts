@@ -3,7 +3,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { listIncidents } from "~/modules/incidents/queries.server.ts";
 import { DeclareIncidentSchema, IncidentFiltersSchema } from "~/modules/incidents/schemas.ts";
-import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
+import { parseJson, parseQuery, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "incident:write");
   const input = await parseJson(request, DeclareIncidentSchema);
   return Response.json({ incident: await declareIncident(actor, input) }, { status: 201 });

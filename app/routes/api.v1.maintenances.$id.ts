@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { getMaintenance, postMaintenanceUpdate } from "~/modules/maintenance/maintenance.server.ts";
 import { MaintenanceUpdateSchema } from "~/modules/maintenance/schemas.ts";
-import { fail, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** POST {status?, body?}: move the window and/or post a message to the public page. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "update:publish");
   const input = await parseJson(request, MaintenanceUpdateSchema);
   return Response.json({ maintenance: await postMaintenanceUpdate(actor, params.id!, input) });

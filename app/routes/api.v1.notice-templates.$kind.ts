@@ -3,7 +3,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NoticeKindSchema, NoticeTemplatePatchSchema } from "~/modules/notices/notice-schemas.ts";
 import { listNoticeTemplates, previewNotice, saveNoticeTemplate } from "~/modules/notices/notice-templates.server.ts";
 import type { NoticeKind } from "~/modules/notices/notice-templates.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 function kindOf(param: string | undefined): NoticeKind {
   const kind = NoticeKindSchema.safeParse(param);
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** PUT {subject?, text?, html?}: replace those parts (checked first, 422 naming the part); DELETE: back to the shipped notice. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT" && request.method !== "DELETE") fail("not_found", "Only GET, PUT and DELETE are supported here.");
+  allowMethods(request, ["GET", "PUT", "DELETE"]);
   const actor = await requireActor(request, "settings:write");
   const kind = kindOf(params.kind);
   if (request.method === "DELETE") return Response.json({ template: await saveNoticeTemplate(actor, kind, null) });

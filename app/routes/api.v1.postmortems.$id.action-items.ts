@@ -3,7 +3,7 @@ import { createActionItem } from "~/modules/action-items/action-items.server.ts"
 import { listActionItems } from "~/modules/action-items/queries.server.ts";
 import { ActionItemFiltersSchema, NewActionItemSchema } from "~/modules/action-items/schemas.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
+import { parseJson, parseQuery, allowMethods } from "~/utils/http.server.ts";
 
 /** This post-mortem's items, in the same order and pages as GET /api/v1/action-items. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "postmortem:write");
   const input = await parseJson(request, NewActionItemSchema);
   return Response.json({ actionItem: await createActionItem(actor, params.id!, input) }, { status: 201 });

@@ -4,7 +4,7 @@ import { ReviewRequestSchema } from "~/modules/postmortems/review.ts";
 import { postmortemJson } from "~/modules/postmortems/api.server.ts";
 import { requirePostmortem } from "~/modules/postmortems/postmortems.server.ts";
 import { reviewPanel, reviewPostmortem } from "~/modules/postmortems/review.server.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 /** Where the review stands for the caller: state, lint problems, the moves they may make (and what blocks one), the change log. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,9 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** `{action: submit|return|approve|publish|reopen, note?}`; which role may do what is checked in the module. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "postmortem:write");
   const { action, note } = await parseJson(request, ReviewRequestSchema);
   await reviewPostmortem(actor, params.id!, action, note);
-  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(params.id!), request) });
+  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(params.id!)) });
 }

@@ -1,9 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { postmortemJson } from "~/modules/postmortems/api.server.ts";
 import { requirePostmortem } from "~/modules/postmortems/postmortems.server.ts";
+import { allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
-  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(params.id!), request) });
+  return Response.json({ postmortem: await postmortemJson(await requirePostmortem(params.id!)) });
+}
+
+/** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
+export async function action({ request }: ActionFunctionArgs) {
+  allowMethods(request, ["GET"]);
 }

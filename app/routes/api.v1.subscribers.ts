@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { ApiSubscriberSchema } from "~/modules/subscribers/schemas.ts";
 import { listSubscribers, subscribe } from "~/modules/subscribers/subscribers.server.ts";
-import { fail, parseJson, parseQuery } from "~/utils/http.server.ts";
+import { parseJson, parseQuery, allowMethods } from "~/utils/http.server.ts";
 
 const QuerySchema = z.object({
   cursor: z.string().max(64).optional(),
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** An address already there answers 200 with its subscription, the components merged. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only GET and POST are supported here.");
+  allowMethods(request, ["GET", "POST"]);
   const actor = await requireActor(request, "subscriber:write");
   const input = await parseJson(request, ApiSubscriberSchema);
   const { subscriber, created } = await subscribe(actor, input, input.confirmedAt ? "import" : "api");

@@ -1,23 +1,39 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
+import { NamedTemplatePatchSchema, parseTemplateKey } from "~/modules/notices/named-templates.ts";
+import { deleteNamedTemplate, updateNamedTemplate } from "~/modules/notices/named-templates.server.ts";
 import { saveUpdateTemplate } from "~/modules/notices/templates.server.ts";
-import { UPDATE_TEMPLATE_STATUSES, updateTemplateKey } from "~/modules/notices/update-templates.ts";
 import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/templates.ts";
-import { fail, notFound, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
-const TemplateSchema = z.object({ source: z.string().max(MAX_TEMPLATE_LENGTH, `must be at most ${MAX_TEMPLATE_LENGTH} characters`).nullable() }).strict();
+const TemplateSchema = z
+  .object({ source: z.string().max(MAX_TEMPLATE_LENGTH, `must be at most ${MAX_TEMPLATE_LENGTH} characters`).nullable() })
+  .strict();
 
-export async function loader() {
-  fail("not_found", "Use GET /api/v1/templates, or PUT here.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["PUT", "DELETE"]);
 }
 
-/** PUT {source}: replace a template (checked first); {source: null}: back to the shipped one. */
+/**
+ * update.<status>: PUT {source} replaces the status's default (checked first), {source: null} or
+ * DELETE puts the shipped one back. A named template (its key update.<status>.<slug>, or its id):
+ * PUT {name?, source?} renames or rewrites it, DELETE removes it.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PUT") fail("not_found", "Only PUT is supported here.");
+  allowMethods(request, ["PUT", "DELETE"]);
   const actor = await requireActor(request, "settings:write");
-  const status = UPDATE_TEMPLATE_STATUSES.find((s) => updateTemplateKey(s) === params.key);
-  if (!status) notFound("Template");
-  const { source } = await parseJson(request, TemplateSchema);
-  return Response.json({ template: await saveUpdateTemplate(actor, status, source) });
+  const ref = params.key!;
+  const key = parseTemplateKey(ref);
+  if (key && key.slug === null) {
+    if (request.method === "DELETE") return Response.json({ template: await saveUpdateTemplate(actor, key.status, null) });
+    const { source } = await parseJson(request, TemplateSchema);
+    return Response.json({ template: await saveUpdateTemplate(actor, key.status, source) });
+  }
+  if (request.method === "DELETE") {
+    await deleteNamedTemplate(actor, ref);
+    return new Response(null, { status: 204 });
+  }
+  const patch = await parseJson(request, NamedTemplatePatchSchema);
+  return Response.json({ template: await updateNamedTemplate(actor, ref, patch) });
 }

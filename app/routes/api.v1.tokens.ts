@@ -1,14 +1,14 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { createApiToken, NewTokenSchema } from "~/modules/auth/tokens.server.ts";
-import { fail, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Use POST to create a token.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["POST"]);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
+  allowMethods(request, ["POST"]);
   const actor = await requireActor(request, "admin:users");
   const input = await parseJson(request, NewTokenSchema);
   const token = await createApiToken(actor, input);

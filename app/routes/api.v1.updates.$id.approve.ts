@@ -1,14 +1,19 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { approveUpdate } from "~/modules/updates/drafts.server.ts";
-import { fail } from "~/utils/http.server.ts";
+import { allowMethods, parseJson } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Use POST.");
+/** `{"publish": true}`: approve and publish in one step, for an approver who may publish (decision 0041). */
+const ApproveSchema = z.object({ publish: z.boolean({ message: "must be true or false" }).optional() }).strict();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["POST"]);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
+  allowMethods(request, ["POST"]);
   const actor = await requireActor(request, "update:approve");
-  return Response.json({ update: await approveUpdate(actor, params.id!) });
+  const { publish } = await parseJson(request, ApproveSchema);
+  return Response.json({ update: await approveUpdate(actor, params.id!, {}, { publish }) });
 }

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { publishUpdate } from "~/modules/updates/publish.server.ts";
-import { fail } from "~/utils/http.server.ts";
+import { allowMethods } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Use POST.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["POST"]);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
-  const actor = await requireActor(request, "update:publish");
+  allowMethods(request, ["POST"]);
+  // whether this person may publish this incident's updates is decided by publishing (decision 0041)
+  const actor = await requireActor(request, "update:draft");
   return Response.json({ update: await publishUpdate(actor, params.id!) });
 }

@@ -1,14 +1,14 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requestApproval } from "~/modules/updates/drafts.server.ts";
-import { fail } from "~/utils/http.server.ts";
+import { allowMethods } from "~/utils/http.server.ts";
 
-export async function loader() {
-  fail("not_found", "Use POST.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowMethods(request, ["POST"]);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") fail("not_found", "Only POST is supported here.");
+  allowMethods(request, ["POST"]);
   const actor = await requireActor(request, "update:draft");
   return Response.json({ update: await requestApproval(actor, params.id!) });
 }

@@ -3,7 +3,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { discardUpdate, editUpdate } from "~/modules/updates/drafts.server.ts";
 import { UpdatePatchSchema } from "~/modules/updates/schemas.ts";
 import { getUpdate } from "~/modules/updates/views.server.ts";
-import { fail, parseJson } from "~/utils/http.server.ts";
+import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "PATCH" && request.method !== "DELETE") fail("not_found", "Only GET, PATCH and DELETE are supported here.");
+  allowMethods(request, ["GET", "PATCH", "DELETE"]);
   const actor = await requireActor(request, "update:draft");
   if (request.method === "DELETE") {
     await discardUpdate(actor, params.id!);

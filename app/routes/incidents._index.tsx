@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Time } from "~/components/ui/time.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SeverityBadge, StatusBadge } from "~/components/ui/badges.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -113,9 +114,7 @@ export default function IncidentList() {
               <StatusBadge status={i.status} />
             </td>
             <td className="px-3 py-2 whitespace-nowrap">
-              <time dateTime={i.startedAt} title={inUtc(i.startedAt)}>
-                {inZone(i.startedAt, timeZone, "d MMM yyyy HH:mm")}
-              </time>
+              <Time at={i.startedAt} format="d MMM yyyy HH:mm" />
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{i.resolvedAt ? formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) : "ongoing"}</td>
             <td className="px-3 py-2">{i.commander?.name ?? "—"}</td>

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { FiltersQuery } from "~/components/insights/figure-link.tsx";
 import { InsightsFilterForm } from "~/components/insights/filter-form.tsx";
 import { Definitions } from "~/components/insights/definitions.tsx";
-import { ActionItemsSection, CommsSection } from "~/components/insights/follow-up-section.tsx";
+import { ActionItemsSection, CommsSection, PostmortemsOwedSection } from "~/components/insights/follow-up-section.tsx";
 import { rangeLabel } from "~/components/insights/format.ts";
 import { Headline } from "~/components/insights/headline.tsx";
 import { IncidentsPerWeek, TimeToTables } from "~/components/insights/incident-sections.tsx";
@@ -92,6 +92,9 @@ export default function Insights() {
       </Section>
       <Section id="action-items" title="Action items">
         <ActionItemsSection data={data} now={now} />
+      </Section>
+      <Section id="postmortems-owed" title="Post-mortems owed">
+        <PostmortemsOwedSection postmortems={data.postmortems} />
       </Section>
       <Section id="comms" title="Communication">
         <CommsSection comms={data.comms} />

@@ -1,5 +1,6 @@
 // /insights/incidents?figure=<key>&…filters: the incidents behind one figure of the insights
 // page, with their times, each linking to its room.
+import { Time } from "~/components/ui/time.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -69,9 +70,7 @@ export default function FigureIncidents() {
               <SeverityBadge severity={i.severity} />
             </td>
             <td className="px-3 py-2 whitespace-nowrap">
-              <time dateTime={i.startedAt} title={inUtc(i.startedAt)}>
-                {inZone(i.startedAt, timeZone, "d MMM yyyy HH:mm")}
-              </time>
+              <Time at={i.startedAt} format="d MMM yyyy HH:mm" />
             </td>
             <td className="px-3 py-2">{duration(i.timeTo?.detect)}</td>
             <td className="px-3 py-2">{duration(i.timeTo?.acknowledge)}</td>

@@ -36,14 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 422 });
   const address = clientAddress(request);
-  const refused = signInRefusal(parsed.data.email, address);
+  const refused = await signInRefusal(parsed.data.email, address);
   if (refused) return data({ errors: { _: refused.message } as Record<string, string>, email }, { status: 429, headers: refused.headers });
   const user = await authenticate(parsed.data.email, parsed.data.password);
   if (!user) {
-    recordFailedSignIn(parsed.data.email, address);
+    await recordFailedSignIn(parsed.data.email, address);
     return data({ errors: { _: WRONG_CREDENTIALS } as Record<string, string>, email }, { status: 422 });
   }
-  recordSignIn(parsed.data.email);
+  await recordSignIn(parsed.data.email);
   const { cookie } = await startSession(user.id, request);
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { announceAccessChanged } from "~/modules/auth/live-access.server.ts";
 import { clearedSessionCookie, endSession } from "~/modules/auth/session.server.ts";
 
 // Signing out is a POST (the header's button), so a link or a prefetch cannot sign anyone out.
@@ -8,6 +9,7 @@ export function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return redirect("/");
-  await endSession(request);
+  const signedOut = await endSession(request);
+  if (signedOut) await announceAccessChanged(signedOut);
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request) } });
 }

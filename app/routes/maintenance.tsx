@@ -14,6 +14,7 @@ import { listMaintenances, postMaintenanceUpdate, scheduleMaintenance } from "~/
 import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/maintenance/schemas.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
+import { formTimeZone } from "~/utils/time-zones.ts";
 
 const MaintenanceId = z.string().trim().min(1).max(64);
 /** How many completed windows the page lists; the rest stay in the API. */
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sections: maintenanceSections(maintenances),
     canChange,
     blocks: blocks.filter((b) => b.components.length > 0),
-    suggested: suggestedWindow(),
+    suggested: suggestedWindow(new Date(), actor.timeZone),
     timeZone: actor.timeZone,
   };
 }
@@ -44,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "schedule") {
     const values = newMaintenanceValues(form);
     const failed = (errors: Record<string, string>) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, { status: 422 });
-    const parsed = NewMaintenanceSchema.safeParse(newMaintenanceInput(values));
+    // the inputs say which zone they were shown in (decision 0040)
+    const zone = formTimeZone(form, actor.timeZone);
+    if (!zone.success) return failed(fieldErrors(zone.error));
+    const parsed = NewMaintenanceSchema.safeParse(newMaintenanceInput(values, zone.zone));
     if (!parsed.success) return failed(fieldErrors(parsed.error));
     try {
       const scheduled = await scheduleMaintenance(actor, parsed.data);

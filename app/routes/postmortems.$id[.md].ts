@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireLeadershipReport } from "~/modules/postmortems/leadership.server.ts";
 import { markdownFileName, postmortemMarkdown } from "~/modules/postmortems/markdown.ts";
+import { linkBase } from "~/modules/status-page/link-base.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const report = await requireLeadershipReport(params.id!);
-  const markdown = postmortemMarkdown(report, { origin: new URL(request.url).origin, timeZone: actor.timeZone });
+  const markdown = postmortemMarkdown(report, { origin: await linkBase(), timeZone: actor.timeZone });
   return new Response(markdown, {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",

@@ -30,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [review, actionItems, report] = await Promise.all([reviewPanel(actor, id), postmortemActionItems(id), publicReportStatus(incident.id)]);
   return {
     postmortem: { id, title, state, incident: { id: incident.id, ref: incident.ref, title: incident.title } },
+    generated: postmortem.sections.map(({ key, title: sectionTitle, source, generated, generatedAt }) => ({ key, title: sectionTitle, source, generated, generatedAt })),
+    canRefresh: can(actor.role, "postmortem:write") && !isLockedForEditing(state),
     me: { id: actor.userId, name: actor.name },
     readOnlyReason,
     review: review!,
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EditPostmortem() {
-  const { postmortem, me, readOnlyReason, review, actionItems, report, can: may } = useLoaderData<typeof loader>();
+  const { postmortem, generated, canRefresh, me, readOnlyReason, review, actionItems, report, can: may } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="mb-2 text-sm print:hidden">
@@ -60,7 +62,7 @@ export default function EditPostmortem() {
       </header>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
-          <CollaborativeSections postmortemId={postmortem.id} me={me} readOnlyReason={readOnlyReason} />
+          <CollaborativeSections postmortemId={postmortem.id} me={me} readOnlyReason={readOnlyReason} generated={generated} canRefresh={canRefresh} />
           <section id="action-items" aria-label="Action items" className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
             <ActionItemsEditor postmortemId={postmortem.id} items={actionItems.items} people={actionItems.people} canEdit={may.editItems} />
           </section>
@@ -73,7 +75,7 @@ export default function EditPostmortem() {
             <p>
               {readOnlyReason
                 ? "What others write appears here as they type, with their cursor and name."
-                : "Changes are saved as you type, a few seconds after you stop. Everyone on this page sees your cursor and name."}
+                : "Changes are saved as you type, a few seconds after you stop. Everyone on this page sees your cursor and name. The parts marked “From the incident” are generated and read only: refresh one when the incident changes; what you wrote stays."}
             </p>
           </section>
         </aside>

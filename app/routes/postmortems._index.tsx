@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Time } from "~/components/ui/time.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { OwedList } from "~/components/postmortem/owed-list.tsx";
 import { PostmortemStateBadge } from "~/components/postmortem-read/reading-header.tsx";
 import { SeverityBadge } from "~/components/ui/badges.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -10,16 +12,26 @@ import { listComponents } from "~/modules/components/catalog.server.ts";
 import { SEVERITIES } from "~/modules/incidents/lifecycle.ts";
 import { PostmortemFiltersSchema } from "~/modules/postmortems/list.ts";
 import { listPostmortems, postmortemQuarters } from "~/modules/postmortems/list.server.ts";
+import { loadPostmortemsOwed } from "~/modules/postmortems/owed.server.ts";
 import { POSTMORTEM_STATE_LABELS, POSTMORTEM_STATES } from "~/modules/postmortems/sections.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const parsed = PostmortemFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const [postmortems, quarters, components] = await Promise.all([listPostmortems(parsed.success ? parsed.data : {}), postmortemQuarters(), listComponents()]);
+  const [postmortems, quarters, components, owed] = await Promise.all([
+    listPostmortems(parsed.success ? parsed.data : {}),
+    postmortemQuarters(),
+    listComponents(),
+    loadPostmortemsOwed(),
+  ]);
   const chosenQuarter = parsed.success ? parsed.data.quarter : "";
   return {
     postmortems,
+    owed: {
+      dueDays: owed.dueDays,
+      rows: owed.owed.map((o) => ({ ...o, resolvedAt: o.resolvedAt.toISOString(), dueAt: o.dueAt.toISOString() })),
+    },
     // A quarter asked for in the address stays selectable even when it has no post-mortem.
     quarters: chosenQuarter && !quarters.includes(chosenQuarter) ? [...quarters, chosenQuarter].sort().reverse() : quarters,
     components: components.filter((c) => !c.group).map((c) => ({ id: c.id, name: c.name })),
@@ -31,12 +43,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const SELECT = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 
 export default function PostmortemList() {
-  const { postmortems, quarters, components, timeZone, invalidFilters } = useLoaderData<typeof loader>();
+  const { postmortems, owed, quarters, components, timeZone, invalidFilters } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const chosen = (name: string) => params.get(name) ?? "";
   return (
     <div>
       <PageHeader title="Post-mortems" />
+      <OwedList owed={owed.rows} dueDays={owed.dueDays} timeZone={timeZone} />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label="Filter post-mortems">
         <label className="text-sm">
           Severity
@@ -106,9 +119,7 @@ export default function PostmortemList() {
               <PostmortemStateBadge state={p.state} />
             </td>
             <td className="whitespace-nowrap px-3 py-2">
-              <time dateTime={p.incidentStartedAt} title={inUtc(p.incidentStartedAt)}>
-                {inZone(p.incidentStartedAt, timeZone, "d MMM yyyy")}
-              </time>
+              <Time at={p.incidentStartedAt} format="d MMM yyyy" dateOnly />
             </td>
             <td className="px-3 py-2 tabular-nums">{p.openActionItems}</td>
           </tr>

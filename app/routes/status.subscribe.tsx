@@ -1,8 +1,10 @@
 // POST /status/subscribe: the form at the foot of the public page. A resource route answering
-// a whole document, so it works without the app's client script.
+// a whole document, so it works without the app's client script. Limited per client and per email
+// address (429 past them); the same answer, in the same time, for every address (decision 0033).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { SubscribeForm } from "~/components/status-page/subscribe-form.tsx";
-import { CheckInbox } from "~/components/status-page/subscription-pages.tsx";
+import { CheckInbox, TooManySubscribeRequests } from "~/components/status-page/subscription-pages.tsx";
+import { clientAddress } from "~/modules/auth/client-address.ts";
 import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
 import { requestSubscription } from "~/modules/subscribers/public.server.ts";
 import { readForm } from "~/utils/form.server.ts";
@@ -14,8 +16,14 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
-  const result = await requestSubscription(await readForm(request));
+  const result = await requestSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
+  if (!result.ok && "limited" in result) {
+    const explained = <TooManySubscribeRequests page={page} message={result.limited.message} />;
+    const answer = subscriptionPage(page, "Too many requests", explained, 429);
+    answer.headers.set("Retry-After", result.limited.headers["Retry-After"]);
+    return answer;
+  }
   if (!result.ok) return subscriptionPage(page, "Get notices by email", <SubscribeForm page={page} state={result} />, 422);
   return subscriptionPage(page, "Check your inbox", <CheckInbox page={page} email={result.email} />);
 }

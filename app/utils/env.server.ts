@@ -22,6 +22,20 @@ const EnvSchema = z.object({
     .string()
     .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be the webhook's signing secret as Resend shows it: whsec_ followed by base64")
     .optional(),
+  /** Slack's signing secret: verifies every request from Slack; unset, the Slack endpoints answer 404 (docs/slack.md) */
+  SLACK_SIGNING_SECRET: z.string().trim().min(8, "must be the app's signing secret as Slack shows it").optional(),
+  /** the Slack bot token (xoxb-…) for Web API calls */
+  SLACK_BOT_TOKEN: z.string().trim().regex(/^xox[a-z]-[A-Za-z0-9-]+$/, "must be a Slack token such as xoxb-…").optional(),
+  /** base of Slack's Web API (tests point it at a stand-in) */
+  SLACK_API_URL: z
+    .string()
+    .url("must be a URL such as https://slack.com/api/")
+    .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+    .default("https://slack.com/api/"),
+  /** a channel id where every declared incident is announced */
+  SLACK_ANNOUNCE_CHANNEL: z.string().trim().regex(/^[CGD][A-Z0-9]{2,30}$/, "must be a Slack channel id such as C0123ABCD").optional(),
+  /** the prefix readers' Slack incoming-webhook URLs must start with */
+  SLACK_HOOKS_BASE_URL: z.string().url("must be a URL such as https://hooks.slack.com/").default("https://hooks.slack.com/"),
   /** the sender of notices, e.g. "Northwind Status <status@northwind.example>" (default: status@ the public host) */
   MAIL_FROM: z.string().min(3).max(200).refine((v) => !/[\r\n]/.test(v), "must be one line").optional(),
   /** requests per second the email provider allows (Resend's default is 2) */
@@ -61,6 +75,16 @@ const EnvSchema = z.object({
   TOKEN_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   /** API tokens one account may create per window */
   TOKENS_CREATED_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
+  /** the public subscribe form: requests per email address, and per client address, within SUBSCRIBE_WINDOW_SECONDS */
+  SUBSCRIBES_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  SUBSCRIBES_PER_IP: z.coerce.number().int().positive().default(20),
+  SUBSCRIBE_WINDOW_SECONDS: z.coerce.number().int().positive().max(24 * 3600).default(3600),
+  /** incident event streams open at once per browser session, per API token and per client address */
+  EVENT_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(20),
+  EVENT_STREAMS_PER_TOKEN: z.coerce.number().int().positive().default(100),
+  EVENT_STREAMS_PER_IP: z.coerce.number().int().positive().default(500),
+  /** how often open event streams and live-editing sockets check that their person may still use them */
+  ACCESS_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,20 +1,25 @@
 // Forms post the same fields the JSON API takes; these helpers parse them with the same
 // zod schemas and hand the field errors back to the page (422) instead of throwing.
 import { z } from "zod";
-import { fieldErrors, unstorableTextAt } from "./http.server.ts";
+import { fieldErrors, readBytes, unstorableTextAt } from "./http.server.ts";
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
-const MAX_FORM_BYTES = 256 * 1024;
+export const MAX_FORM_BYTES = 256 * 1024;
 
-/** The posted form; a body that is not a form, or is too big, is the sender's mistake (400/413). */
-export async function readForm(request: Request): Promise<FormData> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) {
-    throw new Response("The form is too large.", { status: 413 });
-  }
+/**
+ * The posted form, parsed from its bytes once they are all in and within `limit` (counted as they
+ * arrive: a chunked body has no Content-Length to check first). A body that is not a form, or is
+ * too big, is the sender's mistake (400/413).
+ */
+export async function readForm(request: Request, limit = MAX_FORM_BYTES, tooLargeMessage = "The form is too large."): Promise<FormData> {
+  const tooLarge = (closeConnection: boolean): never => {
+    throw new Response(tooLargeMessage, { status: 413, headers: closeConnection ? { Connection: "close" } : undefined });
+  };
+  const bytes = await readBytes(request, limit, tooLarge);
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(new Uint8Array(bytes), { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new Response("The request body is not a form.", { status: 400 });
   }

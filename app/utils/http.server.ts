@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "payload_too_large"
   | "invalid"
@@ -18,6 +19,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   invalid: 422,
@@ -32,6 +34,22 @@ export function apiError(code: ApiErrorCode, message: string, fields?: Record<st
 /** The answer while the database does not answer (down, locked, out of connections): 503 with a hint to retry. */
 export function databaseUnavailable(): Response {
   return apiError("unavailable", "The database does not answer; try again in a few seconds.", undefined, { "Retry-After": "5" });
+}
+
+/**
+ * A route of the API serves only `methods` (GET brings HEAD): any other is 405 with `Allow`, in
+ * the API's error shape. Called first in every action.
+ */
+export function allowMethods(request: Request, methods: readonly string[]): void {
+  if (methods.includes(request.method)) return;
+  const allow = methods.includes("GET") ? ["GET", "HEAD", ...methods.filter((m) => m !== "GET")] : [...methods];
+  throw apiError("method_not_allowed", notServedMessage(request.method, allow), undefined, { Allow: allow.join(", ") });
+}
+
+/** "POST is not served here; GET and HEAD are.": the one wording of a 405, on the API, pages and the public page. */
+export function notServedMessage(method: string, allow: readonly string[]): string {
+  const listed = allow.length > 1 ? `${allow.slice(0, -1).join(", ")} and ${allow.at(-1)}` : allow[0];
+  return `${method} is not served here; ${listed} ${allow.length > 1 ? "are" : "is"}.`;
 }
 
 /** Throws the API error; a route's loader or action lets it propagate as the response. */
@@ -57,15 +75,15 @@ export const MAX_JSON_BYTES = 256 * 1024;
  */
 const DRAIN_BYTES = 8 * 1024 * 1024;
 
-function tooLarge(limit: number, closeConnection: boolean): never {
-  throw apiError("payload_too_large", `The body is larger than ${limit} bytes.`, undefined, closeConnection ? { Connection: "close" } : undefined);
-}
-
-/** The body as text, refused with 413 past `limit` bytes (a signed webhook is checked on these exact bytes). */
-export async function readLimited(request: Request, limit: number): Promise<string> {
+/**
+ * The body's bytes, counted as they are read (with or without a Content-Length); past `limit`
+ * nothing more is kept, and `tooLarge` answers (`closeConnection` when the rest is not worth
+ * reading). server.ts has already bounded every body by its route class (decision 0031).
+ */
+export async function readBytes(request: Request, limit: number, tooLarge: (closeConnection: boolean) => never): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > DRAIN_BYTES) tooLarge(limit, true);
-  if (!request.body) return "";
+  if (declared > DRAIN_BYTES) tooLarge(true);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -73,11 +91,20 @@ export async function readLimited(request: Request, limit: number): Promise<stri
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > DRAIN_BYTES) tooLarge(limit, true);
+    if (size > DRAIN_BYTES) tooLarge(true);
     if (size <= limit) chunks.push(value);
   }
-  if (size > limit) tooLarge(limit, false);
-  return Buffer.concat(chunks).toString("utf8");
+  if (size > limit) tooLarge(false);
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, refused with 413 past `limit` bytes (a signed webhook is checked on these exact bytes). */
+export async function readLimited(request: Request, limit: number): Promise<string> {
+  const tooLarge = (closeConnection: boolean): never => {
+    const headers = closeConnection ? { Connection: "close" } : undefined;
+    throw apiError("payload_too_large", `The body is larger than ${limit} bytes.`, undefined, headers);
+  };
+  return (await readBytes(request, limit, tooLarge)).toString("utf8");
 }
 
 /** NUL (Postgres refuses it) and half a surrogate pair (not UTF-8): text no database here can store. */

@@ -59,13 +59,25 @@ export function migrateSqlite(path: string, dir = resolve("prisma/migrations")):
     checkApplied(applied, migrations);
     const done: string[] = [];
     for (const m of migrations.filter((m) => !applied.has(m.name))) {
-      db.transaction(() => {
-        db.exec(m.sql);
-        db.prepare(
-          `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES (?, ?, ?, strftime('%s','now')*1000, strftime('%s','now')*1000, 1)`,
-        ).run(randomUUID(), m.checksum, m.name);
-      }).immediate();
+      // Prisma redefines a table by copying it, dropping the old one and renaming the copy, with
+      // "PRAGMA foreign_keys=OFF" around it. That pragma does nothing inside a transaction, so with
+      // foreign keys on, the DROP would delete every row that cascades from the old table (an
+      // update's contributors, its deliveries). Foreign keys are turned off before the transaction
+      // and checked before it commits: a migration that leaves a dangling reference is rolled back.
+      db.pragma("foreign_keys = OFF");
+      try {
+        db.transaction(() => {
+          db.exec(m.sql);
+          const dangling = db.pragma("foreign_key_check") as unknown[];
+          if (dangling.length) throw new Error(`migration ${m.name} leaves ${dangling.length} rows referring to rows that do not exist`);
+          db.prepare(
+            `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+             VALUES (?, ?, ?, strftime('%s','now')*1000, strftime('%s','now')*1000, 1)`,
+          ).run(randomUUID(), m.checksum, m.name);
+        }).immediate();
+      } finally {
+        db.pragma("foreign_keys = ON");
+      }
       done.push(m.name);
     }
     return done;

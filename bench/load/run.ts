@@ -39,7 +39,13 @@ async function main() {
     database = await freshDatabase();
     log(`starting the app on ${database.describe}`);
     // One API token per scribe, all made by the bootstrap admin: more than the app lets one account make in a window.
-    app = await startApp(database.url, path.join(database.dir, "app.log"), undefined, { TOKENS_CREATED_PER_ACCOUNT: String(SCRIBES + 10) });
+    // Every SSE client is one token from one address: more streams than the app lets one token or address hold.
+    const streams = String(CLIENTS + 10);
+    app = await startApp(database.url, path.join(database.dir, "app.log"), undefined, {
+      TOKENS_CREATED_PER_ACCOUNT: String(SCRIBES + 10),
+      EVENT_STREAMS_PER_TOKEN: streams,
+      EVENT_STREAMS_PER_IP: streams,
+    });
     const port = app.port;
     const seeded = await seedPage(port);
     const incidentId = seeded.openIncidentId;

@@ -54,6 +54,9 @@ export function startServer(port: number, databaseUrl: string, profileDir: strin
       BOOTSTRAP_ADMIN_TOKEN: TOKEN,
       LOG_LEVEL: "warn",
       SEED_DEMO_DATA: "auto",
+      // every client is the one token from one address: more streams than the app lets them hold
+      EVENT_STREAMS_PER_TOKEN: "100000",
+      EVENT_STREAMS_PER_IP: "100000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

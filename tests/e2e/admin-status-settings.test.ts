@@ -37,7 +37,9 @@ describe("update templates", () => {
 
     const valid = `{{ page_name }} found the cause: {{ components_text }} {% if components.size > 1 %}are{% else %}is{% endif %} still affected. ${uniqueText("Ref")}`;
     await source.fill(valid);
-    await preview.filter({ hasText: "Northwind AI found the cause: API - Messages endpoint and Web app are still affected." }).waitFor();
+    // the preview's first case is the incident with several components and mixed impacts
+    const found = "Northwind AI found the cause: API - Messages endpoint, API - Batch endpoint, and Web app are still affected.";
+    await preview.filter({ hasText: found }).waitFor();
     await editor.getByRole("button", { name: "Save" }).click();
     await editor.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     await editor.getByText("Customised").waitFor();
@@ -61,8 +63,10 @@ describe("maintenance", () => {
     const start = new Date(Date.now() + 2 * 60 * 60 * 1000);
     const end = new Date(start.getTime() + 60 * 60 * 1000);
     await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Starts (UTC)").fill(start.toISOString().slice(0, 16));
-    await page.getByLabel("Ends (UTC)").fill(end.toISOString().slice(0, 16));
+    // the admin's zone is Europe/London: the inputs take its wall clock and say so (decision 0040)
+    const london = (at: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/London", dateStyle: "short", timeStyle: "short" }).format(at).replace(" ", "T");
+    await page.getByLabel(/^Starts \((GMT|BST)\)$/).fill(london(start));
+    await page.getByLabel(/^Ends \((GMT|BST)\)$/).fill(london(end));
     await page.getByRole("group", { name: "Components under maintenance" }).getByLabel("Messages").check();
     await page.getByLabel("Message (optional)").fill("Messages may be delayed by a few seconds during the upgrade.");
     await page.getByRole("button", { name: "Schedule maintenance" }).click();
@@ -70,7 +74,7 @@ describe("maintenance", () => {
 
     const upcoming = page.getByRole("region", { name: /^Upcoming/ }).getByTestId("maintenance").filter({ hasText: title });
     await upcoming.waitFor();
-    expect(await upcoming.innerText()).toContain(`${start.toISOString().slice(11, 16)} –`);
+    expect(await upcoming.innerText()).toContain(`${london(start).slice(11, 16)} –`);
     await screenshot(page, "admin-status-settings--maintenance-scheduled");
 
     await page.goto("/status");

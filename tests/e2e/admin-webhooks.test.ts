@@ -33,7 +33,7 @@ describe("webhook endpoints in the admin area", () => {
     await page.getByLabel("URL").fill("http://169.254.169.254/latest/meta-data");
     await page.getByLabel("Secret").fill("a-secret-of-twenty-chars");
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await page.getByText(/resolves to the cloud metadata service/).waitFor();
+    await page.getByText(/169\.254\.169\.254 is the cloud metadata service/).waitFor();
 
     await page.getByLabel("URL").fill(url);
     await page.getByLabel("Secret").fill("a-secret-of-twenty-chars");

@@ -11,7 +11,8 @@ describe("the audit log", () => {
   it("shows an admin the severity change they just made, before and after, filtered by the incident", async () => {
     // A trace id in the title: one long unbroken value, as audit rows often carry.
     const trace = "4bf92f3577b34da6a3ce929d0e0e4736".repeat(3);
-    const incident = await suite.admin.createIncident({ title: `${uniqueText("Search latency")} trace ${trace}`, severity: "SEV3" });
+    const title = `${uniqueText("Search latency")} trace ${trace}`;
+    const incident = await suite.admin.createIncident({ title, severity: "SEV3" });
     const { page } = await suite.signedInPage("admin", USERS.admin);
     await openRoom(page, incident.id);
     await page.locator('select[name="severity"]').selectOption("SEV1");
@@ -35,7 +36,11 @@ describe("the audit log", () => {
     expect(await severity.locator("del").innerText()).toBe("SEV3");
     expect(await severity.locator("ins").innerText()).toBe("SEV1");
     expect(await rows.nth(1).innerText()).toContain("Incident declared");
-    expect(await change.getByRole("link", { name: incident.id }).getAttribute("href")).toBe(`/incidents/${incident.ref}`);
+    // The entity reads in names (its reference and title); its id is on hover.
+    const entity = change.getByRole("link", { name: `${incident.ref} ${title}` });
+    expect(await entity.getAttribute("href")).toBe(`/incidents/${incident.ref}`);
+    expect(await entity.getAttribute("title")).toBe(`Incident id ${incident.id}`);
+    expect(await change.innerText()).not.toContain(incident.id);
 
     // Long values wrap inside the Changes column: at 1280 px the table shows its right edge
     // without scrolling sideways, and the header's navigation stays on one line.

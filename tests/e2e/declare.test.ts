@@ -1,6 +1,7 @@
 // Declaring an incident from the form lands in its room with the declaration on the timeline.
 import { describe, expect, it } from "vitest";
 import { timelineEntry, uniqueText, USERS, waitForLive } from "./support/app.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useSuite } from "./support/suite.ts";
 
@@ -49,5 +50,22 @@ describe("declare an incident", () => {
 
     await waitForLive(page);
     await screenshot(page, "declare--room");
+  });
+
+  it("a refused declaration shows each error beside its field, naming it, and keeps what was typed", async () => {
+    const { page } = await suite.signedInPage("responder", USERS.responder);
+    await page.goto("/incidents/new");
+    // Spaces pass the browser's own checks; the server trims them and says what is wrong.
+    await page.getByLabel("What is happening?").fill("   ");
+    await page.getByLabel("Summary (optional)").fill("Customers see errors; typed here");
+    await page.getByRole("button", { name: "Declare incident" }).click();
+    const title = page.getByLabel("What is happening?");
+    await expect.poll(() => title.getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
+    const describedBy = (await title.getAttribute("aria-describedby"))!;
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toBe("Title: must not be empty");
+    expect(await page.getByLabel("Summary (optional)").inputValue()).toMatch(/ typed here$/);
+    expect(new URL(page.url()).pathname).toBe("/incidents/new");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "declare--errors");
   });
 });

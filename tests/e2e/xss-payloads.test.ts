@@ -5,19 +5,36 @@
 // feed reader would show them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import MarkdownIt from "markdown-it";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startResendStandIn } from "../setup/resend-stand-in.ts";
 import { openRoom, sendEntry, timelineEntry, uniqueText, USERS, waitUntil } from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { useSuite } from "./support/suite.ts";
-import { inertDom, LINK_HREFS, NOTHING_FOUND, payloadDoc, unsafeLinks, watchForScript, XSS_PAYLOADS, type ScriptWatch } from "./support/xss.ts";
+import {
+  CODE_PAYLOADS,
+  inertDom,
+  LINK_HREFS,
+  NOTHING_FOUND,
+  payloadDoc,
+  unsafeLinks,
+  watchForScript,
+  XSS_PAYLOADS,
+  type ScriptWatch,
+} from "./support/xss.ts";
 
 const standIn = await startResendStandIn();
 const suite = useSuite("xss-payloads", {
   env: { RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: "50", WEBHOOK_ALLOWED_HOSTS: "localhost" },
 });
 afterAll(() => standIn.close());
+
+/** Every link mark's href in a stored document, in order. */
+function linkHrefs(node: unknown): string[] {
+  const { marks = [], content = [] } = node as { marks?: { type: string; attrs?: { href?: string } }[]; content?: unknown[] };
+  return [...marks.filter((m) => m.type === "link").map((m) => m.attrs?.href ?? ""), ...content.flatMap(linkHrefs)];
+}
 
 /** A Markdown link to a dangerous scheme (an escaped "\\](" is text, not a link). */
 const UNESCAPED_DANGEROUS_LINK = /(?<!\\)\]\(\s*(javascript|data|vbscript):/i;
@@ -266,8 +283,7 @@ describe("script payloads in post-mortems", () => {
 
     const put = await suite.admin.call<{ section: { doc: unknown; markdown: string } }>("PUT", `/api/v1/postmortems/${id}/sections/summary`, { doc: payloadDoc(marker) });
     expect(put.status, JSON.stringify(put.json)).toBe(200);
-    const storedHrefs = JSON.stringify(put.json.section.doc).match(/"href":"[^"]*"/g) ?? [];
-    expect(storedHrefs).toEqual(LINK_HREFS.safe.map((h) => `"href":"${h}"`));
+    expect(linkHrefs(put.json.section.doc)).toEqual([...LINK_HREFS.safe, ...LINK_HREFS.breaking].map((h) => h.trim()));
     expect(put.json.section.markdown).not.toMatch(UNESCAPED_DANGEROUS_LINK);
 
     const reader = await guardedPage("postmortem", USERS.responder);
@@ -287,5 +303,85 @@ describe("script payloads in post-mortems", () => {
     expect(md).toContain(marker);
     expect(md).not.toMatch(UNESCAPED_DANGEROUS_LINK);
     await expectInert(reader, "the Markdown export");
+
+    // Pasted into a tool that renders Markdown with raw HTML on and no link check of its own.
+    const renderer = new MarkdownIt({ html: true, linkify: true });
+    renderer.validateLink = () => true;
+    for (const [where, source] of [["the Markdown export", md], ["the section's markdown in the API", put.json.section.markdown]]) {
+      await reader.page.setContent(`<main>${renderer.render(source)}</main>`);
+      await expectInert(reader, `${where}, rendered`);
+      const shown = await reader.page.locator("main").innerText();
+      for (const payload of [XSS_PAYLOADS[0], XSS_PAYLOADS[1], CODE_PAYLOADS[0].split("\n")[1]]) expect(shown, where).toContain(payload);
+    }
   }, 120_000);
+});
+
+describe("script payloads in a public root-cause report", () => {
+  it("stay text where the rich report goes: the comms tab, the incident's page, the history, both feeds and the email", async () => {
+    const marker = uniqueText("report payload");
+    const reportReader = `report-reader-${Date.now().toString(36)}@example.com`;
+    const confirmedAt = new Date().toISOString();
+    const subscribed = await suite.admin.call("POST", "/api/v1/subscribers", { email: reportReader, confirmedAt });
+    expect(subscribed.status).toBe(201);
+    const incident = await suite.admin.createIncident({ title: `${marker} report`, severity: "SEV3" });
+    for (const status of ["investigating", "resolved"]) {
+      const input = { status, body: `${marker} ${status}.`, notify: false, publish: true };
+      const update = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/updates`, input);
+      expect(update.status, JSON.stringify(update.json)).toBe(201);
+    }
+    expect((await suite.admin.call("PATCH", `/api/v1/incidents/${incident.id}`, { status: "resolved" })).status).toBe(200);
+    const pm = await suite.admin.call<{ postmortem: { id: string } }>("POST", `/api/v1/incidents/${incident.id}/postmortem`);
+    expect(pm.status, JSON.stringify(pm.json)).toBe(201);
+    const postmortem = `/api/v1/postmortems/${pm.json.postmortem.id}`;
+    expect((await suite.admin.call("PUT", `${postmortem}/sections/root_cause`, { doc: payloadDoc(marker) })).status).toBe(200);
+    const drafted = await suite.admin.call<{ update: { id: string; body: string } }>("POST", `${postmortem}/public-report`);
+    expect(drafted.status, JSON.stringify(drafted.json)).toBe(201);
+    const reportId = drafted.json.update.id;
+    // every payload as Markdown the writer might type: as text, in a heading, a list, bold, and as a link's target
+    const hrefs = [...LINK_HREFS.safe, ...LINK_HREFS.dangerous];
+    const body = [
+      drafted.json.update.body,
+      ...XSS_PAYLOADS.map((p, i) => (i % 3 === 0 ? `## ${p}` : i % 3 === 1 ? `- **${p}**` : p)),
+      hrefs.map((href, i) => `[link ${i}](${href})`).join(" "),
+    ].join("\n\n");
+    expect((await suite.admin.call("PATCH", `/api/v1/updates/${reportId}`, { body })).status).toBe(200);
+
+    // a second person approves in the comms tab, where the report is drawn as it will be read
+    const approver = await guardedPage("report-approver", USERS.comms);
+    await visit(approver, `/incidents/${incident.id}/comms`, "the comms tab with the report");
+    await approver.page.locator(`#update-${reportId}`).getByRole("button", { name: "Approve", exact: true }).click();
+    await approver.page.locator(`#update-${reportId}`).getByText(/approved by/).waitFor();
+    expect((await suite.admin.call("POST", `/api/v1/updates/${reportId}/publish`)).status).toBe(200);
+
+    const visitor = await guardedPage("report-reader");
+    await visit(visitor, `/status/incidents/${incident.id}`, "the report on the incident's page");
+    expect(await visitor.page.locator(".report-prose").innerText()).toContain(XSS_PAYLOADS[1]);
+    await visit(visitor, "/status", "the status page with the report's line");
+    await visit(visitor, "/status/history", "the history with the report's line");
+    for (const feed of ["/history.atom", "/history.rss"]) {
+      const xml = await (await fetch(`${suite.server.baseUrl}${feed}`)).text();
+      await visitor.page.goto("/status/uptime");
+      const html = await visitor.page.evaluate(
+        ([source, title]) => {
+          const doc = new DOMParser().parseFromString(source, "application/xml");
+          const entries = Array.from(doc.querySelectorAll("entry, item"));
+          const entry = entries.find((e) => (e.querySelector("title")?.textContent ?? "").includes(title));
+          const content =
+            entry?.querySelector("content") ?? entry?.getElementsByTagName("content:encoded")[0] ?? entry?.querySelector("description");
+          return content?.textContent ?? "";
+        },
+        [xml, marker],
+      );
+      expect(html, feed).toContain("<h3>");
+      await visitor.page.setContent(`<main>${html}</main>`);
+      await expectInert(visitor, `the report in ${feed}, in a reader`);
+    }
+    const reports = () => standIn.received.filter((e) => e.to.includes(reportReader) && /Root-cause report/.test(e.subject));
+    await waitUntil(() => reports().length, (n) => n >= 1, "the report's email", 20_000, 250);
+    const mail = reports()[0];
+    expect(mail.html).toContain("<h3>");
+    await visitor.page.setContent(mail.html ?? "");
+    await expectInert(visitor, "the report's email");
+    expect(await visitor.page.locator("body").innerText()).toContain(XSS_PAYLOADS[1]);
+  }, 180_000);
 });

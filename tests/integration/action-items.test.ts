@@ -176,7 +176,12 @@ describe.each(databases())("action items on %s", (database) => {
 
     const cookie = await cookieOf(app, "viewer@northwind.example");
     const post = (path: string, fields: Record<string, string>) =>
-      fetch(app.baseUrl + path, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
+      fetch(app.baseUrl + path, {
+        method: "POST",
+        headers: { cookie, origin: app.baseUrl },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
     expect((await post("/action-items", { id: item.id, state: "done" })).status).toBe(403);
     expect((await post(`/postmortems/${postmortemId}/action-items`, { intent: "create", title: "Nope", kind: "process" })).status).toBe(403);
     expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.state).toBe("open");
@@ -186,7 +191,12 @@ describe.each(databases())("action items on %s", (database) => {
     const item = await created({ title: "Form moves me", kind: "process", dueAt: day(-1) });
     const cookie = await cookieOf(app, "responder@northwind.example");
     const post = (path: string, fields: Record<string, string>) =>
-      fetch(app.baseUrl + path, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
+      fetch(app.baseUrl + path, {
+        method: "POST",
+        headers: { cookie, origin: app.baseUrl },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
     const moved = await post("/action-items", { id: item.id, state: "in_progress" });
     expect(moved.status).toBe(200);
     expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.state).toBe("in_progress");

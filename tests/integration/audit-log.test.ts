@@ -16,7 +16,7 @@ type Event = {
   action: string;
   actionText: string;
   actor: { kind: string; name?: string; email?: string; token?: { id: string; name: string } | null };
-  entity: { type: string; id: string; link: string | null };
+  entity: { type: string; id: string; label: string | null; link: string | null };
   before: any;
   after: any;
 };
@@ -146,12 +146,13 @@ describe.each(databases())("the audit log on %s", (database) => {
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const lines = (await csv.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,at_utc,actor_kind,actor_name,actor_email,actor_id,token_name,token_id,action,action_text,entity_type,entity_id,entity_link,changed_fields,before,after,request_id");
+    expect(lines[0]).toBe("id,at_utc,actor_kind,actor_name,actor_email,actor_id,token_name,token_id,action,action_text,entity_type,entity_label,entity_id,entity_link,changed_fields,before,after,request_id");
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(expected.map((e) => `${e.id},${e.at}`));
     const declaredLine = lines[lines.length - 1]!;
     expect(declaredLine).toContain(`,token,`);
-    expect(declaredLine).toContain(`,incident.declared,Incident declared,Incident,${incident.id},/incidents/${incident.ref},`);
+    expect(declaredLine).toContain(`,incident.declared,Incident declared,Incident,${incident.ref} `);
+    expect(declaredLine).toContain(`,${incident.id},/incidents/${incident.ref},`);
 
     const jsonl = await fetch(`${app.baseUrl}/admin/audit.jsonl?entityType=Incident&entityId=${incident.id}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
     expect(jsonl.status).toBe(200);

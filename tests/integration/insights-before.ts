@@ -1,6 +1,8 @@
 // The insights' data as they were read before decision 0020: Prisma's relational queries
 // (findMany with relation filters and nested selects), kept verbatim as the reference the
 // SQL path (app/modules/insights/rows.server.ts) is checked against in insights-same-figures.test.ts.
+// Post-mortems owed came later and are read by one Prisma query in both paths (owedCandidates
+// here, postmortems/owed.server.ts in the app).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
@@ -9,7 +11,8 @@ import { incidentRef, type ComponentImpactName, type IncidentStatusName, type Se
 import type { ComponentFacts, InsightsData } from "~/modules/insights/model.ts";
 import { DEFAULT_SLA_TARGET, resolveRange, type InsightsFilters, type InsightsQuery } from "~/modules/insights/query.ts";
 import { uptimeStart } from "~/modules/insights/uptime.ts";
-import type { ActionItemStateName } from "~/modules/postmortems/sections.ts";
+import { severitiesOwing, type OwedCandidate } from "~/modules/postmortems/owed.ts";
+import type { ActionItemStateName, PostmortemStateName } from "~/modules/postmortems/sections.ts";
 import { DEFAULT_UPTIME_WEIGHTS } from "~/modules/status-page/uptime.ts";
 
 type Db = SqliteClient;
@@ -68,6 +71,36 @@ async function readFilters(db: Db, query: InsightsQuery, now: Date) {
   return { filters, weights, components, covered };
 }
 
+async function owedCandidates(db: Db, severity: SeverityName | null, covered: string[] | null): Promise<InsightsData["postmortems"]> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: "org" } });
+  const dueDays = {
+    SEV1: org.postmortemDueDaysSev1,
+    SEV2: org.postmortemDueDaysSev2,
+    SEV3: org.postmortemDueDaysSev3,
+    SEV4: org.postmortemDueDaysSev4,
+  };
+  const severities = severitiesOwing(dueDays).filter((s) => !severity || s === severity);
+  const rows = await db.incident.findMany({
+    where: {
+      status: "resolved",
+      resolvedAt: { not: null },
+      severity: { in: severities },
+      OR: [{ postmortem: { is: null } }, { postmortem: { state: { not: "published" } } }],
+      ...(covered ? { components: { some: { componentId: { in: covered } } } } : {}),
+    },
+    select: { id: true, number: true, title: true, severity: true, resolvedAt: true, postmortem: { select: { id: true, state: true } } },
+  });
+  const candidates: OwedCandidate[] = rows.map((r) => ({
+    incidentId: r.id,
+    ref: incidentRef(r.number),
+    title: r.title,
+    severity: r.severity as SeverityName,
+    resolvedAt: r.resolvedAt!,
+    postmortem: r.postmortem ? { id: r.postmortem.id, state: r.postmortem.state as PostmortemStateName } : null,
+  }));
+  return { dueDays, candidates };
+}
+
 export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: Date): Promise<InsightsData> {
   const { filters, weights, components, covered } = await readFilters(db, query, now);
   const { range } = filters;
@@ -107,7 +140,13 @@ export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: 
   const windowsOf = groupBy(ownWindows, (w) => w.incidentId);
   const updatesOf = groupBy(updateRows, (u) => u.incidentId ?? "");
   const loaded = new Set(incidentRows.map((i) => i.id));
-  const missing = [...new Set([...uptimeWindows.map((w) => w.incidentId), ...itemRows.map((i) => i.postmortem.incidentId)])].filter((id) => !loaded.has(id));
+  const postmortems = await owedCandidates(db, filters.severity, covered);
+  const named = [
+    ...uptimeWindows.map((w) => w.incidentId),
+    ...itemRows.map((i) => i.postmortem.incidentId),
+    ...postmortems.candidates.map((c) => c.incidentId),
+  ];
+  const missing = [...new Set(named)].filter((id) => !loaded.has(id));
   const others = missing.length ? await db.incident.findMany({ where: { id: { in: missing } }, select: INCIDENT_REF_SELECT }) : [];
 
   return {
@@ -137,6 +176,7 @@ export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: 
       owner: i.owner?.name ?? null,
       incidentId: i.postmortem.incidentId,
     })),
+    postmortems,
   };
 }
 

@@ -33,17 +33,20 @@ describe.each(databases())("metrics and request logs on %s", (database) => {
   }, 60_000);
   afterAll(() => app?.stop());
 
-  it("refuses a scrape without a token (401), with a wrong one (401) and with a responder's token (403)", async () => {
+  it("refuses a scrape without a token, with a wrong one and with a responder's token, all alike (401)", async () => {
     const responder = await app.api.post("/api/v1/tokens", { name: "pager bridge", role: "responder" });
     expect(responder.status).toBe(201);
     const anonymous = await api(app.baseUrl, null).get("/metrics");
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe("unauthorized");
-    expect((await api(app.baseUrl, "not-the-metrics-token-0000000000").get("/metrics")).status).toBe(401);
+    const wrong = await api(app.baseUrl, "not-the-metrics-token-0000000000").get("/metrics");
+    expect(wrong.status).toBe(401);
     expect((await api(app.baseUrl, `${METRICS_TOKEN}x`).get("/metrics")).status).toBe(401);
-    const forbidden = await api(app.baseUrl, responder.body.token).get("/metrics");
-    expect(forbidden.status).toBe(403);
-    expect(JSON.stringify(forbidden.body)).not.toContain("incident_desk_");
+    // a real token without the permission is told nothing a wrong one is not (decision 0028)
+    const refused = await api(app.baseUrl, responder.body.token).get("/metrics");
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual(wrong.body);
+    expect(JSON.stringify(refused.body)).not.toContain("incident_desk_");
   });
 
   it("serves the Prometheus text format to METRICS_TOKEN and to an admin's API token", async () => {

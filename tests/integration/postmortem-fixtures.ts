@@ -21,7 +21,13 @@ export async function signedInApi(app: TestApp, email: string): Promise<Api> {
   const send = async (method: string, path: string, body?: BodyInit | null, headers: Record<string, string> = {}) => {
     const response = await fetch(app.baseUrl + path, {
       method,
-      headers: { accept: "application/json", cookie, ...(body ? { "content-type": "application/json" } : {}), ...headers },
+      headers: {
+        accept: "application/json",
+        cookie,
+        origin: app.baseUrl,
+        ...(body ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
       body: body ?? undefined,
     });
     const text = await response.text();
@@ -48,6 +54,12 @@ export async function cookieOf(app: TestApp, email: string): Promise<string> {
   const login = await fetch(`${app.baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
   expect(login.status).toBe(302);
   return login.headers.get("set-cookie")!.split(";")[0];
+}
+
+/** The page URL in the organisation's settings: where exported links point (never the Host a request named). */
+export async function configuredPageUrl(app: TestApp): Promise<string> {
+  const [org] = await app.db.rows<{ publicUrl: string }>(`SELECT "publicUrl" FROM "Organization"`);
+  return org!.publicUrl.replace(/\/+$/, "");
 }
 
 /** Declares and resolves an incident, then has `author` generate its post-mortem. */

@@ -2,6 +2,7 @@
 // action gives every section, filled from the incident; the rules hold for every role.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
+import { configuredPageUrl } from "./postmortem-fixtures.ts";
 
 const SECTION_TITLES = [
   "Summary",
@@ -36,13 +37,14 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
   });
   afterAll(() => app?.stop());
 
-  it("turns the resolved demo outage into a first draft with every section and the right numbers", async () => {
-    const incident = (await app.api.get("/api/v1/incidents/INC-3")).body.incident;
-    const created = await as.responder.post("/api/v1/incidents/INC-3/postmortem");
+  // The demo outage (INC-3) has its finished post-mortem; the SEV2 in Asia Pacific (INC-2) has none yet.
+  it("turns a resolved demo incident into a first draft with every section and the right numbers", async () => {
+    const incident = (await app.api.get("/api/v1/incidents/INC-2")).body.incident;
+    const created = await as.responder.post("/api/v1/incidents/INC-2/postmortem");
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const pm = created.body.postmortem;
     expect(pm.state).toBe("draft");
-    expect(pm.title).toBe(`INC-3: ${incident.title}`);
+    expect(pm.title).toBe(`INC-2: ${incident.title}`);
     expect(pm.sections.map((s: { title: string }) => s.title)).toEqual(SECTION_TITLES);
 
     const markdown = (key: string) => pm.sections.find((s: { key: string }) => s.key === key).markdown as string;
@@ -51,8 +53,8 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
     expect(markdown("detection")).toContain(`**Time to acknowledge:** ${duration(at("acknowledgedAt") - at("detectedAt"))}`);
     expect(markdown("response")).toContain(`**Time to mitigate:** ${duration(at("mitigatedAt") - at("startedAt"))}`);
     expect(markdown("response")).toContain(`**Time to resolve:** ${duration(at("resolvedAt") - at("startedAt"))}`);
-    // links back to the incident are absolute in Markdown
-    expect(markdown("timeline")).toContain(`(${app.baseUrl}/incidents/INC-3#field-startedAt)`);
+    // links back to the incident are absolute in Markdown, on the configured page URL
+    expect(markdown("timeline")).toContain(`(${await configuredPageUrl(app)}/incidents/INC-2#field-startedAt)`);
     expect(markdown("root_cause")).toMatch(/### Hypotheses recorded during the incident/);
     expect(markdown("contributing_factors")).toBe("");
     // the first draft is not ready for review: what only a person can write is missing
@@ -67,13 +69,17 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
     const read = await as.viewer.get(`/api/v1/postmortems/${pm.id}`);
     expect(read.status).toBe(200);
     expect(read.body.postmortem.sections).toHaveLength(SECTION_TITLES.length);
-    expect((await as.viewer.get("/api/v1/incidents/INC-3/postmortem")).body.postmortem.id).toBe(pm.id);
+    expect((await as.viewer.get("/api/v1/incidents/INC-2/postmortem")).body.postmortem.id).toBe(pm.id);
 
     // a second one is refused, and says where the first one is
-    const again = await app.api.post("/api/v1/incidents/INC-3/postmortem");
+    const again = await app.api.post("/api/v1/incidents/INC-2/postmortem");
     expect(again.status).toBe(409);
     expect(again.body.error.fields.postmortemId).toBe(pm.id);
     expect(await app.db.count("Postmortem", `"incidentId" = ?`, incident.id)).toBe(1);
+    // so is one for the demo outage, whose post-mortem is written and published
+    const outage = await app.api.post("/api/v1/incidents/INC-3/postmortem");
+    expect(outage.status).toBe(409);
+    expect(outage.body.error.fields.postmortemId).toBe((await as.viewer.get("/api/v1/incidents/INC-3/postmortem")).body.postmortem.id);
   });
 
   it("refuses an incident that is still open, an unknown one, and roles that may not write post-mortems", async () => {
@@ -85,13 +91,14 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
     expect((await as.comms.post("/api/v1/incidents/INC-2/postmortem")).status).toBe(403);
     expect((await api(app.baseUrl, null).post("/api/v1/incidents/INC-2/postmortem")).status).toBe(401);
     expect((await as.viewer.get("/api/v1/postmortems/no-such-postmortem")).status).toBe(404);
-    expect(await app.db.count("Postmortem")).toBe(1);
+    // the demo outage's and INC-2's, generated above: nothing more
+    expect(await app.db.count("Postmortem")).toBe(2);
   });
 
   it("answers two simultaneous generations with one post-mortem and one 409", async () => {
-    const results = await Promise.all([as.responder.post("/api/v1/incidents/INC-2/postmortem"), app.api.post("/api/v1/incidents/INC-2/postmortem")]);
+    const results = await Promise.all([as.responder.post("/api/v1/incidents/INC-1/postmortem"), app.api.post("/api/v1/incidents/INC-1/postmortem")]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const incidentId = (await app.api.get("/api/v1/incidents/INC-2")).body.incident.id;
+    const incidentId = (await app.api.get("/api/v1/incidents/INC-1")).body.incident.id;
     expect(await app.db.count("Postmortem", `"incidentId" = ?`, incidentId)).toBe(1);
     expect(await app.db.count("PostmortemSection", `"postmortemId" = ?`, results.find((r) => r.status === 201)!.body.postmortem.id)).toBe(SECTION_TITLES.length);
   });

@@ -87,12 +87,18 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
   it("does not let the author approve their own post-mortem; a second person can", async () => {
     const pm = await inReview();
     const actions = async (as: Api) => (await as.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions.map((a: { action: string }) => a.action);
-    expect(await actions(author)).toEqual(["return"]);
+    // The author sees Approve, blocked with the reason (decision 29), and no "Return to the author" (decision 42).
+    expect(await actions(author)).toEqual(["approve"]);
+    const authorsApprove = (await author.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions[0];
+    expect(authorsApprove.blocked).toMatch(/author of a post-mortem cannot approve it/);
     expect(await actions(reviewer)).toEqual(["return", "approve"]);
     expect(await actions(viewer)).toEqual([]);
     const own = await review(author, pm.id, { action: "approve" });
     expect(own.status).toBe(403);
     expect(own.body.error.message).toMatch(/author of a post-mortem cannot approve it/);
+    const returnedToSelf = await review(author, pm.id, { action: "return", note: "Let me add the ticket count." });
+    expect(returnedToSelf.status).toBe(403);
+    expect(returnedToSelf.body.error.message).toMatch(/You are the author/);
     expect((await app.api.get(`/api/v1/postmortems/${pm.id}`)).body.postmortem.state).toBe("in_review");
 
     const approved = await review(reviewer, pm.id, { action: "approve" });

@@ -35,7 +35,10 @@ describe.each(databases())("replacing a post-mortem section on %s", (database) =
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.section.markdown).toBe(text);
     await waitFor(() => docText(editor.doc, "root_cause"), (t) => t === text, "the live editor to show the new text");
-    expect((await section("root_cause")).markdown).toBe(text);
+    // The section reads as its generated part (the incident's hypotheses), then the new text; the PUT replaced the written part only.
+    const stored = await section("root_cause");
+    expect(stored.written).toEqual(doc(paragraph(text)));
+    expect(stored.markdown.endsWith(`\n\n${text}`)).toBe(true);
     // the lint no longer finds the root cause empty
     const lint = (await app.api.get(`/api/v1/postmortems/${id}`)).body.postmortem.lint;
     expect(lint.map((p: { rule: string }) => p.rule)).not.toContain("root-cause-empty");

@@ -12,7 +12,12 @@ describe.each(databases())("post-mortem section templates on %s", (database) => 
   afterAll(() => app?.stop());
 
   const post = (cookie: string, fields: Record<string, string>) =>
-    fetch(`${app.baseUrl}/admin/postmortem-templates`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
+    fetch(`${app.baseUrl}/admin/postmortem-templates`, {
+      method: "POST",
+      headers: { cookie, origin: app.baseUrl },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
 
   it("writes the next post-mortem with the admin's template, and refuses a broken one", async () => {
     const admin = await cookieOf(app, "admin@northwind.example");

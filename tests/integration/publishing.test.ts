@@ -147,7 +147,18 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     const publish = await responder.post(`/api/v1/updates/${othersUpdate.id}/publish`);
     expect(publish.status).toBe(403);
     expect(await publicIncidentIds()).not.toContain(incident.id);
-    expect((await responder.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "x", publish: true })).status).toBe(403);
+    // On a SEV1, "publish" from a responder only sends the draft for approval (two-person rule):
+    // nothing reaches the page until someone who may publish does.
+    const sent = await responder.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "Sent for approval.", publish: true });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.update.state).toBe("awaiting_approval");
+    expect(await publicIncidentIds()).not.toContain(incident.id);
+    // Where an update would go out at once (SEV3 has no second person), a responder may not publish.
+    const minor = await declare("SEV3");
+    const countBefore = await app.db.count("StatusUpdate");
+    expect((await responder.post(`/api/v1/incidents/${minor.id}/updates`, { status: "investigating", body: "x", publish: true })).status).toBe(403);
+    expect(await app.db.count("StatusUpdate")).toBe(countBefore);
+    expect(await publicIncidentIds()).not.toContain(minor.id);
   });
 
   it("returns a component to operational on resolve only when no other public incident still holds it", async () => {

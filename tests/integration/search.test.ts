@@ -34,7 +34,11 @@ describe.each(databases())("search on %s", (database) => {
   it("finds a phrase from the demo outage's timeline: that entry first, with its link and the words highlighted", async () => {
     const entries: { seq: number; body: string }[] = (await app.api.get(`/api/v1/incidents/${outage.id}/timeline`)).body.entries;
     const blocked = entries.find((e) => e.body.startsWith("Rollback blocked"))!;
-    const [first, ...rest] = await search(`"rollback blocked"`);
+    // The outage's published post-mortem quotes the entry in its timeline: found too, linked to that section.
+    const everywhere = await search(`"rollback blocked"`);
+    const postmortem = (await app.api.get(`/api/v1/incidents/${outage.ref}/postmortem`)).body.postmortem.id;
+    expect(everywhere.map((r) => r.link)).toContain(`/postmortems/${postmortem}#section-timeline`);
+    const [first, ...rest] = await search(`"rollback blocked"`, "&kinds=entry");
     expect(first).toMatchObject({
       kind: "entry",
       incident: { ref: outage.ref, title: DEMO_OUTAGE },
@@ -44,8 +48,9 @@ describe.each(databases())("search on %s", (database) => {
     expect(plain(first!)).toContain("stuck in PENDING");
     expect(Date.parse(first!.at)).not.toBeNaN();
     expect(rest.every((r) => r.link !== first!.link)).toBe(true);
+    expect(everywhere.map((r) => r.link)).toContain(first!.link);
     // typed without quotes, the entry where the words stand together still comes first
-    expect((await search("rollback blocked"))[0]!.link).toBe(first!.link);
+    expect((await search("rollback blocked", "&kinds=entry"))[0]!.link).toBe(first!.link);
     // the words in another order are not the phrase, but all of them still find it
     expect((await search(`"blocked rollback"`)).map((r) => r.link)).not.toContain(first!.link);
     expect((await search(`blocked rollback`)).map((r) => r.link)).toContain(first!.link);
@@ -79,18 +84,25 @@ describe.each(databases())("search on %s", (database) => {
   });
 
   it("finds a post-mortem section, generated or written, linked to that section", async () => {
-    const generated = await app.api.post(`/api/v1/incidents/${outage.ref}/postmortem`);
-    expect(generated.status, JSON.stringify(generated.body)).toBe(201);
-    const id = generated.body.postmortem.id;
+    // The demo outage's post-mortem comes published, with what its author wrote beside what was generated.
+    const id = (await app.api.get(`/api/v1/incidents/${outage.ref}/postmortem`)).body.postmortem.id;
     const generatedSections = await search("break-glass", "&kinds=postmortem");
     expect(generatedSections.length).toBeGreaterThan(0);
     expect(generatedSections.every((r) => r.link.startsWith(`/postmortems/${id}#section-`))).toBe(true);
+    const [written] = await search(`"bastion host"`, "&kinds=postmortem");
+    expect(written).toMatchObject({ kind: "postmortem", link: `/postmortems/${id}#section-root_cause`, incident: { ref: outage.ref } });
 
+    // A draft's section written through the API is found by its new words.
+    const draft = await app.api.post("/api/v1/incidents/INC-2/postmortem");
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const draftId = draft.body.postmortem.id;
     const text = "The zeppelin cache evicted every hot key when the router fleet restarted at once.";
-    const put = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/root_cause`, JSON.stringify({ doc: paragraph(text) }), { "content-type": "application/json" });
+    const body = JSON.stringify({ doc: paragraph(text) });
+    const json = { "content-type": "application/json" };
+    const put = await app.api.raw("PUT", `/api/v1/postmortems/${draftId}/sections/root_cause`, body, json);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const [first] = await search(`"zeppelin cache"`);
-    expect(first).toMatchObject({ kind: "postmortem", link: `/postmortems/${id}#section-root_cause`, incident: { ref: outage.ref } });
+    expect(first).toMatchObject({ kind: "postmortem", link: `/postmortems/${draftId}#section-root_cause`, incident: { ref: "INC-2" } });
     expect(first!.title).toMatch(/Root cause/);
     expect(marked(first!)).toEqual(["zeppelin cache"]);
   });

@@ -13,7 +13,8 @@ export function sessionClient(baseUrl: string) {
     const response = await fetch(baseUrl + path, {
       method,
       redirect: "manual",
-      headers: { "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
+      // A page of the site names its origin on every form it posts (decision 0030).
+      headers: { "user-agent": userAgent, origin: baseUrl, ...(cookie ? { cookie } : {}) },
       body: fields ? new URLSearchParams(fields) : undefined,
     });
     return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers };

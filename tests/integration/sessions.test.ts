@@ -2,6 +2,8 @@
 // and from the admin's users page, and a role change that signs the person out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
+import { collaborate } from "../setup/collab-client.ts";
+import { newPostmortem } from "./people.ts";
 import { expectSentToSignIn, expectSignedIn, FIREFOX_ON_WINDOWS, sessionClient } from "./session-client.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -158,5 +160,25 @@ describe.each(databases())("sessions on %s", (database) => {
     expect((await client.open(sent.location!, null)).html).toContain("An admin changed your role");
     const fresh = await client.session(email);
     expectSignedIn(await client.open("/incidents/new", fresh)); // a responder may declare; a viewer may not
+  });
+
+  it("takes a malformed session cookie for no session: sign-in on pages (cookie cleared), 401 on the API, refused on /collab", async () => {
+    for (const cookie of ["__session=%E0%A4%A", "__session=%", "__session=%ZZ; theme=dark", "theme=dark; __session=%C0%AF"]) {
+      const page = await client.open("/incidents?status=open", cookie);
+      expectSentToSignIn(page, "/incidents?status=open", null);
+      expect(page.headers.get("set-cookie"), cookie).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/);
+      const api = await fetch(`${app.baseUrl}/api/v1/incidents`, { headers: { cookie } });
+      expect(api.status, cookie).toBe(401);
+      expect((await api.json()).error.code).toBe("unauthorized");
+      expect((await client.open("/login", cookie)).status, cookie).toBe(200);
+      expect((await client.open("/status", cookie)).status, cookie).toBe(200);
+      // signing in from that browser replaces the broken cookie
+      const signedIn = await client.signIn("viewer@northwind.example", undefined, { cookie });
+      expect(signedIn.status, cookie).toBe(302);
+    }
+    const editor = collaborate(app.baseUrl, await newPostmortem(app), "__session=%E0%A4%A");
+    expect(await editor.scope).toBe("refused: sign-in-required");
+    editor.destroy();
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 // One audit event as a table row: when (the admin's zone, UTC beside it), who, what, the
 // entity (a link where a page shows it), and the fields it changed, with the raw JSON on demand.
+import { Time } from "~/components/ui/time.tsx";
 import { entityTypeInWords, valueInWords } from "~/modules/audit/describe.ts";
 import type { AuditEventView } from "~/modules/audit/log.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
@@ -11,10 +12,8 @@ function Who({ actor }: { actor: AuditRowEvent["actor"] }) {
   if (actor.kind === "system") return <span className="text-slate-600">The app itself</span>;
   return (
     <>
-      {actor.kind === "token" ? (
-        <span className="block font-medium">API token {actor.token.name}</span>
-      ) : null}
-      <span className={actor.kind === "token" ? "block text-xs text-slate-600" : "block font-medium"}>
+      {actor.kind === "token" ? <span className="block font-medium">API token {actor.token.name}</span> : null}
+      <span className={actor.kind === "token" ? "block text-xs text-slate-600" : "block font-medium"} title={actor.email}>
         {actor.kind === "token" ? "of " : ""}
         {actor.name}
       </span>
@@ -34,13 +33,19 @@ function Changes({ event }: { event: AuditRowEvent }) {
             <div key={c.field}>
               <dt className="inline font-mono text-slate-700">{c.field}: </dt>
               <dd className="inline wrap-anywhere">
-                <del className="bg-red-50 px-0.5 text-red-900 decoration-red-400" title="before">
-                  {valueInWords(c.before, 120)}
+                <del
+                  className="bg-red-50 px-0.5 text-red-900 decoration-red-400"
+                  title={c.beforeName ? `before: ${valueInWords(c.before, 300)}` : "before"}
+                >
+                  {c.beforeName ?? valueInWords(c.before, 120)}
                 </del>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> became </span>
-                <ins className="bg-green-50 px-0.5 text-green-900 no-underline" title="after">
-                  {valueInWords(c.after, 120)}
+                <ins
+                  className="bg-green-50 px-0.5 text-green-900 no-underline"
+                  title={c.afterName ? `after: ${valueInWords(c.after, 300)}` : "after"}
+                >
+                  {c.afterName ?? valueInWords(c.after, 120)}
                 </ins>
               </dd>
             </div>
@@ -49,7 +54,9 @@ function Changes({ event }: { event: AuditRowEvent }) {
       ) : (
         <span className="text-xs text-slate-600">No fields recorded</span>
       )}
-      {event.changes.length > shown.length ? <p className="text-xs text-slate-600">and {event.changes.length - shown.length} more fields</p> : null}
+      {event.changes.length > shown.length ? (
+        <p className="text-xs text-slate-600">and {event.changes.length - shown.length} more fields</p>
+      ) : null}
       {event.before != null || event.after != null ? (
         <details className="mt-1">
           <summary className="cursor-pointer text-xs text-slate-700">Raw JSON</summary>
@@ -64,9 +71,7 @@ export function AuditEventRow({ event, timeZone }: { event: AuditRowEvent; timeZ
   return (
     <tr className="border-b border-slate-200 align-top last:border-0" data-audit-event={event.id}>
       <td className="whitespace-nowrap px-3 py-2">
-        <time dateTime={event.at} className="block">
-          {inZone(event.at, timeZone, "d MMM yyyy HH:mm:ss")}
-        </time>
+        <Time at={event.at} format="d MMM yyyy HH:mm:ss" className="block" />
         <span className="block text-xs text-slate-600">{inUtc(event.at, "d MMM HH:mm:ss")}</span>
       </td>
       <td className="px-3 py-2">
@@ -76,9 +81,20 @@ export function AuditEventRow({ event, timeZone }: { event: AuditRowEvent; timeZ
         <span className="block font-medium">{event.actionText}</span>
         <span className="block font-mono text-xs text-slate-600">{event.action}</span>
       </td>
-      <td className="px-3 py-2">
+      <td className="min-w-[12rem] px-3 py-2">
         <span className="block whitespace-nowrap">{entityTypeInWords(event.entity.type)}</span>
-        {event.entity.link ? (
+        {event.entity.label ? (
+          // the page reads in names; the id is on hover and in the exports
+          event.entity.link ? (
+            <a href={event.entity.link} className="block text-sm wrap-anywhere" title={`${event.entity.type} id ${event.entity.id}`}>
+              {event.entity.label}
+            </a>
+          ) : (
+            <span className="block text-sm wrap-anywhere" title={`${event.entity.type} id ${event.entity.id}`}>
+              {event.entity.label}
+            </span>
+          )
+        ) : event.entity.link ? (
           <a href={event.entity.link} className="break-all font-mono text-xs">
             {event.entity.id}
           </a>

@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { actionInWords, entityTypeInWords } from "~/modules/audit/describe.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
+import { inUtc, readerTime } from "~/utils/time.ts";
 
 export type AuditFilterValues = Partial<Record<"actor" | "action" | "entityType" | "entityId" | "from" | "to", string>>;
 
@@ -82,7 +82,7 @@ export function AuditFilters({
           type={dateInputType(values.from)}
           defaultValue={values.from ?? ""}
           error={errors.from}
-          hint={range.from ? `From ${inZone(range.from, timeZone, "d MMM yyyy HH:mm")}, ${inUtc(range.from, "d MMM yyyy HH:mm")}` : "The day it starts, in your time zone"}
+          hint={range.from ? `From ${readerTime(range.from, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.from, "d MMM yyyy HH:mm")}` : "The day it starts, in your time zone"}
         />
         <TextField
           label={`To (${timeZone})`}
@@ -90,7 +90,7 @@ export function AuditFilters({
           type={dateInputType(values.to)}
           defaultValue={values.to ?? ""}
           error={errors.to}
-          hint={range.before ? `Until ${inZone(range.before, timeZone, "d MMM yyyy HH:mm")}, ${inUtc(range.before, "d MMM yyyy HH:mm")} (the whole day)` : "The last day, included"}
+          hint={range.before ? `Until ${readerTime(range.before, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.before, "d MMM yyyy HH:mm")} (the whole day)` : "The last day, included"}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">

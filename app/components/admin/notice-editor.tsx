@@ -3,15 +3,21 @@
 // text, and the HTML in a sandboxed frame (no scripts, no forms, no navigation). Without
 // JavaScript, Preview, Save and Reset are plain form posts; with it, the preview follows the typing.
 import { useActionData, useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
-import { TemplateActions, useHydrated, VariableButtons } from "~/components/admin/template-editor.tsx";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  CasePicker,
+  TemplateActions,
+  useHydrated,
+  VariableButtons,
+  type PreviewCaseOption,
+} from "~/components/admin/template-editor-parts.tsx";
 import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
 import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
 import { inUtc } from "~/utils/time.ts";
 
 /** What the notices page's action answers. */
 export type NoticeFormOutcome =
-  | { ok: true; intent: "preview" | "save" | "reset"; kind: string; template: NoticeTemplate; preview: NoticePreview }
+  | { ok: true; intent: "preview" | "save" | "reset"; kind: string; template: NoticeTemplate; preview: NoticePreview; case?: string }
   | { ok: false; intent: string; kind: string; errors: Record<string, string>; template?: NoticeTemplate };
 
 const PREVIEW_DELAY_MS = 350;
@@ -20,7 +26,18 @@ const ROWS: Record<NoticePart, number> = { subject: 2, text: 9, html: 14 };
 const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
 const same = (a: NoticeTemplate, b: NoticeTemplate) => NOTICE_PARTS.every((p) => a[p] === b[p]);
 
-export function NoticeEditor({ view, preview: initial, variables }: { view: NoticeTemplateView; preview: NoticePreview; variables: readonly string[] }) {
+export function NoticeEditor({
+  view,
+  preview: initial,
+  variables,
+  cases,
+}: {
+  view: NoticeTemplateView;
+  preview: NoticePreview;
+  variables: readonly string[];
+  /** the preview cases this notice can be filled with; "" is the latest real update */
+  cases: readonly PreviewCaseOption[];
+}) {
   const id = useId();
   const hydrated = useHydrated();
   const save = useFetcher<NoticeFormOutcome>();
@@ -29,6 +46,7 @@ export function NoticeEditor({ view, preview: initial, variables }: { view: Noti
   const posted = actionData?.kind === view.kind ? actionData : undefined;
   const stored = sourcesOf(view);
   const [sources, setSources] = useState<NoticeTemplate>(posted?.template ?? stored);
+  const [previewCase, setPreviewCase] = useState((posted?.ok && posted.intent === "preview" ? posted.case : undefined) ?? "");
   const focused = useRef<NoticePart>("html");
   const boxes = useRef<Partial<Record<NoticePart, HTMLTextAreaElement | null>>>({});
 
@@ -37,20 +55,27 @@ export function NoticeEditor({ view, preview: initial, variables }: { view: Noti
   }, [save.state, save.data]);
 
   // The newest answer about exactly these sources wins; while a newer one is on its way, the last one stays, marked stale.
-  type Answer = { template: NoticeTemplate; preview: NoticePreview };
-  const answered = (a: NoticeFormOutcome | undefined): Answer[] => (a?.ok ? [{ template: a.template, preview: a.preview }] : []);
-  const answers = [...answered(preview.data), ...answered(save.data), ...answered(posted), { template: stored, preview: initial }];
-  const known = answers.find((a) => same(a.template, sources));
+  type Answer = { template: NoticeTemplate; case: string; preview: NoticePreview };
+  const answered = (a: NoticeFormOutcome | undefined): Answer[] =>
+    a?.ok ? [{ template: a.template, case: a.case ?? "", preview: a.preview }] : [];
+  const answers = [
+    ...answered(preview.data),
+    ...answered(save.data),
+    ...answered(posted),
+    { template: stored, case: "", preview: initial },
+  ];
+  const known = answers.find((a) => same(a.template, sources) && a.case === previewCase);
   const shown = (known ?? answers[0]).preview;
   const stale = !known;
 
   useEffect(() => {
     if (!hydrated || known) return;
-    const timer = setTimeout(() => preview.submit({ intent: "preview", kind: view.kind, ...sources }, { method: "post" }), PREVIEW_DELAY_MS);
+    const ask = { intent: "preview", kind: view.kind, ...sources, case: previewCase };
+    const timer = setTimeout(() => preview.submit(ask, { method: "post" }), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-    // only a change of the text asks again
+    // only a change of the text or of the case asks again
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sources.subject, sources.text, sources.html, hydrated]);
+  }, [sources.subject, sources.text, sources.html, previewCase, hydrated]);
 
   const saveOutcome = save.data ?? (posted && posted.intent !== "preview" ? posted : undefined);
   const refused = saveOutcome && !saveOutcome.ok ? saveOutcome.errors : undefined;
@@ -129,17 +154,30 @@ export function NoticeEditor({ view, preview: initial, variables }: { view: Noti
             saved={saved}
           />
         </div>
-        <NoticePreviewPanel preview={shown} stale={stale && hydrated} />
+        <NoticePreviewPanel
+          preview={shown}
+          stale={stale && hydrated}
+          picker={
+            cases.length ? (
+              <CasePicker
+                id={`${id}-case`}
+                cases={[{ id: "", label: "The latest real update" }, ...cases]}
+                value={previewCase}
+                onChange={setPreviewCase}
+              />
+            ) : null
+          }
+        />
       </save.Form>
     </section>
   );
 }
 
-function NoticePreviewPanel({ preview, stale }: { preview: NoticePreview; stale: boolean }) {
+function NoticePreviewPanel({ preview, stale, picker }: { preview: NoticePreview; stale: boolean; picker: ReactNode }) {
   return (
     <div className="min-w-0">
       <p className="text-sm font-medium text-slate-800">
-        Preview <span className="font-normal text-slate-600">with {preview.source}</span>
+        Preview {picker} <span className="block font-normal text-slate-600">filled with {preview.source}</span>
         {stale ? <span className="ml-2 text-xs font-normal text-slate-600">Updating…</span> : null}
       </p>
       <div aria-live="polite" data-testid="notice-preview" className={`mt-1 space-y-3 transition-opacity ${stale ? "opacity-60" : ""}`}>

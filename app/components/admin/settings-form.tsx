@@ -1,7 +1,8 @@
 // The organisation's public page settings: its name, address, time zone, and how partial
 // outages and degraded performance weigh in the uptime figures.
 import { Button } from "~/components/ui/button.tsx";
-import { TextField } from "~/components/ui/field.tsx";
+import { SelectField, TextField } from "~/components/ui/field.tsx";
+import { TimeZoneOptions } from "~/components/ui/time-zone-options.tsx";
 import type { Settings } from "~/modules/status-page/organization.server.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
@@ -13,7 +14,7 @@ export type SettingsFormOutcome =
 
 const percent = (weight: number) => `${Math.round(weight * 100)}%`;
 
-export function SettingsForm({ settings, timeZones }: { settings: Settings; timeZones: string[] }) {
+export function SettingsForm({ settings }: { settings: Settings }) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<SettingsFormOutcome>("settings");
   const values: Record<string, string> = outcome && !outcome.ok ? outcome.values : {};
   const value = (field: keyof Settings) => values[field] ?? String(settings[field]);
@@ -42,22 +43,16 @@ export function SettingsForm({ settings, timeZones }: { settings: Settings; time
           error={errors.publicUrl}
           hint="Where customers reach the page, such as https://status.example.com. Links in emails and feeds use it."
         />
-        <TextField
+        <SelectField
           label="Time zone"
           name="timeZone"
           required
-          maxLength={64}
-          list="time-zones"
           defaultValue={value("timeZone")}
           error={errors.timeZone}
-          hint="An IANA zone such as Europe/Berlin. Times on the public page are shown in it, with UTC beside them, and the uptime days are counted in it."
-          autoComplete="off"
-        />
-        <datalist id="time-zones">
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
+          hint="Times on the public page and in emails are shown in it, with UTC beside them, and the uptime days are counted in it."
+        >
+          <TimeZoneOptions current={value("timeZone")} />
+        </SelectField>
         <fieldset className="mb-3 rounded border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium text-slate-800">Uptime weighting</legend>
           <div className="mb-3 space-y-2 text-sm text-slate-700">

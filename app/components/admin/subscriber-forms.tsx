@@ -1,5 +1,6 @@
 // The subscribers admin page's parts: the list with its states, removal behind a second
 // click, and the CSV import with its row-by-row refusals.
+import { Time } from "~/components/ui/time.tsx";
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
@@ -25,9 +26,7 @@ export function subscriberState(s: Pick<SubscriberView, "confirmedAt" | "unsubsc
 export function When({ at, timeZone }: { at: string | null; timeZone: string }) {
   if (!at) return <span className="text-slate-500">–</span>;
   return (
-    <time dateTime={at} title={inUtc(at)}>
-      {inZone(at, timeZone, "d MMM yyyy HH:mm")}
-    </time>
+    <Time at={at} format="d MMM yyyy HH:mm" />
   );
 }
 

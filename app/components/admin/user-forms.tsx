@@ -1,4 +1,4 @@
-// The admin's forms for people: add a user, and change someone's role.
+// The admin's forms for people: add a user, change someone's role, disable or enable them.
 import { useEffect, useRef } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
@@ -102,5 +102,55 @@ export function RoleChangeForm({ user, isYou }: { user: { id: string; name: stri
         </span>
       ) : null}
     </fetcher.Form>
+  );
+}
+
+/**
+ * Disabling asks once more, in the page itself (works without JavaScript); enabling does not:
+ * it only lets the person sign in again.
+ */
+export function UserAccessForm({ user }: { user: { id: string; name: string; disabled: boolean } }) {
+  const intent = user.disabled ? "enable" : "disable";
+  const { fetcher, errors, busy } = useFormOutcome<UserFormOutcome>(`${intent}:${user.id}`);
+  const message = errors._ ?? errors.disabled;
+  const problem = message ? (
+    <span role="alert" className="block whitespace-normal text-sm text-red-700">
+      {message}
+    </span>
+  ) : null;
+  if (user.disabled) {
+    return (
+      <fetcher.Form method="post" className="space-y-1">
+        <input type="hidden" name="userId" value={user.id} />
+        <Button
+          type="submit"
+          variant="secondary"
+          name="intent"
+          value="enable"
+          disabled={busy}
+          className="px-2 py-0.5 text-xs"
+          aria-label={`Enable ${user.name}`}
+        >
+          {busy ? "Enabling…" : "Enable"}
+        </Button>
+        {problem}
+      </fetcher.Form>
+    );
+  }
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer text-sm text-red-800">Disable…</summary>
+      <fetcher.Form method="post" className="mt-1 max-w-xs space-y-1 whitespace-normal rounded border border-red-300 bg-red-50 p-2 text-xs">
+        <p>
+          Disable {user.name}? They are signed out everywhere, their open rooms and editors close, and their API tokens stop working
+          until you enable them again.
+        </p>
+        <input type="hidden" name="userId" value={user.id} />
+        <Button type="submit" name="intent" value="disable" variant="danger" disabled={busy} className="px-2 py-0.5 text-xs">
+          {busy ? "Disabling…" : `Yes, disable ${user.name}`}
+        </Button>
+        {problem}
+      </fetcher.Form>
+    </details>
   );
 }

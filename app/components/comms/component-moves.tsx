@@ -30,7 +30,9 @@ export function ComponentMoves({
                 <td className="px-2 py-1">
                   {c.group ? <span className="text-slate-600">{c.group} · </span> : null}
                   {c.name}
-                  {c.impact ? <span className="ml-1 text-xs text-amber-900">(affected: {COMPONENT_STATUS_LABELS[c.impact].toLowerCase()})</span> : null}
+                  {c.impact ? (
+                    <span className="ml-1 text-xs text-amber-900">(affected: {COMPONENT_STATUS_LABELS[c.impact].toLowerCase()})</span>
+                  ) : null}
                 </td>
                 <td className="px-2 py-1 text-slate-700">{COMPONENT_STATUS_LABELS[c.publicStatus]}</td>
                 <td className="px-2 py-1">
@@ -56,15 +58,4 @@ export function ComponentMoves({
       </div>
     </fieldset>
   );
-}
-
-/** What the form proposes for a status: affected components at their impact; all back to operational on resolve. */
-export function proposedMoves(components: CommsComponent[], status: string): Record<string, ComponentStatusName | ""> {
-  const moves: Record<string, ComponentStatusName | ""> = {};
-  for (const c of components) {
-    if (status === "resolved") moves[c.id] = c.impact || c.heldByThisIncident ? "operational" : "";
-    else if (status === "monitoring") moves[c.id] = c.impact ? "degraded_performance" : "";
-    else moves[c.id] = c.impact && c.impact !== c.publicStatus ? c.impact : "";
-  }
-  return moves;
 }

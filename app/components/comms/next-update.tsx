@@ -1,6 +1,7 @@
 // The promised next public update: a countdown while there is time, "overdue" once missed.
 import { useEffect, useState } from "react";
-import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+import { useReaderZone } from "~/components/ui/time.tsx";
+import { formatDuration, inUtc, readerTime } from "~/utils/time.ts";
 
 function useNow(everyMs = 1000) {
   const [now, setNow] = useState(() => Date.now());
@@ -11,12 +12,13 @@ function useNow(everyMs = 1000) {
   return now;
 }
 
-export function NextUpdateDue({ dueAt, timeZone, compact = false }: { dueAt: string | null; timeZone: string; compact?: boolean }) {
+export function NextUpdateDue({ dueAt, compact = false }: { dueAt: string | null; timeZone?: string; compact?: boolean }) {
   const now = useNow();
+  const timeZone = useReaderZone();
   if (!dueAt) return null;
   const left = new Date(dueAt).getTime() - now;
   const overdue = left < 0;
-  const at = `${inZone(dueAt, timeZone, "HH:mm")} (${inUtc(dueAt, "HH:mm")})`;
+  const at = `${readerTime(dueAt, timeZone, "HH:mm").text} (${inUtc(dueAt, "HH:mm")})`;
   return (
     <p
       role="status"

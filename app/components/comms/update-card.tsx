@@ -1,16 +1,20 @@
-// One update in the comms tab: its state, text, component moves, and what can be done with it
-// by this person (approve someone else's, publish an approved one, discard a draft).
+// One update in the comms tab: its state, text, component moves, who wrote it, and what can be
+// done with it by this person (approve or refuse one they wrote none of, publish an approved one, discard a draft).
+import { Time } from "~/components/ui/time.tsx";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { TextAreaField } from "~/components/ui/field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DeliveryCounts } from "~/components/comms/delivery-counts.tsx";
+import { RefuseUpdate, ReturnedNote } from "~/components/comms/refuse-update.tsx";
+import { LiveReportWords, REPORT_FORMAT_HINT, ReportWordsWarning } from "~/components/comms/report-words.tsx";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
-import { UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
+import { contributorRefusal, writtenBy } from "~/modules/two-person-rule/contributors.ts";
+import { approvalHolds, approvedText, UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
+import { inUtc, readerTime } from "~/utils/time.ts";
 
 export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; canSeeDeliveries: boolean; sev1: boolean };
 
@@ -46,10 +50,21 @@ function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
   }, [fetcher.state, fetcher.data, onDone]);
+  const report = update.status === "postmortem";
+  const [text, setText] = useState(update.body);
   return (
     <fetcher.Form method="post" className="mt-2">
       <input type="hidden" name="updateId" value={update.id} />
-      <TextAreaField label="Message" name="body" rows={5} defaultValue={update.body} error={fetcher.data?.errors?.body ?? fetcher.data?.errors?._} />
+      <TextAreaField
+        label="Message"
+        name="body"
+        rows={report ? 16 : 5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        hint={report ? REPORT_FORMAT_HINT : undefined}
+        error={fetcher.data?.errors?.body ?? fetcher.data?.errors?._}
+      />
+      {report ? <LiveReportWords text={text} /> : null}
       {update.state === "approved" ? <p className="mb-2 text-xs text-amber-900">Changing the words withdraws the approval.</p> : null}
       <div className="flex gap-2">
         <Button type="submit" name="intent" value="edit" disabled={fetcher.state !== "idle"}>
@@ -65,15 +80,34 @@ function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }
 
 function when(iso: string, timeZone: string) {
   return (
-    <time dateTime={iso} title={inUtc(iso)}>
-      {inZone(iso, timeZone)} ({inUtc(iso, "HH:mm")})
-    </time>
+    <>
+      <Time at={iso} /> ({inUtc(iso, "HH:mm")})
+    </>
+  );
+}
+
+/** Approve, disabled, with why this person may not (they wrote some of the text). */
+function ApproveRefused({ reason }: { reason: string }) {
+  const id = useId();
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button type="button" variant="primary" disabled aria-describedby={id}>
+        Approve
+      </Button>
+      <span id={id} className="text-xs text-amber-900" data-testid="approve-refused">
+        {reason}
+      </span>
+    </span>
   );
 }
 
 export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateView; can: Abilities; timeZone: string; promise?: PromiseOutcome }) {
   const mine = update.author.id === can.actorId;
-  const needsApproval = (can.sev1 || update.status === "postmortem") && !update.approvedBy;
+  const written = { authorId: update.author.id, contributorIds: update.contributors.map((c) => c.id) };
+  const approvalAsked = can.sev1 || update.status === "postmortem";
+  const needsApproval = approvalAsked && !approvalHolds({ ...written, approvedById: update.approvedBy?.id ?? null });
+  const approvable = update.state === "awaiting_approval" || update.state === "draft" || (update.state === "approved" && needsApproval);
+  const refusal = contributorRefusal(approvedText(update.status), written, can.actorId);
   const [editing, setEditing] = useState(false);
   return (
     <li id={`update-${update.id}`} className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm target:outline target:outline-2 target:outline-sky-600" data-testid="update-card" data-state={update.state}>
@@ -86,7 +120,13 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
         </span>
         <span className="ml-auto text-xs text-slate-600">{update.publishedAt ? when(update.publishedAt, timeZone) : when(update.createdAt, timeZone)}</span>
       </div>
-      {editing ? <EditBody update={update} onDone={() => setEditing(false)} /> : <UpdateBody body={update.body} className="mt-2 text-sm text-slate-900" />}
+      {editing ? (
+        <EditBody update={update} onDone={() => setEditing(false)} />
+      ) : (
+        <UpdateBody body={update.body} status={update.status} className="mt-2 text-sm text-slate-900" />
+      )}
+      {update.state === "draft" && update.returned && !editing ? <ReturnedNote returned={update.returned} /> : null}
+      {editing ? null : <ReportWordsWarning issues={update.lint} />}
       {update.components.length ? (
         <ul className="mt-2 text-xs text-slate-700">
           {update.components.map((c) => (
@@ -99,7 +139,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
       ) : null}
       <p className="mt-1 text-xs text-slate-600">
         {update.notify ? "Notifies subscribers" : "No notifications"}
-        {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${inZone(update.nextUpdateAt, timeZone, "HH:mm")}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
+        {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${readerTime(update.nextUpdateAt, timeZone, "HH:mm").text}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
         {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
       </p>
       {update.state === "published" && update.notify && can.canSeeDeliveries ? <DeliveryCounts updateId={update.id} /> : null}
@@ -111,8 +151,22 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
             </Button>
           ) : null}
           {update.state === "draft" && can.canDraft && needsApproval ? <ActionButton update={update} intent="request-approval" label="Send for approval" /> : null}
-          {(update.state === "awaiting_approval" || update.state === "draft") && (can.sev1 || update.status === "postmortem") && can.canApprove && !mine ? (
-            <ActionButton update={update} intent="approve" label="Approve" variant="primary" />
+          {approvalAsked ? (
+            <span className="text-xs text-slate-700" data-testid="written-by">
+              {writtenBy(update.author, update.contributors)}
+            </span>
+          ) : null}
+          {approvable && approvalAsked && can.canApprove ? (
+            refusal ? (
+              <ApproveRefused reason={refusal} />
+            ) : (
+              <>
+                <ActionButton update={update} intent="approve" label="Approve" variant={can.canPublish ? "secondary" : "primary"} />
+                {/* one step for an approver who may publish: the two-person rule is checked as for Approve */}
+                {can.canPublish ? <ActionButton update={update} intent="approve-publish" label="Approve and publish" variant="primary" /> : null}
+                {update.state === "awaiting_approval" ? <RefuseUpdate update={update} /> : null}
+              </>
+            )
           ) : null}
           {update.state === "awaiting_approval" && mine ? <span className="text-xs text-amber-900">Waiting for a second person to approve.</span> : null}
           {can.canPublish && update.state !== "awaiting_approval" && !needsApproval ? <ActionButton update={update} intent="publish" label="Publish" variant="primary" /> : null}

@@ -11,7 +11,8 @@ import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { CommsComponent } from "~/modules/updates/comms.server.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
 import { AudienceEstimate } from "./audience.tsx";
-import { ComponentMoves, proposedMoves } from "./component-moves.tsx";
+import { proposedMoves } from "~/modules/updates/moves.ts";
+import { ComponentMoves } from "./component-moves.tsx";
 import { UpdatePreview } from "./update-preview.tsx";
 
 export type ComposerProps = {
@@ -22,6 +23,8 @@ export type ComposerProps = {
   canPublish: boolean;
   components: CommsComponent[];
   draft: { status: UpdateTemplateStatus; nextUpdateInMinutes: number | null; body: string; templateError: string | null };
+  /** named templates comms may start from, per status ("Third-party outage") */
+  templates: { id: string; status: UpdateTemplateStatus; name: string }[];
   nextChoices: readonly number[];
   timeZone: string;
 };
@@ -34,6 +37,8 @@ export function UpdateComposer(props: ComposerProps) {
   const [status, setStatus] = useState<UpdateTemplateStatus>(props.draft.status);
   const [next, setNext] = useState<string>(props.draft.nextUpdateInMinutes ? String(props.draft.nextUpdateInMinutes) : "");
   const [body, setBody] = useState(props.draft.body);
+  /** the named template the text comes from; "" for the status's default */
+  const [templateId, setTemplateId] = useState("");
   const [edited, setEdited] = useState(false);
   const [title, setTitle] = useState(props.title);
   const [moves, setMoves] = useState(() => proposedMoves(props.components, props.draft.status));
@@ -41,11 +46,15 @@ export function UpdateComposer(props: ComposerProps) {
   const form = useRef<HTMLFormElement>(null);
   const errors = fetcher.data?.errors ?? {};
 
-  // The text follows the status and the promise until someone writes their own.
-  const refill = (nextStatus: string, minutes: string) => {
-    if (edited) return;
-    template.load(`/incidents/${props.incidentId}/comms/template?status=${nextStatus}&next=${minutes}`);
+  // The text follows the status, the chosen template and the promise until someone writes their own;
+  // picking a template is asking for its text, so it fills the message even then.
+  const refill = (nextStatus: string, minutes: string, named = templateId, force = false) => {
+    if (edited && !force) return;
+    if (force) setEdited(false);
+    const query = new URLSearchParams({ status: nextStatus, next: minutes, ...(named ? { template: named } : {}) });
+    template.load(`/incidents/${props.incidentId}/comms/template?${query}`);
   };
+  const templatesOfStatus = props.templates.filter((t) => t.status === status);
   useEffect(() => {
     if (template.data?.body !== undefined && !edited) setBody(template.data.body);
   }, [template.data, edited]);
@@ -82,7 +91,9 @@ export function UpdateComposer(props: ComposerProps) {
             setMoves(proposedMoves(props.components, value));
             const minutes = value === "resolved" ? "" : next || "30";
             setNext(minutes);
-            refill(value, minutes);
+            // named templates belong to one status: another status starts from its default
+            setTemplateId("");
+            refill(value, minutes, "");
           }}
         >
           {UPDATE_TEMPLATE_STATUSES.map((s) => (
@@ -109,6 +120,25 @@ export function UpdateComposer(props: ComposerProps) {
           ))}
         </SelectField>
       </div>
+      {templatesOfStatus.length ? (
+        <SelectField
+          label="Template"
+          name="template"
+          value={templateId}
+          hint="Fills the message with this scenario's text; the text stays yours to edit."
+          onChange={(e) => {
+            setTemplateId(e.target.value);
+            refill(status, next, e.target.value, true);
+          }}
+        >
+          <option value="">Default for {EVENT_STATUS_LABELS[status].toLowerCase()}</option>
+          {templatesOfStatus.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       {props.firstPublish ? (
         <TextField
           label="Public title"

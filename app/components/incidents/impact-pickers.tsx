@@ -41,9 +41,19 @@ export function ComponentImpactPicker({
   );
 }
 
-export function RegionPicker({ regions, selected, legend }: { regions: { id: string; name: string }[]; selected?: Set<string>; legend: string }) {
+export function RegionPicker({
+  regions,
+  selected,
+  legend,
+  error,
+}: {
+  regions: { id: string; name: string }[];
+  selected?: Set<string>;
+  legend: string;
+  error?: string;
+}) {
   return (
-    <fieldset className="mb-3 mt-3">
+    <fieldset className="mb-3 mt-3" aria-invalid={error ? true : undefined} aria-describedby={error ? "regions-error" : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-4">
         {regions.map((r) => (
@@ -52,6 +62,11 @@ export function RegionPicker({ regions, selected, legend }: { regions: { id: str
           </label>
         ))}
       </div>
+      {error ? (
+        <p id="regions-error" className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -34,6 +34,13 @@ export function Definitions() {
         <dd>Opened by creation date, closed (done or won't do) by closing date; open past due is counted now; time to close runs from creation to closing.</dd>
       </div>
       <div>
+        <dt>Post-mortems owed</dt>
+        <dd>
+          Resolved incidents without a published post-mortem, of the severities Admin → Settings gives a deadline (days after the
+          resolution); counted now, whenever they started; overdue once the deadline has passed.
+        </dd>
+      </div>
+      <div>
         <dt>Communication</dt>
         <dd>First public update: its publishing time − started. A promise is kept when the next update came by the time promised; promises still ahead are left out.</dd>
       </div>

@@ -1,8 +1,11 @@
 // After the incident: action items opened and closed per month with the ones open past due,
-// and how customers were kept informed (first public update, promised updates kept).
+// the post-mortems owed, and how customers were kept informed (first public update, promised updates kept).
 import { Link } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table.tsx";
+import { SeverityBadge } from "~/components/ui/badges.tsx";
 import { describeDue } from "~/modules/action-items/rules.ts";
+import { owedText } from "~/modules/postmortems/owed.ts";
+import { POSTMORTEM_STATE_LABELS } from "~/modules/postmortems/sections.ts";
 import type { InsightsPageData } from "~/modules/insights/page-data.ts";
 import { ChartFrame } from "./chart-frame.tsx";
 import { ActionItemsChart } from "./charts.client.tsx";
@@ -63,6 +66,39 @@ export function ActionItemsSection({ data, now }: { data: InsightsPageData; now:
           </p>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+export function PostmortemsOwedSection({ postmortems }: { postmortems: InsightsPageData["postmortems"] }) {
+  const { owed, overdue, items } = postmortems;
+  return (
+    <div>
+      <p className="mb-2 text-sm text-slate-800">
+        Owed now: <FigureLink figure={owed}>{owed.count}</FigureLink>, of which overdue:{" "}
+        <FigureLink figure={overdue}>{overdue.count}</FigureLink>. A resolved incident owes a published post-mortem within the days
+        Admin → Settings gives its severity, whenever it started.
+      </p>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-700">None owed.</p>
+      ) : (
+        <DataTable headers={["Incident", "Severity", "Due", "Post-mortem"]}>
+          {items.map((item) => (
+            <tr key={item.incidentId} className="border-b border-slate-200 last:border-0">
+              <td className={CELL}>
+                <Link to={item.postmortemId ? `/postmortems/${item.postmortemId}` : `/incidents/${item.ref}/postmortem`}>
+                  {item.ref} {item.title}
+                </Link>
+              </td>
+              <td className={CELL}>
+                <SeverityBadge severity={item.severity} />
+              </td>
+              <td className={`${CELL} ${item.overdue ? "font-semibold text-red-800" : ""}`}>{owedText(item)}</td>
+              <td className={CELL}>{item.postmortemState ? POSTMORTEM_STATE_LABELS[item.postmortemState] : "Not started"}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // One maintenance window as the team sees it: its window in the reader's zone and UTC, what it
 // touches, the latest word on it, and (for admin and comms) the moves it may make next and a
 // message form. Each form works as a plain post; with JavaScript it stays on the page.
+import { Time } from "~/components/ui/time.tsx";
 import { useRef } from "react";
 import { useFormOutcome, useOnSuccess } from "~/components/admin/use-form-outcome.ts";
 import { Button } from "~/components/ui/button.tsx";
@@ -9,7 +10,7 @@ import { moveLabel } from "~/modules/maintenance/forms.ts";
 import { MAINTENANCE_STATUS_LABELS, nextMaintenanceStatuses } from "~/modules/maintenance/lifecycle.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
-import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";
+import { inUtc, inZone, readerTime, zoneLabel } from "~/utils/time.ts";
 import type { MaintenanceFormOutcome } from "./schedule-form.tsx";
 
 const STATUS_STYLE: Record<MaintenanceStatusName, string> = {
@@ -39,8 +40,8 @@ function WindowTimes({ from, until, timeZone }: { from: string; until: string; t
 
 /** "25 Nov 14:05 (13:05 UTC)", or only the first where the reader's time is UTC's. */
 function withUtc(at: string, timeZone: string): string {
-  const local = inZone(at, timeZone);
-  return local === inZone(at, "UTC") ? `${local} UTC` : `${local} (${inUtc(at, "HH:mm")})`;
+  const local = readerTime(at, timeZone).text;
+  return zoneLabel(timeZone, at) === "UTC" ? local : `${local} (${inUtc(at, "HH:mm")})`;
 }
 
 function MoveButtons({ maintenance }: { maintenance: MaintenanceView }) {
@@ -132,9 +133,7 @@ export function MaintenanceCard({ maintenance, timeZone, canChange }: { maintena
           <p className="whitespace-pre-line text-slate-900">{latest.body}</p>
           <p className="mt-1 text-xs text-slate-600">
             {MAINTENANCE_STATUS_LABELS[latest.status as MaintenanceStatusName] ?? latest.status} · posted{" "}
-            <time dateTime={latest.publishedAt} title={inUtc(latest.publishedAt)}>
-              {inZone(latest.publishedAt, timeZone)}
-            </time>{" "}
+            <Time at={latest.publishedAt} />{" "}
             · {maintenance.updates.length === 1 ? "1 message" : `${maintenance.updates.length} messages`}
           </p>
         </div>

@@ -1,5 +1,6 @@
-// Scheduling a maintenance window: title, the window in UTC (with the reader's own time
-// beside it once JavaScript runs), the components it touches, and an optional first message.
+// Scheduling a maintenance window: title, the window in the reader's zone (with UTC beside it for a
+// reader elsewhere; the form names its zone in a hidden field, decision 0040), the components it
+// touches, and an optional first message.
 import { useRef, useState } from "react";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { useFormOutcome, useOnSuccess } from "~/components/admin/use-form-outcome.ts";
@@ -8,7 +9,8 @@ import { TextAreaField, TextField } from "~/components/ui/field.tsx";
 import type { NewMaintenanceFormValues } from "~/modules/maintenance/forms.ts";
 import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
-import { inZone, zoneLabel } from "~/utils/time.ts";
+import { inUtc, inZone, instantFromZonedInput, zoneLabel } from "~/utils/time.ts";
+import { isUtcZone } from "~/utils/time-zones.ts";
 
 /** What the maintenance page's action answers for one of its forms. */
 export type MaintenanceFormOutcome =
@@ -18,16 +20,19 @@ export type MaintenanceFormOutcome =
 export type PickableComponent = { id: string; name: string };
 export type ComponentBlock = { group: string | null; components: PickableComponent[] };
 
-/** "= 15:00 CET your time" under a UTC input, for a reader outside UTC. */
-function YourTime({ value, timeZone }: { value: string; timeZone: string }) {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const at = new Date(`${value}:00Z`);
+const INPUT_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** The instant an input's value names in `timeZone`, or now while it names none. */
+function instantOf(value: string, timeZone: string): Date {
+  return INPUT_VALUE.test(value) ? new Date(instantFromZonedInput(value, timeZone)) : new Date();
+}
+
+/** "= 5 Jan 18:00 UTC" under an input, for a reader whose clock is not UTC's then. */
+function InUtc({ value, timeZone }: { value: string; timeZone: string }) {
+  if (!INPUT_VALUE.test(value) || isUtcZone(timeZone)) return null;
+  const at = instantOf(value, timeZone);
   if (inZone(at, timeZone) === inZone(at, "UTC")) return null;
-  return (
-    <>
-      = {inZone(at, timeZone, "d MMM HH:mm")} {zoneLabel(timeZone, at)}, your time
-    </>
-  );
+  return <>= {inUtc(at)}</>;
 }
 
 export function ScheduleMaintenanceForm({ blocks, timeZone, suggested }: { blocks: ComponentBlock[]; timeZone: string; suggested: { scheduledFor: string; scheduledUntil: string } }) {
@@ -58,28 +63,29 @@ export function ScheduleMaintenanceForm({ blocks, timeZone, suggested }: { block
       ) : null}
       <fetcher.Form method="post" ref={formRef}>
         <input type="hidden" name="intent" value="schedule" />
+        <input type="hidden" name="timeZone" value={timeZone} />
         <FormError message={errors._} />
         <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={values.title ?? ""} error={errors.title} placeholder="Database upgrade" autoComplete="off" />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField
-            label="Starts (UTC)"
+            label={`Starts (${zoneLabel(timeZone, instantOf(start, timeZone))})`}
             name="scheduledFor"
             type="datetime-local"
             required
             value={start}
             onChange={(e) => setStart(e.target.value)}
             error={errors.scheduledFor}
-            hint={<YourTime value={start} timeZone={timeZone} />}
+            hint={<InUtc value={start} timeZone={timeZone} />}
           />
           <TextField
-            label="Ends (UTC)"
+            label={`Ends (${zoneLabel(timeZone, instantOf(end, timeZone))})`}
             name="scheduledUntil"
             type="datetime-local"
             required
             value={end}
             onChange={(e) => setEnd(e.target.value)}
             error={errors.scheduledUntil}
-            hint={<YourTime value={end} timeZone={timeZone} />}
+            hint={<InUtc value={end} timeZone={timeZone} />}
           />
         </div>
         <fieldset className="mb-3" aria-describedby={errors.components ? "components-error" : undefined}>

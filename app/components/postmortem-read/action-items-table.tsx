@@ -1,5 +1,6 @@
 // The action items: what will be done, by whom, by when. An unfinished item past its date
 // says "overdue by …" in words (and in colour as a second cue).
+import { Time } from "~/components/ui/time.tsx";
 import type { PostmortemView } from "~/modules/postmortems/postmortems.server.ts";
 import {
   ACTION_ITEM_KIND_LABELS,
@@ -49,9 +50,7 @@ export function ActionItemsTable({ items, timeZone, now }: { items: ActionItem[]
                     </td>
                     <td className={`${CELL} whitespace-nowrap`} data-label="Due">
                       {item.dueAt ? (
-                        <time dateTime={item.dueAt} title={inUtc(item.dueAt)}>
-                          {inZone(item.dueAt, timeZone, "d MMM yyyy")}
-                        </time>
+                        <Time at={item.dueAt} format="d MMM yyyy" dateOnly />
                       ) : (
                         <span className="text-slate-600">no due date</span>
                       )}

@@ -1,5 +1,6 @@
 // The key moments of the incident: milestones and each customer update, in the reader's time
 // zone with UTC beside it (one column only when the reader's zone showed UTC's time).
+import { Time } from "~/components/ui/time.tsx";
 import type { KeyMoment } from "~/modules/postmortems/headline.ts";
 import { showsLocalTime } from "~/modules/postmortems/reading.ts";
 import { inZone, zoneLabel } from "~/utils/time.ts";
@@ -44,9 +45,7 @@ export function KeyMomentsTable({ moments, timeZone }: { moments: KeyMoment[]; t
                 <tr key={i} className="border-b border-slate-200 last:border-0" data-testid="key-moment">
                   {local ? (
                     <td className={`${CELL} pm-inline whitespace-nowrap tabular-nums`}>
-                      <time dateTime={m.at}>
-                        {inZone(m.at, timeZone, "d MMM HH:mm")} <span className="text-xs text-slate-600">{zoneLabel(timeZone, new Date(m.at))}</span>
-                      </time>
+                      <Time at={m.at} />
                     </td>
                   ) : null}
                   <td className={`${CELL} pm-inline whitespace-nowrap tabular-nums ${local ? "text-slate-700" : ""}`}>

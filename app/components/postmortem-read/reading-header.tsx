@@ -1,9 +1,11 @@
 // The top of the leadership page: what this is, about which incident, in what state, by whom
 // and when; the links to edit it, export it and print it (not printed themselves).
+import { Time } from "~/components/ui/time.tsx";
 import { Link } from "@remix-run/react";
 import { SeverityBadge } from "~/components/ui/badges.tsx";
 import type { PostmortemView } from "~/modules/postmortems/postmortems.server.ts";
-import { showsLocalTime } from "~/modules/postmortems/reading.ts";
+import { listInWords } from "~/modules/notices/grammar.ts";
+import { authorNames, showsLocalTime } from "~/modules/postmortems/reading.ts";
 import { POSTMORTEM_STATE_LABELS, type PostmortemStateName } from "~/modules/postmortems/sections.ts";
 import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";
 import { PrintButton } from "./print-button.tsx";
@@ -66,22 +68,15 @@ export function ReadingHeader({ postmortem: pm, commander, timeZone, canEdit }: 
         <dt className="text-slate-600">Incident</dt>
         <dd>
           {pm.incident.title}, started{" "}
-          <time dateTime={pm.incident.startedAt}>
-            {inZone(pm.incident.startedAt, timeZone, "d MMM yyyy HH:mm")} {zoneLabel(timeZone, new Date(pm.incident.startedAt))}
-          </time>
+          <Time at={pm.incident.startedAt} format="d MMM yyyy HH:mm" />
           {showsLocalTime([pm.incident.startedAt], timeZone) ? <span className="text-slate-600"> ({inUtc(pm.incident.startedAt, "d MMM HH:mm")})</span> : null}
           {commander ? <span className="text-slate-600">; incident commander {commander}</span> : null}
         </dd>
         <dt className="text-slate-600">Authors</dt>
-        <dd>
-          {pm.author.name} <span className="text-slate-600">(author)</span>
-          {pm.approvedBy ? (
-            <>
-              , {pm.approvedBy.name} <span className="text-slate-600">(approver)</span>
-            </>
-          ) : (
-            <span className="text-slate-600">; not approved yet</span>
-          )}
+        <dd data-testid="authors">
+          {listInWords(authorNames(pm.author, pm.contributors))}
+          <span className="text-slate-600">{pm.approvedBy ? "; approved by " : "; not approved yet"}</span>
+          {pm.approvedBy?.name}
         </dd>
         <dt className="text-slate-600">Dates</dt>
         <dd>
@@ -89,9 +84,7 @@ export function ReadingHeader({ postmortem: pm, commander, timeZone, canEdit }: 
             <span key={d.label}>
               {i ? " · " : ""}
               {d.label}{" "}
-              <time dateTime={d.at} title={inUtc(d.at)}>
-                {day(d.at)}
-              </time>
+              <Time at={d.at} format="d MMM yyyy" dateOnly />
             </span>
           ))}
         </dd>

@@ -32,7 +32,9 @@ export function PublicReportPanel({ postmortemId, incidentId, report, canDraft }
           ) : (
             <>{UPDATE_STATE_LABELS[report.state as UpdateStateName] ?? report.state} in the comms tab. </>
           )}
-          <Link to={`/incidents/${incidentId}/comms#update-${report.id}`}>Open it in the comms tab</Link>
+          <Link to={`/incidents/${incidentId}/comms#update-${report.id}`} className="underline">
+            Open it in the comms tab
+          </Link>
         </p>
       ) : null}
       {canDraft && !pending ? (

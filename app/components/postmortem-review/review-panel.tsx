@@ -1,6 +1,7 @@
 // The review side of a post-mortem: where it stands, the problems lint finds while people
-// write (errors block approval, warnings do not), the moves this person may make now, and
-// the change log. Problems refresh every few seconds without a reload.
+// write (errors block approval, warnings do not), who wrote it, the moves this person may make
+// now (approving is blocked, with the reason, for whoever wrote any of it), and the change log.
+// Problems refresh every few seconds without a reload.
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
@@ -13,6 +14,8 @@ export type ReviewPanelData = {
   state: PostmortemStateName;
   problems: LintProblem[];
   actions: ReviewButton[];
+  /** "Written by A, edited by B": who may not approve it */
+  writtenBy: string;
   changes: { id: string; action: string; note: string; at: string; actor: { id: string; name: string } | null; toState: PostmortemStateName }[];
 };
 
@@ -149,6 +152,9 @@ export function ReviewPanel({ postmortemId, initial }: { postmortemId: string; i
       </div>
       {review.actions.length ? (
         <div className="space-y-2 border-t border-slate-200 pt-3">
+          <p className="text-sm text-slate-700" data-testid="written-by">
+            {review.writtenBy}
+          </p>
           {review.actions.map((button) => (
             <Move key={button.action} postmortemId={postmortemId} button={button} />
           ))}

@@ -3,6 +3,7 @@
 // page shows why someone may only read.
 import { SECTIONS } from "~/modules/postmortems/sections.ts";
 import { caretColour } from "./caret-colour.ts";
+import { GeneratedPart, type GeneratedSection } from "./generated-part.tsx";
 import { ConnectionStatus } from "./connection-status.tsx";
 import { EditorWait, SectionCard, SectionEditor } from "./section-editor.tsx";
 import { useSharedDocument } from "./use-shared-document.ts";
@@ -11,8 +12,14 @@ export function CollaborativeSections({
   postmortemId,
   me,
   readOnlyReason,
+  generated,
+  canRefresh,
 }: {
   postmortemId: string;
+  /** each section's generated part, shown read-only above its writing area (decision 0042) */
+  generated: GeneratedSection[];
+  /** whether this person may refresh the generated parts (postmortem:write, not approved or published) */
+  canRefresh: boolean;
   me: { id: string; name: string };
   /** why this person may only read, when the page already knows it */
   readOnlyReason: string | null;
@@ -20,6 +27,7 @@ export function CollaborativeSections({
   const shared = useSharedDocument(postmortemId);
   const access = shared?.access ?? "pending";
   const collaborator = { name: me.name, color: caretColour(me.id) };
+  const generatedOf = (key: string) => generated.find((g) => g.key === key);
   return (
     <div className="space-y-4" data-testid="collaborative-sections">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -34,13 +42,19 @@ export function CollaborativeSections({
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
           The live document could not be opened: sign in again, or reload the page.
         </p>
+      ) : access === "ended" ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
+          Your access to this document ended (you were signed out, your account was disabled, or your role changed). Nothing typed
+          since is saved: sign in again to go on.
+        </p>
       ) : null}
       {SECTIONS.map((section) => (
         <SectionCard key={section.key} section={section}>
+          {generatedOf(section.key) ? <GeneratedPart postmortemId={postmortemId} section={generatedOf(section.key)!} canRefresh={canRefresh} /> : null}
           {shared?.loaded ? (
             <SectionEditor section={section} doc={shared.doc} provider={shared.provider} me={collaborator} editable={access === "edit"} />
           ) : (
-            <EditorWait>{access === "refused" ? "Not available." : "Loading…"}</EditorWait>
+            <EditorWait>{access === "refused" || access === "ended" ? "Not available." : "Loading…"}</EditorWait>
           )}
         </SectionCard>
       ))}

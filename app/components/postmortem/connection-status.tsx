@@ -6,6 +6,7 @@ const TEXT: Record<LinkState, string> = {
   connected: "Connected",
   reconnecting: "Reconnecting… your changes are kept and sent when the link is back",
   offline: "Offline: your changes are kept and sent when you are back online",
+  closed: "Closed: the server no longer lets this page edit or read the document",
 };
 
 const DOT: Record<LinkState, string> = {
@@ -13,6 +14,7 @@ const DOT: Record<LinkState, string> = {
   connected: "bg-green-600",
   reconnecting: "bg-amber-500",
   offline: "bg-red-600",
+  closed: "bg-slate-600",
 };
 
 export function ConnectionStatus({ link, unsent }: { link: LinkState; unsent: number }) {

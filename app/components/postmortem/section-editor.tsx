@@ -81,7 +81,7 @@ export function SectionEditor({
         ...sectionExtensions(),
         Collaboration.configure({ document: doc, field: section.key }),
         CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
-        Placeholder.configure({ placeholder: section.source === "written" ? "Answer the questions above…" : "Nothing here yet: write what the data does not say…" }),
+        Placeholder.configure({ placeholder: section.source === "written" ? "Answer the questions above…" : "Write what the generated part does not say…" }),
       ],
       editorProps: {
         attributes: {

@@ -6,9 +6,12 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { collabDocumentName } from "~/modules/postmortems/sections.ts";
 
-export type LinkState = "connecting" | "connected" | "reconnecting" | "offline";
-/** What the server allows: unknown until it answers, then edit, read, or nothing at all. */
-export type Access = "pending" | "edit" | "read" | "refused";
+export type LinkState = "connecting" | "connected" | "reconnecting" | "offline" | "closed";
+/**
+ * What the server allows: unknown until it answers, then edit, read, or nothing at all; "ended"
+ * when it refuses someone it had let in (signed out, disabled, another role: decision 0028).
+ */
+export type Access = "pending" | "edit" | "read" | "refused" | "ended";
 
 export type SharedDocument = {
   doc: Y.Doc;
@@ -56,7 +59,7 @@ export function useSharedDocument(postmortemId: string): SharedDocument | null {
         if (status === "connected") setEverConnected(true);
       },
       onAuthenticated: ({ scope }) => setAccess(scope === "readonly" ? "read" : "edit"),
-      onAuthenticationFailed: () => setAccess("refused"),
+      onAuthenticationFailed: () => setAccess((before) => (before === "edit" || before === "read" ? "ended" : "refused")),
       onSynced: ({ state }) => {
         if (state) setLoaded(true);
       },
@@ -85,6 +88,7 @@ export function useSharedDocument(postmortemId: string): SharedDocument | null {
   }, [postmortemId]);
 
   if (!shared) return null;
-  const link: LinkState = !online ? "offline" : connected ? "connected" : everConnected ? "reconnecting" : "connecting";
+  const shut = access === "refused" || access === "ended";
+  const link: LinkState = shut ? "closed" : !online ? "offline" : connected ? "connected" : everConnected ? "reconnecting" : "connecting";
   return { ...shared, link, access, loaded, unsent };
 }

@@ -1,12 +1,13 @@
 // The scribe's composer: always at the bottom of the room. Enter sends, Shift+Enter breaks
-// the line; the kind picker stays on the last kind used.
+// the line; after each send the kind picker returns to Note, the kind most entries are (a decision
+// or action is chosen for the one entry it is; decision 0039).
 import { Extension } from "@tiptap/core";
 import Link from "@tiptap/extension-link";
 import Placeholder from "@tiptap/extension-placeholder";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef, useState } from "react";
-import { docToText, type Doc } from "~/modules/timeline/document.ts";
+import { docToText, SAFE_LINK, type Doc } from "~/modules/timeline/document.ts";
 import { ENTRY_KINDS } from "~/modules/timeline/view.ts";
 import { Button } from "~/components/ui/button.tsx";
 
@@ -31,7 +32,12 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
     immediatelyRender: false,
     extensions: [
       StarterKit.configure({ heading: false, horizontalRule: false, link: false, underline: false }),
-      Link.configure({ openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], isAllowedUri: (url) => /^(https?:|mailto:)/i.test(url) }),
+      Link.configure({
+        openOnClick: false,
+        autolink: true,
+        protocols: ["http", "https", "mailto"],
+        isAllowedUri: (url) => SAFE_LINK.test(url),
+      }),
       Placeholder.configure({ placeholder: "What just happened? Enter sends, Shift+Enter for a new line, / jumps here" }),
       Extension.create({
         name: "sendOnEnter",
@@ -71,6 +77,8 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
     const text = docToText(doc);
     if (!text) return;
     onSend({ kind: kindRef.current, doc, text });
+    kindRef.current = "note";
+    setKind("note");
     editor.commands.clearContent(true);
     editor.commands.focus();
   };

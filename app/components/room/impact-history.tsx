@@ -1,14 +1,16 @@
+import type { ReactNode } from "react";
+import { Time } from "~/components/ui/time.tsx";
 import { ImpactBadge } from "~/components/ui/badges.tsx";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
 
-/** Each change of a component's impact, with when it began and ended. */
-export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; timeZone: string }) {
-  if (incident.impactHistory.length === 0) return null;
+/** Each change of a component's impact, with when it began and ended; `children` is the editor, for those who may write. */
+export function ImpactHistory({ incident, timeZone, children }: { incident: IncidentView; timeZone: string; children?: ReactNode }) {
+  if (incident.impactHistory.length === 0 && !children) return null;
   return (
     <details id="field-impact" className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
       <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length === 1 ? "1 window" : `${incident.impactHistory.length} windows`})</summary>
-      <table className="mt-2 w-full text-left text-sm">
+      <table className="mt-2 w-full text-left text-sm" data-testid="impact-history">
         <thead className="text-slate-600">
           <tr>
             <th className="py-1 pr-3 font-medium">Component</th>
@@ -26,15 +28,11 @@ export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; 
                 <ImpactBadge impact={w.impact} />
               </td>
               <td className="py-1 pr-3">
-                <time dateTime={w.startedAt} title={inUtc(w.startedAt)}>
-                  {inZone(w.startedAt, timeZone)}
-                </time>
+                <Time at={w.startedAt} />
               </td>
               <td className="py-1 pr-3">
                 {w.endedAt ? (
-                  <time dateTime={w.endedAt} title={inUtc(w.endedAt)}>
-                    {inZone(w.endedAt, timeZone)}
-                  </time>
+                  <Time at={w.endedAt} />
                 ) : (
                   "ongoing"
                 )}
@@ -46,6 +44,7 @@ export function ImpactHistory({ incident, timeZone }: { incident: IncidentView; 
           ))}
         </tbody>
       </table>
+      {children}
     </details>
   );
 }

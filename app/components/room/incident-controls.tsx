@@ -1,10 +1,13 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
+import { windowsTouchMilestones } from "~/modules/incidents/impact-windows.ts";
 import { MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
-import { toUtcInputValue } from "~/utils/time.ts";
+import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
+import { useReaderZone } from "~/components/ui/time.tsx";
+import { zonedInputValue, zoneLabel } from "~/utils/time.ts";
 
 type Option = { id: string; name: string };
 export type ControlsData = {
@@ -43,13 +46,40 @@ function Errors({ data }: { data: unknown }) {
 
 const SELECT = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 
-export function IncidentControls({ incident, data }: { incident: IncidentView; data: ControlsData }) {
+/**
+ * After a status change in the room: "Tell customers?", linking to the comms tab with a draft from
+ * that status's default template. Asked where customers see the incident (something published, or a
+ * component affected) and of those who may draft.
+ */
+function TellCustomers({ incident, changed }: { incident: IncidentView; changed: unknown }) {
+  const status = (changed as { incident?: IncidentView } | undefined)?.incident?.status;
+  if (!status || status !== incident.status) return null;
+  if (!incident.public.publishedAt && incident.impactHistory.length === 0) return null;
+  return (
+    <p role="status" className="mt-2 text-sm" data-testid="tell-customers">
+      Now {EVENT_STATUS_LABELS[status].toLowerCase()}. Tell customers?{" "}
+      <Link to={`/incidents/${incident.id}/comms?status=${status}`} className="font-medium">
+        Draft the {EVENT_STATUS_LABELS[status]} update
+      </Link>
+    </p>
+  );
+}
+
+export function IncidentControls({ incident, data, canDraft }: { incident: IncidentView; data: ControlsData; canDraft: boolean }) {
   const status = useFetcher();
   const details = useFetcher();
   const impact = useFetcher();
   const milestones = useFetcher();
+  const zone = useReaderZone();
   const current = new Map<string, string>(incident.components.map((c) => [c.id, c.impact]));
   const selectedRegions = new Set(incident.regions.map((r) => r.id));
+  const windows = incident.impactHistory.map((w) => ({
+    componentId: w.id,
+    startedAt: new Date(w.startedAt),
+    endedAt: w.endedAt ? new Date(w.endedAt) : null,
+  }));
+  const resolvedAt = incident.status === "resolved" && incident.resolvedAt ? new Date(incident.resolvedAt) : null;
+  const windowsFollow = windowsTouchMilestones(windows, { startedAt: new Date(incident.startedAt), resolvedAt });
   return (
     <div>
       <Panel title="Status">
@@ -62,6 +92,7 @@ export function IncidentControls({ incident, data }: { incident: IncidentView; d
           ))}
         </status.Form>
         <Errors data={status.data} />
+        {canDraft && status.state === "idle" ? <TellCustomers incident={incident} changed={status.data} /> : null}
       </Panel>
 
       <Panel title="Severity and roles">
@@ -101,7 +132,13 @@ export function IncidentControls({ incident, data }: { incident: IncidentView; d
       <Panel title="Affected components">
         <impact.Form method="post" key={incident.lastSeq}>
           <input type="hidden" name="intent" value="components" />
-          <ComponentImpactPicker components={data.components} current={current} className="max-h-80 space-y-1 overflow-y-auto pr-1" />
+          {incident.status === "resolved" ? (
+            <p className="text-sm text-slate-700">
+              Resolved: correct what customers saw in <a href="#field-impact">Impact over time</a>.
+            </p>
+          ) : (
+            <ComponentImpactPicker components={data.components} current={current} className="max-h-80 space-y-1 overflow-y-auto pr-1" />
+          )}
           <RegionPicker regions={data.regions} selected={selectedRegions} legend="Regions" />
           <Button className="mt-3" disabled={impact.state !== "idle"}>
             Save impact
@@ -110,17 +147,32 @@ export function IncidentControls({ incident, data }: { incident: IncidentView; d
         </impact.Form>
       </Panel>
 
-      <Panel title="Milestones (UTC)">
+      <Panel title={`Milestones (${zoneLabel(zone)})`}>
         <details>
           <summary className="cursor-pointer text-sm text-blue-800">Correct a milestone by hand</summary>
           <milestones.Form method="post" key={incident.lastSeq} className="mt-2">
             <input type="hidden" name="intent" value="milestones" />
+            <input type="hidden" name="timeZone" value={zone} />
+            <p className="text-xs text-slate-600">Times in your zone, {zone}.</p>
             {MILESTONES.map((m) => (
               <label key={m} className="mt-1 block text-sm">
-                {MILESTONE_LABELS[m]}
-                <input type="datetime-local" name={m} defaultValue={toUtcInputValue(incident[m])} className={SELECT} />
+                {MILESTONE_LABELS[m]} <span className="text-xs text-slate-600">({zoneLabel(zone, incident[m] ?? undefined)})</span>
+                <input type="hidden" name={`${m}Shown`} value={zonedInputValue(incident[m], zone)} />
+                <input type="datetime-local" name={m} defaultValue={zonedInputValue(incident[m], zone)} className={SELECT} />
               </label>
             ))}
+            {windows.length ? (
+              <label className="mt-2 flex items-start gap-2 text-sm">
+                <input type="checkbox" name="moveImpactWindows" defaultChecked={windowsFollow} className="mt-1" />
+                <span>
+                  Move the impact windows with it
+                  <span className="block text-xs text-slate-600">
+                    Windows that began at the old Started, or ended at the old Resolved, move to the new time. Whatever this
+                    says, no window starts before Started or ends after Resolved.
+                  </span>
+                </span>
+              </label>
+            ) : null}
             <p className="mt-1 text-xs text-slate-600">Corrections are recorded in the audit log.</p>
             <Button className="mt-2" disabled={milestones.state !== "idle"}>
               Save milestones

@@ -1,9 +1,10 @@
 // The incident room from the keyboard: single keys (c, s, p, u, t, m, ?) outside any field,
 // and a command palette on Ctrl/⌘+K. "?" lists the keys. Both are native dialogs, so focus
-// stays inside while open and Escape closes them.
+// stays inside while open and Escape closes them. Only the keys of actions the reader may take
+// are listed and answered: a viewer's room has no c, s or p.
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { commandForKey, matchCommands, PALETTE_KEY_LABEL, ROOM_KEYS, type RoomCommand } from "./shortcuts.ts";
+import { commandForKey, matchCommands, PALETTE_KEY_LABEL, roomKeysFor, type RoomCommand } from "./shortcuts.ts";
 
 type Props = {
   incidentId: string;
@@ -14,9 +15,16 @@ type Props = {
   tab?: "timeline" | "comms";
 };
 
-const TIMELINE_ONLY: readonly RoomCommand[] = ["composer", "status", "pin-last"];
-
 const focus = (selector: string) => (document.querySelector(selector) as HTMLElement | null)?.focus();
+
+/** The hint at the end of the incident's tabs (the layout shows it on the tabs that answer keys). */
+export function KeysHint() {
+  return (
+    <span className="hidden text-xs text-slate-600 sm:inline print:hidden">
+      Keys: press <kbd className="rounded border border-slate-300 bg-white px-1">?</kbd> for the list, {PALETTE_KEY_LABEL} for commands.
+    </span>
+  );
+}
 
 export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline" }: Props) {
   const navigate = useNavigate();
@@ -25,11 +33,9 @@ export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline"
   const palette = useRef<HTMLDialogElement>(null);
   const [said, setSaid] = useState("");
 
-  const commands = useMemo(
-    () =>
-      ROOM_KEYS.filter((k) => k.command !== "help" && ((canWrite && tab === "timeline") || !TIMELINE_ONLY.includes(k.command))).map((k) => ({ ...k })),
-    [canWrite, tab],
-  );
+  // only the keys of what this reader may do here are listed, offered and answered
+  const keys = useMemo(() => roomKeysFor({ canWrite, tab }), [canWrite, tab]);
+  const commands = useMemo(() => keys.filter((k) => k.command !== "help"), [keys]);
 
   const run = (command: RoomCommand) => {
     palette.current?.close();
@@ -60,7 +66,7 @@ export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline"
     const onKey = (event: KeyboardEvent) => {
       if (help.current?.open || (palette.current?.open && event.key !== "k" && event.key !== "K")) return;
       const command = commandForKey(event);
-      if (!command || ((!canWrite || tab !== "timeline") && TIMELINE_ONLY.includes(command))) return;
+      if (!command || (command !== "palette" && !keys.some((k) => k.command === command))) return;
       if (command === "composer" && event.key === "/") return; // the composer handles "/" itself
       event.preventDefault();
       run(command);
@@ -68,22 +74,19 @@ export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline"
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [incidentId, lastEntry?.id, lastEntry?.pinned, canWrite, tab]);
+  }, [incidentId, lastEntry?.id, lastEntry?.pinned, keys]);
 
   return (
     <>
       <p className="sr-only" role="status" aria-live="polite">
         {said}
       </p>
-      <p className="mb-2 hidden text-xs text-slate-600 sm:block print:hidden">
-        Keys: press <kbd className="rounded border border-slate-300 bg-white px-1">?</kbd> for the list, {PALETTE_KEY_LABEL} for commands.
-      </p>
       <dialog ref={help} aria-labelledby="room-keys-title" className="m-auto rounded-lg border border-slate-300 p-4 shadow-xl backdrop:bg-slate-900/40" data-testid="keyboard-help">
         <h2 id="room-keys-title" className="mb-2 text-lg font-semibold">
           Keys in the incident room
         </h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-          {[...ROOM_KEYS, { key: PALETTE_KEY_LABEL, label: "Open the command palette", command: "palette" as const }].map((k) => (
+          {[...keys, { key: PALETTE_KEY_LABEL, label: "Open the command palette", command: "palette" as const }].map((k) => (
             <div key={k.key} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono">{k.key}</kbd>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandForKey, matchCommands, ROOM_KEYS } from "./shortcuts.ts";
+import { commandForKey, matchCommands, ROOM_KEYS, roomKeysFor } from "./shortcuts.ts";
 
 const press = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: unknown }> = {}) =>
   commandForKey({ key, ctrlKey: false, metaKey: false, altKey: false, target: null, ...extra } as Parameters<typeof commandForKey>[0]);
@@ -27,5 +27,13 @@ describe("the incident room's keys", () => {
     expect(matchCommands(commands, "the")).toHaveLength(3);
     expect(matchCommands(commands, "last pin").map((c) => c.label)).toEqual(["Pin the last entry"]);
     expect(matchCommands(commands, "deploy")).toEqual([]);
+  });
+
+  it("lists the keys that change the incident only to a reader who may write, on the timeline tab", () => {
+    const keys = (reader: Parameters<typeof roomKeysFor>[0]) => roomKeysFor(reader).map((k) => k.key).join("");
+    expect(keys({ canWrite: true, tab: "timeline" })).toBe("csputm?");
+    expect(keys({ canWrite: false, tab: "timeline" })).toBe("utm?");
+    expect(keys({ canWrite: true, tab: "comms" })).toBe("utm?");
+    expect(keys({ canWrite: false, tab: "comms" })).toBe("utm?");
   });
 });

@@ -12,6 +12,17 @@ export const ROOM_KEYS: { key: string; command: RoomCommand; label: string }[] =
   { key: "?", command: "help", label: "Show these keys" },
 ];
 
+/** The commands that change the incident: only for a role that may write, and only on the timeline tab. */
+const WRITES: readonly RoomCommand[] = ["composer", "status", "pin-last"];
+
+/**
+ * The keys the room lists (in "?" and the palette) and answers for this reader: a viewer, or any
+ * reader on the comms tab, gets only the keys that move between tabs (decision 0039).
+ */
+export function roomKeysFor(reader: { canWrite: boolean; tab: "timeline" | "comms" }): typeof ROOM_KEYS {
+  return ROOM_KEYS.filter((k) => !WRITES.includes(k.command) || (reader.canWrite && reader.tab === "timeline"));
+}
+
 export const PALETTE_KEY_LABEL = "Ctrl+K or ⌘K";
 
 /** True when the key press belongs to a field being typed in, not to the room. */

@@ -1,6 +1,7 @@
 import { Form, useFetcher } from "@remix-run/react";
+import { Time } from "~/components/ui/time.tsx";
 import { useEffect, useRef, useState } from "react";
-import { RichText } from "~/components/rich-text.tsx";
+import { BareLinks, RichText } from "~/components/rich-text.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
@@ -107,13 +108,15 @@ function EditHistory({ entry, timeZone }: { entry: TimelineEntryView; timeZone: 
         }
       }}
     >
-      <summary className="cursor-pointer">edited {inZone(entry.editedAt!, timeZone, "HH:mm")}</summary>
+      <summary className="cursor-pointer">edited <Time at={entry.editedAt!} format="HH:mm" /></summary>
       <ol className="mt-1 space-y-1 border-l-2 border-slate-300 pl-2">
         {revisions === null ? <li>Loading…</li> : null}
         {revisions?.map((r) => (
           <li key={r.replacedAt}>
-            <span className="font-medium">{KIND_LABELS[r.kind] ?? r.kind}</span>, replaced {inZone(r.replacedAt, timeZone, "HH:mm")}
-            {r.replacedBy ? ` by ${r.replacedBy.name}` : ""}: <span className="whitespace-pre-wrap">{r.body}</span>
+            <span className="font-medium">{KIND_LABELS[r.kind] ?? r.kind}</span>, replaced <Time at={r.replacedAt} format="HH:mm" />
+            {r.replacedBy ? ` by ${r.replacedBy.name}` : ""}: <span className="whitespace-pre-wrap">
+              <BareLinks text={r.body} />
+            </span>
           </li>
         ))}
       </ol>
@@ -129,32 +132,35 @@ function Entry({ entry, timeZone, canWrite, marked }: { entry: TimelineEntryView
   return (
     <li
       id={`entry-${entry.seq}`}
-      className={`group scroll-mt-4 border-b border-slate-200 px-3 py-2 target:bg-sky-50 target:outline target:outline-2 target:outline-sky-600 ${marked ? MARKED : entry.pinned ? "bg-amber-50" : ""}`}
+      className={`group relative scroll-mt-4 border-b border-slate-200 px-3 py-1.5 target:bg-sky-50 target:outline target:outline-2 target:outline-sky-600 ${marked ? MARKED : entry.pinned ? "bg-amber-50" : ""}`}
       aria-current={marked ? "location" : undefined}
       data-seq={entry.seq}
       data-testid="timeline-entry"
     >
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <time dateTime={entry.occurredAt} title={inUtc(entry.occurredAt, "d MMM yyyy HH:mm:ss")} className="font-mono text-slate-700">
-          {inZone(entry.occurredAt, timeZone, "HH:mm")}
-        </time>
-        <KindTag kind={entry.kind} />
-        <span className="font-medium">{entry.author?.name ?? "System"}</span>
-        {entry.pinned ? <span className="text-xs font-semibold text-amber-800">Pinned</span> : null}
-        {entry.editedAt && !deleted ? <EditHistory entry={entry} timeZone={timeZone} /> : null}
-        {canWrite && !deleted && !editing ? (
-          <div className="ml-auto">
-            <EntryActions entry={entry} onEdit={() => setEditing(true)} />
-          </div>
-        ) : null}
+      {/* who and when beside what, wrapping below it on a narrow screen: a short entry is one line (decision 0044) */}
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
+        <div className="flex shrink-0 flex-wrap items-center gap-2 text-sm sm:w-80">
+          <Time at={entry.occurredAt} format="HH:mm" className="font-mono text-slate-700" />
+          <KindTag kind={entry.kind} />
+          <span className="font-medium">{entry.author?.name ?? "System"}</span>
+          {entry.pinned ? <span className="text-xs font-semibold text-amber-800">Pinned</span> : null}
+          {entry.editedAt && !deleted ? <EditHistory entry={entry} timeZone={timeZone} /> : null}
+        </div>
+        <div className="min-w-0 flex-1 basis-80">
+          {deleted ? (
+            <p className="text-sm italic text-slate-600">Entry deleted.</p>
+          ) : editing ? (
+            <EditEntry entry={entry} onDone={() => setEditing(false)} />
+          ) : (
+            <RichText doc={entry.doc} className="text-sm" bareLinks />
+          )}
+        </div>
       </div>
-      {deleted ? (
-        <p className="mt-1 text-sm italic text-slate-600">Entry deleted.</p>
-      ) : editing ? (
-        <EditEntry entry={entry} onDone={() => setEditing(false)} />
-      ) : (
-        <RichText doc={entry.doc} className="mt-1 text-sm" />
-      )}
+      {canWrite && !deleted && !editing ? (
+        <div className="sm:absolute sm:right-2 sm:top-1 sm:rounded sm:group-focus-within:bg-white sm:group-hover:bg-white sm:group-focus-within:shadow sm:group-hover:shadow">
+          <EntryActions entry={entry} onEdit={() => setEditing(true)} />
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -197,7 +203,7 @@ export function TimelineList(props: {
               </Button>
             ) : null}
           </div>
-          <RichText doc={p.doc} className="mt-1 text-sm" />
+          <RichText doc={p.doc} className="mt-1 text-sm" bareLinks />
         </li>
       ))}
     </ol>

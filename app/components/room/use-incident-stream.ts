@@ -1,23 +1,20 @@
-// Keeps the room current: one EventSource per open room, resuming after the last sequence
-// it saw (the browser sends Last-Event-ID on reconnect). Entries are keyed by id, so an
-// event that arrives twice changes nothing.
-import { useCallback, useEffect, useReducer, useState } from "react";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+// Keeps a tab of the incident current from the layout's one event stream (incident-events.ts):
+// the tab starts from its loader's data and applies the events after it. Entries are keyed by
+// id, so an event that arrives twice changes nothing.
+import { useCallback, useEffect, useReducer } from "react";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";
+import { useIncidentEventsContext } from "./incident-events.ts";
 import { addEarlier, addLater, placeEntry, type TimelineWindowState } from "./timeline-window.ts";
 
-const SILENCE_LIMIT_MS = 50_000;
+export type { ConnectionState } from "./incident-events.ts";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "closed";
-
-type State = { incident: IncidentView; timeline: TimelineWindowState; updates?: UpdateView[]; lastSeq: number };
+type State = { timeline: TimelineWindowState; updates?: UpdateView[]; lastSeq: number };
 type Initial = Omit<State, "timeline"> & { timeline?: TimelineWindowState };
 
 const NO_TIMELINE: TimelineWindowState = { entries: [], earlier: 0, later: 0, newestSeq: 0, newest: null };
 type UpdateChange = UpdateView | { id: string; deleted: true };
 type Action =
-  | { type: "incident"; seq: number; incident: IncidentView }
   | { type: "entry"; seq: number; entry: TimelineEntryView }
   | { type: "update"; seq: number; update: UpdateChange }
   | { type: "earlier"; page: { entries: TimelineEntryView[]; earlier: number } }
@@ -35,7 +32,6 @@ function reducer(state: State, action: Action): State {
   if (action.type === "earlier") return { ...state, timeline: addEarlier(state.timeline, action.page) };
   if (action.type === "later") return { ...state, timeline: addLater(state.timeline, action.page) };
   const lastSeq = Math.max(state.lastSeq, action.seq);
-  if (action.type === "incident") return { ...state, incident: action.incident, lastSeq };
   if (action.type === "update") {
     const others = (state.updates ?? []).filter((u) => u.id !== action.update.id);
     return { ...state, updates: "deleted" in action.update ? others : orderUpdates([...others, action.update]), lastSeq };
@@ -46,76 +42,25 @@ function reducer(state: State, action: Action): State {
 const stateOf = (initial: Initial): State => ({ ...initial, timeline: initial.timeline ?? NO_TIMELINE });
 
 export function useIncidentStream(initial: Initial) {
+  const events = useIncidentEventsContext();
   const [state, dispatch] = useReducer(reducer, initial, stateOf);
-  const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const incidentId = initial.incident.id;
 
   useEffect(() => {
     dispatch({ type: "reset", state: stateOf(initial) });
-    // Only a new incident or fresh server data (a later seq, another window) resets the room.
+    // Only fresh server data (a later seq, another window) resets the tab.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [incidentId, initial.lastSeq, initial.timeline]);
+  }, [initial.lastSeq, initial.timeline]);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let lastHeard = Date.now();
-    // Resume after what this page already has; the browser adds Last-Event-ID on its own retries.
-    let resumeAfter = initial.lastSeq;
-    const onEntry = (event: MessageEvent) => {
-      resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
-      dispatch({ type: "entry", seq: Number(event.lastEventId), entry: JSON.parse(event.data) });
-    };
-    const onIncident = (event: MessageEvent) => {
-      resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
-      dispatch({ type: "incident", seq: Number(event.lastEventId), incident: JSON.parse(event.data) });
-    };
-    const open = () => {
-      source?.close();
-      lastHeard = Date.now();
-      source = new EventSource(`/api/v1/incidents/${incidentId}/events?after=${resumeAfter}`);
-      const heard = () => (lastHeard = Date.now());
-      source.addEventListener("open", () => {
-        heard();
-        setConnection("live");
-      });
-      source.addEventListener("error", () => setConnection(source?.readyState === EventSource.CLOSED ? "closed" : "reconnecting"));
-      source.addEventListener("heartbeat", heard);
-      for (const type of ["timeline.created", "timeline.updated", "timeline.deleted"]) {
-        source.addEventListener(type, (e) => {
-          heard();
-          onEntry(e as MessageEvent);
-        });
-      }
-      source.addEventListener("update.changed", (e) => {
-        heard();
-        const event = e as MessageEvent;
-        resumeAfter = Math.max(resumeAfter, Number(event.lastEventId));
-        dispatch({ type: "update", seq: Number(event.lastEventId), update: JSON.parse(event.data) });
-      });
-      source.addEventListener("incident.updated", (e) => {
-        heard();
-        onIncident(e as MessageEvent);
-      });
-    };
-    open();
-    // A stream that has said nothing for three heartbeats is dead even if the browser thinks not.
-    const watchdog = setInterval(() => {
-      if (Date.now() - lastHeard > SILENCE_LIMIT_MS) {
-        setConnection("reconnecting");
-        open();
-      }
-    }, 5_000);
-    const offline = () => setConnection("reconnecting");
-    const online = () => open();
-    window.addEventListener("offline", offline);
-    window.addEventListener("online", online);
-    return () => {
-      clearInterval(watchdog);
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("online", online);
-      source?.close();
-    };
-  }, [incidentId, initial.lastSeq]);
+  useEffect(
+    () =>
+      // the layout's stream hands over what it heard after this tab's data, then each new event
+      events.subscribe((event) => {
+        if (event.type === "update.changed") dispatch({ type: "update", seq: event.seq, update: event.data as UpdateChange });
+        else if (event.type !== "incident.updated") dispatch({ type: "entry", seq: event.seq, entry: event.data as TimelineEntryView });
+      }, initial.lastSeq),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [events.subscribe, initial.lastSeq, initial.timeline]
+  );
 
   /** An entry the server acknowledged to this page goes in at once, before its event arrives. */
   const addEntry = useCallback((entry: TimelineEntryView) => dispatch({ type: "entry", seq: entry.seq, entry }), []);
@@ -129,5 +74,5 @@ export function useIncidentStream(initial: Initial) {
     else dispatch({ type: "later", page });
   }, []);
 
-  return { ...state, updates: state.updates ?? [], connection, addEntry, applyUpdate, addPage };
+  return { ...state, incident: events.incident, updates: state.updates ?? [], connection: events.connection, addEntry, applyUpdate, addPage };
 }

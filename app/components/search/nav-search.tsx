@@ -20,7 +20,7 @@ export function NavSearch() {
         required
         maxLength={MAX_QUERY_LENGTH}
         placeholder="Search…"
-        className="w-32 rounded border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-400 2xl:w-40"
+        className="w-24 rounded border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-400 2xl:w-40"
       />
     </Form>
   );

@@ -1,5 +1,6 @@
 // Search results in context: what matched (with the matched words marked), in which incident,
 // when; each result opens where it matched (the entry in the incident room, the section).
+import { Time } from "~/components/ui/time.tsx";
 import { Link } from "@remix-run/react";
 import { SEARCH_KIND_LABELS } from "~/modules/search/query.ts";
 import type { SearchResult } from "~/modules/search/results.ts";
@@ -38,9 +39,7 @@ export function SearchResultItem({ result, timeZone }: { result: SearchResult; t
           <span className="font-mono text-slate-700">{result.incident.ref}</span> {result.incident.title}
         </span>
         <span aria-hidden="true">·</span>
-        <time dateTime={result.at} title={inUtc(result.at, "d MMM yyyy HH:mm 'UTC'")}>
-          {inZone(result.at, timeZone, "d MMM yyyy HH:mm")}
-        </time>
+        <Time at={result.at} format="d MMM yyyy HH:mm" />
       </div>
       {/* A document navigation: the browser scrolls to #entry-12 and sets :target, which a
           client-side (pushState) navigation would not, so the room highlights the entry. */}

@@ -1,5 +1,6 @@
-// Checkboxes for the components a subscriber wants notices about, grouped as on the page.
-// Only plain components are offered: an update names components, never a whole group.
+// Checkboxes for the components a subscriber wants notices about, grouped as on the page. Each
+// group has a box of its own that stands for all its members: the server takes a group's id as
+// its members (subscribers.server.ts), and status-live.js ticks the members along when it runs.
 import type { PublicComponent, PublicPage } from "~/modules/status-page/model.ts";
 
 function Choice({ component, checked }: { component: PublicComponent; checked: boolean }) {
@@ -30,12 +31,17 @@ export function ComponentChoice({ page, chosen }: { page: PublicPage; chosen: st
       {groups.map((group) => {
         const members = group.memberIds.map((id) => byId.get(id)).filter((c): c is PublicComponent => Boolean(c));
         if (!members.length) return null;
+        const all = members.every((m) => chosen.includes(m.id)) || chosen.includes(group.id);
         return (
           <fieldset key={group.id}>
             <legend className="font-medium text-slate-900">{group.name}</legend>
-            <ul className="mt-1 pl-1">
+            <label className="flex items-center gap-2 py-0.5">
+              <input type="checkbox" name="components" value={group.id} data-group="" defaultChecked={all} className="size-4" />
+              All of {group.name}
+            </label>
+            <ul className="mt-0.5 pl-6">
               {members.map((c) => (
-                <Choice key={c.id} component={c} checked={chosen.includes(c.id)} />
+                <Choice key={c.id} component={c} checked={all || chosen.includes(c.id)} />
               ))}
             </ul>
           </fieldset>

@@ -1,8 +1,9 @@
-// The components in display order: groups (open by default) with their members, each with its
-// current status in words and its 90-day uptime bars.
+// The components in display order: groups with their members, each with its current status in
+// words and its 90-day uptime bars. A group is closed while all its members are operational and
+// open as soon as one is not, so what is affected is in sight and the rest stays one line.
 import type { PublicComponent, PublicPage } from "~/modules/status-page/model.ts";
 import { StatusLabel } from "~/components/status-page/status-look.tsx";
-import { UptimeBars } from "~/components/status-page/uptime-bars.tsx";
+import { UptimeBars, UptimePatterns } from "~/components/status-page/uptime-bars.tsx";
 
 function ComponentRow({ page, component }: { page: PublicPage; component: PublicComponent }) {
   return (
@@ -12,7 +13,7 @@ function ComponentRow({ page, component }: { page: PublicPage; component: Public
         <StatusLabel status={component.status} />
       </div>
       {component.description && <p className="mt-0.5 text-sm text-slate-500 print:text-black">{component.description}</p>}
-      <UptimeBars page={page} componentId={component.id} componentName={component.name} />
+      <UptimeBars page={page} component={component} />
     </li>
   );
 }
@@ -20,7 +21,7 @@ function ComponentRow({ page, component }: { page: PublicPage; component: Public
 function ComponentGroup({ page, group, members }: { page: PublicPage; group: PublicComponent; members: PublicComponent[] }) {
   return (
     <li data-component={group.id}>
-      <details open className="group/details">
+      <details open={members.some((m) => m.status !== "operational")} className="group/details">
         <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-4 hover:bg-slate-50 sm:px-5 [&::-webkit-details-marker]:hidden">
           <span className="flex items-center gap-2">
             <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 text-slate-400 transition-transform group-open/details:rotate-90 print:hidden">
@@ -52,6 +53,7 @@ export function ComponentList({ page }: { page: PublicPage }) {
       <h2 id="components-heading" className="sr-only">
         Components
       </h2>
+      <UptimePatterns />
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
         {topLevel.map((component) =>
           component.isGroup ? (

@@ -1,7 +1,6 @@
-// Where to go next: the email subscription form, the history, the uptime method, the feeds
-// and the API.
+// Where to go next: the history, the uptime method, the subscription (in the header's menu), the
+// feeds and the API.
 import type { PublicPage } from "~/modules/status-page/model.ts";
-import { SubscribeForm } from "~/components/status-page/subscribe-form.tsx";
 
 /** The feeds and the JSON API live at the root of the page's host, where Statuspage clients look. */
 export function siteRoot(page: PublicPage): string {
@@ -13,15 +12,13 @@ export function StatusFooter({ page }: { page: PublicPage }) {
   const links = [
     { href: `${page.page.url}/history`, label: "Incident history" },
     { href: `${page.page.url}/uptime`, label: "How uptime is computed" },
+    { href: "#subscribe", label: "Subscribe to updates" },
     { href: `${root}/history.atom`, label: "Atom feed" },
     { href: `${root}/history.rss`, label: "RSS feed" },
     { href: `${root}/api/v2/summary.json`, label: "JSON API" },
   ];
   return (
     <footer className="mx-auto w-full max-w-3xl px-4 pt-4 pb-10 text-sm text-slate-600 print:text-black">
-      <div id="subscribe" className="mb-6">
-        <SubscribeForm page={page} />
-      </div>
       <nav aria-label="More about this status page" className="border-t border-slate-200 pt-4 print:hidden">
         <ul className="flex flex-wrap gap-x-5 gap-y-2">
           {links.map((link) => (

@@ -8,7 +8,7 @@ import { EventTitle, ImpactTag, type PublicEvent } from "~/components/status-pag
 import { EventTime } from "~/components/status-page/event-time.tsx";
 import { pastEvents } from "~/components/status-page/past-incidents.tsx";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
-import { bodyParagraphs } from "~/components/status-page/update-body.tsx";
+import { updateExcerpt } from "~/modules/status-page/update-text.ts";
 
 function HistoryEntry({ page, event }: { page: PublicPage; event: PublicEvent }) {
   const latest = event.updates[0];
@@ -21,7 +21,8 @@ function HistoryEntry({ page, event }: { page: PublicPage; event: PublicEvent })
       </div>
       {latest && (
         <p className="line-clamp-2 text-sm text-slate-700 print:line-clamp-none print:text-black">
-          <span className="font-medium">{EVENT_STATUS_LABELS[latest.status]}</span> – {bodyParagraphs(latest.body)[0] ?? ""}
+          <span className="font-medium">{EVENT_STATUS_LABELS[latest.status]}</span> –{" "}
+          <span data-excerpt="">{updateExcerpt(latest.status, latest.body)}</span>
         </p>
       )}
       <p className="text-xs text-slate-500 print:text-black">

@@ -39,7 +39,7 @@ function MaintenanceCard({ page, maintenance, active }: { page: PublicPage; main
       <AffectedComponents page={page} ids={maintenance.componentIds} />
       {latest && (
         <div className="border-t border-slate-100 pt-2 text-slate-800 print:text-black">
-          <UpdateBody body={latest.body} />
+          <UpdateBody body={latest.body} status={latest.status} />
           <p className="mt-1 text-xs text-slate-500 print:text-black">
             {EVENT_STATUS_LABELS[latest.status]} · Posted <EventTime at={latest.displayAt} timeZone={timeZone} />
           </p>

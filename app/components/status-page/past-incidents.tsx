@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { inZone } from "~/utils/time.ts";
-import { EventTitle, type PublicEvent } from "~/components/status-page/event-parts.tsx";
+import { eventHref, EventTitle, type PublicEvent } from "~/components/status-page/event-parts.tsx";
 import { formatPageDay } from "~/modules/status-page/page-time.ts";
 import { UpdateList } from "~/components/status-page/update-list.tsx";
 
@@ -18,7 +18,7 @@ export function PastEvent({ page, event }: { page: PublicPage; event: PublicEven
   return (
     <article data-past-event={event.id} className="print:break-inside-avoid">
       <EventTitle page={page} event={event} as="h4" />
-      <UpdateList updates={event.updates} timeZone={page.page.timeZone} className="text-sm" />
+      <UpdateList updates={event.updates} timeZone={page.page.timeZone} reportHref={eventHref(page, event)} className="text-sm" />
     </article>
   );
 }

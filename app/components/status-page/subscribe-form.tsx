@@ -1,5 +1,5 @@
-// "Get notices by email" on the public page: a plain form (no script needed) that posts to
-// /status/subscribe. Relative URLs: the page may be read under another host name than the
+// "Get notices by email", in the header's Subscribe menu and on /status/subscribe: a plain form
+// (no script needed) that posts to /status/subscribe. Relative URLs: the page may be read under another host name than the
 // public URL, and the page's CSP only lets forms post to its own origin.
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { ComponentChoice } from "~/components/status-page/component-choice.tsx";
@@ -8,12 +8,16 @@ export const SUBSCRIBE_PATH = "/status/subscribe";
 
 export type SubscribeFormState = { email?: string; components?: string[]; errors?: Record<string, string> };
 
-export function SubscribeForm({ page, state = {} }: { page: PublicPage; state?: SubscribeFormState }) {
+/** `framed`: a card of its own (the subscribe page); inside the header's menu it is not. */
+export function SubscribeForm({ page, state = {}, framed = true }: { page: PublicPage; state?: SubscribeFormState; framed?: boolean }) {
   const errors = state.errors ?? {};
   const chosen = state.components ?? [];
   const componentError = errors.components ?? Object.entries(errors).find(([key]) => key.startsWith("components."))?.[1];
   return (
-    <section aria-labelledby="subscribe-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 print:hidden">
+    <section
+      aria-labelledby="subscribe-heading"
+      className={framed ? "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 print:hidden" : "print:hidden"}
+    >
       <h2 id="subscribe-heading" className="text-base font-semibold text-slate-900">
         Get notices by email
       </h2>
@@ -54,7 +58,9 @@ export function SubscribeForm({ page, state = {} }: { page: PublicPage; state?: 
           </p>
         ) : null}
         <details className="mt-3" open={chosen.length > 0 || Boolean(componentError)}>
-          <summary className="cursor-pointer text-sm text-slate-700">Only some components? (all of them if none is chosen)</summary>
+          <summary className="cursor-pointer text-sm text-slate-700">
+            Only some components or groups? (all of them if none is chosen)
+          </summary>
           <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-3">
             {componentError ? (
               <p role="alert" className="mb-2 text-sm text-red-700">

@@ -22,7 +22,7 @@ export function SubscriptionDocument({ page, title, stylesheetHref, children }: 
         >
           Skip to content
         </a>
-        <StatusHeader page={page} />
+        <StatusHeader page={page} subscribe={false} />
         <main id="status-main" className="mx-auto w-full max-w-3xl px-4 py-8">
           {children}
         </main>

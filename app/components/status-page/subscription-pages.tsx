@@ -29,6 +29,17 @@ export function CheckInbox({ page, email }: { page: PublicPage; email: string })
   );
 }
 
+/** Past the subscribe form's limits (per client, per email address): the same words for every address. */
+export function TooManySubscribeRequests({ page, message }: { page: PublicPage; message: string }) {
+  return (
+    <Panel title="Too many requests">
+      <p role="alert">{message}</p>
+      <p>A confirmation email already asked for is still on its way; asking again does not send another one sooner.</p>
+      <BackToStatus page={page} />
+    </Panel>
+  );
+}
+
 export function ConfirmPrompt({ page, subscriber, token }: { page: PublicPage; subscriber: SubscriberView; token: string }) {
   return (
     <Panel title="Confirm your subscription">
@@ -145,6 +156,17 @@ export function UnknownSubscription({ page }: { page: PublicPage }) {
     <Panel title="This link does not work">
       <p>No subscription has this link. It may have been removed; you can subscribe again on the status page.</p>
       <BackToStatus page={page} />
+    </Panel>
+  );
+}
+
+export function PublicNotFound({ page }: { page: PublicPage }) {
+  return (
+    <Panel title="Page not found">
+      <p>There is no such page on the {page.page.name} status page. An incident shows here once it has been published.</p>
+      <p>
+        <a href={page.page.url}>See the current status</a> or the <a href={`${page.page.url}/history`}>incident history</a>.
+      </p>
     </Panel>
   );
 }

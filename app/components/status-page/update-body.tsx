@@ -1,7 +1,12 @@
-// An update's plain-text body as the public page shows it: a blank line starts a paragraph, a
-// line break stays a line break, and http(s) URLs become links. Everything else is text that
-// React escapes, so a body can never inject markup or a script.
+// An update's body as the public page shows it. Plain text: a blank line starts a paragraph, a
+// line break stays a line break, and http(s) URLs become links. The root-cause report is rich
+// text (update-text.ts), drawn by the same component as the post-mortem (rich-text.tsx) with only
+// http, https and mailto links. Everything is text that React escapes, so a body can never
+// inject markup or a script.
 import { Fragment, type ReactNode } from "react";
+import { RichText } from "~/components/rich-text.tsx";
+import { isRichUpdate, reportDoc } from "~/modules/status-page/update-text.ts";
+import { SAFE_LINK } from "~/modules/timeline/document.ts";
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
 // Punctuation that ends a sentence rather than the URL ("see https://x.test/a.").
@@ -44,7 +49,11 @@ export function bodyParagraphs(body: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-export function UpdateBody({ body, className = "" }: { body: string; className?: string }) {
+/** `status`: the update's, so that a root-cause report is drawn as the document it is. */
+export function UpdateBody({ body, status, className = "" }: { body: string; status?: string; className?: string }) {
+  if (status && isRichUpdate(status)) {
+    return <RichText doc={reportDoc(body)} safeHref={SAFE_LINK} prose="report-prose" className={`[overflow-wrap:anywhere] ${className}`} />;
+  }
   return (
     <div className={`space-y-2 [overflow-wrap:anywhere] ${className}`}>
       {bodyParagraphs(body).map((paragraph, i) => (

@@ -1,8 +1,33 @@
 // How the bars and the percentages are worked out, in plain words, with this page's own weights
-// and each component's figure over the same 90 days.
+// and each component's figure over the same 90 days, with every day that had something on it
+// (what the bars' hover titles say, here as text and links: the bars on /status link here).
 import type { PublicPage } from "~/modules/status-page/model.ts";
-import { formatUptime, uptimeDays, uptimePercent } from "~/modules/status-page/uptime.ts";
+import { formatUptime, uptimeDays, uptimePercent, type UptimeDay } from "~/modules/status-page/uptime.ts";
+import { dayLabel, formatMinutes, troubleOf } from "~/modules/status-page/uptime-strip.ts";
 import { StatusLabel, statusBarClass } from "~/components/status-page/status-look.tsx";
+
+function NotableDays({ page, days }: { page: PublicPage; days: UptimeDay[] }) {
+  const notable = days.filter((d) => troubleOf(d).length > 0 || d.incidents.length > 0).reverse();
+  if (notable.length === 0) return <span className="text-slate-500">None</span>;
+  return (
+    <ul className="space-y-1">
+      {notable.map((day) => (
+        <li key={day.date}>
+          <span className="font-medium">{dayLabel(day.date)}</span>:{" "}
+          {troubleOf(day).map((t) => `${t.label} ${formatMinutes(t.minutes)}`).join(", ") || "No downtime recorded"}
+          {day.incidents.map((incident) => (
+            <span key={incident.id}>
+              {" · "}
+              <a href={`${page.page.url}/incidents/${incident.id}`} className="underline">
+                {incident.name}
+              </a>
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function share(weight: number): string {
   return `${Math.round(weight * 100)}%`;
@@ -68,15 +93,22 @@ export function UptimeMethod({ page, days = 90 }: { page: PublicPage; days?: num
               <th scope="col" className="px-4 py-2 text-right font-medium">
                 Uptime
               </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Days with downtime, maintenance or an incident
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {shown.map((component) => {
               const group = component.groupId ? byId.get(component.groupId) : undefined;
+              const history = uptimeDays(page, component.id, days);
               return (
-                <tr key={component.id}>
+                <tr key={component.id} id={`c-${component.id}`} className="align-top target:bg-amber-50">
                   <td className="px-4 py-2">{group ? `${group.name} – ${component.name}` : component.name}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatUptime(uptimePercent(uptimeDays(page, component.id, days), page.weights))}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatUptime(uptimePercent(history, page.weights))}</td>
+                  <td className="px-4 py-2">
+                    <NotableDays page={page} days={history} />
+                  </td>
                 </tr>
               );
             })}

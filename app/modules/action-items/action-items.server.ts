@@ -2,6 +2,8 @@
 // Each write is one transaction with its audit row; an unknown owner is refused by field.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { announceNotifications, storeNotifications } from "~/modules/notifications/notifications.server.ts";
+import { notificationWords, othersThan } from "~/modules/notifications/rules.ts";
 import type { ActionItemStateName } from "~/modules/postmortems/sections.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
@@ -36,8 +38,17 @@ const audited = (row: { title: string; kind: string; priority: string; state: st
   closedAt: row.closedAt,
 });
 
+/** A new owner (not the one who made them owner) is told, in the transaction of the change. */
+async function tellNewOwner(tx: Tx, actor: Actor, item: { title: string; postmortemId: string; ownerId: string | null }, previousOwnerId: string | null): Promise<string[]> {
+  if (!item.ownerId || item.ownerId === previousOwnerId) return [];
+  const postmortem = await tx.postmortem.findUnique({ where: { id: item.postmortemId }, select: { incidentId: true } });
+  const words = notificationWords.actionItemAssigned(item, actor.name);
+  const told = othersThan(actor.userId, [item.ownerId]).map((recipientId) => ({ recipientId, kind: "action_item_assigned" as const, incidentId: postmortem?.incidentId ?? null, ...words }));
+  return storeNotifications(tx, told);
+}
+
 export async function createActionItem(actor: Actor, postmortemId: string, input: NewActionItem): Promise<ActionItemView> {
-  return db.$transaction(async (tx) => {
+  const { view, notified } = await db.$transaction(async (tx) => {
     const postmortem = await tx.postmortem.findUnique({ where: { id: postmortemId }, select: { id: true } });
     if (!postmortem) notFound("Post-mortem");
     const ownerId = (await resolveOwner(tx, input)) ?? null;
@@ -47,13 +58,15 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
     });
     const row = (await loadActionItemRow(tx, id))!;
     await recordAudit(tx, actor, { action: "action_item.created", entityType: "ActionItem", entityId: id, after: { postmortemId, ...audited(row) } });
-    return actionItemView(row);
+    return { view: actionItemView(row), notified: await tellNewOwner(tx, actor, row, null) };
   });
+  await announceNotifications(notified);
+  return view;
 }
 
 /** Changes an item; with `postmortemId`, only an item of that post-mortem (a form of its page). */
 export async function updateActionItem(actor: Actor, id: string, patch: ActionItemPatch, { postmortemId }: { postmortemId?: string } = {}): Promise<ActionItemView> {
-  return db.$transaction(async (tx) => {
+  const { view, notified } = await db.$transaction(async (tx) => {
     const before = await loadActionItemRow(tx, id);
     if (!before || (postmortemId !== undefined && before.postmortemId !== postmortemId)) notFound("Action item");
     const ownerId = await resolveOwner(tx, patch);
@@ -66,6 +79,8 @@ export async function updateActionItem(actor: Actor, id: string, patch: ActionIt
     const after = (await loadActionItemRow(tx, id))!;
     const action = patch.state && patch.state !== before.state ? `action_item.${patch.state === "open" && before.closedAt ? "reopened" : patch.state}` : "action_item.edited";
     await recordAudit(tx, actor, { action, entityType: "ActionItem", entityId: id, before: audited(before), after: audited(after) });
-    return actionItemView(after, now);
+    return { view: actionItemView(after, now), notified: await tellNewOwner(tx, actor, after, before.ownerId) };
   });
+  await announceNotifications(notified);
+  return view;
 }

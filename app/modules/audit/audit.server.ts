@@ -24,6 +24,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput
       before: toJson(input.before),
       after: toJson(input.after),
       requestId: currentRequestId(),
+      via: actor?.via ?? null,
     },
   });
 }

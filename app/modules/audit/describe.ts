@@ -27,8 +27,12 @@ const ACTION_WORDS: Record<string, string> = {
   "token.bootstrapped": "API token created from BOOTSTRAP_ADMIN_TOKEN",
   "user.sessions_ended": "User signed out everywhere",
   "settings.alert_rules_updated": "Alert rules updated",
+  "settings.postmortem_deadlines_updated": "Post-mortem deadlines updated",
+  "settings.first_update_targets_updated": "First public update targets updated",
+  "incident.impact_corrected": "Incident impact windows corrected",
   "subscriber.preferences": "Subscriber changed their components",
   "postmortem.section_replaced": "Post-mortem section replaced",
+  "postmortem.section_refreshed": "Post-mortem section refreshed from the incident",
 };
 
 const words = (snake: string) => snake.replace(/_/g, " ");
@@ -51,7 +55,8 @@ export function entityTypeInWords(entityType: string): string {
   return entityType === "ApiToken" ? "API token" : capitalise(spaced);
 }
 
-export type FieldChange = { field: string; before: unknown; after: unknown };
+/** A changed field; an id's name beside it where one is known (`beforeName`, `afterName`). */
+export type FieldChange = { field: string; before: unknown; after: unknown; beforeName?: string; afterName?: string };
 
 const MAX_DEPTH = 4;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -94,6 +99,8 @@ export type EntityFacts = {
   postmortemId?: string;
   entrySeq?: number;
   gone?: boolean;
+  /** what people call it: "INC-12 Checkout errors", "Dana Whitfield (dana@…)", "Messages" */
+  label?: string;
 };
 
 /** The app's page for an entity, or null where none shows it. */

@@ -2,11 +2,11 @@
 // page costs the same at any depth and events written meanwhile never shift the pages read.
 // Nothing here writes: audit rows are only ever created (audit.server.ts), and the database
 // refuses UPDATE and DELETE of them (decision 0022).
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
 import { db } from "~/utils/db.server.ts";
 import type { Model } from "~/utils/db.server.ts";
 import { fail, fieldErrors } from "~/utils/http.server.ts";
 import { actionInWords, changedFields, entityLink, type EntityFacts, type FieldChange } from "./describe.ts";
+import { entityFacts, nameOfValue, namesOfIds } from "./names.server.ts";
 import { AuditFiltersSchema, DEFAULT_PAGE_SIZE, ID, instantRange, type AuditFilters, type InstantRange } from "./filters.ts";
 import { isStorable } from "~/utils/instants.ts";
 
@@ -21,11 +21,14 @@ export type AuditEventView = {
   action: string;
   actionText: string;
   actor: AuditActorView;
-  entity: { type: string; id: string; link: string | null };
+  /** `label`: what people call it (null when it is gone or has no name); the id stays beside it */
+  entity: { type: string; id: string; label: string | null; link: string | null };
   before: unknown;
   after: unknown;
   changes: FieldChange[];
   requestId: string | null;
+  /** "slack" when the change came in through Slack; null through the pages or the API */
+  via: string | null;
 };
 
 type Cursor = { at: Date; id: string };
@@ -100,27 +103,6 @@ async function tokenNames(rows: Row[]): Promise<Map<string, string>> {
   return new Map(tokens.map((t) => [t.id, t.name]));
 }
 
-/** What the links of a page's entities need: incident refs, entry numbers, post-mortems; gone ones. */
-async function entityFacts(rows: Row[]): Promise<Map<string, EntityFacts>> {
-  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
-  const facts = new Map<string, EntityFacts>();
-  const [incidents, entries, updates, items] = await Promise.all([
-    db.incident.findMany({ where: { id: { in: idsOf("Incident") } }, select: { id: true, number: true } }),
-    db.timelineEntry.findMany({ where: { id: { in: idsOf("TimelineEntry") } }, select: { id: true, seq: true, incident: { select: { number: true } } } }),
-    db.statusUpdate.findMany({ where: { id: { in: idsOf("StatusUpdate") } }, select: { id: true, incident: { select: { number: true } } } }),
-    db.actionItem.findMany({ where: { id: { in: idsOf("ActionItem") } }, select: { id: true, postmortemId: true } }),
-  ]);
-  for (const i of incidents) facts.set(`Incident:${i.id}`, { incidentRef: incidentRef(i.number) });
-  for (const e of entries) facts.set(`TimelineEntry:${e.id}`, { incidentRef: incidentRef(e.incident.number), entrySeq: e.seq });
-  for (const u of updates) facts.set(`StatusUpdate:${u.id}`, u.incident ? { incidentRef: incidentRef(u.incident.number) } : {});
-  for (const a of items) facts.set(`ActionItem:${a.id}`, { postmortemId: a.postmortemId });
-  // An entity of these kinds not found is gone (a deleted draft): no link to a 404.
-  for (const type of ["Incident", "TimelineEntry", "StatusUpdate", "ActionItem"]) {
-    for (const id of idsOf(type)) if (!facts.has(`${type}:${id}`)) facts.set(`${type}:${id}`, { gone: true });
-  }
-  return facts;
-}
-
 function actorOf(row: Row, tokens: Map<string, string>): AuditActorView {
   if (row.tokenId && row.actor) {
     return { kind: "token", id: row.actor.id, name: row.actor.name, email: row.actor.email, token: { id: row.tokenId, name: tokens.get(row.tokenId) ?? "(unknown token)" } };
@@ -129,21 +111,37 @@ function actorOf(row: Row, tokens: Map<string, string>): AuditActorView {
   return { kind: "system" };
 }
 
-function viewOf(row: Row, tokens: Map<string, string>, facts: Map<string, EntityFacts>): AuditEventView {
+function viewOf(row: Row, tokens: Map<string, string>, facts: Map<string, EntityFacts>, names: Map<string, string>): AuditEventView {
   const before = row.before ?? null;
   const after = row.after ?? null;
+  const fact = facts.get(`${row.entityType}:${row.entityId}`);
+  const changes = changedFields(before, after).map((c) => {
+    const [beforeName, afterName] = [nameOfValue(c.field, c.before, names), nameOfValue(c.field, c.after, names)];
+    return { ...c, ...(beforeName ? { beforeName } : {}), ...(afterName ? { afterName } : {}) };
+  });
   return {
     id: row.id,
     at: row.at.toISOString(),
     action: row.action,
     actionText: actionInWords(row.action),
     actor: actorOf(row, tokens),
-    entity: { type: row.entityType, id: row.entityId, link: entityLink(row.entityType, row.entityId, facts.get(`${row.entityType}:${row.entityId}`)) },
+    entity: { type: row.entityType, id: row.entityId, label: fact?.label ?? null, link: entityLink(row.entityType, row.entityId, fact) },
     before,
     after,
-    changes: changedFields(before, after),
+    changes,
     requestId: row.requestId,
+    via: row.via ?? null,
   };
+}
+
+/** The events of rows read together, in names: tokens, entities and the ids their changes recorded. */
+async function viewsOf(rows: Row[]): Promise<AuditEventView[]> {
+  const [tokens, facts, names] = await Promise.all([
+    tokenNames(rows),
+    entityFacts(rows),
+    namesOfIds(rows.flatMap((r) => changedFields(r.before ?? null, r.after ?? null))),
+  ]);
+  return rows.map((r) => viewOf(r, tokens, facts, names));
 }
 
 /** One page, newest first, and the cursor of the next (null on the last). */
@@ -152,9 +150,8 @@ export async function listAuditEvents(filters: AuditFilters, timeZone: string): 
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const rows = await readRows(filters, timeZone, cursor, limit + 1);
   const page = rows.slice(0, limit);
-  const [tokens, facts] = await Promise.all([tokenNames(page), entityFacts(page)]);
   const last = page[page.length - 1];
-  return { events: page.map((r) => viewOf(r, tokens, facts)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null };
+  return { events: await viewsOf(page), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null };
 }
 
 const EXPORT_BATCH = 500;
@@ -171,8 +168,7 @@ export function auditEventBatches(filters: AuditFilters, timeZone: string): Asyn
     for (;;) {
       const rows = await readRows(filters, timeZone, cursor, EXPORT_BATCH);
       if (!rows.length) return;
-      const [tokens, facts] = await Promise.all([tokenNames(rows), entityFacts(rows)]);
-      yield rows.map((r) => viewOf(r, tokens, facts));
+      yield await viewsOf(rows);
       if (rows.length < EXPORT_BATCH) return;
       const last = rows[rows.length - 1]!;
       cursor = { at: last.at, id: last.id };

@@ -8,6 +8,7 @@ import { apiError, fail } from "~/utils/http.server.ts";
 import type { Actor } from "./actor.ts";
 import { assertPasswordAllowed } from "./common-passwords.server.ts";
 import { recordFailedSignIn, recordSignIn, signInRefusal } from "./limits.server.ts";
+import { announceAccessChanged } from "./live-access.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { describeBrowser } from "./session-rules.ts";
 import { activeSessionsWhere, PasswordField } from "./users.server.ts";
@@ -47,12 +48,13 @@ export async function endMySession(actor: Actor, input: z.output<typeof EndSessi
     await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date(), endReason: "ended_by_user" } });
     await recordAudit(tx, actor, { action: "session.ended", entityType: "Session", entityId: session.id, after: { userId: actor.userId } });
   });
+  await announceAccessChanged(actor.userId);
 }
 
 /** Ends every session of mine except this one. Returns how many ended. */
 export async function endMyOtherSessions(actor: Actor): Promise<number> {
   const current = sessionOf(actor);
-  return db.$transaction(async (tx) => {
+  const ended = await db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({
       where: { userId: actor.userId, revokedAt: null, id: { not: current } },
       data: { revokedAt: new Date(), endReason: "ended_by_user" },
@@ -60,6 +62,8 @@ export async function endMyOtherSessions(actor: Actor): Promise<number> {
     await recordAudit(tx, actor, { action: "user.other_sessions_ended", entityType: "User", entityId: actor.userId, after: { sessionsEnded: count } });
     return count;
   });
+  await announceAccessChanged(actor.userId);
+  return ended;
 }
 
 /**
@@ -68,18 +72,18 @@ export async function endMyOtherSessions(actor: Actor): Promise<number> {
  */
 export async function changeMyPassword(actor: Actor, address: string, input: z.output<typeof ChangePasswordSchema>): Promise<{ sessionsEnded: number }> {
   const current = sessionOf(actor);
-  const refused = signInRefusal(actor.email, address);
+  const refused = await signInRefusal(actor.email, address);
   if (refused) throw apiError("rate_limited", refused.message, { currentPassword: "too many wrong attempts" }, refused.headers);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    recordFailedSignIn(actor.email, address);
+    await recordFailedSignIn(actor.email, address);
     fail("invalid", "The current password is not correct.", { currentPassword: "is not correct" });
   }
-  recordSignIn(actor.email);
+  await recordSignIn(actor.email);
   assertPasswordAllowed(input.newPassword, user, "newPassword");
   if (input.newPassword === input.currentPassword) fail("invalid", "The new password is the current one.", { newPassword: "must differ from the current password" });
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const { count } = await tx.session.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: current } },
@@ -88,4 +92,6 @@ export async function changeMyPassword(actor: Actor, address: string, input: z.o
     await recordAudit(tx, actor, { action: "user.password_changed", entityType: "User", entityId: user.id, after: { otherSessionsEnded: count } });
     return { sessionsEnded: count };
   });
+  await announceAccessChanged(user.id);
+  return outcome;
 }

@@ -1,17 +1,14 @@
 // The one way to check a role: every loader and action calls requireActor (or
-// optionalActor) with the permission it needs. A bearer token or the session cookie works.
+// optionalActor) with the permission it needs. A bearer token or the session cookie works; a
+// token acts with the lower of its role and its owner's role now (principal.server.ts).
 import { redirect } from "@remix-run/node";
 import { apiError } from "~/utils/http.server.ts";
-import { db, unlessUnavailable } from "~/utils/db.server.ts";
 import type { Actor } from "./actor.ts";
-import { can, type Permission, type RoleName } from "./roles.ts";
+import { can, type Permission } from "./roles.ts";
 import { clientAddress } from "./client-address.ts";
-import { assertTokenAttemptsAllowed, recordFailedToken } from "./limits.server.ts";
+import { actorFromToken, sessionActor } from "./principal.server.ts";
 import type { EndReason } from "./session-rules.ts";
-import { clearedSessionCookie, lookUpSession, readSessionSecret } from "./session.server.ts";
-import { findActiveToken } from "./tokens.server.ts";
-
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+import { clearedSessionCookie, lookUpSession, readSessionSecret, sentSessionCookie } from "./session.server.ts";
 
 function wantsJson(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/") || request.headers.has("authorization");
@@ -33,47 +30,39 @@ export async function optionalActor(request: Request): Promise<Actor | null> {
   return (await lookUpActor(request)).actor;
 }
 
-type LookUp = { actor: Actor | null; ended?: EndReason };
+/** `unusedCookie`: a session cookie came that answers to no session (unknown, or not even readable), and is cleared. */
+type LookUp = { actor: Actor | null; ended?: EndReason; unusedCookie?: boolean };
 
 async function lookUpActor(request: Request): Promise<LookUp> {
   const token = bearer(request);
-  if (token !== undefined) {
-    const address = clientAddress(request);
-    assertTokenAttemptsAllowed(address);
-    const row = token === null ? null : await findActiveToken(token);
-    if (!row) {
-      recordFailedToken(address);
-      throw apiError("unauthorized", token === null ? "The Authorization header must be 'Bearer <token>'." : "The API token is not valid or has been revoked.");
-    }
-    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await unlessUnavailable(() => db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })));
-    }
-    return { actor: { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null } };
-  }
+  if (token !== undefined) return { actor: await actorFromToken(token, clientAddress(request)) };
   const secret = readSessionSecret(request);
-  if (!secret) return { actor: null };
-  const found = await lookUpSession(secret);
-  if (!found) return { actor: null };
+  const found = secret ? await lookUpSession(secret) : null;
+  if (!found) return { actor: null, unusedCookie: sentSessionCookie(request) !== null };
   if ("ended" in found) return { actor: null, ended: found.ended };
-  const { session } = found;
-  const { user } = session;
-  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id } };
+  return { actor: sessionActor(found.session) };
 }
 
 /** The longest page address the sign-in redirect carries back (browsers and proxies keep URLs to a few KB). */
 const MAX_RETURN_LENGTH = 2_000;
 
 export async function requireActor(request: Request, permission: Permission = "read"): Promise<Actor> {
-  const { actor, ended } = await lookUpActor(request);
+  const { actor, ended, unusedCookie } = await lookUpActor(request);
   if (!actor) {
-    if (wantsJson(request)) throw apiError("unauthorized", ended ? "The session has ended; sign in again." : "Sign in or send an API token.");
+    // A cookie no session answers is dropped. An ended session's cookie is dropped by the page that
+    // sends its browser to sign in (with the reason, said once), not by the API, which cannot say why.
+    const unusable = unusedCookie ? { "Set-Cookie": clearedSessionCookie(request) } : undefined;
+    if (wantsJson(request)) {
+      const message = ended ? "The session has ended; sign in again." : "Sign in or send an API token.";
+      throw apiError("unauthorized", message, undefined, unusable);
+    }
+    const clear = ended ? { "Set-Cookie": clearedSessionCookie(request) } : unusable;
     const url = new URL(request.url);
     // Back to the page after signing in; a query too long for a Location header is left behind.
     const back = url.pathname + url.search;
     const redirectTo = back.length <= MAX_RETURN_LENGTH ? back : url.pathname.slice(0, MAX_RETURN_LENGTH);
     const query = new URLSearchParams({ redirectTo, ...(ended ? { reason: ended } : {}) });
-    // an ended session's cookie is dropped, so the sign-in page explains it once, not on every visit
-    throw redirect(`/login?${query}`, ended ? { headers: { "Set-Cookie": clearedSessionCookie(request) } } : undefined);
+    throw redirect(`/login?${query}`, clear ? { headers: clear } : undefined);
   }
   if (!can(actor.role, permission)) {
     const message = `The ${actor.role} role may not do this (needs ${permission}).`;

@@ -11,4 +11,8 @@ export type Actor = {
   timeZone: string;
   tokenId: string | null;
   sessionId: string | null;
+  /** how the person came in when not through the pages or the API: a Slack command (the audit row says so) */
+  via?: "slack";
+  /** the Slack user behind it (invited into the channel of an incident they declare) */
+  slackUserId?: string;
 };

@@ -40,6 +40,24 @@ export function can(role: RoleName, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly RoleName[]).includes(role);
 }
 
+const permissionsOf = (role: RoleName) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+
+/**
+ * The role a token acts with: the greatest role whose permissions both the token's role and its
+ * owner's current role have. Roles are only partly ordered (responder and comms each have what
+ * the other lacks), so this is the meet of the two, not a minimum: a responder token of a comms
+ * user acts as a viewer. Whatever the table, the result never may more than either role
+ * (decision 0028).
+ */
+export function actingRole(tokenRole: RoleName, ownerRole: RoleName): RoleName {
+  const both = permissionsOf(tokenRole).filter((p) => can(ownerRole, p));
+  const within = ROLES.filter((role) => permissionsOf(role).every((p) => both.includes(p)));
+  // the one with the most permissions; on a tie the later (lower) in ROLES
+  const size = (role: RoleName) => permissionsOf(role).length;
+  const greatest = within.reduce<RoleName | null>((best, role) => (best && size(best) > size(role) ? best : role), null);
+  return greatest ?? "viewer";
+}
+
 export const ROLE_LABELS: Record<RoleName, string> = {
   admin: "Admin",
   responder: "Responder",

@@ -4,7 +4,17 @@
 /** lastSeenAt is written at most this often, so reading a page does not always write. */
 export const SESSION_TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export const END_REASONS = ["signed_out", "rotated", "ended_by_user", "ended_by_admin", "role_changed", "password_changed", "idle", "expired"] as const;
+export const END_REASONS = [
+  "signed_out",
+  "rotated",
+  "ended_by_user",
+  "ended_by_admin",
+  "role_changed",
+  "password_changed",
+  "disabled",
+  "idle",
+  "expired",
+] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 export type SessionTimes = { lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; endReason: string | null };
@@ -46,6 +56,8 @@ export function endedSessionMessage(reason: string | null | undefined, limits: {
       return "This session was ended from your account page (perhaps on another device). Sign in again to continue.";
     case "password_changed":
       return "Your password was changed, so your other sessions were ended. Sign in with the new password.";
+    case "disabled":
+      return "An admin disabled your account, so you were signed out. Ask an admin if you need access again.";
     default:
       return null;
   }

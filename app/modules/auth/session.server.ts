@@ -17,14 +17,26 @@ export function sessionLimits(): SessionLimits & { lifetimeMs: number; idleHours
   return { idleMs: SESSION_IDLE_HOURS * HOUR_MS, lifetimeMs: SESSION_LIFETIME_DAYS * 24 * HOUR_MS, idleHours: SESSION_IDLE_HOURS, lifetimeDays: SESSION_LIFETIME_DAYS };
 }
 
-export function readSessionSecret(request: Request): string | null {
+/** The session cookie's value as the client sent it, if it sent one (a cookie no session answers is cleared). */
+export function sentSessionCookie(request: Request): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name === SESSION_COOKIE) return rest.join("=");
   }
   return null;
+}
+
+/** The secret in the session cookie; a cookie that is not valid percent-encoding is no session (never a 500). */
+export function readSessionSecret(request: Request): string | null {
+  const sent = sentSessionCookie(request);
+  if (!sent) return null;
+  try {
+    return decodeURIComponent(sent);
+  } catch {
+    return null;
+  }
 }
 
 function isHttps(request: Request): boolean {
@@ -60,12 +72,13 @@ export async function startSession(userId: string, request: Request): Promise<{ 
 async function sessionBySecret(secret: string) {
   return db.session.findUnique({ where: { secretHash: sha256(secret) }, include: { user: true } });
 }
-type FoundSession = NonNullable<Awaited<ReturnType<typeof sessionBySecret>>>;
+export type FoundSession = NonNullable<Awaited<ReturnType<typeof sessionBySecret>>>;
 
-/** The session for this cookie secret; or why it ended; or null when there never was one (or its user is disabled). */
+/** The session for this cookie secret; or why it ended (its user disabled, for one); or null when there never was one. */
 export async function lookUpSession(secret: string): Promise<{ session: FoundSession } | { ended: EndReason } | null> {
   const session = await sessionBySecret(secret);
-  if (!session || session.user.disabledAt) return null;
+  if (!session) return null;
+  if (session.user.disabledAt) return { ended: "disabled" };
   const now = new Date();
   const ended = sessionEnded(session, sessionLimits(), now);
   if (ended) return { ended };
@@ -75,15 +88,17 @@ export async function lookUpSession(secret: string): Promise<{ session: FoundSes
   return { session };
 }
 
-export async function findSession(secret: string): Promise<FoundSession | null> {
-  const found = await lookUpSession(secret);
-  return found && "session" in found ? found.session : null;
-}
-
-export async function endSession(request: Request): Promise<void> {
+/** Signs out: ends this browser's session. Returns whose it was, so their open streams can be told. */
+export async function endSession(request: Request): Promise<string | null> {
   const secret = readSessionSecret(request);
-  if (!secret) return;
-  await db.$transaction((tx) =>
-    tx.session.updateMany({ where: { secretHash: sha256(secret), revokedAt: null }, data: { revokedAt: new Date(), endReason: "signed_out" } }),
-  );
+  if (!secret) return null;
+  return db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({
+      where: { secretHash: sha256(secret) },
+      select: { id: true, userId: true, revokedAt: true },
+    });
+    if (!session || session.revokedAt) return null;
+    await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date(), endReason: "signed_out" } });
+    return session.userId;
+  });
 }

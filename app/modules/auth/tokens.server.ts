@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import type { Actor } from "./actor.ts";
 import { countTokenCreation } from "./limits.server.ts";
+import { announceAccessChanged } from "./live-access.server.ts";
 import { ROLES, type RoleName } from "./roles.ts";
 import { newSecret, sha256 } from "./secrets.server.ts";
 
@@ -15,7 +16,7 @@ export const NewTokenSchema = z.object({ name: z.string().trim().min(1, "must no
 export const RevokeTokenSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export async function createApiToken(actor: Actor, input: { name: string; role: RoleName }) {
-  countTokenCreation(actor.userId);
+  await countTokenCreation(actor.userId);
   const token = TOKEN_PREFIX + newSecret(24);
   const id = newId();
   await db.$transaction(async (tx) => {
@@ -25,26 +26,31 @@ export async function createApiToken(actor: Actor, input: { name: string; role: 
   return { id, token, role: input.role, name: input.name };
 }
 
+/** Revokes a token; the event streams and editing sockets open with it are closed. */
 export async function revokeApiToken(actor: Actor, id: string) {
-  await db.$transaction(async (tx) => {
+  const owner = await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
-    if (!token || token.revokedAt) return;
+    if (!token || token.revokedAt) return null;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, actor, { action: "token.revoked", entityType: "ApiToken", entityId: id, before: { name: token.name } });
+    return token.userId;
   });
+  if (owner) await announceAccessChanged(owner);
 }
 
 export function listApiTokens() {
   return db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { name: true, role: true, disabledAt: true } },
+    },
   });
-}
-
-export async function findActiveToken(token: string) {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
-  return row;
 }
 
 /** Makes sure a token with exactly this value exists, owned by the first admin. */

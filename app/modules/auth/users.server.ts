@@ -1,4 +1,5 @@
-// People: signing in, and the admin's list of users and their roles.
+// People: signing in, and the admin's list of users. Changes to someone's access (role,
+// disabling, ending their sessions) are in user-changes.server.ts.
 import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -7,7 +8,8 @@ import { newId } from "~/utils/ids.ts";
 import type { Actor } from "./actor.ts";
 import { assertPasswordAllowed } from "./common-passwords.server.ts";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server.ts";
-import { ROLES } from "./roles.ts";
+import { ROLES, type RoleName } from "./roles.ts";
+import { newSecret } from "./secrets.server.ts";
 import { activeSinceCutoff } from "./session-rules.ts";
 import { sessionLimits } from "./session.server.ts";
 
@@ -20,26 +22,25 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const NameField = z.string().trim().min(1, "must not be empty").max(120);
+
+/** Without a password, one is made and handed back once (the API's invitation). */
 export const NewUserSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(120),
+  name: NameField,
   email: z.string().trim().toLowerCase().email("must be an email address").max(254),
   role: z.enum(ROLES),
-  password: PasswordField,
+  password: PasswordField.optional(),
 });
 
-export const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) });
-export const EndSessionsSchema = z.object({ userId: z.string().min(1).max(64) });
+/** What the API shows of a person: never the password hash. */
+export const USER_FIELDS = { id: true, name: true, email: true, role: true, timeZone: true, createdAt: true, disabledAt: true } as const;
 
-/** Signs a user out on every device (an admin's "sign out everywhere"). Returns how many ended. */
-export async function endAllSessions(actor: Actor, input: z.output<typeof EndSessionsSchema>): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) fail("not_found", "User not found.");
-    const { count } = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), endReason: "ended_by_admin" } });
-    await recordAudit(tx, actor, { action: "user.sessions_ended", entityType: "User", entityId: user.id, after: { sessionsEnded: count } });
-    return count;
-  });
+type UserRow = { id: string; name: string; email: string; role: string; timeZone: string; createdAt: Date; disabledAt: Date | null };
+
+export function userJson({ id, name, email, role, timeZone, createdAt, disabledAt }: UserRow) {
+  return { id, name, email, role: role as RoleName, timeZone, createdAt, disabled: disabledAt !== null, disabledAt };
 }
+export type UserJson = ReturnType<typeof userJson>;
 
 /** The user for this email and password, or null; unknown emails take as long as wrong passwords. */
 export async function authenticate(email: string, password: string) {
@@ -53,51 +54,39 @@ export function activeSessionsWhere(now = new Date()) {
   return { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gte: activeSinceCutoff(sessionLimits(), now) } };
 }
 
-export function listUsers() {
-  return db.user.findMany({
+/** Everyone, with how many sessions each has in use. */
+export async function listUsers(): Promise<(UserJson & { activeSessions: number })[]> {
+  const users = await db.user.findMany({
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      timeZone: true,
-      createdAt: true,
-      disabledAt: true,
-      _count: { select: { sessions: { where: activeSessionsWhere() } } },
-    },
+    select: { ...USER_FIELDS, _count: { select: { sessions: { where: activeSessionsWhere() } } } },
   });
+  return users.map((user) => ({ ...userJson(user), activeSessions: user._count.sessions }));
 }
 
-/** Creates a user; `actor` is null when an operator runs `npm run user:create`. */
-export async function createUser(actor: Actor | null, input: z.output<typeof NewUserSchema>) {
-  assertPasswordAllowed(input.password, input);
+/**
+ * Creates a user; `actor` is null when an operator runs `npm run user:create`. Without a password
+ * a strong one is made: `oneTimePassword` is the only time anyone sees it (it is stored hashed).
+ */
+export async function createUser(
+  actor: Actor | null,
+  input: z.output<typeof NewUserSchema>,
+): Promise<{ user: UserJson; oneTimePassword: string | null }> {
+  const oneTimePassword = input.password === undefined ? newSecret(18) : null;
+  const password = input.password ?? oneTimePassword!;
+  assertPasswordAllowed(password, input);
   if (await db.user.findUnique({ where: { email: input.email } })) {
     fail("conflict", "A user with this email already exists.", { email: "already in use" });
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(password);
   const id = newId();
-  await db.$transaction(async (tx) => {
-    await tx.user.create({ data: { id, name: input.name, email: input.email, role: input.role, passwordHash } });
-    await recordAudit(tx, actor, { action: "user.created", entityType: "User", entityId: id, after: { name: input.name, email: input.email, role: input.role } });
+  const user = await db.$transaction(async (tx) => {
+    const data = { id, name: input.name, email: input.email, role: input.role, passwordHash };
+    const created = await tx.user.create({ data, select: USER_FIELDS });
+    const after = { name: input.name, email: input.email, role: input.role, password: oneTimePassword ? "generated" : "chosen" };
+    await recordAudit(tx, actor, { action: "user.created", entityType: "User", entityId: id, after });
+    return created;
   });
-  return id;
-}
-
-/** Changes a role; the user's sessions end so the new role is in force at once. False when it already was that role. */
-export async function changeRole(actor: Actor, input: z.output<typeof RoleChangeSchema>): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) fail("not_found", "User not found.");
-    if (user.role === input.role) return false;
-    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1) {
-      fail("conflict", "The last admin cannot lose the admin role.", { role: "last admin" });
-    }
-    await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
-    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), endReason: "role_changed" } });
-    await recordAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
-    return true;
-  });
+  return { user: userJson(user), oneTimePassword };
 }
 
 /** People who can hold an incident role (commander, comms lead, scribe). */

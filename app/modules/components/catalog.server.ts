@@ -1,11 +1,13 @@
 // The components catalog: components, their groups (a component with isGroup, as in
-// Statuspage), their order and their regions.
+// Statuspage), their order and their regions. The public page shows the catalog, so every
+// change rebuilds it before the caller gets its answer.
 import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
+import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { incidentRef, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 import { activeImpactsByComponent, type ActiveImpact } from "./rollup.ts";
 
@@ -127,6 +129,7 @@ export async function createComponent(actor: Actor, input: z.output<typeof Compo
     });
     await recordAudit(tx, actor, { action: "component.created", entityType: "Component", entityId: id, after: input });
   });
+  await refreshStatusPage();
   const [row] = await loadRows({ id });
   return view(row, await activeImpacts([row]));
 }
@@ -154,6 +157,7 @@ export async function updateComponent(actor: Actor, id: string, patch: z.output<
       after: patch,
     });
   });
+  await refreshStatusPage();
   const [row] = await loadRows({ id });
   return view(row, await activeImpacts([row]));
 }
@@ -173,4 +177,5 @@ export async function moveComponent(actor: Actor, id: string, direction: "up" | 
     }
     await recordAudit(tx, actor, { action: "component.moved", entityType: "Component", entityId: id, after: { direction } });
   });
+  await refreshStatusPage();
 }

@@ -1,8 +1,8 @@
 // Webhook endpoints: a URL, a secret and the events it wants (incident: every published
 // incident or maintenance update; component: every public component status change). A URL
-// that resolves to this machine, a private network, a link-local address or the metadata
-// service is refused, when it is added and again at every send (DNS can change), unless an
-// admin allowlisted the host.
+// that is, or resolves to, anything but a globally routable address (addresses.ts) is refused
+// when it is added and again at every connection (DNS can change), unless an admin allowlisted
+// the host (decision 0032).
 import { lookup } from "node:dns/promises";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -11,7 +11,7 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { allowedHost, forbiddenAddress } from "./addresses.ts";
+import { judgeHost, refusedAddresses } from "./addresses.ts";
 
 import { NewWebhookSchema, type NewWebhook } from "./webhook-schema.ts";
 
@@ -22,21 +22,21 @@ export async function webhookAllowlist(tx: Pick<Tx, "organization">): Promise<st
   return [env().WEBHOOK_ALLOWED_HOSTS, org?.webhookAllowedHosts ?? ""].filter(Boolean).join(",");
 }
 
-/** Null when the URL's host may be reached; else the reason. Resolves the name. */
+/** Null when the URL's host may be reached; else the reason (for the admin who typed it). Resolves a name. */
 export async function refusedDestination(url: string, allowlist: string): Promise<string | null> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  if (allowedHost(host, allowlist)) return null;
+  const hostname = new URL(url).hostname;
+  const verdict = judgeHost(hostname, allowlist);
+  if (verdict.kind === "allowed") return null;
+  const because = "; webhooks may only reach globally routable addresses unless an admin allows the host";
+  if (verdict.kind === "refused") return verdict.reason + because;
   let addresses: { address: string }[];
   try {
-    addresses = await lookup(host, { all: true, verbatim: true });
+    addresses = await lookup(hostname, { all: true, verbatim: true });
   } catch {
-    return `the host ${host} does not resolve`;
+    return `the host ${hostname} does not resolve`;
   }
-  for (const { address } of addresses) {
-    const reason = forbiddenAddress(address);
-    if (reason) return `${host} resolves to ${reason} (${address}); webhooks may only reach public addresses unless an admin allows the host`;
-  }
-  return null;
+  const refused = refusedAddresses(hostname, addresses.map((a) => a.address), allowlist);
+  return refused ? refused + because : null;
 }
 
 export type WebhookView = { id: string; url: string; events: string[]; createdAt: string; recent: { at: string; state: string; status: number | null; error: string | null }[] };
@@ -86,7 +86,10 @@ export async function enqueueWebhooks(tx: Tx, updateId: string, changes: StatusC
   for (const endpoint of endpoints) {
     const events = endpoint.events.split(",");
     if (events.includes("incident")) {
-      rows.push({ id: newId(), updateId, kind: "incident", channel: "webhook" as const, endpointId: endpoint.id, recipient: endpoint.url, batchKey: `webhook/${updateId}/${endpoint.id}` });
+      // The endpoint in the recipient: two endpoints may share a URL, and a delivery is unique per update and recipient.
+      const recipient = `${endpoint.url}#endpoint=${endpoint.id}`;
+      const batchKey = `webhook/${updateId}/${endpoint.id}`;
+      rows.push({ id: newId(), updateId, kind: "incident", channel: "webhook" as const, endpointId: endpoint.id, recipient, batchKey });
     }
     if (events.includes("component")) {
       for (const change of changes) {
@@ -97,7 +100,7 @@ export async function enqueueWebhooks(tx: Tx, updateId: string, changes: StatusC
           kind: "component",
           channel: "webhook" as const,
           endpointId: endpoint.id,
-          recipient: `${endpoint.url}#component=${change.componentId}`,
+          recipient: `${endpoint.url}#endpoint=${endpoint.id}&component=${change.componentId}`,
           batchKey: `webhook/${updateId}/${endpoint.id}/${change.componentId}`,
           payload: { id, componentId: change.componentId, oldStatus: change.from, newStatus: change.to, at: at.toISOString() },
         });

@@ -3,6 +3,7 @@
 // workers, in the app or run as `npm run worker`, never send one batch at the same time; a
 // worker that dies leaves its lease to run out, and the next one sends the batch again under
 // the same idempotency key, which the provider answers without sending twice.
+import { claimOneDelivery } from "~/modules/delivery/claim.server.ts";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
@@ -11,13 +12,16 @@ import { logger } from "~/utils/logger.server.ts";
 import { composeEmails } from "./compose.server.ts";
 import { sendThroughResend, usesResend, writeToOutbox, type Email } from "./mailer.server.ts";
 import { MAX_ATTEMPTS, nextStep } from "./retry.ts";
-import { prepareWebhook, sendWebhook } from "./webhook-sender.server.ts";
+import { prepareWebhook, sendWebhook, webhookFacts } from "./webhook-sender.server.ts";
+import { wakeWorker, workerAlarm } from "./wake.ts";
+import { remindDuePromises } from "~/modules/notifications/promises.server.ts";
+import { carryOutSubscribeRequests, SUBSCRIBE_REQUEST } from "~/modules/subscribers/subscribe-requests.server.ts";
+import { claimSlackDelivery, sendSlackDelivery } from "~/modules/slack/sender.server.ts";
 
 const IDLE_POLL_MS = 2_000;
 
 type Worker = {
   running: boolean;
-  wake: (() => void) | null;
   done: Promise<void> | null;
   notBefore: number;
   lastSend: number;
@@ -25,7 +29,7 @@ type Worker = {
   providerLimit: number | null;
 };
 const globalWorker = globalThis as unknown as { __deliveryWorker?: Worker };
-const worker: Worker = (globalWorker.__deliveryWorker ??= { running: false, wake: null, done: null, notBefore: 0, lastSend: 0, providerLimit: null });
+const worker: Worker = (globalWorker.__deliveryWorker ??= { running: false, done: null, notBefore: 0, lastSend: 0, providerLimit: null });
 
 /** Claims the next due batch; null when nothing is due. */
 async function claimBatch(now: Date): Promise<{ claim: string; batchKey: string } | null> {
@@ -86,6 +90,9 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
   let rows = await db.$transaction((tx) =>
     tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true, unsubscribedAt: true, bouncedAt: true } } }, orderBy: { id: "asc" } }),
   );
+  // A subscribe-form request is carried out here, away from the form's answer (decision 0033);
+  // the confirmation it may call for is a batch of its own.
+  if (rows[0]?.kind === SUBSCRIBE_REQUEST) return carryOutSubscribeRequests(claim, rows);
   // Before the first attempt, whoever left since the publish is dropped from the batch. After
   // it, the batch is sent again exactly as it was: the provider may have accepted it, and the
   // same idempotency key needs the same content.
@@ -98,7 +105,7 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
   }
   if (rows.length === 0) return;
   const composeStarted = performance.now();
-  const emails = await db.$transaction((tx) => composeEmails(tx, rows));
+  const emails = await composeEmails(rows);
   logger.debug({ batchKey, ms: Math.round(performance.now() - composeStarted) }, "batch composed");
   const now = () => new Date();
 
@@ -142,29 +149,16 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
 
 /** Claims the next due webhook (one delivery is one request). */
 async function claimWebhook(now: Date): Promise<string | null> {
-  return db.$transaction(async (tx) => {
-    const due = await tx.delivery.findFirst({
-      where: { channel: "webhook", state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
-      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-      select: { id: true },
-    });
-    if (!due) return null;
-    const claim = randomUUID();
-    const claimed = await tx.delivery.updateMany({
-      where: { id: due.id, state: { in: ["queued", "failed"] } },
-      data: { state: "sending", claim, leaseUntil: new Date(now.getTime() + env().DELIVERY_LEASE_MS) },
-    });
-    return claimed.count ? claim : null;
-  });
+  return claimOneDelivery("webhook", now);
 }
 
 async function sendOneWebhook(claim: string): Promise<void> {
-  const prepared = await db.$transaction(async (tx) => {
+  const { row, facts } = await db.$transaction(async (tx) => {
     const row = await tx.delivery.findFirstOrThrow({ where: { claim }, include: { endpoint: { select: { url: true, secret: true, disabledAt: true } } } });
-    return { row, prepared: await prepareWebhook(tx, row) };
+    return { row, facts: await webhookFacts(tx, row) };
   });
-  const result = await sendWebhook(prepared.prepared);
-  const attempts = prepared.row.attempts + 1;
+  const result = await sendWebhook(await prepareWebhook(row, facts));
+  const attempts = row.attempts + 1;
   const data = result.ok
     ? { state: "sent" as const, sentAt: new Date(), lastStatus: result.status, lastError: null }
     : { ...(result.final ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())), lastStatus: result.status, lastError: result.error.slice(0, 1000) };
@@ -187,32 +181,41 @@ export async function drainOnce(keepGoing: () => boolean = () => true): Promise<
     if (batch) await sendBatch(batch);
     const webhook = await claimWebhook(new Date());
     if (webhook) await sendOneWebhook(webhook);
-    if (!batch && !webhook) return handled;
+    const slack = await claimSlackDelivery(new Date());
+    if (slack) await sendSlackDelivery(slack);
+    if (!batch && !webhook && !slack) return handled;
     handled += 1;
   }
   return handled;
 }
 
-export function wakeWorker(): void {
-  worker.wake?.();
-}
+export { wakeWorker };
+
+/** How often the worker looks for promised updates about to be missed (notifications/promises.server.ts). */
+const PROMISE_CHECK_MS = 5_000;
 
 export function startWorker(): void {
   if (worker.running) return;
   worker.running = true;
+  let promisesCheckedAt = 0;
   worker.done = (async () => {
     while (worker.running) {
       try {
+        if (Date.now() - promisesCheckedAt >= PROMISE_CHECK_MS) {
+          promisesCheckedAt = Date.now();
+          // a failed look is tried again next time; it must not hold up the deliveries
+          await remindDuePromises(new Date()).catch((error) => logger.warn({ err: error }, "promise reminders failed"));
+        }
         const handled = await drainOnce(() => worker.running);
         if (handled === 0 && worker.running) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, IDLE_POLL_MS);
-            worker.wake = () => {
+            workerAlarm.wake = () => {
               clearTimeout(timer);
               resolve();
             };
           });
-          worker.wake = null;
+          workerAlarm.wake = null;
         }
       } catch (error) {
         logger.error({ err: error }, "delivery worker failed; retrying");
@@ -225,7 +228,7 @@ export function startWorker(): void {
 /** Stops after the batch in hand (its outcome is recorded: nothing half-sent is forgotten). */
 export async function stopWorker(): Promise<void> {
   worker.running = false;
-  worker.wake?.();
+  workerAlarm.wake?.();
   await worker.done;
   worker.done = null;
 }

@@ -2,6 +2,8 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { wakeWorker } from "~/modules/delivery/wake.ts";
+import { queueIncidentChannel } from "~/modules/slack/outbox.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { IMPACT_LABELS, incidentRef, stampsForCommander } from "./lifecycle.ts";
@@ -13,6 +15,7 @@ import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.
 export async function declareIncident(actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {
   const view = await db.$transaction((tx) => declareIncidentWithin(tx, actor, input));
   await announceEvents(view.id, view.lastSeq);
+  wakeWorker();
   return view;
 }
 
@@ -62,5 +65,7 @@ export async function declareIncidentWithin(tx: Tx, actor: Actor, input: Declare
   const view = incidentView((await loadIncidentRow(tx, id))!);
   await storeEvent(tx, id, seq, "incident.updated", view);
   await recordAudit(tx, actor, { action: "incident.declared", entityType: "Incident", entityId: id, after: view });
+  // its Slack channel, when Slack is set up (decision 0045)
+  await queueIncidentChannel(tx, id, actor.slackUserId);
   return view;
 }

@@ -1,14 +1,19 @@
 // The declare form and the incident room's forms post plain fields; these shape them into the API's patch
 // objects, so forms and the JSON API go through the same schema and the same module.
+import { instantFromZonedInput } from "~/utils/time.ts";
 import { MILESTONES } from "./lifecycle.ts";
 
 const emptyToNull = (v: FormDataEntryValue | null) => (v === null || v === "" ? null : String(v));
 
+/** "2026-11-25T14:05" from <input type="datetime-local">, read as the wall-clock time in `zone`. */
+export function zonedInstant(value: FormDataEntryValue | null, zone: string): string | null {
+  const v = emptyToNull(value);
+  return v === null ? null : instantFromZonedInput(v, zone);
+}
+
 /** "2026-11-25T14:05" from <input type="datetime-local">, read as UTC. */
 export function utcInstant(value: FormDataEntryValue | null): string | null {
-  const v = emptyToNull(value);
-  if (v === null) return null;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00.000Z` : v;
+  return zonedInstant(value, "Etc/UTC");
 }
 
 /** The impact:<componentId> selects, without the ones left at "not affected". */
@@ -20,8 +25,8 @@ function componentsFromForm(form: FormData): { id: string; impact: string }[] {
   return components;
 }
 
-/** The declare form as DeclareIncidentSchema's input; "lead: me" is resolved by the caller. */
-export function declareFromForm(form: FormData) {
+/** The declare form as DeclareIncidentSchema's input, Started/Detected read in `zone`; "lead: me" is resolved by the caller. */
+export function declareFromForm(form: FormData, zone = "Etc/UTC") {
   return {
     title: form.get("title"),
     severity: form.get("severity"),
@@ -29,12 +34,13 @@ export function declareFromForm(form: FormData) {
     components: componentsFromForm(form),
     regions: form.getAll("regions").map(String),
     leadIsMe: form.get("lead") === "me",
-    startedAt: utcInstant(form.get("startedAt")) ?? undefined,
-    detectedAt: utcInstant(form.get("detectedAt")) ?? undefined,
+    startedAt: zonedInstant(form.get("startedAt"), zone) ?? undefined,
+    detectedAt: zonedInstant(form.get("detectedAt"), zone) ?? undefined,
   };
 }
 
-export function patchFromRoomForm(intent: string, form: FormData): Record<string, unknown> | null {
+/** The room's forms as IncidentPatchSchema's input; milestones are read in `zone`, the zone the inputs showed. */
+export function patchFromRoomForm(intent: string, form: FormData, zone = "Etc/UTC"): Record<string, unknown> | null {
   switch (intent) {
     case "status":
       return { status: form.get("status") };
@@ -50,9 +56,12 @@ export function patchFromRoomForm(intent: string, form: FormData): Record<string
     case "milestones": {
       const patch: Record<string, unknown> = {};
       for (const m of MILESTONES) {
-        const value = utcInstant(form.get(m));
+        // A field left as shown is not a correction: its input holds whole minutes, the milestone may not.
+        if (form.has(`${m}Shown`) && form.get(m) === form.get(`${m}Shown`)) continue;
+        const value = zonedInstant(form.get(m), zone);
         if (value !== null || (m !== "startedAt" && m !== "detectedAt")) patch[m] = value;
       }
+      patch.moveImpactWindows = form.get("moveImpactWindows") === "on";
       return patch;
     }
     default:

@@ -8,6 +8,12 @@ export async function getIncident(id: string): Promise<IncidentView | null> {
   return row && incidentView(row);
 }
 
+/** The incident's last event sequence, or null when there is no such incident. */
+export async function incidentLastSeq(id: string): Promise<number | null> {
+  const row = await db.incident.findUnique({ where: { id }, select: { lastSeq: true } });
+  return row?.lastSeq ?? null;
+}
+
 /** Finds an incident by id or by its reference (INC-42 or 42). */
 export async function findIncidentId(idOrRef: string): Promise<string | null> {
   const ref = /^(?:INC-)?(\d{1,9})$/i.exec(idOrRef);

@@ -2,6 +2,8 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { wakeWorker } from "~/modules/delivery/wake.ts";
+import { queueTopicUpdate } from "~/modules/slack/outbox.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
@@ -17,6 +19,7 @@ import {
   type IncidentStatusName,
   type Milestones,
 } from "./lifecycle.ts";
+import { boundsOf, fitWindowsToMilestones } from "./impact.server.ts";
 import { checkComponents, checkPerson, checkRegions } from "./references.server.ts";
 import type { IncidentPatch } from "./schemas.ts";
 import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
@@ -25,8 +28,11 @@ const ROLE_FIELDS = { commanderId: "commander", commsLeadId: "comms lead", scrib
 
 /**
  * Changes an incident. A status change must be legal (else 409) and stamps its milestone;
- * milestones given in the patch are corrections and win over stamps. Every change writes
- * a timeline entry or an audit event (most both) and one incident.updated event.
+ * milestones given in the patch are corrections and win over stamps. The impact windows follow
+ * Started and Resolved (impact-windows.ts): resolving closes them at Resolved, and a correction
+ * moves those at the old time with it unless `moveImpactWindows` is false. Every change writes
+ * a timeline entry or an audit event (most both) and one incident.updated event; a correction
+ * of milestones alone is one audit row, with the windows it moved.
  */
 export async function updateIncident(actor: Actor, incidentId: string, patch: IncidentPatch): Promise<IncidentView> {
   const now = new Date();
@@ -53,7 +59,6 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
       data.status = patch.status;
       stamps = { ...stamps, ...stampsForStatus(patch.status, current, now) };
       notes.push(`Status changed from ${row.status} to ${patch.status}.`);
-      if (patch.status === "resolved") await closeImpacts(tx, incidentId, now);
     } else if (patch.status && patch.status === row.status && Object.keys(patch).length === 1) {
       fail("conflict", `The incident is already ${row.status}.`, { status: "unchanged" });
     }
@@ -79,6 +84,11 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
         openImpacts.map((c) => ({ componentId: c.componentId, impact: c.impact as ComponentImpactName })),
         patch.components.map((c) => ({ componentId: c.id, impact: c.impact })),
       );
+      if (change.open.length && (data.status ?? row.status) === "resolved") {
+        fail("conflict", "The incident is resolved: correct its impact in the impact windows, or reopen it.", {
+          components: "the incident is resolved",
+        });
+      }
       if (change.close.length) {
         await tx.incidentComponent.updateMany({ where: { incidentId, endedAt: null, componentId: { in: change.close } }, data: { endedAt: now } });
       }
@@ -115,6 +125,18 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
     }
     Object.assign(data, stamps, corrections);
 
+    const status = (data.status as string | undefined) ?? row.status;
+    const wasBounds = boundsOf(row);
+    const bounds = boundsOf({
+      status,
+      startedAt: (data.startedAt as Date | undefined) ?? row.startedAt,
+      resolvedAt: "resolvedAt" in data ? (data.resolvedAt as Date | null) : row.resolvedAt,
+    });
+    if (status === "resolved" && row.status !== "resolved") await closeImpacts(tx, incidentId, bounds.resolvedAt!);
+    const boundsMoved =
+      wasBounds.startedAt.getTime() !== bounds.startedAt.getTime() || wasBounds.resolvedAt?.getTime() !== bounds.resolvedAt?.getTime();
+    const moved = boundsMoved ? await fitWindowsToMilestones(tx, incidentId, wasBounds, bounds, patch.moveImpactWindows ?? true) : null;
+
     if (Object.keys(data).length === 0 && !patch.regions && !patch.components) {
       return { view: before, changed: false };
     }
@@ -123,19 +145,31 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
     await tx.incident.update({ where: { id: incidentId }, data });
     const view = incidentView((await loadIncidentRow(tx, incidentId))!);
     await storeEvent(tx, incidentId, seq, "incident.updated", view);
-    await recordAudit(tx, actor, { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view });
-    for (const [m, value] of Object.entries(corrections)) {
+    if ("status" in data || "severity" in data || "commanderId" in data) await queueTopicUpdate(tx, incidentId);
+    const correctionOnly = Object.keys(data).every((k) => k in corrections) && !patch.regions && !patch.components;
+    if (!correctionOnly) {
+      await recordAudit(tx, actor, { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view });
+    }
+    const corrected = Object.keys(corrections) as (keyof Milestones)[];
+    if (corrected.length) {
       await recordAudit(tx, actor, {
         action: "incident.milestone_corrected",
         entityType: "Incident",
         entityId: incidentId,
-        before: { [m]: current[m as keyof Milestones] },
-        after: { [m]: value, label: MILESTONE_LABELS[m as keyof Milestones] },
+        before: { ...Object.fromEntries(corrected.map((m) => [m, current[m]])), ...(moved ? { impactWindows: moved.before } : {}) },
+        after: {
+          ...corrections,
+          label: corrected.map((m) => MILESTONE_LABELS[m]).join(", "),
+          ...(moved ? { impactWindows: moved.after, impactWindowsMoved: patch.moveImpactWindows ?? true } : {}),
+        },
       });
     }
     return { view, changed: true };
   });
-  if (result.changed) await announceEvents(incidentId, result.view.lastSeq);
+  if (result.changed) {
+    await announceEvents(incidentId, result.view.lastSeq);
+    wakeWorker();
+  }
   return result.view;
 }
 

@@ -16,7 +16,8 @@ function isFigure(value: unknown): value is FoundFigure {
 /** Every figure in the insights, by key. A loop, not recursion: the shape is shallow but open. */
 export function figuresByKey(insights: Insights): Map<string, FoundFigure> {
   const found = new Map<string, FoundFigure>();
-  const stack: unknown[] = [insights.counts, insights.incidentsPerWeek, insights.timeTo, insights.uptime, insights.sla, insights.actionItems, insights.comms];
+  const { counts, incidentsPerWeek, timeTo, uptime, sla, actionItems, postmortems, comms } = insights;
+  const stack: unknown[] = [counts, incidentsPerWeek, timeTo, uptime, sla, actionItems, postmortems, comms];
   while (stack.length) {
     const value = stack.pop();
     if (Array.isArray(value)) {
@@ -73,6 +74,8 @@ export function describeFigure(key: string, componentName: (id: string) => strin
       if (a === "overdue") return "Incidents with action items open past their due date";
       if (a === "timeToClose") return "Incidents whose action items were closed in the range";
       return `Incidents whose action items were ${a} in ${b}`;
+    case "postmortems":
+      return a === "overdue" ? "Incidents whose post-mortem is overdue" : "Incidents that owe a published post-mortem";
     case "comms":
       if (a === "promises") return b ? "Incidents with promised updates, the period before" : "Incidents with promised updates";
       return ["Time to the first public update", part(b)].filter(Boolean).join(" · ");

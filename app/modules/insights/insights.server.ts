@@ -4,6 +4,7 @@
 // and the CSV all come through here.
 import { incidentRef } from "~/modules/incidents/lifecycle.ts";
 import { DEFAULT_UPTIME_WEIGHTS } from "~/modules/status-page/uptime.ts";
+import { loadOwedCandidates } from "~/modules/postmortems/owed.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { computeInsights } from "./insights.ts";
@@ -54,18 +55,20 @@ export async function loadInsightsData(query: InsightsQuery, now = new Date()): 
   const scope = { severity: filters.severity, componentIds: covered };
   const windowsFrom = uptimeStart({ asOf: range.asOf, from: range.from, timeZone: filters.timeZone });
 
-  const [incidentRows, ownWindows, updateRows, uptimeWindows, itemRows] = await Promise.all([
+  const [incidentRows, ownWindows, updateRows, uptimeWindows, itemRows, postmortems] = await Promise.all([
     incidentsStarted(scope, range.previousFrom, range.to),
     windowsOfIncidentsStarted(scope, range.from, range.to),
     publishedUpdates(scope, range.previousFrom, range.to),
     windowsOverlapping(covered, filters.severity, windowsFrom, range.asOf),
     actionItemsTouched(scope, range.from, range.to, now),
+    loadOwedCandidates(scope),
   ]);
 
   const windowsOf = groupBy(ownWindows, (w) => w.incidentId);
   const updatesOf = groupBy(updateRows, (u) => u.incidentId);
   const loaded = new Set(incidentRows.map((i) => i.id));
-  const missing = [...new Set([...uptimeWindows.map((w) => w.incidentId), ...itemRows.map((i) => i.incidentId)])].filter((id) => !loaded.has(id));
+  const named = [...uptimeWindows, ...itemRows, ...postmortems.candidates].map((row) => row.incidentId);
+  const missing = [...new Set(named)].filter((id) => !loaded.has(id));
   const others = await incidentsById(missing);
 
   return {
@@ -86,6 +89,7 @@ export async function loadInsightsData(query: InsightsQuery, now = new Date()): 
     otherIncidents: others.map(refOf),
     windows: uptimeWindows,
     actionItems: itemRows,
+    postmortems,
   };
 }
 

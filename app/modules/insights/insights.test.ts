@@ -41,6 +41,22 @@ describe("the insights as a whole", () => {
     ]);
   });
 
+  it("counts the post-mortems owed now, overdue first, whatever the range, and names each incident", () => {
+    // Now is 31 Mar 12:00. A (SEV1, resolved 6 Jan 12:30, none written) was due 11 Jan 12:30: 79 days less
+    // half an hour ago, so 78 whole days late; B (SEV2, resolved 20 Jan 12:00, in review) due 30 Jan 12:00: 60 days;
+    // F (SEV2, resolved 29 Mar 12:00) is due 8 Apr 12:00, in 8 days; E's is published.
+    expect(insights.postmortems.owed).toMatchObject({ key: "postmortems.owed", count: 3, incidentIds: ["a", "b", "f"] });
+    expect(insights.postmortems.overdue).toMatchObject({ key: "postmortems.overdue", count: 2, incidentIds: ["a", "b"] });
+    expect(insights.postmortems.items.map((i) => [i.ref, i.overdue, i.days, i.postmortemState])).toEqual([
+      ["INC-1", true, 78, null],
+      ["INC-2", true, 60, "in_review"],
+      ["INC-6", false, 8, null],
+    ]);
+    expect(insights.postmortems.dueDays).toEqual({ SEV1: 5, SEV2: 10, SEV3: null, SEV4: null });
+    expect(insights.incidents.f).toMatchObject({ ref: "INC-6" });
+    expect(describeFigure("postmortems.overdue")).toBe("Incidents whose post-mortem is overdue");
+  });
+
   it("shows only the chosen component's uptime when filtered", () => {
     const filtered = computeInsights(sampleData({ filters: sampleFilters({ componentId: "web" }) }));
     expect(filtered.uptime.components.map((c) => c.id)).toEqual(["web"]);

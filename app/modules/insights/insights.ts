@@ -1,6 +1,7 @@
 // Every figure of the insights page from plain data: the one function the page, the JSON API
 // and the CSV share. Pure; insights.server.ts reads the data.
-import { customerFacingTime } from "~/modules/postmortems/metrics.ts";
+import { incidentNumbers } from "~/modules/postmortems/metrics.ts";
+import { postmortemsOwed } from "~/modules/postmortems/owed.ts";
 import { actionItemInsights } from "./action-items.ts";
 import { commsInsights, firstUpdateSeconds, promiseOutcomes } from "./comms.ts";
 import { incidentCounts, incidentsPerWeek, incidentTimeTo, startedIn, timeToInsights, countFigure } from "./metrics.ts";
@@ -11,7 +12,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function incidentRow(incident: IncidentFacts, names: Map<string, string>, asOf: Date, now: Date): IncidentRow {
   const windows = incident.windows.map((w) => ({ ...w, component: names.get(w.componentId) ?? w.componentId }));
-  const facing = customerFacingTime(windows, incident.resolvedAt ?? asOf);
+  const { customerFacing: facing, components } = incidentNumbers(incident, windows, asOf);
   return {
     id: incident.id,
     ref: incident.ref,
@@ -32,7 +33,29 @@ function incidentRow(incident: IncidentFacts, names: Map<string, string>, asOf: 
       partial_outage: facing.byLevel.partial_outage / 1000,
       degraded_performance: facing.byLevel.degraded_performance / 1000,
     },
-    components: [...new Set(windows.map((w) => w.component))],
+    components: components.map((c) => c.component),
+  };
+}
+
+/** The post-mortems owed now: all of them, and the overdue ones (keys postmortems.owed, postmortems.overdue). */
+function owedFigures(data: InsightsData, now: Date): Insights["postmortems"] {
+  const owed = postmortemsOwed(data.postmortems.candidates, data.postmortems.dueDays, now);
+  return {
+    dueDays: data.postmortems.dueDays,
+    owed: countFigure("postmortems.owed", owed.map((o) => o.incidentId)),
+    overdue: countFigure("postmortems.overdue", owed.filter((o) => o.overdue).map((o) => o.incidentId)),
+    items: owed.map((o) => ({
+      incidentId: o.incidentId,
+      ref: o.ref,
+      title: o.title,
+      severity: o.severity,
+      resolvedAt: o.resolvedAt.toISOString(),
+      dueAt: o.dueAt.toISOString(),
+      overdue: o.overdue,
+      days: o.days,
+      postmortemId: o.postmortem?.id ?? null,
+      postmortemState: o.postmortem?.state ?? null,
+    })),
   };
 }
 
@@ -75,6 +98,7 @@ export function computeInsights(data: InsightsData): Insights {
       missed: components.flatMap((c) => c.months.filter((m) => !m.met).map((m) => ({ ...m, componentId: c.id, component: c.name, target: c.slaTarget }))),
     },
     actionItems: actionItemInsights(data.actionItems, period, timeZone, now),
+    postmortems: owedFigures(data, now),
     comms: commsInsights(current, previous, period, timeZone, now),
     incidentRows: current.map((i) => incidentRow(i, names, range.asOf, now)),
   };

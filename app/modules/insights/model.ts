@@ -3,7 +3,8 @@
 // which /insights/incidents?figure=<key> lists the incidents of, and `incidentIds`: the
 // incidents behind it (refs and titles in `Insights.incidents`). Durations are in seconds.
 import type { ComponentImpactName, IncidentStatusName, SeverityName } from "~/modules/incidents/lifecycle.ts";
-import type { ActionItemStateName } from "~/modules/postmortems/sections.ts";
+import type { OwedCandidate, PostmortemDueDays } from "~/modules/postmortems/owed.ts";
+import type { ActionItemStateName, PostmortemStateName } from "~/modules/postmortems/sections.ts";
 import type { UptimeWeights } from "~/modules/status-page/model.ts";
 import type { InsightsFilters } from "./query.ts";
 import type { Summary } from "./stats.ts";
@@ -66,6 +67,8 @@ export type InsightsData = {
   actionItems: ActionItemFacts[];
   /** the catalog in display order (groups followed by their members) */
   components: ComponentFacts[];
+  /** resolved incidents matching the filters (any start) that may owe a post-mortem, and the days per severity */
+  postmortems: { dueDays: PostmortemDueDays; candidates: OwedCandidate[] };
   now: Date;
 };
 
@@ -139,6 +142,20 @@ export type IncidentRow = {
   components: string[];
 };
 
+export type OwedPostmortemRow = {
+  incidentId: string;
+  ref: string;
+  title: string;
+  severity: SeverityName;
+  resolvedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  /** days past (overdue) or left (due) */
+  days: number;
+  postmortemId: string | null;
+  postmortemState: PostmortemStateName | null;
+};
+
 export type PromiseFigure = Figure & { promised: number; kept: number; missed: number; pending: number; keptShare: number | null };
 
 export type Insights = {
@@ -165,6 +182,14 @@ export type Insights = {
     byMonth: { month: string; opened: CountFigure; closed: CountFigure }[];
     overdue: CountFigure & { items: ActionItemRow[] };
     timeToClose: SummaryFigure;
+  };
+  /** post-mortems owed now, whenever the incidents started (severity and component filters apply) */
+  postmortems: {
+    dueDays: PostmortemDueDays;
+    owed: CountFigure;
+    overdue: CountFigure;
+    /** the most overdue first */
+    items: OwedPostmortemRow[];
   };
   comms: {
     firstUpdate: SummaryFigure;

@@ -110,6 +110,18 @@ export const ACTION_ITEMS: ActionItemFacts[] = [
   item("ai5", "e", "open", "2025-12-05T12:00:00Z", null, "2025-12-20T23:59:59Z"),
 ];
 
+/** Resolved SEV2 late in March, outside the range: its post-mortem is still due. */
+export const F = { id: "f", ref: "INC-6", title: "Streaming stalls", severity: "SEV2" as const, startedAt: at("2026-03-29T09:00:00Z") };
+
+/** What may owe a post-mortem at NOW (31 Mar): A and F none yet, B's in review, E's published. */
+const pm = (id: string, state: "in_review" | "published") => ({ id, state });
+export const OWED_CANDIDATES: InsightsData["postmortems"]["candidates"] = [
+  { incidentId: "a", ref: "INC-1", title: "API down", severity: "SEV1", resolvedAt: A.resolvedAt!, postmortem: null },
+  { incidentId: "b", ref: "INC-2", title: B.title, severity: "SEV2", resolvedAt: B.resolvedAt!, postmortem: pm("pm-b", "in_review") },
+  { incidentId: "e", ref: "INC-0", title: E.title, severity: "SEV1", resolvedAt: E.resolvedAt!, postmortem: pm("pm-e", "published") },
+  { incidentId: "f", ref: "INC-6", title: F.title, severity: "SEV2", resolvedAt: at("2026-03-29T12:00:00Z"), postmortem: null },
+];
+
 export function sampleFilters(overrides: Partial<InsightsFilters> = {}): InsightsFilters {
   return {
     range: { from: FROM, to: TO, previousFrom: PREVIOUS_FROM, asOf: TO },
@@ -128,10 +140,11 @@ export function sampleData(overrides: Partial<InsightsData> = {}): InsightsData 
     filters: sampleFilters(),
     weights: WEIGHTS,
     incidents,
-    otherIncidents: [],
+    otherIncidents: [F],
     windows: incidents.flatMap((i) => i.windows),
     actionItems: ACTION_ITEMS,
     components: COMPONENTS,
+    postmortems: { dueDays: { SEV1: 5, SEV2: 10, SEV3: null, SEV4: null }, candidates: OWED_CANDIDATES },
     now: NOW,
     ...overrides,
   };

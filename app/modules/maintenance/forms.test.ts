@@ -9,7 +9,7 @@ function form(fields: [string, string][]): FormData {
 }
 
 describe("the maintenance page's forms", () => {
-  it("reads the datetime-local fields as UTC and every checked component", () => {
+  it("reads the datetime-local fields as UTC when the form names UTC, and every checked component", () => {
     const values = newMaintenanceValues(
       form([
         ["title", "Database upgrade"],
@@ -27,6 +27,18 @@ describe("the maintenance page's forms", () => {
     expect(parsed.components).toEqual(["c1", "c2"]);
     expect(parsed.body).toBeUndefined();
     expect(parsed.notify).toBe(true);
+  });
+
+  it("reads the fields in the zone the form showed: 10:00 in Los Angeles is 18:00Z, across the autumn change too", () => {
+    const values = newMaintenanceValues(form([["title", "Database upgrade"], ["scheduledFor", "2030-01-05T10:00"], ["scheduledUntil", "2030-01-05T12:30"], ["components", "c1"]]));
+    const parsed = NewMaintenanceSchema.parse(newMaintenanceInput(values, "America/Los_Angeles"));
+    expect(parsed.scheduledFor.toISOString()).toBe("2030-01-05T18:00:00.000Z");
+    expect(parsed.scheduledUntil.toISOString()).toBe("2030-01-05T20:30:00.000Z");
+    // 22:00 PDT on 2 November to 06:00 PST on 3 November 2030: nine hours, not eight
+    const overnight = newMaintenanceValues(form([["title", "Overnight"], ["scheduledFor", "2030-11-02T22:00"], ["scheduledUntil", "2030-11-03T06:00"], ["components", "c1"]]));
+    const across = NewMaintenanceSchema.parse(newMaintenanceInput(overnight, "America/Los_Angeles"));
+    expect(across.scheduledFor.toISOString()).toBe("2030-11-03T05:00:00.000Z");
+    expect(across.scheduledUntil.toISOString()).toBe("2030-11-03T14:00:00.000Z");
   });
 
   it("an empty time is missing, not the start of 1970; an unchecked notify box is false", () => {
@@ -58,7 +70,10 @@ describe("the maintenance page's forms", () => {
     expect(sections.completed.map((m) => m.id)).toEqual(["recent", "old"]);
   });
 
-  it("suggests the next full hour for two hours", () => {
+  it("suggests the next full hour for two hours, as the reader's wall clock reads it", () => {
     expect(suggestedWindow(new Date("2030-01-05T10:17:42Z"))).toEqual({ scheduledFor: "2030-01-05T11:00", scheduledUntil: "2030-01-05T13:00" });
+    expect(suggestedWindow(new Date("2030-01-05T10:17:42Z"), "America/Los_Angeles")).toEqual({ scheduledFor: "2030-01-05T03:00", scheduledUntil: "2030-01-05T05:00" });
+    // half-hour zones get a full hour of their own clock, not UTC's
+    expect(suggestedWindow(new Date("2030-01-05T10:17:42Z"), "Asia/Kolkata")).toEqual({ scheduledFor: "2030-01-05T16:00", scheduledUntil: "2030-01-05T18:00" });
   });
 });

@@ -1,8 +1,8 @@
 // The maintenance page's forms post plain fields; these shape them into the objects the JSON
 // API takes, so both go through NewMaintenanceSchema / MaintenanceUpdateSchema. Pure: no I/O.
-import { utcInstant } from "~/modules/incidents/forms.ts";
+import { zonedInstant } from "~/modules/incidents/forms.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
-import { toUtcInputValue } from "~/utils/time.ts";
+import { instantFromZonedInput, zonedInputValue } from "~/utils/time.ts";
 
 /** What the schedule form posted, handed back so a page without JavaScript keeps the input. */
 export type NewMaintenanceFormValues = {
@@ -30,13 +30,13 @@ export function newMaintenanceValues(form: FormData): NewMaintenanceFormValues {
   };
 }
 
-/** The schedule form as NewMaintenanceSchema's input: the datetime-local fields are read as UTC. */
-export function newMaintenanceInput(values: NewMaintenanceFormValues) {
+/** The schedule form as NewMaintenanceSchema's input: the datetime-local fields are read in `zone`, the zone they were shown in. */
+export function newMaintenanceInput(values: NewMaintenanceFormValues, zone = "Etc/UTC") {
   return {
     title: values.title,
     // an empty field must read as missing, not as the start of 1970
-    scheduledFor: utcInstant(values.scheduledFor) ?? undefined,
-    scheduledUntil: utcInstant(values.scheduledUntil) ?? undefined,
+    scheduledFor: zonedInstant(values.scheduledFor, zone) ?? undefined,
+    scheduledUntil: zonedInstant(values.scheduledUntil, zone) ?? undefined,
     components: values.components,
     body: values.body.trim() ? values.body : undefined,
     notify: values.notify,
@@ -67,11 +67,9 @@ export function maintenanceSections<T extends { status: MaintenanceStatusName; s
   };
 }
 
-/** The schedule form's first suggestion: the next full hour, for two hours (UTC input values). */
-export function suggestedWindow(now = new Date()): { scheduledFor: string; scheduledUntil: string } {
-  const start = new Date(now);
-  start.setUTCMinutes(0, 0, 0);
-  start.setUTCHours(start.getUTCHours() + 1);
-  const end = new Date(start.getTime() + 2 * 60 * 60 * 1000);
-  return { scheduledFor: toUtcInputValue(start), scheduledUntil: toUtcInputValue(end) };
+/** The schedule form's first suggestion: the next full hour in `zone`, for two hours (input values in that zone). */
+export function suggestedWindow(now = new Date(), zone = "Etc/UTC"): { scheduledFor: string; scheduledUntil: string } {
+  const hour = `${zonedInputValue(now, zone).slice(0, 13)}:00`;
+  const start = new Date(instantFromZonedInput(hour, zone)).getTime() + 60 * 60 * 1000;
+  return { scheduledFor: zonedInputValue(new Date(start), zone), scheduledUntil: zonedInputValue(new Date(start + 2 * 60 * 60 * 1000), zone) };
 }

@@ -77,7 +77,18 @@ async function publishStep(
 ) {
   const id = newId();
   await tx.statusUpdate.create({
-    data: { id, maintenanceId, status, body, state: "published", notify, authorId, publishedById: authorId, publishedAt: now },
+    data: {
+      id,
+      maintenanceId,
+      status,
+      body,
+      state: "published",
+      notify,
+      authorId,
+      publishedById: authorId,
+      publishedAt: now,
+      contributors: { create: { userId: authorId } },
+    },
   });
   if (notify) {
     const components = await tx.maintenanceComponent.findMany({ where: { maintenanceId }, select: { componentId: true } });

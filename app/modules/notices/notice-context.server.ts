@@ -1,15 +1,12 @@
 // What a notice is filled with: the page, the published update (or nothing, for a
 // confirmation), and the subscriber's own manage and one-click unsubscribe links. The
 // delivery worker composes emails with it; the admin's preview uses the same real data.
-import { COMPONENT_STATUS_LABELS, type ComponentStatusName } from "~/modules/status-page/model.ts";
-import { formatPageTime } from "~/modules/status-page/page-time.ts";
-import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
+import { updateHtml } from "~/modules/status-page/update-html.server.tsx";
 import type { Tx } from "~/utils/db.server.ts";
-import { hostAllowed, parseAllowedHosts } from "~/modules/status-page/allowed-hosts.ts";
-import { env, publicUrl as configuredPublicUrl } from "~/utils/env.server.ts";
+import { linkBaseFrom } from "~/modules/status-page/link-base.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-templates.ts";
-
-type SubscriberLinks = Pick<NoticeVariables, "manage_url" | "unsubscribe_url" | "confirm_url">;
+import { updateNoticeVariables, type NoticeSubscriberLinks as SubscriberLinks } from "./notice-variables.ts";
 
 /** A notice's data before it is addressed to one subscriber. */
 export type NoticeContext = { kind: NoticeKind; variables: Omit<NoticeVariables, keyof SubscriberLinks>; from: string; pageUrl: string };
@@ -29,9 +26,7 @@ function sender(name: string, publicUrl: string): string {
 export async function pageContext(tx: Tx) {
   const org = await tx.organization.findUnique({ where: { id: "org" } });
   const name = org?.name ?? "Status";
-  // A stored URL outside ALLOWED_HOSTS (the list changed since) never goes into an email.
-  const stored = org?.publicUrl && hostAllowed(org.publicUrl, parseAllowedHosts(env().ALLOWED_HOSTS)) ? org.publicUrl : null;
-  const publicUrl = (stored ?? configuredPublicUrl()).replace(/\/+$/, "");
+  const publicUrl = linkBaseFrom(org?.publicUrl);
   return { name, publicUrl, pageUrl: `${publicUrl}/status`, timeZone: org?.timeZone ?? "Etc/UTC", from: sender(name, publicUrl) };
 }
 
@@ -56,27 +51,23 @@ export async function updateNoticeContext(tx: Tx, updateId: string, kind?: Notic
     },
   });
   kind ??= await noticeKindOf(tx, update);
-  const eventId = update.incident?.id ?? update.maintenance!.id;
-  const incidentUrl = `${page.pageUrl}/incidents/${eventId}`;
-  const report = kind === "postmortem.published";
   return {
     kind,
     from: page.from,
     pageUrl: page.pageUrl,
-    variables: {
-      page_name: page.name,
-      page_url: page.pageUrl,
+    variables: updateNoticeVariables({ name: page.name, pageUrl: page.pageUrl, timeZone: page.timeZone }, kind, {
       title: update.incident ? (update.incident.publicTitle ?? update.incident.title) : update.maintenance!.title,
-      status: EVENT_STATUS_LABELS[update.status as keyof typeof EVENT_STATUS_LABELS] ?? update.status,
+      status: update.status,
       body: update.body,
-      components: update.components.map(
-        (c) => `${c.component.group ? `${c.component.group.name} - ` : ""}${c.component.name}: ${COMPONENT_STATUS_LABELS[c.newStatus as ComponentStatusName]}`,
-      ),
-      posted_at: formatPageTime(update.publishedAt ?? new Date(), page.timeZone),
-      incident_url: incidentUrl,
-      report_url: report ? incidentUrl : "",
-      summary: report ? update.body.split(/\n\s*\n/)[0].trim() : "",
-    },
+      bodyHtml: updateHtml(update.status, update.body),
+      publishedAt: update.publishedAt ?? new Date(),
+      eventId: update.incident?.id ?? update.maintenance!.id,
+      components: update.components.map((c) => ({
+        name: c.component.name,
+        group: c.component.group?.name ?? null,
+        newStatus: c.newStatus,
+      })),
+    }),
   };
 }
 
@@ -86,7 +77,19 @@ export async function confirmationContext(tx: Tx): Promise<NoticeContext> {
     kind: "confirmation",
     from: page.from,
     pageUrl: page.pageUrl,
-    variables: { page_name: page.name, page_url: page.pageUrl, title: "", status: "", body: "", components: [], posted_at: "", incident_url: "", report_url: "", summary: "" },
+    variables: {
+      page_name: page.name,
+      page_url: page.pageUrl,
+      title: "",
+      status: "",
+      body: "",
+      body_html: "",
+      components: [],
+      posted_at: "",
+      incident_url: "",
+      report_url: "",
+      summary: "",
+    },
   };
 }
 

@@ -18,7 +18,9 @@ import {
   type NoticeTemplate,
   type NoticeVariables,
 } from "./notice-templates.ts";
-import { noticeTemplateProblems, renderNotice, type RenderedNotice } from "./render-notice.ts";
+import { noticeCaseVariables } from "./notice-cases.ts";
+import { PREVIEW_CASES, type PreviewCaseId } from "./preview-cases.ts";
+import { noticeTemplateProblems, renderNoticeInSlices, type RenderedNotice } from "./render-notice.ts";
 
 type TemplateRow = { key: string; source: string; updatedAt: Date };
 
@@ -66,13 +68,21 @@ export async function listNoticeTemplates(): Promise<NoticeTemplateView[]> {
   });
 }
 
-/** `template` filled with the latest real update, as a subscriber would get it, or why it cannot be. */
-export async function previewNotice(kind: NoticeKind, template: NoticeTemplate): Promise<NoticePreview> {
-  const data = await db.$transaction((tx) => noticePreviewData(tx, kind));
-  const errors = noticeTemplateProblems(template, data.variables);
+/**
+ * `template` filled as a subscriber would get it, or why it cannot be: with the latest real
+ * update, or with one of the preview cases that applies to this notice.
+ */
+export async function previewNotice(kind: NoticeKind, template: NoticeTemplate, caseId?: PreviewCaseId): Promise<NoticePreview> {
+  const fromCase = caseId ? noticeCaseVariables(kind, caseId) : null;
+  const label = PREVIEW_CASES.find((c) => c.id === caseId)?.label.toLowerCase();
+  const data = fromCase
+    ? { variables: fromCase, source: caseId === "maintenance" ? "the maintenance preview case" : `the preview incident with ${label}` }
+    : await db.$transaction((tx) => noticePreviewData(tx, kind));
+  const errors = await noticeTemplateProblems(template, data.variables);
   if (Object.keys(errors).length) return { errors, ...data };
   const sanitize = template.html !== DEFAULT_NOTICES[kind].html;
-  return { ...renderNotice(template, data.variables, { sanitizeHtml: sanitize }), ...data };
+  const { ms: _ms, ...rendered } = await renderNoticeInSlices(template, data.variables, { sanitizeHtml: sanitize });
+  return { ...rendered, ...data };
 }
 
 /**
@@ -85,7 +95,7 @@ export async function saveNoticeTemplate(actor: Actor, kind: NoticeKind, parts: 
     const current = await db.$transaction((tx) => loadNoticeTemplate(tx, kind));
     next = { ...current.template, ...parts };
     const data = await db.$transaction((tx) => noticePreviewData(tx, kind));
-    const problems = noticeTemplateProblems(next, data.variables);
+    const problems = await noticeTemplateProblems(next, data.variables);
     const first = NOTICE_PARTS.find((p) => problems[p]);
     if (first) fail("invalid", `The ${NOTICE_KIND_LABELS[kind].toLowerCase()} notice was not saved. ${problems[first]}`, problems);
   }

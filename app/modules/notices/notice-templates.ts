@@ -42,7 +42,10 @@ export type NoticeVariables = {
   page_url: string;
   title: string;
   status: string;
+  /** plain text (a root-cause report without its Markdown) */
   body: string;
+  /** the body as the status page shows it, already safe HTML (a report's headings, lists and links): output it with `| raw` */
+  body_html: string;
   /** "API - Messages: Partial outage" lines */
   components: string[];
   posted_at: string;
@@ -52,7 +55,7 @@ export type NoticeVariables = {
   confirm_url: string;
   /** the root-cause report's address; empty unless one was published */
   report_url: string;
-  /** the report's opening paragraph; empty unless one was published */
+  /** the report's opening paragraph, one line; empty unless one was published */
   summary: string;
 };
 
@@ -62,6 +65,7 @@ export const NOTICE_VARIABLE_NAMES = [
   "title",
   "status",
   "body",
+  "body_html",
   "components",
   "posted_at",
   "incident_url",
@@ -84,7 +88,7 @@ const FOOTER_HTML = `<hr style="border:none;border-top:1px solid #e2e8f0;margin:
 const UPDATE_TEXT = `{{ title }}
 {{ status }}: {{ body }}
 {% if components.size > 0 %}
-Affected: {{ components | join: "; " }}
+Component status: {{ components | join: "; " }}
 {% endif %}
 Posted {{ posted_at }}. Follow it at {{ incident_url }}
 
@@ -95,7 +99,7 @@ const UPDATE_HTML = `<div style="font-family:system-ui,sans-serif;max-width:560p
 <h1 style="font-size:20px">{{ title }}</h1>
 <p><strong>{{ status }}</strong> · {{ posted_at }}</p>
 <p style="white-space:pre-line">{{ body }}</p>
-{% if components.size > 0 %}<p style="color:#334155">Affected: {{ components | join: "; " }}</p>{% endif %}
+{% if components.size > 0 %}<p style="color:#334155">Component status: {{ components | join: "; " }}</p>{% endif %}
 <p><a href="{{ incident_url }}">Follow this incident on the status page</a></p>
 ${FOOTER_HTML}
 </div>`;
@@ -127,16 +131,16 @@ If you did not ask for this, ignore this email: nothing will be sent to you.`,
     subject: "[{{ page_name }}] Root-cause report: {{ title }}",
     text: `Root-cause report: {{ title }}
 
-{{ summary }}
+{{ body }}
 
-Read the full report: {{ report_url }}
+Read it on the status page: {{ report_url }}
 
 ${FOOTER_TEXT}`,
     html: `<div style="font-family:system-ui,sans-serif;max-width:560px">
 <p style="color:#64748b;font-size:13px">{{ page_name }} status · Root-cause report</p>
 <h1 style="font-size:20px">{{ title }}</h1>
-<p style="white-space:pre-line">{{ summary }}</p>
-<p><a href="{{ report_url }}">Read the full report</a></p>
+{{ body_html | raw }}
+<p><a href="{{ report_url }}">Read it on the status page</a></p>
 ${FOOTER_HTML}
 </div>`,
   },
@@ -149,6 +153,7 @@ export const SAMPLE_NOTICE_VARIABLES: NoticeVariables = {
   title: "Elevated errors on the API",
   status: "Investigating",
   body: "We are investigating elevated error rates on the Messages endpoint.",
+  body_html: "<p>We are investigating elevated error rates on the Messages endpoint.</p>",
   components: ["API - Messages endpoint: Partial outage"],
   posted_at: "Nov 23, 14:05 UTC",
   incident_url: "https://status.example.com/status/incidents/i1a2b3c4d5e6",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_NOTICES, type NoticeVariables } from "./notice-templates.ts";
+import { noticeCases, noticeCaseVariables } from "./notice-cases.ts";
 import { oneLine, renderNotice } from "./render-notice.ts";
 
 const vars: NoticeVariables = {
@@ -8,6 +9,7 @@ const vars: NoticeVariables = {
   title: "Elevated errors <b>on</b> the API",
   status: "Identified",
   body: 'We found it. <script>alert("x")</script> & more',
+  body_html: "<p>We found it. &lt;script&gt;</p>",
   components: ["API - Messages: Partial outage"],
   posted_at: "Nov 23, 14:05 UTC",
   incident_url: "https://status.example.com/status/incidents/abc123abc123",
@@ -43,5 +45,27 @@ describe("email notices", () => {
   it("stop a template that loops or outputs megabytes", () => {
     const looping = { subject: "x", text: "{% for i in (1..100000000) %}{{ body }}{% endfor %}", html: "<p>x</p>" };
     expect(() => renderNotice(looping, vars)).toThrowError();
+  });
+});
+
+describe("previewing a notice with the preview cases", () => {
+  it("offers the incident cases to incident notices, the maintenance case to maintenance notices, none to a confirmation", () => {
+    expect(noticeCases("incident.resolved").map((c) => c.id)).toEqual(["several-mixed", "no-component", "one-component", "all-restored"]);
+    expect(noticeCases("maintenance.started").map((c) => c.id)).toEqual(["maintenance"]);
+    expect(noticeCases("confirmation")).toEqual([]);
+    expect(noticeCaseVariables("incident.created", "maintenance")).toBeNull();
+  });
+
+  it("fills each notice with the update its case would have sent", () => {
+    const resolved = renderNotice(DEFAULT_NOTICES["incident.resolved"], noticeCaseVariables("incident.resolved", "one-component")!);
+    expect(resolved.subject).toBe("[Northwind AI] Resolved: Elevated errors on the API");
+    expect(resolved.text).toContain("Resolved: This incident has been resolved. API - Messages endpoint is operating normally again.");
+    const report = renderNotice(DEFAULT_NOTICES["postmortem.published"], noticeCaseVariables("postmortem.published", "several-mixed")!);
+    expect(report.text).toContain("A database failover stalled");
+    const maintenance = renderNotice(
+      DEFAULT_NOTICES["maintenance.completed"],
+      noticeCaseVariables("maintenance.completed", "maintenance")!
+    );
+    expect(maintenance.text).toContain("Completed: The scheduled maintenance has been completed.");
   });
 });

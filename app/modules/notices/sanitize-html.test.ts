@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DISGUISED_HREFS } from "../../../tests/fixtures/xss-payloads.ts";
 import { DEFAULT_NOTICES, NOTICE_KINDS } from "./notice-templates.ts";
 import { sanitizeHtml } from "./sanitize-html.ts";
 
@@ -73,6 +74,19 @@ describe("sanitizing an admin's notice HTML", () => {
     ["quotes closing the attribute", `<p style='color:red" onmouseover="alert(1)'>x</p>`, "<p>x</p>"],
   ])("drops style tricks: %s", (_name, input, expected) => {
     expect(sanitizeHtml(input)).toBe(expected);
+  });
+
+  it.each(DISGUISED_HREFS)("drops the link %j, whatever allowed scheme it carries further on", (href) => {
+    const attribute = href.replace(/&(?!#|colon)/g, "&amp;").replace(/"/g, "&quot;");
+    const html = sanitizeHtml(`<a href="${attribute}">x</a><img src="${attribute}">`);
+    expect(html).toBe("<a>x</a>");
+    expectInert(html);
+  });
+
+  it("keeps https and mailto links written in capitals", () => {
+    expect(sanitizeHtml('<a href="HTTPS://EXAMPLE.COM/X">x</a><a href="MailTo:ops@example.com">m</a>')).toBe(
+      '<a href="HTTPS://EXAMPLE.COM/X">x</a><a href="MailTo:ops@example.com">m</a>',
+    );
   });
 
   it("re-escapes attribute values so nothing can close the quotes", () => {

@@ -5,14 +5,10 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
+import { caseUpdateVariables, DEFAULT_PREVIEW_CASE, type IncidentCaseId } from "./preview-cases.ts";
 import { renderTemplate, TemplateError } from "./templates.ts";
-import {
-  DEFAULT_UPDATE_TEMPLATES,
-  SAMPLE_UPDATE_VARIABLES,
-  UPDATE_TEMPLATE_STATUSES,
-  updateTemplateKey,
-  type UpdateTemplateStatus,
-} from "./update-templates.ts";
+import { updateTemplateProblem } from "./update-template-check.ts";
+import { DEFAULT_UPDATE_TEMPLATES, UPDATE_TEMPLATE_STATUSES, updateTemplateKey, type UpdateTemplateStatus } from "./update-templates.ts";
 
 export type TemplateView = { key: string; status: UpdateTemplateStatus; source: string; isDefault: boolean; defaultSource: string; updatedAt: string | null };
 
@@ -36,18 +32,20 @@ export async function listUpdateTemplates(): Promise<TemplateView[]> {
   });
 }
 
-export function previewTemplate(source: string): string {
+/** The template filled for an update of `status` on one of the preview cases; a broken template is a 422. */
+export function previewTemplate(source: string, status: UpdateTemplateStatus, caseId: IncidentCaseId = DEFAULT_PREVIEW_CASE): string {
   try {
-    return renderTemplate(source, { ...SAMPLE_UPDATE_VARIABLES });
+    return renderTemplate(source, { ...caseUpdateVariables(caseId, status) });
   } catch (error) {
     if (error instanceof TemplateError) fail("invalid", error.message, { source: error.message });
     throw error;
   }
 }
 
-/** Saves an admin's template (null: back to the shipped default). */
+/** Saves an admin's template (null: back to the shipped default), once it fills for every shape of incident. */
 export async function saveUpdateTemplate(actor: Actor, status: UpdateTemplateStatus, source: string | null): Promise<TemplateView> {
-  if (source !== null) previewTemplate(source);
+  const problem = source === null ? null : updateTemplateProblem(source, status);
+  if (problem) fail("invalid", problem, { source: problem });
   const key = updateTemplateKey(status);
   await db.$transaction(async (tx) => {
     const before = await tx.template.findUnique({ where: { key } });

@@ -2,6 +2,8 @@
 // with the incident's own data. A template that does not parse, or that names a variable
 // the data does not have, is an error with a clear message: never a blank or half notice.
 import { Liquid, type FS } from "liquidjs";
+import { registerGrammarFilters } from "./grammar-filters.ts";
+import { RenderClock, renderInSlices } from "./sliced-render.ts";
 
 /** Templates cannot read files: `include` and `render` find nothing. */
 const NO_FILES: FS = {
@@ -16,6 +18,9 @@ const NO_FILES: FS = {
   resolve: (_dir, file) => file,
 };
 
+/** The per-render limit of every engine here, in ms (liquid's own, and the sliced renderer's). */
+export const RENDER_LIMIT_MS = 500;
+
 const engine = new Liquid({
   fs: NO_FILES,
   root: [],
@@ -25,9 +30,10 @@ const engine = new Liquid({
   ownPropertyOnly: true,
   lenientIf: true,
   parseLimit: 100_000,
-  renderLimit: 500,
+  renderLimit: RENDER_LIMIT_MS,
   memoryLimit: 10_000_000,
 });
+registerGrammarFilters(engine);
 
 export const MAX_TEMPLATE_LENGTH = 20_000;
 
@@ -68,6 +74,13 @@ export function parseTemplate(source: string) {
   }
 }
 
+/** What liquid's output becomes: trailing blanks and runs of empty lines go; empty is an error unless allowed. */
+function tidied(text: string, allowEmpty: boolean): string {
+  const tidy = text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  if (!tidy && !allowEmpty) throw new TemplateError("The template produced no text.");
+  return tidy;
+}
+
 /**
  * Renders with the given variables; an unknown variable or filter is a TemplateError, and so
  * is empty output unless `allowEmpty` (a post-mortem section may start empty).
@@ -80,7 +93,21 @@ export function renderTemplate(source: string, variables: Record<string, unknown
   } catch (error) {
     throw new TemplateError(`The template cannot be filled: ${describe(error)}`);
   }
-  const tidy = text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
-  if (!tidy && !allowEmpty) throw new TemplateError("The template produced no text.");
-  return tidy;
+  return tidied(text, allowEmpty);
+}
+
+/** As renderTemplate, in slices that let the server answer others meanwhile (sliced-render.ts). */
+export async function renderTemplateInSlices(
+  source: string,
+  variables: Record<string, unknown>,
+  clock = new RenderClock(RENDER_LIMIT_MS),
+): Promise<string> {
+  const template = parseTemplate(source);
+  let text: string;
+  try {
+    text = await renderInSlices(engine, template, variables, clock);
+  } catch (error) {
+    throw new TemplateError(`The template cannot be filled: ${describe(error)}`);
+  }
+  return tidied(text, false);
 }

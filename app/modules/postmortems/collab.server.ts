@@ -7,9 +7,12 @@ import type { IncomingMessage } from "node:http";
 import { Hocuspocus, type Document, type onStoreDocumentPayload } from "@hocuspocus/server";
 import type { WebSocket } from "ws";
 import type { Actor } from "~/modules/auth/actor.ts";
-import { can, type RoleName } from "~/modules/auth/roles.ts";
-import { findSession, readSessionSecret } from "~/modules/auth/session.server.ts";
-import { findActiveToken } from "~/modules/auth/tokens.server.ts";
+import { CLIENT_ADDRESS_HEADER } from "~/modules/auth/client-address.ts";
+import { tokenGuessRefusal, type Refusal } from "~/modules/auth/limits.server.ts";
+import { watchAccess } from "~/modules/auth/live-access.server.ts";
+import { actorFromToken, sessionActor } from "~/modules/auth/principal.server.ts";
+import { can } from "~/modules/auth/roles.ts";
+import { lookUpSession, readSessionSecret } from "~/modules/auth/session.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import type { PmDoc } from "./document.ts";
@@ -25,8 +28,11 @@ const STORE_AT_LEAST_EVERY_MS = 10_000;
 const RETRY_STORE_MS = 5_000;
 /** A websocket close code of the private range: "what you may do changed, connect again". */
 const RECONNECT_CODE = 4000;
+/** A client that does not answer a close within this time loses its socket anyway. */
+const CLOSE_GRACE_MS = 2_000;
 
-type CollaboratorContext = { actor: Actor; postmortemId: string; readOnly: boolean };
+/** `revoked`: the person's access changed while connected; nothing more they send is applied. */
+type CollaboratorContext = { actor: Actor; postmortemId: string; readOnly: boolean; revoked: boolean };
 
 const DOCUMENT_NAME = /^postmortem:([0-9a-z]{1,40})$/;
 
@@ -39,21 +45,41 @@ function refuse(reason: string): { reason: string } {
   return { reason };
 }
 
+const addressOf = (request: IncomingMessage) => String(request.headers[CLIENT_ADDRESS_HEADER] ?? "unknown");
+const sessionSecretOf = (request: IncomingMessage) =>
+  readSessionSecret(new Request("http://collab.invalid/", { headers: { cookie: request.headers.cookie ?? "" } }));
+
 /**
  * The person behind the upgrade request: the session cookie (a same-origin websocket carries
- * it), or an API token sent as the provider's token, for scripts.
+ * it), or an API token sent as the provider's token, for scripts, acting with the lower of its
+ * role and its owner's (principal.server.ts). A wrong token counts against the address in the
+ * API's limit; "rate-limited" while the address has sent too many.
  */
-async function collaboratorOf(request: IncomingMessage, token: string): Promise<Actor | null> {
-  const secret = readSessionSecret(new Request("http://collab.invalid/", { headers: { cookie: request.headers.cookie ?? "" } }));
-  const session = secret ? await findSession(secret) : null;
-  if (session) {
-    const { user } = session;
-    return { userId: user.id, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: session.id };
+async function collaboratorOf(request: IncomingMessage, token: string): Promise<Actor | null | "rate-limited"> {
+  const secret = sessionSecretOf(request);
+  const found = secret ? await lookUpSession(secret) : null;
+  if (found && "session" in found) return sessionActor(found.session);
+  if (!token) return null;
+  try {
+    return await actorFromToken(token, addressOf(request));
+  } catch (answer) {
+    if (answer instanceof Response && answer.status === 429) return "rate-limited";
+    if (answer instanceof Response && answer.status === 401) return null;
+    throw answer;
   }
-  const row = token ? await findActiveToken(token) : null;
-  if (!row) return null;
-  return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as RoleName, timeZone: row.user.timeZone, tokenId: row.id, sessionId: null };
 }
+
+/**
+ * An upgrade that brings no session while its address is limited for wrong tokens could only try
+ * another token: it is refused with 429 before the socket opens, as the API would refuse it.
+ */
+export async function collabUpgradeRefusal(request: IncomingMessage): Promise<Refusal | null> {
+  if (sessionSecretOf(request)) return null;
+  return tokenGuessRefusal(addressOf(request));
+}
+
+/** The websocket of each upgrade request, so a connection can be closed when its person's access changes. */
+const socketOf = new WeakMap<IncomingMessage, WebSocket>();
 
 /** Who changed each open document since it was last stored (for the audit log). */
 const editorsSinceStore = new WeakMap<object, Map<string, Actor>>();
@@ -68,14 +94,33 @@ function createCollaboration(): Hocuspocus {
 
     async onAuthenticate({ request, token, documentName, connectionConfig }) {
       const actor = await collaboratorOf(request, token);
+      if (actor === "rate-limited") throw refuse("rate-limited");
       if (!actor) throw refuse("sign-in-required");
       const postmortemId = postmortemIdOf(documentName);
       const state = postmortemId ? await findPostmortemState(postmortemId) : null;
       if (!postmortemId || !state) throw refuse("no-such-postmortem");
       const readOnly = !can(actor.role, "postmortem:write") || isLockedForEditing(state);
       connectionConfig.readOnly = readOnly;
+      const context: CollaboratorContext = { actor, postmortemId, readOnly, revoked: false };
+      const socket = socketOf.get(request);
+      if (socket && socket.readyState === socket.OPEN) {
+        // a role change, disabling, ended sessions or a revoked token: reconnect and be asked again
+        const unwatch = watchAccess(actor, () => {
+          context.revoked = true;
+          socket.close(RECONNECT_CODE, "access changed");
+          setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+        });
+        socket.once("close", unwatch);
+      }
       logger.info({ postmortemId, userId: actor.userId, readOnly }, "collaborator connected");
-      return { actor, postmortemId, readOnly } satisfies CollaboratorContext;
+      return context;
+    },
+
+    async beforeHandleMessage({ context }) {
+      // between the change and the socket's close, what the person still sends is dropped
+      if ((context as Partial<CollaboratorContext>).revoked) {
+        throw Object.assign(new Error("access changed"), { code: RECONNECT_CODE, reason: "access changed" });
+      }
     },
 
     async onLoadDocument({ document, documentName }) {
@@ -125,6 +170,7 @@ export function acceptCollaborator(socket: WebSocket, request: IncomingMessage):
     socket.close(1012, "restarting");
     return;
   }
+  socketOf.set(request, socket);
   collaboration.handleConnection(socket, request);
 }
 

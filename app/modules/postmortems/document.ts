@@ -81,16 +81,37 @@ export function sanitizeDoc(value: unknown): PmDoc {
   return { type: "doc", content: content.map((c) => cleanNode(c, 1)).filter((c): c is PmNode => c !== null) };
 }
 
+/** Far deeper than any document (each node is two levels of JSON); refused before anything walks it. */
+const MAX_JSON_DEPTH = 200;
+
+/** Without recursion: a body of 10,000 nested brackets must not exhaust the stack here or in JSON.stringify. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
- * A document sent through the API: refused when it is not a tiptap document or is too large;
- * otherwise sanitized (a `javascript:` link loses its link, raw HTML stays text).
+ * A document sent through the API: refused when it nests too deep, is too large or is not a tiptap
+ * document; otherwise sanitized (a `javascript:` link loses its link, raw HTML stays text).
  */
 export const SectionDocSchema = z
   .unknown()
   .superRefine((value, ctx) => {
+    if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+      ctx.addIssue({ code: "custom", message: `must not nest more than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
     const size = JSON.stringify(value ?? null).length;
-    if (size > MAX_SECTION_BYTES) ctx.addIssue({ code: "custom", message: `must be at most ${MAX_SECTION_BYTES / 1024} KB (this one is ${Math.ceil(size / 1024)} KB)` });
-    else if (!value || typeof value !== "object" || (value as { type?: unknown }).type !== "doc" || !Array.isArray((value as { content?: unknown }).content)) {
+    const doc = value as { type?: unknown; content?: unknown } | null;
+    if (size > MAX_SECTION_BYTES) {
+      ctx.addIssue({ code: "custom", message: `must be at most ${MAX_SECTION_BYTES / 1024} KB (this one is ${Math.ceil(size / 1024)} KB)` });
+    } else if (!doc || typeof doc !== "object" || doc.type !== "doc" || !Array.isArray(doc.content)) {
       ctx.addIssue({ code: "custom", message: 'must be a tiptap document: {"type": "doc", "content": [...]}' });
     }
   })
@@ -123,7 +144,8 @@ export function docText(doc: PmDoc): string {
     .trim();
 }
 
-function hasSourceLink(node: PmNode): boolean {
+/** Whether a node links back to the incident's data, as every generated sentence does. */
+export function hasSourceLink(node: PmNode): boolean {
   if (node.marks?.some((m) => m.type === "link" && m.attrs.href.startsWith("/incidents/"))) return true;
   return (node.content ?? []).some(hasSourceLink);
 }
@@ -139,64 +161,6 @@ export function writtenText(doc: PmDoc): string {
     .map((b) => b.text.trim())
     .filter(Boolean)
     .join("\n");
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, "\\$1");
-}
-
-function inlineMarkdown(node: PmNode, origin: string): string {
-  if (node.type === "hardBreak") return "  \n";
-  if (node.type !== "text") return (node.content ?? []).map((c) => inlineMarkdown(c, origin)).join("");
-  const marks = node.marks ?? [];
-  if (marks.some((m) => m.type === "code")) return `\`${(node.text ?? "").replace(/`/g, "'")}\``;
-  let out = escapeMarkdown(node.text ?? "");
-  for (const mark of marks) {
-    if (mark.type === "bold") out = `**${out}**`;
-    else if (mark.type === "italic") out = `_${out}_`;
-    else if (mark.type === "strike") out = `~~${out}~~`;
-    else if (mark.type === "link") out = `[${out}](${mark.attrs.href.startsWith("/") ? origin + mark.attrs.href : mark.attrs.href})`;
-  }
-  return out;
-}
-
-/** Markdown of a document; links into the app become absolute with `origin`. */
-export function docToMarkdown(doc: PmDoc, origin = ""): string {
-  const lines: string[] = [];
-  const block = (node: PmNode, indent: string) => {
-    switch (node.type) {
-      case "paragraph":
-        lines.push(indent + inlineMarkdown(node, origin), "");
-        break;
-      case "heading":
-        lines.push(`### ${inlineMarkdown(node, origin)}`, "");
-        break;
-      case "codeBlock":
-        lines.push("```", inlineText(node), "```", "");
-        break;
-      case "blockquote":
-        for (const child of node.content ?? []) block(child, `${indent}> `);
-        break;
-      case "bulletList":
-      case "orderedList":
-        (node.content ?? []).forEach((item, i) => {
-          const marker = node.type === "bulletList" ? "- " : `${i + 1}. `;
-          (item.content ?? []).forEach((child, j) => {
-            if (child.type === "paragraph") lines.push(indent + (j === 0 ? marker : "   ") + inlineMarkdown(child, origin));
-            else block(child, `${indent}   `);
-          });
-        });
-        lines.push("");
-        break;
-      default:
-        break;
-    }
-  };
-  doc.content.forEach((n) => block(n, ""));
-  return lines
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }
 
 /** _italic_ only between word boundaries, so snake_case_names stay as they are. */
@@ -219,7 +183,7 @@ function inlineNodes(line: string): PmNode[] {
 }
 
 /**
- * The light Markdown the section templates write: "### " headings, "- " lists, paragraphs,
+ * The light Markdown the section templates write: "### " headings, "- " and "1. " lists, paragraphs,
  * **bold**, _italic_, `code`, [links](/incidents/INC-7#entry-3). HTML stays literal text.
  */
 export function markdownToDoc(markdown: string): PmDoc {
@@ -231,10 +195,12 @@ export function markdownToDoc(markdown: string): PmDoc {
   };
   for (const raw of markdown.replace(/\r\n?/g, "\n").split("\n")) {
     const line = raw.trimEnd();
-    const item = /^\s*[-*]\s+(.*)$/.exec(line);
+    const item = /^\s*(?:([-*])|\d{1,3}\.)\s+(.*)$/.exec(line);
     if (item) {
-      list ??= { type: "bulletList", content: [] };
-      list.content!.push({ type: "listItem", content: [{ type: "paragraph", content: inlineNodes(item[1]) }] });
+      const kind = item[1] ? "bulletList" : "orderedList";
+      if (list && list.type !== kind) closeList();
+      list ??= { type: kind, content: [] };
+      list.content!.push({ type: "listItem", content: [{ type: "paragraph", content: inlineNodes(item[2]) }] });
       continue;
     }
     closeList();

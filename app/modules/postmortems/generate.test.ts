@@ -74,18 +74,19 @@ describe("a generated post-mortem of the demo outage", () => {
       minutes[worst.impact] += 1;
     }
     const total = minutes.major_outage + minutes.partial_outage + minutes.degraded_performance;
-    expect(text("impact")).toContain(
-      `Customer-facing time: ${hm(total)}: ${hm(minutes.major_outage)} major outage, ${hm(minutes.partial_outage)} partial outage, ${hm(minutes.degraded_performance)} degraded performance`,
-    );
+    const levels = (["major_outage", "partial_outage", "degraded_performance"] as const)
+      .filter((level) => minutes[level] > 0)
+      .map((level) => `${hm(minutes[level])} ${level.replace("_", " ")}`);
+    expect(text("impact")).toContain(`Customer-facing time: ${hm(total)} (${levels.join(", ")})`);
     for (const key of new Set(outage.components.map((c) => c.key))) expect(text("impact")).toContain(names.get(key)!);
-    expect(text("impact")).toContain("US East, EU West and Asia Pacific Southeast");
+    expect(text("impact")).toContain("US East, EU West, and Asia Pacific Southeast");
   });
 
   it("builds the timeline from milestones, pinned entries, status changes and published updates, in order, in UTC and the writer's zone", () => {
     const items = blocksOf(section("timeline")).map((b) => b.text);
     const expected = 5 + outage.timeline.filter((e) => e.pinned || e.kind === "status_change").length + updates.length;
     expect(items).toHaveLength(expected);
-    expect(items[0]).toMatch(/^5 Nov 14:52 UTC \(06:52 GMT-8\), Started/);
+    expect(items[0]).toMatch(/^5 Nov 14:52 UTC \(06:52 PST\), Started/);
     expect(items.at(-1)).toMatch(/Resolved/);
     expect(items.filter((t) => t.includes("Customer update"))).toHaveLength(updates.length);
   });
@@ -117,8 +118,7 @@ describe("a generated post-mortem of the demo outage", () => {
   it("starts the sections only a person can write with no invented text", () => {
     expect(writtenText(section("root_cause"))).toBe("");
     expect(writtenText(section("contributing_factors"))).toBe("");
-    expect(blocksOf(section("lessons")).map((b) => b.text)).toEqual(["What went well", "What went wrong", "Where we got lucky"]);
-    expect(writtenText(section("lessons"))).toBe("");
+    expect(blocksOf(section("lessons"))).toEqual([]);
   });
 
   it("records each customer update and whether its promised next update was kept", () => {

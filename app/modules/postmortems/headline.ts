@@ -5,7 +5,7 @@ import { MILESTONE_LABELS, MILESTONES, type ComponentImpactName, type MilestoneN
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { promiseRecord, type PromiseOutcome } from "~/modules/updates/rules.ts";
 import { formatDuration, inUtc } from "~/utils/time.ts";
-import { customerFacingTime, impactByComponent, timeTo, type ImpactByLevel, type ImpactWindow, type Milestones, type TimeTo } from "./metrics.ts";
+import { incidentNumbers, type ImpactByLevel, type ImpactWindow, type Milestones, type TimeTo } from "./metrics.ts";
 
 export type PublishedUpdate = { id: string; status: string; body: string; publishedAt: Date; nextUpdateAt: Date | null };
 
@@ -29,15 +29,14 @@ export type HeadlineNumbers = {
 };
 
 export function headlineNumbers(facts: IncidentFacts, now: Date): HeadlineNumbers {
-  const end = facts.milestones.resolvedAt ?? now;
-  const t = timeTo(facts.milestones);
+  const n = incidentNumbers(facts.milestones, facts.impacts, now);
   const promises = promiseRecord(facts.updates, now);
   const count = (outcome: PromiseOutcome) => promises.filter((p) => p.outcome === outcome).length;
   return {
-    duration: t.resolve,
-    customerFacing: customerFacingTime(facts.impacts, end),
-    timeTo: t,
-    components: impactByComponent(facts.impacts, end).map((c) => ({ name: c.component, worst: c.worst })),
+    duration: n.duration,
+    customerFacing: n.customerFacing,
+    timeTo: n.timeTo,
+    components: n.components.map((c) => ({ name: c.component, worst: c.worst })),
     regions: facts.regions,
     updates: { published: facts.updates.length, promised: promises.length, kept: count("kept"), missed: count("missed"), pending: count("pending") },
   };

@@ -1,8 +1,8 @@
 // Lints a stored post-mortem: loads what lint.ts reads, in a few queries. Pass the
 // transaction that is about to move the post-mortem, so the check and the move see the same rows.
 import type { Tx } from "~/utils/db.server.ts";
-import { sanitizeDoc, type PmDoc } from "./document.ts";
 import { lintPostmortem, type LintProblem } from "./lint.ts";
+import { storedParts, type SectionParts } from "./parts.ts";
 import { isSectionKey, type ActionItemStateName, type SectionKey } from "./sections.ts";
 
 type Reader = Pick<Tx, "postmortem" | "user">;
@@ -12,7 +12,7 @@ export async function lintStoredPostmortem(tx: Reader, postmortemId: string): Pr
   const row = await tx.postmortem.findUnique({
     where: { id: postmortemId },
     select: {
-      sections: { select: { key: true, doc: true } },
+      sections: { select: { key: true, doc: true, generated: true } },
       actionItems: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true, ownerId: true, dueAt: true, state: true } },
       incident: { select: { startedAt: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true } },
     },
@@ -20,8 +20,8 @@ export async function lintStoredPostmortem(tx: Reader, postmortemId: string): Pr
   if (!row) return null;
   // Anyone in the organisation can be named as the cause of a failure, not only the responders.
   const people = await tx.user.findMany({ select: { name: true } });
-  const sections: Partial<Record<SectionKey, PmDoc>> = {};
-  for (const section of row.sections) if (isSectionKey(section.key)) sections[section.key] = sanitizeDoc(section.doc);
+  const sections: Partial<Record<SectionKey, SectionParts>> = {};
+  for (const section of row.sections) if (isSectionKey(section.key)) sections[section.key] = storedParts(section);
   return lintPostmortem({
     sections,
     actionItems: row.actionItems.map((item) => ({ ...item, state: item.state as ActionItemStateName })),

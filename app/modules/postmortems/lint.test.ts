@@ -128,3 +128,43 @@ describe("lintPostmortem", () => {
     expect(lintPostmortem(input)).toEqual([]);
   });
 });
+
+// Decision 0042: a section keeps its generated part apart from what people wrote.
+describe("lintPostmortem on sections in two parts", () => {
+  const generatedSummary = markdownToDoc("Checkout failed for card payments. ([incident summary](/incidents/INC-7#field-summary))\n\nA SEV2 incident of 45 minutes.");
+  const hypotheses = markdownToDoc("### Hypotheses recorded during the incident\n- The payment pool is exhausted. ([10:02 UTC](/incidents/INC-7#entry-4))");
+
+  it("a section with only generated text is not written, however much it says", () => {
+    const input = complete();
+    input.sections.summary = { generated: generatedSummary, written: markdownToDoc("") };
+    input.sections.root_cause = { generated: hypotheses, written: markdownToDoc("") };
+    expect(rules(lintPostmortem(input))).toEqual(["summary-empty", "root-cause-empty"]);
+  });
+
+  it("counts what people typed in the writing area, links of their own included", () => {
+    const input = complete();
+    input.sections.summary = { generated: generatedSummary, written: markdownToDoc("The pool ran out; see [the alert](/incidents/INC-7#entry-2).") };
+    input.sections.root_cause = { generated: hypotheses, written: markdownToDoc("The pool size was fixed at deploy time.") };
+    expect(lintPostmortem(input)).toEqual([]);
+  });
+
+  it("a heading alone in the writing area is not written", () => {
+    const input = complete();
+    input.sections.root_cause = { generated: hypotheses, written: markdownToDoc("### Root cause") };
+    expect(rules(lintPostmortem(input))).toEqual(["root-cause-empty"]);
+  });
+
+  it("reads numbers and blameful wording in both parts", () => {
+    const input = complete();
+    input.sections.impact = { generated: markdownToDoc("- Lasted 45m ([start](/incidents/INC-7#field-startedAt))"), written: markdownToDoc("") };
+    expect(lintPostmortem(input)).toEqual([]);
+    input.sections.impact = { generated: markdownToDoc("- No impact recorded"), written: markdownToDoc("Dana broke the router.") };
+    expect(rules(lintPostmortem(input))).toEqual(["impact-number", "blameful-wording"]);
+  });
+
+  it("a section stored before the parts were kept apart still tells generated sentences by their links", () => {
+    const input = complete();
+    input.sections.root_cause = { generated: null, written: hypotheses };
+    expect(rules(lintPostmortem(input))).toEqual(["root-cause-empty"]);
+  });
+});

@@ -2,7 +2,8 @@
 // Pure: the caller loads the sections, action items, milestones and people
 // (lint.server.ts). The rules, the word list and why are in docs/postmortem-lint.md.
 import type { ActionItemStateName, SectionKey } from "./sections.ts";
-import { docText, writtenText, type PmDoc } from "./document.ts";
+import { docText, type PmDoc } from "./document.ts";
+import { peopleWrote, readingDoc, type SectionParts } from "./parts.ts";
 
 export type LintRule =
   | "summary-empty"
@@ -25,7 +26,11 @@ export type LintProblem = {
 type Instant = Date | string;
 
 export type LintInput = {
-  sections: Partial<Record<SectionKey, PmDoc>>;
+  /**
+   * Each section in its two parts (decision 0042); a bare document is a section stored before
+   * them, read as `{ generated: null, written: doc }`.
+   */
+  sections: Partial<Record<SectionKey, PmDoc | SectionParts>>;
   actionItems: { id: string; title: string; ownerId: string | null; dueAt: Instant | null; state: ActionItemStateName }[];
   milestones: { startedAt: Instant; detectedAt: Instant; acknowledgedAt?: Instant | null; mitigatedAt?: Instant | null; resolvedAt?: Instant | null };
   /** names of the people who could be blamed by name (the organisation's users) */
@@ -37,31 +42,36 @@ const EMPTY: PmDoc = { type: "doc", content: [] };
 /** The items still to be done; done and won't-do items need no owner or date any more. */
 export const isUnfinished = (state: ActionItemStateName) => state === "open" || state === "in_progress";
 
+type Sections = Partial<Record<SectionKey, SectionParts>>;
+
+const asParts = (section: PmDoc | SectionParts | undefined): SectionParts | undefined =>
+  !section ? undefined : "type" in section ? { generated: null, written: section } : section;
+
 export function lintPostmortem(input: LintInput): LintProblem[] {
+  const sections: Sections = Object.fromEntries(Object.entries(input.sections).map(([key, section]) => [key, asParts(section)]));
   return [
-    ...requiredSections(input.sections),
+    ...requiredSections(sections),
     ...milestonesOrder(input.milestones),
     ...actionItemProblems(input.actionItems),
-    ...blamefulWording(input.sections, input.people),
+    ...blamefulWording(sections, input.people),
   ];
 }
 
 export const lintErrors = (problems: LintProblem[]) => problems.filter((p) => p.severity === "error");
 
-function requiredSections(sections: LintInput["sections"]): LintProblem[] {
+function requiredSections(sections: Sections): LintProblem[] {
   const problems: LintProblem[] = [];
-  // Written text: blocks without a link back to the incident. A sentence taken over from the
-  // incident's own summary without a source link counts, because a person wrote it.
-  if (!writtenText(sections.summary ?? EMPTY)) {
+  // Only what people wrote counts: the generated part, however long, says what the data says.
+  if (!peopleWrote(sections.summary)) {
     problems.push({
       rule: "summary-empty",
       severity: "error",
       section: "summary",
       message:
-        "The summary has nothing written in it yet; generated sentences (those linking back to the incident) do not count. Write two to four sentences a director can read alone: what broke, for whom, for how long, and what fixed it. To keep a generated sentence, make it yours and remove its link.",
+        "The summary has nothing written in it yet; the generated part does not count. Write two to four sentences a director can read alone: what broke, for whom, for how long, and what fixed it.",
     });
   }
-  if (!/\d/.test(docText(sections.impact ?? EMPTY))) {
+  if (!/\d/.test(docText(sections.impact ? readingDoc(sections.impact) : EMPTY))) {
     problems.push({
       rule: "impact-number",
       severity: "error",
@@ -69,12 +79,12 @@ function requiredSections(sections: LintInput["sections"]): LintProblem[] {
       message: "The impact has no numbers. Say how long it lasted and how many were affected: share of requests failed, customers or users affected, support tickets.",
     });
   }
-  if (!writtenText(sections.root_cause ?? EMPTY)) {
+  if (!peopleWrote(sections.root_cause)) {
     problems.push({
       rule: "root-cause-empty",
       severity: "error",
       section: "root_cause",
-      message: "The root cause has nothing written in it yet. Say what made the failure possible and what set it off; links to the incident's hypotheses alone do not count.",
+      message: "The root cause has nothing written in it yet. Say what made the failure possible and what set it off; the hypotheses recorded during the incident alone do not count.",
     });
   }
   return problems;
@@ -199,12 +209,12 @@ function namePattern(people: string[]): RegExp | null {
   );
 }
 
-function blamefulWording(sections: LintInput["sections"], people: string[]): LintProblem[] {
+function blamefulWording(sections: Sections, people: string[]): LintProblem[] {
   const problems: LintProblem[] = [];
   const names = namePattern(people);
-  for (const [key, doc] of Object.entries(sections) as [SectionKey, PmDoc | undefined][]) {
-    if (!doc) continue;
-    const text = docText(doc);
+  for (const [key, parts] of Object.entries(sections) as [SectionKey, SectionParts | undefined][]) {
+    if (!parts) continue;
+    const text = docText(readingDoc(parts));
     const seen = new Set<string>();
     for (const match of text.matchAll(PHRASE_PATTERN)) {
       const quoted = match[0].replace(/\s+/g, " ");

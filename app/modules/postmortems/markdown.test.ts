@@ -31,6 +31,7 @@ function report(overrides: Partial<PostmortemToExport["postmortem"]> = {}): Post
       title: "INC-42: Chat and API unavailable worldwide",
       state: "draft",
       author: { name: "Dana Kim" },
+      contributors: [{ name: "Sofia Marquez" }, { name: "Dana Kim" }, { name: "Elena Petrova" }],
       approvedBy: { name: "Marcus Okafor" },
       createdAt: at(2000).toISOString(),
       approvedAt: null,
@@ -62,7 +63,15 @@ describe("postmortemMarkdown", () => {
     expect(md).toContain("- **Incident:** [INC-42](https://desk.example/incidents/INC-42), Chat and API unavailable worldwide");
     expect(md).toContain("- **Severity:** SEV1");
     expect(md).toContain("- **State:** Draft");
-    expect(md).toContain("- **Authors:** Dana Kim (author); Marcus Okafor (approver)");
+    expect(md).toContain("- **Authors:** Dana Kim, Sofia Marquez, and Elena Petrova; approved by Marcus Okafor");
+  });
+
+  it("credits everyone who wrote any of its text, not only who generated it, each once", () => {
+    const md = (overrides: Partial<PostmortemToExport["postmortem"]>) =>
+      postmortemMarkdown(report(overrides), { origin: "", timeZone: "UTC" });
+    expect(md({ contributors: [], approvedBy: null })).toContain("- **Authors:** Dana Kim; not approved yet");
+    const twice = md({ contributors: [{ name: "Dana Kim" }, { name: "Sofia Marquez" }] });
+    expect(twice).toContain("- **Authors:** Dana Kim and Sofia Marquez; approved by Marcus Okafor");
   });
 
   it("gives the headline numbers worked out from the milestones, impact windows and updates", () => {

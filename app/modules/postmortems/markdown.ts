@@ -1,13 +1,16 @@
 // A post-mortem as one Markdown file (/postmortems/:id.md): what a reader pastes into a wiki
 // or an email. The same content as the leadership page, in its order: header, headline
 // numbers, key moments (UTC, and the reader's zone beside it), sections, action items.
-// Links into the app become absolute with `origin`. Pure: no I/O.
+// Links into the app become absolute with `origin`. Everything people wrote is text to any
+// Markdown renderer (markdown-text.ts). Pure: no I/O.
 import { IMPACT_LABELS, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 import { inZone } from "~/utils/time.ts";
-import { docToMarkdown, type PmDoc } from "./document.ts";
+import { SAFE_HREF, type PmDoc } from "./document.ts";
 import { durationText, type HeadlineNumbers, type KeyMoment } from "./headline.ts";
+import { listInWords } from "~/modules/notices/grammar.ts";
 import {
   ACTION_ITEM_KIND_LABELS,
+  authorNames,
   ACTION_ITEM_PRIORITY_LABELS,
   actionItemStateLabel,
   impactSplitText,
@@ -17,6 +20,8 @@ import {
   sectionsToRead,
   showsLocalTime,
 } from "./reading.ts";
+import { markdownHref, markdownText as text } from "./markdown-text.ts";
+import { docToMarkdown } from "./section-markdown.ts";
 import { POSTMORTEM_STATE_LABELS, type ActionItemKindName, type ActionItemPriorityName, type PostmortemStateName } from "./sections.ts";
 
 export type PostmortemToExport = {
@@ -24,6 +29,8 @@ export type PostmortemToExport = {
     title: string;
     state: PostmortemStateName;
     author: { name: string };
+    /** everyone who wrote any of its text (generated it, edited it, or replaced a section; decision 0029) */
+    contributors: { name: string }[];
     approvedBy: { name: string } | null;
     createdAt: string;
     approvedAt: string | null;
@@ -41,18 +48,13 @@ export type PostmortemToExport = {
 const DATE = "d MMM yyyy";
 const DATE_TIME = "d MMM yyyy HH:mm";
 
-/** One table cell on one line; the caller has escaped what came from people (text()). */
+/** One table cell; the caller has escaped what came from people (text()), which keeps it on one line. */
 function cell(value: string): string {
-  return value.replace(/\s*\n+\s*/g, " ").trim() || " ";
+  return value.trim() || " ";
 }
 
 function table(headers: string[], rows: string[][]): string {
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
-}
-
-/** Markdown's own characters in text from the database (titles, names) kept literal. */
-function text(value: string): string {
-  return value.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }
 
 function componentText(c: { name: string; worst: ComponentImpactName }): string {
@@ -78,8 +80,9 @@ export function postmortemMarkdown(report: PostmortemToExport, { origin, timeZon
   const { postmortem: pm, numbers, moments } = report;
   const now = new Date(report.now);
   const utc = (iso: string, pattern = DATE_TIME) => `${inZone(iso, "UTC", pattern)} UTC`;
-  const incidentUrl = `${origin}/incidents/${pm.incident.ref}`;
-  const authors = [`${text(pm.author.name)} (author)`, pm.approvedBy ? `${text(pm.approvedBy.name)} (approver)` : ""].filter(Boolean).join("; ");
+  const incidentLink = markdownHref(`/incidents/${pm.incident.ref}`, origin, SAFE_HREF);
+  const approval = pm.approvedBy ? `approved by ${text(pm.approvedBy.name)}` : "not approved yet";
+  const authors = `${listInWords(authorNames(pm.author, pm.contributors).map(text))}; ${approval}`;
   const dates = [
     `incident ${utc(pm.incident.startedAt)}`,
     `written ${utc(pm.createdAt, DATE)}`,
@@ -87,43 +90,40 @@ export function postmortemMarkdown(report: PostmortemToExport, { origin, timeZon
     pm.publishedAt ? `published ${utc(pm.publishedAt, DATE)}` : "",
   ].filter(Boolean);
 
-  const out: string[] = [
+  // Blocks apart by one blank line; a section's own lines (code blocks too) are kept as they are.
+  const blocks: string[] = [
     `# ${text(pm.title)}`,
-    "",
-    `- **Incident:** [${pm.incident.ref}](${incidentUrl}), ${text(pm.incident.title)}`,
-    `- **Severity:** ${pm.incident.severity}`,
-    `- **State:** ${POSTMORTEM_STATE_LABELS[pm.state]}`,
-    `- **Authors:** ${authors}`,
-    `- **Dates:** ${dates.join("; ")}`,
-    "",
+    [
+      `- **Incident:** ${incidentLink ? `[${text(pm.incident.ref)}](${incidentLink})` : text(pm.incident.ref)}, ${text(pm.incident.title)}`,
+      `- **Severity:** ${text(pm.incident.severity)}`,
+      `- **State:** ${POSTMORTEM_STATE_LABELS[pm.state]}`,
+      `- **Authors:** ${authors}`,
+      `- **Dates:** ${dates.join("; ")}`,
+    ].join("\n"),
     "## Headline numbers",
-    "",
-    ...headlineLines(numbers),
-    "",
+    headlineLines(numbers).join("\n"),
     "## Key moments",
-    "",
   ];
 
   const local = showsLocalTime(moments.map((m) => m.at), timeZone);
   const headers = local ? ["UTC", timeZone, "Moment", "Detail"] : ["UTC", "Moment", "Detail"];
-  out.push(
+  blocks.push(
     moments.length
       ? table(
           headers,
-          moments.map((m) => [utc(m.at), ...(local ? [inZone(m.at, timeZone, DATE_TIME)] : []), m.label, text(m.detail)]),
+          moments.map((m) => [utc(m.at), ...(local ? [inZone(m.at, timeZone, DATE_TIME)] : []), text(m.label), text(m.detail)]),
         )
       : "No milestone recorded.",
-    "",
   );
 
   for (const s of sectionsToRead(pm.sections, pm.state)) {
-    out.push(`## ${text(s.title)}`, "");
-    if (s.notWritten) out.push(`_${NOT_WRITTEN}_`, "");
-    if (!s.notWritten || s.hasContent) out.push(docToMarkdown(s.doc, origin), "");
+    blocks.push(`## ${text(s.title)}`);
+    if (s.notWritten) blocks.push(`_${NOT_WRITTEN}_`);
+    if (!s.notWritten || s.hasContent) blocks.push(docToMarkdown(s.doc, origin));
   }
 
-  out.push("## Action items", "");
-  out.push(
+  blocks.push("## Action items");
+  blocks.push(
     pm.actionItems.length
       ? table(
           ["Action", "Kind", "Priority", "Owner", "Due", "State", "Tracker"],
@@ -131,19 +131,24 @@ export function postmortemMarkdown(report: PostmortemToExport, { origin, timeZon
             const overdue = overdueText(a, now);
             return [
               text(a.title),
-              ACTION_ITEM_KIND_LABELS[a.kind as ActionItemKindName] ?? a.kind,
-              ACTION_ITEM_PRIORITY_LABELS[a.priority as ActionItemPriorityName] ?? a.priority,
+              text(ACTION_ITEM_KIND_LABELS[a.kind as ActionItemKindName] ?? a.kind),
+              text(ACTION_ITEM_PRIORITY_LABELS[a.priority as ActionItemPriorityName] ?? a.priority),
               a.owner ? text(a.owner.name) : "no owner",
               a.dueAt ? `${inZone(a.dueAt, "UTC", DATE)}${overdue ? ` (${overdue})` : ""}` : "no due date",
-              actionItemStateLabel(a.state),
-              a.trackerUrl ? `<${a.trackerUrl.replace(/[\s|<>]/g, encodeURIComponent)}>` : "",
+              text(actionItemStateLabel(a.state)),
+              a.trackerUrl ? trackerLink(a.trackerUrl) : "",
             ];
           }),
         )
       : "No action items yet.",
-    "",
   );
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${blocks.filter((b) => b !== "").join("\n\n")}\n`;
+}
+
+/** A tracker's address as a link when it may be one, else as text. */
+function trackerLink(url: string): string {
+  const href = markdownHref(url, "", /^https?:\/\//i);
+  return href ? `<${href}>` : text(url);
 }
 
 /** The file name the export is saved under: "INC-3-postmortem.md". */

@@ -1,10 +1,12 @@
-// The numbers leadership asks for, from an incident's milestones and impact windows.
+// The numbers leadership asks for, from an incident's milestones and impact windows: the one
+// derivation every duration shown anywhere comes from (`incidentNumbers`; decision 0036).
 //   time to detect       = detected     - started
 //   time to acknowledge  = acknowledged - detected
 //   time to mitigate     = mitigated    - started
 //   time to resolve      = resolved     - started
 // Customer-facing time is split by the worst impact any component had at each moment, so the
-// levels add up to the whole. Pure: no I/O. (The insights page uses the same definitions.)
+// levels add up to the whole, and only impact between Started and Resolved counts. Pure: no I/O.
+import { fitWithin } from "~/modules/incidents/impact-windows.ts";
 import type { ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 
 export type Milestones = {
@@ -89,4 +91,36 @@ export function impactByComponent(windows: ImpactWindow[], end: Date): Component
       };
     })
     .sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.component.localeCompare(b.component));
+}
+
+export type IncidentNumbers = {
+  /** start to resolution; null while the incident is open */
+  duration: number | null;
+  /** start to resolution, or to `asOf` while open: the room's clock and the templates' `elapsed` */
+  elapsed: number;
+  timeTo: TimeTo;
+  customerFacing: { total: number; byLevel: ImpactByLevel };
+  /** each affected component, in order of first impact */
+  components: ComponentImpact[];
+  /** the windows counted: cut to [Started, Resolved] (open ones stay open while the incident is) */
+  windows: ImpactWindow[];
+};
+
+/**
+ * Every duration of one incident, in milliseconds, from its milestones and impact windows.
+ * A window reaching outside the incident counts only inside it, so customer-facing time is
+ * never longer than the incident.
+ */
+export function incidentNumbers(milestones: Milestones, impacts: ImpactWindow[], asOf: Date): IncidentNumbers {
+  const end = milestones.resolvedAt ?? asOf;
+  const windows = fitWithin(impacts, { startedAt: milestones.startedAt, resolvedAt: milestones.resolvedAt });
+  const t = timeTo(milestones);
+  return {
+    duration: t.resolve,
+    elapsed: Math.max(0, end.getTime() - milestones.startedAt.getTime()),
+    timeTo: t,
+    customerFacing: customerFacingTime(windows, end),
+    components: impactByComponent(windows, end),
+    windows,
+  };
 }

@@ -2,15 +2,19 @@
 // transaction: the post-mortem, its sections, the audit row; a second attempt is a 409.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { orderedContributors } from "~/modules/two-person-rule/contributors.ts";
 import { incidentRef } from "~/modules/incidents/lifecycle.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { docText, sanitizeDoc, type PmDoc } from "./document.ts";
+import { docText, type PmDoc } from "./document.ts";
 import { generateSections, postmortemTitle } from "./generate.ts";
+import { readingDoc, storedParts } from "./parts.ts";
 import { sectionTemplateOverrides } from "./section-templates.server.ts";
 import { sectionDefinition, type PostmortemStateName, type SectionKey } from "./sections.ts";
 import { loadSource } from "./source.server.ts";
+
+const EMPTY_DOC: PmDoc = { type: "doc", content: [] };
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
@@ -26,11 +30,32 @@ export async function createPostmortem(actor: Actor, incidentId: string): Promis
       if (!source.incident.resolvedAt) fail("conflict", "Resolve the incident before writing its post-mortem: the numbers need its resolution time.");
       const sections = generateSections(source, { zone: actor.timeZone, templates: await sectionTemplateOverrides(tx) });
       const postmortemId = newId();
-      await tx.postmortem.create({ data: { id: postmortemId, incidentId, title: postmortemTitle(source), authorId: actor.userId } });
-      await tx.postmortemSection.createMany({
-        data: sections.map((s) => ({ id: newId(), postmortemId, key: s.key, position: s.position, doc: s.doc as unknown as object, text: docText(s.doc) })),
+      await tx.postmortem.create({
+        data: {
+          id: postmortemId,
+          incidentId,
+          title: postmortemTitle(source),
+          authorId: actor.userId,
+          contributors: { create: { userId: actor.userId } },
+        },
       });
-      await recordAudit(tx, actor, { action: "postmortem.generated", entityType: "Postmortem", entityId: postmortemId, after: { incidentId, sections: sections.length } });
+      // The generated part is kept apart from what people write, which starts empty (decision 0042).
+      const now = new Date();
+      await tx.postmortemSection.createMany({
+        data: sections.map((s) => ({
+          id: newId(),
+          postmortemId,
+          key: s.key,
+          position: s.position,
+          doc: EMPTY_DOC as unknown as object,
+          generated: s.doc as unknown as object,
+          generatedAt: now,
+          text: docText(s.doc),
+        })),
+      });
+      const contributors = [{ id: actor.userId, name: actor.name }];
+      const after = { incidentId, sections: sections.length, contributors };
+      await recordAudit(tx, actor, { action: "postmortem.generated", entityType: "Postmortem", entityId: postmortemId, after });
       return postmortemId;
     });
   } catch (error) {
@@ -59,6 +84,7 @@ async function readPostmortem(tx: Tx, id: string) {
       sections: { orderBy: { position: "asc" } },
       actionItems: { orderBy: [{ createdAt: "asc" }], include: { owner: { select: { id: true, name: true, email: true } } } },
       changes: { orderBy: { at: "asc" }, include: { actor: { select: { id: true, name: true } } } },
+      contributors: { select: { since: true, user: { select: { id: true, name: true } } } },
     },
   });
   if (!row) return null;
@@ -69,6 +95,8 @@ async function readPostmortem(tx: Tx, id: string) {
     state: row.state as PostmortemStateName,
     revision: row.revision,
     author: row.author,
+    /** everyone who wrote any of its text, the author first (decision 29) */
+    contributors: orderedContributors(row.authorId, row.contributors.map((c) => ({ ...c.user, since: c.since }))),
     approvedBy: row.approvedBy,
     submittedAt: iso(row.submittedAt),
     approvedAt: iso(row.approvedAt),
@@ -89,12 +117,19 @@ async function readPostmortem(tx: Tx, id: string) {
     },
     sections: row.sections.map((s) => {
       const definition = sectionDefinition(s.key);
+      const parts = storedParts(s);
       return {
         key: s.key as SectionKey,
         title: definition?.title ?? s.key,
         source: definition?.source ?? "written",
         prompts: definition?.prompts ?? [],
-        doc: sanitizeDoc(s.doc) as PmDoc,
+        /** the whole section in reading order: the generated part, then what people wrote */
+        doc: readingDoc(parts) as PmDoc,
+        /** the part generated from the incident, shown read-only; null when stored before decision 0042 (it is inside `written`) */
+        generated: parts.generated,
+        generatedAt: iso(s.generatedAt),
+        /** what people wrote: the live document's part */
+        written: parts.written,
         updatedAt: s.updatedAt.toISOString(),
       };
     }),

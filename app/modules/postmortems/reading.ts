@@ -4,6 +4,7 @@ import { IMPACT_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { formatDuration, inZone } from "~/utils/time.ts";
 import { blocksOf, docText, writtenText, type PmDoc } from "./document.ts";
 import { IMPACT_ORDER, type ImpactByLevel } from "./metrics.ts";
+import { peopleWrote } from "./parts.ts";
 import {
   ACTION_ITEM_STATE_LABELS,
   type ActionItemKindName,
@@ -19,10 +20,15 @@ export type SectionToRead = { key: string; title: string; doc: PmDoc; notWritten
  * and generated links, a generated one left empty) says "Not written yet" until the
  * post-mortem is published, and is left out after.
  */
-export function sectionsToRead(sections: { key: string; title: string; source: string; doc: PmDoc }[], state: PostmortemStateName): SectionToRead[] {
+export function sectionsToRead(
+  sections: { key: string; title: string; source: string; doc: PmDoc; generated?: PmDoc | null; written?: PmDoc }[],
+  state: PostmortemStateName,
+): SectionToRead[] {
   return sections
     .map((s) => {
-      const notWritten = s.source === "written" ? writtenText(s.doc) === "" : docText(s.doc) === "";
+      // What people wrote: the written part when the section has its two parts (decision 0042).
+      const wrote = s.written ? peopleWrote({ generated: s.generated ?? null, written: s.written }) : writtenText(s.doc);
+      const notWritten = s.source === "written" ? wrote === "" : docText(s.doc) === "";
       const hasContent = blocksOf(s.doc).some((b) => b.node.type !== "heading" && b.text.trim() !== "");
       return { key: s.key, title: s.title, doc: s.doc, notWritten, hasContent };
     })
@@ -59,6 +65,14 @@ export function impactSplitText(byLevel: ImpactByLevel): string {
   return IMPACT_ORDER.filter((level) => byLevel[level] > 0)
     .map((level) => `${formatDuration(byLevel[level])} ${IMPACT_LABELS[level].toLowerCase()}`)
     .join(", ");
+}
+
+/**
+ * Everyone who wrote any of the post-mortem's text, the person who generated it first, each
+ * once: "Dana Kim, Sofia Marquez, and Elena Petrova".
+ */
+export function authorNames(author: { name: string }, writers: readonly { name: string }[]): string[] {
+  return [...new Set([author.name, ...writers.map((w) => w.name)])];
 }
 
 /** "6 of 7 promised updates kept (1 missed)" */

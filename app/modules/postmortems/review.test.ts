@@ -7,7 +7,9 @@ const admin: Reviewer = { userId: "priya", role: "admin" };
 const viewer: Reviewer = { userId: "alex", role: "viewer" };
 const comms: Reviewer = { userId: "elena", role: "comms" };
 
-const pm = (state: ReviewSubject["state"]): ReviewSubject => ({ state, authorId: "dana" });
+/** Dana's post-mortem, edited by Sofia */
+const pm = (state: ReviewSubject["state"]): ReviewSubject => ({ state, authorId: "dana", contributorIds: ["dana", "sofia"] });
+const editor: Reviewer = { userId: "sofia", role: "responder" };
 const clean = { lintErrors: 0 };
 
 describe("review moves", () => {
@@ -27,10 +29,23 @@ describe("review moves", () => {
     expect(reviewMove(pm("in_review"), viewer, "return", { ...clean, note: "x" })).toMatchObject({ ok: false, code: "forbidden" });
   });
 
+  it("return: refused to the author, who would be returning it to themselves", () => {
+    expect(reviewMove(pm("in_review"), author, "return", { ...clean, note: "Never mind." })).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/You are the author/) });
+    expect(reviewMove(pm("in_review"), { userId: "dana", role: "admin" }, "return", { ...clean, note: "x" })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   it("approve: by a second person only, and not while lint has errors", () => {
     expect(reviewMove(pm("in_review"), reviewer, "approve", clean)).toEqual({ ok: true, to: "approved", recorded: "approved" });
     expect(reviewMove(pm("in_review"), admin, "approve", clean).ok).toBe(true);
     expect(reviewMove(pm("in_review"), author, "approve", clean)).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/author .* cannot approve/) });
+    expect(reviewMove(pm("in_review"), editor, "approve", clean)).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "You edited this post-mortem's text; someone who did not must approve it.",
+    });
+    // Who wrote it matters only to approving: an editor may still return it or publish it once approved.
+    expect(reviewMove(pm("in_review"), editor, "return", { ...clean, note: "More numbers." }).ok).toBe(true);
+    expect(reviewMove(pm("approved"), editor, "publish", clean).ok).toBe(true);
     expect(reviewMove(pm("in_review"), reviewer, "approve", { lintErrors: 1 })).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/1 problem must be fixed/) });
     expect(reviewMove(pm("approved"), reviewer, "approve", clean)).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/this one is approved/) });
     expect(reviewMove(pm("in_review"), viewer, "approve", clean)).toMatchObject({ ok: false, code: "forbidden" });
@@ -57,13 +72,20 @@ describe("buttons", () => {
     expect(actions(pm("draft"), author, 3)).toEqual([["submit", "blocked"]]);
   });
 
-  it("offers a reviewer return and approve, the author only return, a viewer nothing", () => {
+  it("offers a reviewer return and approve, the author approve blocked with the reason and no return, editors both, a viewer nothing", () => {
     expect(actions(pm("in_review"), reviewer)).toEqual([
       ["return", "ok"],
       ["approve", "ok"],
     ]);
-    expect(actions(pm("in_review"), author)).toEqual([["return", "ok"]]);
+    expect(actions(pm("in_review"), author)).toEqual([["approve", "blocked"]]);
+    expect(actions(pm("in_review"), editor)).toEqual([
+      ["return", "ok"],
+      ["approve", "blocked"],
+    ]);
+    const editorsApprove = availableReviewActions(pm("in_review"), editor, 0).find((a) => a.action === "approve");
+    expect(editorsApprove?.blocked).toBe("You edited this post-mortem's text; someone who did not must approve it.");
     expect(actions(pm("in_review"), viewer)).toEqual([]);
+    expect(actions(pm("in_review"), comms)).toEqual([]);
   });
 
   it("offers publish when approved and reopen when published, with the note asked for", () => {

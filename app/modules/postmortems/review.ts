@@ -6,6 +6,7 @@
 //     └──────return──────┘◀──────────────────reopen─────────────────────┘ (to draft)
 import { z } from "zod";
 import { can, type RoleName } from "~/modules/auth/roles.ts";
+import { contributorRefusal } from "~/modules/two-person-rule/contributors.ts";
 import type { PostmortemStateName } from "./sections.ts";
 
 export const REVIEW_ACTIONS = ["submit", "return", "approve", "publish", "reopen"] as const;
@@ -49,15 +50,16 @@ export const ReviewRequestSchema = z
   });
 export type ReviewRequest = z.output<typeof ReviewRequestSchema>;
 
-export type ReviewSubject = { state: PostmortemStateName; authorId: string };
+/** The post-mortem as a move sees it: its state, and who wrote it (its author and every editor, decision 29). */
+export type ReviewSubject = { state: PostmortemStateName; authorId: string; contributorIds: readonly string[] };
 export type Reviewer = { userId: string; role: RoleName };
 
 export type ReviewRefusal = { code: "forbidden" | "conflict" | "invalid"; message: string };
 export type ReviewOutcome = { ok: true; to: PostmortemStateName; recorded: Move["recorded"] } | ({ ok: false } & ReviewRefusal);
 
 /**
- * Whether `reviewer` may take `action` now. Checked in this order: the role, the state, the
- * author (who cannot approve their own), the note, then the lint errors, so the first
+ * Whether `reviewer` may take `action` now. Checked in this order: the role, the state, who
+ * wrote it (no author or editor approves it), the note, then the lint errors, so the first
  * answer is the one that matters to the person pressing the button.
  */
 export function reviewMove(subject: ReviewSubject, reviewer: Reviewer, action: ReviewAction, context: { lintErrors: number; note?: string }): ReviewOutcome {
@@ -68,8 +70,12 @@ export function reviewMove(subject: ReviewSubject, reviewer: Reviewer, action: R
   if (subject.state !== move.from) {
     return { ok: false, code: "conflict", message: `Only a post-mortem that is ${STATE_WORDS[move.from]} can be ${move.recorded}; this one is ${STATE_WORDS[subject.state]}.` };
   }
-  if (action === "approve" && subject.authorId === reviewer.userId) {
-    return { ok: false, code: "forbidden", message: "The author of a post-mortem cannot approve it; ask a second person to review it." };
+  const writer = action === "approve" ? contributorRefusal("post-mortem", subject, reviewer.userId) : null;
+  if (writer) return { ok: false, code: "forbidden", message: writer };
+  // Returning sends it back to its author with a note of what to change: a reviewer's move,
+  // never the author's own (decision 0042).
+  if (action === "return" && subject.authorId === reviewer.userId) {
+    return { ok: false, code: "forbidden", message: "You are the author: returning it to the author is for a reviewer. Ask a reviewer, or wait for their note." };
   }
   if (move.needsNote && !context.note?.trim()) {
     return { ok: false, code: "invalid", message: action === "reopen" ? "Say why the post-mortem is reopened." : "Say what the author should change." };
@@ -82,18 +88,23 @@ export function reviewMove(subject: ReviewSubject, reviewer: Reviewer, action: R
 }
 
 /**
- * The actions to offer as buttons: those the reviewer's role allows from the current state,
- * minus approving one's own. One blocked only by lint errors is still offered (with
- * `blocked`), so the page can say why it is disabled.
+ * The actions to offer as buttons: those the reviewer's role allows from the current state.
+ * One blocked by lint errors, or an approval refused because this reviewer wrote some of it,
+ * is still offered (with `blocked`), so the page can say why it is disabled.
  */
 export type ReviewButton = { action: ReviewAction; label: string; needsNote: boolean; blocked: string | null };
 
 export function availableReviewActions(subject: ReviewSubject, reviewer: Reviewer, lintErrors: number): ReviewButton[] {
   return REVIEW_ACTIONS.flatMap((action): ReviewButton[] => {
     const move = REVIEW_MOVES[action];
+    // The author is not offered "Return to the author": it would be addressed to themselves.
+    if (action === "return" && subject.authorId === reviewer.userId) return [];
     const outcome = reviewMove(subject, reviewer, action, { lintErrors, note: move.needsNote ? "(asked for on the form)" : undefined });
     if (outcome.ok) return [{ action, label: move.label, needsNote: move.needsNote, blocked: null }];
-    if (outcome.code === "conflict" && subject.state === move.from) return [{ action, label: move.label, needsNote: move.needsNote, blocked: outcome.message }];
+    const refusedHere = outcome.code === "conflict" || (outcome.code === "forbidden" && can(reviewer.role, move.permission));
+    if (refusedHere && subject.state === move.from) {
+      return [{ action, label: move.label, needsNote: move.needsNote, blocked: outcome.message }];
+    }
     return [];
   });
 }

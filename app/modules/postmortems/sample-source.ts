@@ -1,4 +1,15 @@
-// A small, realistic incident for previewing section templates before they are saved.
+// Small, realistic incidents for previewing section templates before they are saved.
+import {
+  caseTime,
+  casePublicName,
+  INCIDENT_CASES,
+  NEXT_UPDATE_MINUTES,
+  STATUS_MINUTE,
+  type IncidentCaseId,
+} from "~/modules/notices/preview-cases.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import { markdownToDoc } from "./document.ts";
+import type { ReportInput } from "./public-report.ts";
 import type { PostmortemSource } from "./source.ts";
 
 export function sampleSource(): PostmortemSource {
@@ -37,5 +48,65 @@ export function sampleSource(): PostmortemSource {
       { id: "u2", status: "identified", body: "We found the cause and are rolling back.", publishedAt: at(45), nextUpdateAt: at(75) },
       { id: "u3", status: "resolved", body: "This incident has been resolved.", publishedAt: at(340), nextUpdateAt: null },
     ],
+  };
+}
+
+/**
+ * The post-mortem source of one of the preview cases (notices/preview-cases.ts), resolved,
+ * with the updates that were published; `bodyOf` writes each update's text.
+ */
+export function caseSource(caseId: IncidentCaseId, bodyOf: (status: UpdateTemplateStatus) => string): PostmortemSource {
+  const c = INCIDENT_CASES[caseId];
+  const resolvedAt = caseTime(STATUS_MINUTE.resolved);
+  const statuses = UPDATE_TEMPLATE_STATUSES;
+  return {
+    incident: {
+      id: c.publicId,
+      ref: c.ref,
+      title: c.title,
+      summary: c.summary,
+      severity: c.severity,
+      startedAt: caseTime(0),
+      detectedAt: caseTime(c.milestones.detected),
+      acknowledgedAt: c.milestones.acknowledged === null ? null : caseTime(c.milestones.acknowledged),
+      mitigatedAt: c.milestones.mitigated === null ? null : caseTime(c.milestones.mitigated),
+      resolvedAt,
+      commander: c.commander,
+      commsLead: null,
+      scribe: null,
+    },
+    regions: c.regions,
+    impacts: c.windows.map((w) => ({
+      componentId: w.id,
+      component: casePublicName(w),
+      impact: w.impact,
+      startedAt: caseTime(w.from),
+      endedAt: w.until === null ? resolvedAt : caseTime(w.until),
+    })),
+    entries: c.entries.map((e, i) => ({
+      seq: i + 1,
+      kind: e.kind,
+      text: e.text,
+      occurredAt: caseTime(e.at),
+      pinned: e.pinned ?? false,
+      author: e.author,
+    })),
+    updates: statuses.map((status, i) => ({
+      id: `${c.publicId}-u${i + 1}`,
+      status,
+      body: bodyOf(status),
+      publishedAt: caseTime(STATUS_MINUTE[status]),
+      nextUpdateAt: status === "resolved" ? null : caseTime(STATUS_MINUTE[status] + NEXT_UPDATE_MINUTES),
+    })),
+  };
+}
+
+/** What the public report of a preview case is drafted from: what its people wrote, and its commitments. */
+export function caseReportInput(caseId: IncidentCaseId, bodyOf: (status: UpdateTemplateStatus) => string): ReportInput {
+  const c = INCIDENT_CASES[caseId];
+  return {
+    source: caseSource(caseId, bodyOf),
+    sections: { summary: markdownToDoc(c.written.summary), root_cause: markdownToDoc(c.written.rootCause) },
+    commitments: c.commitments,
   };
 }

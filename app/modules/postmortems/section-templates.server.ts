@@ -7,8 +7,17 @@ import { renderTemplate, TemplateError } from "~/modules/notices/templates.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { DEFAULT_SECTION_TEMPLATES, sectionTemplateKey } from "./section-templates.ts";
+import {
+  caseTime,
+  caseUpdateBody,
+  DEFAULT_PREVIEW_CASE,
+  INCIDENT_CASE_DESCRIPTIONS,
+  INCIDENT_CASE_IDS,
+  PREVIEW_PAGE,
+  type IncidentCaseId,
+} from "~/modules/notices/preview-cases.ts";
 import { SECTIONS, SECTION_KEYS, type SectionKey } from "./sections.ts";
-import { sampleSource } from "./sample-source.ts";
+import { caseSource } from "./sample-source.ts";
 import { sectionVariables } from "./variables.ts";
 
 export type SectionTemplateView = { key: SectionKey; templateKey: string; title: string; source: string; isDefault: boolean; defaultSource: string };
@@ -35,18 +44,28 @@ export async function listSectionTemplates(): Promise<SectionTemplateView[]> {
   }));
 }
 
-/** The Markdown a template writes for the sample outage; a broken template is a 422. */
-export function previewSectionTemplate(source: string): string {
+/** What a section template is filled with for one of the preview cases, a week after it was resolved. */
+export function caseSectionVariables(caseId: IncidentCaseId) {
+  return sectionVariables(caseSource(caseId, (status) => caseUpdateBody(caseId, status)), PREVIEW_PAGE.timeZone, caseTime(7 * 24 * 60));
+}
+
+/** The Markdown a template writes for one of the preview cases; a broken template is a 422. */
+export function previewSectionTemplate(source: string, caseId: IncidentCaseId = DEFAULT_PREVIEW_CASE): string {
   try {
-    return renderTemplate(source, sectionVariables(sampleSource(), "Etc/UTC"), { allowEmpty: true });
+    return renderTemplate(source, caseSectionVariables(caseId), { allowEmpty: true });
   } catch (error) {
-    if (error instanceof TemplateError) fail("invalid", error.message, { source: error.message });
+    if (error instanceof TemplateError) {
+      const shape = INCIDENT_CASE_DESCRIPTIONS[caseId];
+      const message = caseId === DEFAULT_PREVIEW_CASE ? error.message : `${error.message} (for an incident with ${shape})`;
+      fail("invalid", message, { source: message });
+    }
     throw error;
   }
 }
 
+/** Saves a section template once it fills for every preview case (null: back to the shipped one). */
 export async function saveSectionTemplate(actor: Actor, key: SectionKey, source: string | null): Promise<SectionTemplateView> {
-  if (source !== null) previewSectionTemplate(source);
+  if (source !== null) for (const caseId of INCIDENT_CASE_IDS) previewSectionTemplate(source, caseId);
   const templateKey = sectionTemplateKey(key);
   await db.$transaction(async (tx) => {
     const before = await tx.template.findUnique({ where: { key: templateKey } });

@@ -12,10 +12,13 @@ export function sectionTemplateKey(key: SectionKey): string {
 export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
   summary: `{% if incident.summary != "" %}{{ incident.summary }} [(incident summary)]({{ incident.summary_href }})
 
-{% endif %}A {{ incident.severity }} incident: customers saw impact for **{{ numbers.customer_facing }}**, and it was [resolved]({{ incident.resolved.href }}) **{{ numbers.time_to_resolve }}** after it [started]({{ incident.started.href }}).`,
+{% endif %}A {{ incident.severity }} incident: {% if numbers.impact_split != "" %}customers saw impact for **{{ \
+numbers.customer_facing }}**{% else %}no customer-facing impact was recorded{% endif %}, and it was [resolved]({{ \
+incident.resolved.href }}) **{{ numbers.time_to_resolve }}** after it [started]({{ incident.started.href }}).`,
 
   impact: `- **Duration:** {{ numbers.duration }} from [start]({{ incident.started.href }}) ({{ incident.started.at }}) to [resolution]({{ incident.resolved.href }}) ({{ incident.resolved.at }}).
-- **Customer-facing time:** {{ numbers.customer_facing }}: {{ numbers.major_outage }} major outage, {{ numbers.partial_outage }} partial outage, {{ numbers.degraded_performance }} degraded performance ([impact history]({{ numbers.impact_href }})).
+- **Customer-facing time:** {% if numbers.impact_split != "" %}{{ numbers.customer_facing }} ({{ numbers.impact_split }}){% else \
+%}none recorded{% endif %} ([impact history]({{ numbers.impact_href }})).
 - **Regions:** {{ regions_text }} ([regions]({{ regions_href }})).
 {%- if components.size > 0 %}
 
@@ -50,12 +53,22 @@ export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
 {%- endif -%}`,
 
   detection: `- **Time to detect:** {{ numbers.time_to_detect }}: impact [started]({{ incident.started.href }}) {{ incident.started.at }} and was [detected]({{ incident.detected.href }}) {{ incident.detected.at }}.
-- **Time to acknowledge:** {{ numbers.time_to_acknowledge }}: [acknowledged]({{ incident.acknowledged.href }}) {{ incident.acknowledged.at }}; incident commander {{ incident.commander }}.
+{% if incident.acknowledged.reached -%}
+- **Time to acknowledge:** {{ numbers.time_to_acknowledge }}: [acknowledged]({{ incident.acknowledged.href }}) {{ \
+incident.acknowledged.at }}
+{%- else -%}
+- **Time to acknowledge:** not recorded: no [acknowledgement]({{ incident.acknowledged.href }}) time was set
+{%- endif %}; {% if incident.has_commander %}incident commander {{ incident.commander }}{% else %}no incident commander was \
+assigned{% endif %}.
 {%- for e in first_signal %}
 - **First signal:** {{ e.text }} ([{{ e.at }}]({{ e.href }}))
 {%- endfor %}`,
 
-  response: `- **Time to mitigate:** {{ numbers.time_to_mitigate }} ([mitigated]({{ incident.mitigated.href }}) {{ incident.mitigated.at }}).
+  response: `{% if incident.mitigated.reached -%}
+- **Time to mitigate:** {{ numbers.time_to_mitigate }} ([mitigated]({{ incident.mitigated.href }}) {{ incident.mitigated.at }}).
+{%- else -%}
+- **Time to mitigate:** not recorded: no [mitigation]({{ incident.mitigated.href }}) time was set.
+{%- endif %}
 - **Time to resolve:** {{ numbers.time_to_resolve }} ([resolved]({{ incident.resolved.href }}) {{ incident.resolved.at }}).
 {%- if decisions.size > 0 %}
 
@@ -78,11 +91,8 @@ export const DEFAULT_SECTION_TEMPLATES: Record<SectionKey, string> = {
 
   contributing_factors: ``,
 
-  lessons: `### What went well
-
-### What went wrong
-
-### Where we got lucky`,
+  // The three questions are the section's prompts; the answers are all people's (decision 0042).
+  lessons: ``,
 
   communication: `{%- if updates.size > 0 -%}
 - **First public update:** {{ communication.first_update_after }} after the start ([update]({{ communication.first_update_href }})).

@@ -4,12 +4,15 @@
 import * as Y from "yjs";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import type { Actor } from "~/modules/auth/actor.ts";
+import type { Person } from "~/modules/two-person-rule/contributors.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { docText, MAX_SECTION_BYTES, sanitizeDoc } from "./document.ts";
+import { readingDoc } from "./parts.ts";
 import { SECTION_KEYS } from "./sections.ts";
-import { firstSharedState, isLockedForEditing, sectionsOfSharedDocument } from "./shared-document.ts";
+import { recordPostmortemContributors, postmortemContributors } from "./contributors.server.ts";
+import { EDITABLE_STATES, firstSharedState, isLockedForEditing, sectionsOfSharedDocument } from "./shared-document.ts";
 
 /** Editing leaves one `postmortem.edited` audit row per person and post-mortem per this long. */
 export const EDIT_AUDIT_EVERY_MS = 10 * 60 * 1000;
@@ -35,7 +38,8 @@ export async function loadSharedDocument(postmortemId: string, into: Y.Doc): Pro
 }
 
 /**
- * Stores the document and every changed section in one transaction, bumping the revision.
+ * Stores the document and every changed section in one transaction, bumping the revision; the
+ * editors become contributors in it (decision 29).
  * If another instance stored since we last read, its state is merged in first (Yjs merges
  * without conflict) and the store is tried again, so neither instance overwrites the other.
  */
@@ -43,7 +47,7 @@ export async function storeSharedDocument(postmortemId: string, doc: Y.Doc, edit
   for (let attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
     const row = await db.postmortem.findUnique({
       where: { id: postmortemId },
-      select: { revision: true, yjsState: true, state: true, sections: { select: { key: true, doc: true } } },
+      select: { revision: true, yjsState: true, state: true, authorId: true, sections: { select: { key: true, doc: true, generated: true } } },
     });
     if (!row) return "gone";
     if (row.revision !== storedRevision.get(doc) && row.yjsState) Y.applyUpdate(doc, row.yjsState);
@@ -56,19 +60,25 @@ export async function storeSharedDocument(postmortemId: string, doc: Y.Doc, edit
     const changed = changedSections(postmortemId, doc, row.sections);
     const state = new Uint8Array(Y.encodeStateAsUpdate(doc));
     const stored = await db.$transaction(async (tx) => {
+      // Never into a post-mortem approved since the read above: the approver vouched for what was there.
       const { count } = await tx.postmortem.updateMany({
-        where: { id: postmortemId, revision: row.revision },
+        where: { id: postmortemId, revision: row.revision, state: { in: EDITABLE_STATES } },
         data: { yjsState: state, revision: { increment: 1 } },
       });
       if (count !== 1) return false;
       for (const { key, doc: json } of changed) {
+        // Search reads the whole section: the generated part kept apart (decision 0042), then this.
+        const generated = row.sections.find((stored) => stored.key === key)?.generated;
+        const text = docText(readingDoc({ generated: generated == null ? null : sanitizeDoc(generated), written: json }));
         await tx.postmortemSection.upsert({
           where: { postmortemId_key: { postmortemId, key } },
-          create: { id: newId(), postmortemId, key, position: SECTION_KEYS.indexOf(key), doc: json as object, text: docText(json) },
-          update: { doc: json as object, text: docText(json) },
+          create: { id: newId(), postmortemId, key, position: SECTION_KEYS.indexOf(key), doc: json as object, text },
+          update: { doc: json as object, text },
         });
       }
-      await auditEdits(tx, postmortemId, editors, { revision: row.revision + 1, sections: changed.map((s) => s.key) });
+      await recordPostmortemContributors(tx, postmortemId, editors.map((e) => e.userId));
+      const contributors = editors.length ? await postmortemContributors(tx, postmortemId, row.authorId) : [];
+      await auditEdits(tx, postmortemId, editors, { revision: row.revision + 1, sections: changed.map((s) => s.key), contributors });
       return true;
     });
     if (stored) {
@@ -92,7 +102,12 @@ function changedSections(postmortemId: string, doc: Y.Doc, stored: { key: string
 }
 
 /** One `postmortem.edited` row per editor unless they already have one from the last 10 minutes. */
-async function auditEdits(tx: Tx, postmortemId: string, editors: Actor[], after: { revision: number; sections: string[] }) {
+async function auditEdits(
+  tx: Tx,
+  postmortemId: string,
+  editors: Actor[],
+  after: { revision: number; sections: string[]; contributors: Person[] },
+) {
   const since = new Date(Date.now() - EDIT_AUDIT_EVERY_MS);
   for (const editor of editors) {
     const recent = await tx.auditEvent.findFirst({

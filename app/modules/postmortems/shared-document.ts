@@ -7,7 +7,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from
 import * as Y from "yjs";
 import { sanitizeDoc, type PmDoc } from "./document.ts";
 import { sectionExtensions } from "./editor-extensions.ts";
-import { SECTION_KEYS, type SectionKey } from "./sections.ts";
+import { POSTMORTEM_STATES, SECTION_KEYS, type SectionKey } from "./sections.ts";
 
 /**
  * The Yjs client id that writes a document's first state. Fixed, so the same stored sections
@@ -21,6 +21,8 @@ export const LOCKED_STATES: readonly string[] = ["approved", "published"];
 export function isLockedForEditing(state: string): boolean {
   return LOCKED_STATES.includes(state);
 }
+/** The states a write may still land in (a store's condition, so it never lands in an approved one). */
+export const EDITABLE_STATES = POSTMORTEM_STATES.filter((state) => !isLockedForEditing(state));
 
 let schema: Schema | null = null;
 export function sectionSchema(): Schema {

@@ -6,7 +6,9 @@ import { IMPACT_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, type MilestoneName } 
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { promiseRecord } from "~/modules/updates/rules.ts";
 import { formatDuration, inUtc, inZone, zoneLabel } from "~/utils/time.ts";
-import { customerFacingTime, impactByComponent, timeTo } from "./metrics.ts";
+import { listInWords } from "~/modules/notices/grammar.ts";
+import { incidentNumbers } from "./metrics.ts";
+import { impactSplitText } from "./reading.ts";
 import { entryHref } from "~/modules/timeline/entry-link.ts";
 import { fieldHref, updateHref } from "./sections.ts";
 import type { PostmortemSource, SourceEntry } from "./source.ts";
@@ -54,10 +56,7 @@ function pick(entries: SourceEntry[], limit: number): { kept: SourceEntry[]; mor
 export function sectionVariables(source: PostmortemSource, zone: string, now = new Date()) {
   const { incident } = source;
   const ref = incident.ref;
-  const end = incident.resolvedAt ?? now;
-  const t = timeTo(incident);
-  const facing = customerFacingTime(source.impacts, end);
-  const components = impactByComponent(source.impacts, end);
+  const { timeTo: t, customerFacing: facing, components } = incidentNumbers(incident, source.impacts, now);
   const entries = source.entries;
   const lists = Object.fromEntries(
     ["hypothesis", "decision", "action", "customer_impact"].map((kind) => [kind, pick(entries.filter((e) => e.kind === kind), LIST_LIMIT)]),
@@ -66,7 +65,8 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
 
   const milestone = (name: MilestoneName) => {
     const at = incident[name];
-    return at ? { at: bothZones(at, zone), href: fieldHref(ref, name) } : { at: "not reached", href: fieldHref(ref, name) };
+    const href = fieldHref(ref, name);
+    return at ? { at: bothZones(at, zone), href, reached: true } : { at: "not reached", href, reached: false };
   };
 
   const moments: Moment[] = [];
@@ -107,7 +107,9 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
       severity_label: SEVERITY_LABELS[incident.severity],
       href: `/incidents/${ref}`,
       summary_href: fieldHref(ref, "summary"),
+      /** "nobody" when no one was; test has_commander */
       commander: incident.commander ?? "nobody",
+      has_commander: incident.commander !== null,
       comms_lead: incident.commsLead ?? "nobody",
       scribe: incident.scribe ?? "nobody",
       started: milestone("startedAt"),
@@ -123,6 +125,8 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
       time_to_mitigate: duration(t.mitigate),
       time_to_resolve: duration(t.resolve),
       customer_facing: formatDuration(facing.total),
+      /** "2h 18m major outage, 3m 00s degraded performance": only the levels customers saw; empty when none */
+      impact_split: impactSplitText(facing.byLevel),
       major_outage: formatDuration(facing.byLevel.major_outage),
       partial_outage: formatDuration(facing.byLevel.partial_outage),
       degraded_performance: formatDuration(facing.byLevel.degraded_performance),
@@ -137,7 +141,7 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
       href: fieldHref(ref, "impact"),
     })),
     regions: source.regions,
-    regions_text: source.regions.length ? listText(source.regions) : "no region recorded",
+    regions_text: source.regions.length ? listInWords(source.regions) : "no region recorded",
     regions_href: fieldHref(ref, "regions"),
     moments: keptMoments.map(({ time: _time, rank: _rank, ...m }) => m),
     hypotheses: ofKind("hypothesis"),
@@ -181,10 +185,6 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
 }
 
 export type SectionVariables = ReturnType<typeof sectionVariables>;
-
-function listText(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function milestoneText(name: MilestoneName, source: PostmortemSource): string {
   const i = source.incident;

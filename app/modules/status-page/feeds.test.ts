@@ -180,3 +180,46 @@ describe("RSS history feed", () => {
     expect(all(readXml(historyAtom(page)), "entry")).toHaveLength(50);
   });
 });
+
+describe("a root-cause report in the feeds", () => {
+  const body =
+    "## Why it happened\nA **router** limit <b>was</b> wrong & nobody saw it.\n\n" +
+    "- Cap [per cluster](https://acme.test/blog)\n- [click](javascript:alert(1))";
+  const reported = incident("i3a2b3c4d5e6", "2026-11-22T08:00:00.000Z", {
+    status: "postmortem",
+    updates: [
+      update("u4a2b3c4d5e6", "postmortem", body, "2026-11-23T09:00:00.000Z"),
+      update("u5a2b3c4d5e6", "resolved", "Resolved.", "2026-11-22T09:00:00.000Z"),
+    ],
+  });
+  const page = fixture({ incidents: [reported] });
+
+  it("goes as HTML content with its headings, lists and links, its text escaped and a javascript: link dropped, in Atom and RSS", () => {
+    const atom = child(all(readXml(historyAtom(page)), "entry")[0], "content")!;
+    expect(atom.attributes).toContain('type="html"');
+    const rss = child(all(child(readXml(historyRss(page)), "channel")!, "item")[0], "content:encoded")!;
+    for (const content of [atom.text, rss.text]) {
+      expect(content).toContain("<strong>Postmortem</strong>");
+      expect(content).toMatch(/<h3>(<span>)?Why it happened(<\/span>)?<\/h3>/);
+      expect(content).toMatch(/<ul><li><p>.*Cap .*<a href="https:\/\/acme\.test\/blog"[^>]*>(<span>)?per cluster/);
+      expect(content).toContain("&lt;b&gt;was&lt;/b&gt; wrong &amp; nobody saw it.");
+      expect(content).not.toMatch(/<b>was|href="javascript/i);
+      expect(content).toContain("<p><small>Nov 22, 2026, 09:00 UTC</small><br><strong>Resolved</strong> - Resolved.</p>");
+    }
+  });
+});
+
+describe("characters XML cannot carry", () => {
+  const body = "Before\u0000\u0001\u0008\u000B\u001F after \uFFFE\uD800 lone; tab\tand\nline kept, 😀 kept";
+  const page = fixture({
+    incidents: [incident("i9a2b3c4d5e6", "2026-11-22T08:00:00.000Z", { updates: [update("u9a2b3c4d5e6", "investigating", body, "2026-11-22T08:10:00.000Z")] })],
+  });
+
+  it("are left out of both feeds, so one update never makes the whole feed unreadable", () => {
+    for (const xml of [historyAtom(page), historyRss(page)]) {
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+      expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      expect(xml).toContain("Before after  lone; tab\tand<br>line kept, 😀 kept");
+    }
+  });
+});

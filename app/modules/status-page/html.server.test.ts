@@ -22,6 +22,11 @@ function text(html: string): string {
     .replace(/\s+/g, " ");
 }
 
+/** How many elements a browser builds from the document. */
+function elements(html: string): number {
+  return (html.match(/<[a-zA-Z]/g) ?? []).length;
+}
+
 /** The markup of one component's row, up to the next component. */
 function componentRow(html: string, id: string): string {
   const start = html.indexOf(`data-component="${id}"`);
@@ -49,19 +54,39 @@ describe("the public status page", () => {
     expect(html).toContain('<main id="status-main"');
   });
 
-  it("offers email notices with a plain form, components grouped as on the page", () => {
-    const form = html.slice(html.indexOf('<div id="subscribe"'), html.indexOf("</form>"));
-    expect(form).toContain('<form method="post" action="/status/subscribe"');
-    expect(text(form)).toContain("Get notices by email");
+  it("offers every way to follow it behind one Subscribe to updates button in the header, without script", () => {
+    const header = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
+    const menu = header.slice(header.indexOf('<details id="subscribe"'));
+    expect(text(menu.slice(0, menu.indexOf("</summary>")))).toContain("Subscribe to updates");
+    const form = menu.slice(menu.indexOf("<form"), menu.indexOf("</form>"));
+    expect(form).toContain('method="post" action="/status/subscribe"');
     expect(form).toContain('name="email"');
     expect(form).toMatch(new RegExp(`<input type="checkbox" name="components"[^>]* value="${SAMPLE_IDS.messages}"`));
     expect(text(form)).toMatch(/API\s+Messages endpoint/);
-    // a group is a heading, not a choice: updates name components, never a whole group
-    expect(form).not.toContain(`value="${SAMPLE_IDS.api}"`);
+    for (const path of ["/history.atom", "/history.rss", "/api/v2/summary.json"]) {
+      expect(menu).toContain(`href="https://status.northwind.test${path}"`);
+    }
+    // one page, one form
+    expect(html.match(/action="\/status\/subscribe"/g)).toHaveLength(1);
+  });
+
+  it("lets a reader choose a whole group with one checkbox that stands for its members", () => {
+    const form = html.slice(html.indexOf('<details id="subscribe"'), html.indexOf("</form>"));
+    for (const [group, members] of [
+      [SAMPLE_IDS.api, [SAMPLE_IDS.messages, SAMPLE_IDS.batch]],
+      [SAMPLE_IDS.apps, [SAMPLE_IDS.web, SAMPLE_IDS.mobile]],
+    ] as const) {
+      const box = new RegExp(`<input type="checkbox" name="components"(?=[^>]*data-group="")(?=[^>]* value="${group}")`);
+      expect(form).toMatch(box);
+      const fieldset = form.slice(form.search(box), form.indexOf("</fieldset>", form.search(box)));
+      for (const member of members) expect(fieldset).toContain(`value="${member}"`);
+    }
+    expect(text(form)).toContain("All of API");
   });
 
   it("says in words how things are overall", () => {
-    const banner = html.slice(html.indexOf('aria-label="Current status"'), html.indexOf("</section>"));
+    const start = html.indexOf('aria-label="Current status"');
+    const banner = html.slice(start, html.indexOf("</section>", start));
     expect(text(banner)).toContain("Partial System Outage");
     expect(renderStatusPage({ ...samplePage(NOW), ...allFine(page) }, assets)).toContain("All Systems Operational");
   });
@@ -83,15 +108,56 @@ describe("the public status page", () => {
     }
   });
 
-  it("draws 90 focusable day bars per component, with the uptime and how it is computed", () => {
+  it("draws 90 days of bars per component as one image with its text alternative, few elements each", () => {
     for (const id of [SAMPLE_IDS.messages, SAMPLE_IDS.batch, SAMPLE_IDS.web, SAMPLE_IDS.mobile, SAMPLE_IDS.console]) {
       const row = componentRow(html, id);
-      expect(row.match(/<li tabindex="0"/g)).toHaveLength(90);
+      const at = row.indexOf("data-uptime-bars");
+      const strip = row.slice(row.lastIndexOf("<svg", at), row.indexOf("</svg>", at) + 6);
+      expect(strip).toMatch(/^<svg[^>]* role="img"[^>]* data-uptime-bars=""/);
+      expect(strip).toMatch(/aria-label="[^"]+, last 90 days: \d+\.\d\d% uptime\./);
+      expect(row).not.toContain("tabindex");
+      // one stretch per run of quiet days, one per notable day: a few, not 90
+      expect((strip.match(/<rect/g) ?? []).length).toBeLessThan(15);
       expect(text(row)).toMatch(/\d+\.\d\d% uptime/);
     }
     expect(html).toContain('href="https://status.northwind.test/status/uptime"');
-    // The day of the live incident links to it from the Messages endpoint's last bar.
-    expect(componentRow(html, SAMPLE_IDS.messages)).toContain(`href="https://status.northwind.test/status/incidents/${SAMPLE_IDS.activeIncident}"`);
+  });
+
+  it("still tells what happened on each day: a day of downtime names its minutes and its incident", () => {
+    const strip = componentRow(html, SAMPLE_IDS.messages);
+    const today = String.raw`Nov 23, 2026: Partial outage \d+ min\. Related: Elevated error rates on the Messages endpoint\.`;
+    expect(strip).toMatch(new RegExp(`aria-label="[^"]*${today}`));
+    expect(strip).toMatch(new RegExp(`<title>${today}</title>`));
+    const outage = /<title>[A-Z][a-z]{2} \d+, 2026: Major outage 1 h 10 min\. Related: Developer console not loading\.<\/title>/;
+    expect(componentRow(html, SAMPLE_IDS.console)).toMatch(outage);
+    // each component's days are listed in words on the uptime page, one link away
+    const details = `href="https://status.northwind.test/status/uptime#c-${SAMPLE_IDS.messages}"`;
+    expect(componentRow(html, SAMPLE_IDS.messages)).toContain(details);
+  });
+
+  it("shows the last 30 days on a phone: a 30-day label and uptime beside the 90-day ones, the strip zoomed by the stylesheet", () => {
+    const row = componentRow(html, SAMPLE_IDS.console);
+    expect(row).toContain('class="ub90"');
+    expect(row).toContain('class="ub30"');
+    expect(text(row)).toMatch(/90 days ago .*30 days ago/);
+    expect(text(row)).toMatch(/\d+\.\d\d% uptime.*100\.00% uptime/);
+    expect(row).toContain('class="ubd"');
+  });
+
+  it("opens a group when one of its members is affected and keeps it closed when all is well", () => {
+    const group = (id: string) => {
+      const at = html.indexOf(`data-component="${id}"`);
+      return html.slice(at, html.indexOf("</summary>", at));
+    };
+    expect(group(SAMPLE_IDS.api)).toMatch(/<details open=""/);
+    expect(group(SAMPLE_IDS.apps)).toMatch(/<details(?! open)/);
+    const calm = renderStatusPage({ ...page, ...allFine(page) }, assets);
+    expect(calm.match(/<details open=""/g) ?? []).toEqual([]);
+  });
+
+  it("stays light: under 1,500 elements and 100 KB with an incident open, maintenance and 14 days of history", () => {
+    expect(elements(html)).toBeLessThan(1_500);
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   });
 
   it("lists the unresolved incident's updates newest first, with times in the page's zone and UTC", () => {
@@ -171,6 +237,16 @@ describe("the history and uptime pages", () => {
     expect(words).toContain("partial outage × 0.3");
     expect(words).toContain("Scheduled maintenance is never counted as downtime.");
   });
+
+  it("lists, per component, every day with downtime, maintenance or an incident, where the bars link to", () => {
+    const html = renderUptimePage(page, assets);
+    const rowOf = (id: string) => html.slice(html.indexOf(`id="c-${id}"`), html.indexOf("</tr>", html.indexOf(`id="c-${id}"`)));
+    const row = rowOf(SAMPLE_IDS.console);
+    expect(text(row)).toMatch(/[A-Z][a-z]{2} \d+, 2026 ?: Major outage 1 h 10 min · Developer console not loading/);
+    expect(row).toContain('href="https://status.northwind.test/status/incidents/inc0c0ns0l3x"');
+    const web = rowOf(SAMPLE_IDS.mobile);
+    expect(text(web)).toMatch(/Partial outage 25 min · Sign-in failures in the Mobile app/);
+  });
 });
 
 describe("what an update says", () => {
@@ -188,6 +264,36 @@ describe("what an update says", () => {
 
   it("keeps paragraphs apart", () => {
     expect(renderToStaticMarkup(createElement(UpdateBody, { body: "One.\n\nTwo\nlines." }))).toContain("<p>One.</p><p>Two<br/>lines.</p>");
+  });
+});
+
+describe("a published root-cause report", () => {
+  const REPORT = [
+    "## What happened\nThe **Web app** was slow for 95 minutes.",
+    "## What we will do\n- Add a second cache node\n- Read [the write-up](https://northwind.test/blog/cache)",
+    "- Or [this](javascript:alert(1)) <img src=x onerror=alert(1)>",
+  ].join("\n");
+  const page = withReport(samplePage(NOW), "inc0w3bs10w5", REPORT);
+
+  it("renders as a document on the incident's page: headings, lists, http(s) links; no javascript: link or markup from the text", () => {
+    const html = renderIncidentPage(page, "inc0w3bs10w5", assets)!;
+    expect(html).toMatch(/<h3>(<span>)?What happened(<\/span>)?<\/h3>/);
+    expect(html).toMatch(/<strong>Web app<\/strong>/);
+    expect(html).toMatch(/<ul><li><p>(<span>)?Add a second cache node/);
+    expect(html).toContain('<a href="https://northwind.test/blog/cache" rel="noopener noreferrer nofollow" target="_blank">');
+    expect(html).not.toMatch(/href="javascript:|<img src/i);
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("is one line and a link in the last 14 days on /status, and one clean line in the history", () => {
+    const status = renderStatusPage(page, assets);
+    const past = status.slice(status.indexOf('data-past-event="inc0w3bs10w5"'));
+    expect(text(past.slice(0, past.indexOf("</article>")))).toContain("The Web app was slow for 95 minutes. Read the root-cause report");
+    expect(past).toContain('href="https://status.northwind.test/status/incidents/inc0w3bs10w5"');
+    expect(status).not.toContain("Add a second cache node");
+    const history = renderHistoryPage(page, assets);
+    const excerpt = /<span data-excerpt="">([^<]*)<\/span>/.exec(history.slice(history.indexOf("Slow page loads in the Web app")))![1];
+    expect(excerpt).toBe("The Web app was slow for 95 minutes.");
   });
 });
 
@@ -226,5 +332,25 @@ function withBody(page: PublicPage, body: string): PublicPage {
     incidents: page.incidents.map((i) =>
       i.id === SAMPLE_IDS.activeIncident ? { ...i, updates: i.updates.map((u, k) => (k === 0 ? { ...u, body } : u)) } : i,
     ),
+  };
+}
+
+function withReport(page: PublicPage, incidentId: string, body: string): PublicPage {
+  return {
+    ...page,
+    incidents: page.incidents.map((i) => {
+      if (i.id !== incidentId) return i;
+      const at = new Date(i.updatedAt.getTime() + 3_600_000);
+      const report = {
+        ...i.updates[0],
+        id: "upd0report01",
+        status: "postmortem" as const,
+        body,
+        displayAt: at,
+        createdAt: at,
+        updatedAt: at,
+      };
+      return { ...i, status: "postmortem", updatedAt: at, updates: [report, ...i.updates] };
+    }),
   };
 }

@@ -53,7 +53,7 @@ export function renderUptimePage(page: PublicPage, assets: StatusAssets): string
   );
 }
 
-/** The widget other sites may frame (/status/embed). */
-export function renderEmbed(page: PublicPage, assets: StatusAssets): string {
-  return toDocument(<StatusEmbed page={page} stylesheetHref={assets.stylesheetHref} />);
+/** The widget other sites may frame (/status/embed); `resize`: the variant that posts its height to its host. */
+export function renderEmbed(page: PublicPage, assets: StatusAssets, options: { resize?: boolean } = {}): string {
+  return toDocument(<StatusEmbed page={page} stylesheetHref={assets.stylesheetHref} resize={options.resize} />);
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
+import { TimeZoneField } from "~/utils/time-zones.ts";
 import { hostAllowed, parseAllowedHosts } from "./allowed-hosts.ts";
 import { refreshStatusPage } from "./store.server.ts";
 
@@ -17,21 +18,12 @@ export async function ensureOrganization(): Promise<void> {
   });
 }
 
-const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const SettingsSchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(100),
     publicUrl: z.string().trim().url("must be a URL such as https://status.example.com").max(300).refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
       .refine((u) => hostAllowed(u, parseAllowedHosts(env().ALLOWED_HOSTS)), "must be on a host in ALLOWED_HOSTS (links in emails point there)"),
-    timeZone: z.string().trim().max(64).refine(isZone, "must be an IANA time zone such as Europe/Berlin"),
+    timeZone: TimeZoneField,
     uptimePartialWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
     uptimeDegradedWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
   })

@@ -9,6 +9,7 @@ import { bus } from "~/modules/realtime/bus.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { historyAtom, historyRss } from "./feeds.ts";
+import { EMBED_RESIZE_SCRIPT } from "~/components/status-page/embed.tsx";
 import { renderEmbed, renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
 import type { PublicPage } from "./model.ts";
 import { loadPublicPage } from "./snapshot.server.ts";
@@ -19,9 +20,17 @@ const SCRIPT_HREF = "/status-live.js";
 /** The status pages run one same-origin script and no inline code. */
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-/** The widget runs no script at all and is the one page other sites may frame (STATUS_EMBED_ANCESTORS). */
-const embedCsp = () =>
-  `default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${env().STATUS_EMBED_ANCESTORS}`;
+/**
+ * The widget is the one page other sites may frame (STATUS_EMBED_ANCESTORS). It runs no script;
+ * its self-sizing variant runs one inline script, allowed by its hash: a nonce would have to
+ * change with every response, and these bytes are built once and served to every reader.
+ */
+const embedCsp = (script?: string) =>
+  `default-src 'none'; style-src 'self'; img-src 'self' data:; ${script ? `script-src '${scriptHash(script)}'; ` : ""}` +
+  `base-uri 'none'; form-action 'none'; frame-ancestors ${env().STATUS_EMBED_ANCESTORS}`;
+const scriptHash = (script: string) => `sha256-${createHash("sha256").update(script, "utf8").digest("base64")}`;
+/** The self-sizing widget's path in the snapshot (public-files.ts maps the query to it). */
+export const EMBED_RESIZE_PATH = "/status/embed?resize=1";
 const CHANNEL = "status-page";
 /** The app's stylesheet (hashed by the build); set by startStatusPage, which the server calls. */
 let stylesheetHref = "";
@@ -87,6 +96,12 @@ async function build(page: PublicPage): Promise<Snapshot> {
   pending.push(["/status/history", html(renderHistoryPage(page, assets), lastModified)]);
   pending.push(["/status/uptime", html(renderUptimePage(page, assets), lastModified)]);
   pending.push(["/status/embed", file(renderEmbed(page, assets), "text/html; charset=utf-8", lastModified, { "Content-Security-Policy": embedCsp() })]);
+  pending.push([
+    EMBED_RESIZE_PATH,
+    file(renderEmbed(page, assets, { resize: true }), "text/html; charset=utf-8", lastModified, {
+      "Content-Security-Policy": embedCsp(EMBED_RESIZE_SCRIPT),
+    }),
+  ]);
   const files = new Map<string, PublicFile>();
   const done = await Promise.all(pending.map(([, plain]) => compressed(plain)));
   pending.forEach(([path], i) => files.set(path, done[i]));

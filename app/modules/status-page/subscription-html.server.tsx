@@ -1,11 +1,11 @@
-// The public subscription pages as whole HTML documents, answered by resource routes: no
-// Remix client script, so they read the same with JavaScript off and in a mail client's
-// browser. Nothing on them may be cached: they carry a subscriber's address.
+// The public subscription pages (and the public 404) as whole HTML documents, answered by
+// resource routes: no Remix client script, so they read the same with JavaScript off and in a
+// mail client's browser. Nothing on them may be cached: they carry a subscriber's address.
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import stylesheetHref from "~/styles.css?url";
 import { SubscriptionDocument } from "~/components/status-page/subscription-document.tsx";
-import { UnknownSubscription } from "~/components/status-page/subscription-pages.tsx";
+import { PublicNotFound, UnknownSubscription } from "~/components/status-page/subscription-pages.tsx";
 import type { PublicPage } from "./model.ts";
 import { loadPublicPage } from "./snapshot.server.ts";
 import { currentPublicPage } from "./store.server.ts";
@@ -26,4 +26,9 @@ export function subscriptionPage(page: PublicPage, title: string, body: ReactEle
 
 export function unknownSubscriptionPage(page: PublicPage): Response {
   return subscriptionPage(page, "Link not found", <UnknownSubscription page={page} />, 404);
+}
+
+/** A path under /status that is not a page: the status page's frame with a way back. */
+export function publicNotFoundPage(page: PublicPage): Response {
+  return subscriptionPage(page, "Page not found", <PublicNotFound page={page} />, 404);
 }

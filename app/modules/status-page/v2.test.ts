@@ -283,6 +283,15 @@ describe("Statuspage v2 JSON", () => {
     expect(JSON.parse(JSON.stringify(body))).toStrictEqual(body);
   });
 
+  it("gives a root-cause report's body as plain text with line breaks, as Statuspage clients show it", () => {
+    const body = "## Why it happened\nA **router** limit.\n\n- Cap [per cluster](https://acme.test/blog)";
+    const report = update("u9a2b3c4d5e6", "postmortem", body, "2026-11-23T09:00:00.000Z");
+    const page = fixture({ incidents: [{ ...yesterday, status: "postmortem", updates: [report, ...yesterday.updates] }] });
+    const [json] = incidentsJson(page).incidents;
+    expect(json.incident_updates[0].body).toBe("Why it happened\nA router limit.\n\n- Cap per cluster (https://acme.test/blog)");
+    expect(json.incident_updates[1].body).toBe("This incident has been resolved.");
+  });
+
   it("lists only the 50 most recent incidents and maintenances", () => {
     const base = t("2026-01-01T00:00:00.000Z").getTime();
     const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(11, "0")}`;

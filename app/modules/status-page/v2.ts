@@ -5,6 +5,7 @@ import { newestUpdateFirst } from "./order.ts";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { pageStatus, type PageStatus } from "~/modules/status-page/indicator.ts";
+import { updatePlainText } from "~/modules/status-page/update-text.ts";
 import type {
   ComponentStatusName,
   IncidentImpact,
@@ -124,7 +125,8 @@ function updateJson(eventId: string, update: PublicUpdate): IncidentUpdateJson {
   return {
     id: update.id,
     status: update.status,
-    body: update.body,
+    // Statuspage clients show this as plain text: a root-cause report goes without its Markdown.
+    body: updatePlainText(update.status, update.body),
     incident_id: eventId,
     created_at: iso(update.createdAt),
     updated_at: iso(update.updatedAt),

@@ -16,6 +16,12 @@ function head(page: PublicPage) {
 }
 
 /** The incident or maintenance as of one of its updates; null when it is not on the public page. */
+/** Whether `page` was read after `updateId` was published: the update is among its event's. */
+export function pageHoldsUpdate(page: PublicPage, eventId: string, updateId: string): boolean {
+  const event = page.incidents.find((i) => i.id === eventId) ?? page.maintenances.find((m) => m.id === eventId);
+  return Boolean(event?.updates.some((u) => u.id === updateId));
+}
+
 export function eventPayload(page: PublicPage, eventId: string, updateId: string): object | null {
   const incident = page.incidents.find((i) => i.id === eventId);
   const maintenance = page.maintenances.find((m) => m.id === eventId);

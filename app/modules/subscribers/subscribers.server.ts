@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { enqueueConfirmation } from "~/modules/delivery/enqueue.server.ts";
-import { wakeWorker } from "~/modules/delivery/worker.server.ts";
+import { wakeWorker } from "~/modules/delivery/wake.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
@@ -45,13 +45,25 @@ function findByEmail(tx: Tx, email: string) {
   return tx.subscriber.findUnique({ where: { email }, include: INCLUDE });
 }
 
-async function checkComponentIds(tx: Tx, ids: string[]) {
+/**
+ * The components chosen, each known; a group stands for its members (updates name components,
+ * never a group, so a subscription to the group itself would never match one).
+ */
+export async function checkComponentIds(tx: Tx, ids: string[]) {
   const unique = [...new Set(ids)];
-  const rows = await tx.component.findMany({ where: { id: { in: unique }, archivedAt: null }, select: { id: true } });
-  ids.forEach((id, i) => {
-    if (!rows.some((r) => r.id === id)) fail("invalid", "Some fields are not valid.", { [`components.${i}`]: "no such component" });
+  const rows = await tx.component.findMany({
+    where: { id: { in: unique }, archivedAt: null },
+    select: { id: true, isGroup: true, members: { where: { archivedAt: null }, select: { id: true } } },
   });
-  return unique;
+  ids.forEach((id, i) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) fail("invalid", "Some fields are not valid.", { [`components.${i}`]: "no such component" });
+    // An empty choice means every component: an empty group must not turn into that.
+    if (row.isGroup && row.members.length === 0) {
+      fail("invalid", "Some fields are not valid.", { [`components.${i}`]: "this group has no components" });
+    }
+  });
+  return [...new Set(rows.flatMap((r) => (r.isGroup ? r.members.map((m) => m.id) : [r.id])))];
 }
 
 /**
@@ -59,20 +71,31 @@ async function checkComponentIds(tx: Tx, ids: string[]) {
  * already confirmed, a confirmation email goes out; an unsubscribed address starts over.
  * Returns whether the subscriber was created.
  */
-export async function subscribe(actor: Actor | null, input: ApiSubscriberInput, source: "page" | "api" | "import"): Promise<{ subscriber: SubscriberView; created: boolean }> {
+type Source = "page" | "api" | "import";
+/** `request`: the subscribe-form request this carries out, removed from the outbox in the same transaction. */
+type SubscribeOptions = { request?: string };
+
+export async function subscribe(actor: Actor | null, input: ApiSubscriberInput, source: Source, options: SubscribeOptions = {}) {
   try {
-    return await subscribeOnce(actor, input, source);
+    return await subscribeOnce(actor, input, source, options);
   } catch (error) {
     // Two requests for one new address at once: the second finds the first's row on a retry.
-    if ((error as { code?: string }).code === "P2002") return subscribeOnce(actor, input, source);
+    if ((error as { code?: string }).code === "P2002") return subscribeOnce(actor, input, source, options);
     throw error;
   }
 }
 
-async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, source: "page" | "api" | "import"): Promise<{ subscriber: SubscriberView; created: boolean }> {
+type Subscribed = { subscriber: SubscriberView; created: boolean };
+
+async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, source: Source, options: SubscribeOptions): Promise<Subscribed> {
   const result = await db.$transaction(async (tx) => {
+    if (options.request) await tx.delivery.deleteMany({ where: { id: options.request } });
     const components = await checkComponentIds(tx, input.components);
     const existing = await findByEmail(tx, input.email);
+    // The public form cannot change a confirmed subscriber's choice: anyone can type their address.
+    if (source === "page" && existing?.confirmedAt && !existing.unsubscribedAt && !existing.bouncedAt) {
+      return { subscriber: view(existing), created: false, needsConfirmation: false };
+    }
     const now = new Date();
     // A hard-bounced address starts over too when someone asks to confirm it again (at most every
     // 15 minutes: the confirmation may bounce as well), since confirming proves the mailbox takes

@@ -3,6 +3,7 @@
 // with the consent date from the file.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { db } from "~/utils/db.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { MAX_IMPORT_BYTES, parseSubscriberImport, subscribersToCsv, type CsvComponent, type RowError } from "./csv.ts";
 import { subscribe } from "./subscribers.server.ts";
 
@@ -57,12 +58,5 @@ export async function csvFromUpload(form: FormData): Promise<{ text: string } | 
 
 /** Reads an import form; the usual form limit is too small for a 2 MB file. */
 export async function readImportForm(request: Request): Promise<FormData> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_IMPORT_BYTES + UPLOAD_OVERHEAD) {
-    throw new Response(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`, { status: 413 });
-  }
-  try {
-    return await request.formData();
-  } catch {
-    throw new Response("The request body is not a form.", { status: 400 });
-  }
+  return readForm(request, MAX_IMPORT_BYTES + UPLOAD_OVERHEAD, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
 }

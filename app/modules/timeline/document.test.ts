@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanDoc, DocSchema, docToText, MAX_DOC_DEPTH, textToDoc, type Doc, type DocNode } from "./document.ts";
+import { DISGUISED_HREFS } from "../../../tests/fixtures/xss-payloads.ts";
+import { cleanDoc, DocSchema, docToText, MAX_DOC_DEPTH, SAFE_LINK, textToDoc, type Doc, type DocNode } from "./document.ts";
 
 const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
 const text = (value: string, marks?: DocNode["marks"]): DocNode => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
@@ -38,6 +39,26 @@ describe("textToDoc", () => {
         text("."),
       ),
     ]);
+  });
+
+  it("cuts bare URLs as the room shows them: a bracket the URL opened stays in, one closing the sentence stays out", () => {
+    expect(textToDoc("runbook (http://wiki.example/Runbook_(db)), then [https://a.example/x]").content).toEqual([
+      paragraph(
+        text("runbook ("),
+        text("http://wiki.example/Runbook_(db)", [{ type: "link", attrs: { href: "http://wiki.example/Runbook_(db)" } }]),
+        text("), then ["),
+        text("https://a.example/x", [{ type: "link", attrs: { href: "https://a.example/x" } }]),
+        text("]"),
+      ),
+    ]);
+  });
+
+  it("keeps a bare URL too long for a link as text, so the entry is still accepted", () => {
+    const long = `https://a.example/${"x".repeat(2100)}`;
+    const doc = textToDoc(`see ${long}`);
+    expect(doc.content).toEqual([paragraph(text("see "), text(long))]);
+    expect(DocSchema.safeParse(doc).success).toBe(true);
+    expect(textToDoc("javascript:alert(1) data:text/html,x").content).toEqual([paragraph(text("javascript:alert(1) data:text/html,x"))]);
   });
 
   it("turns - lines into a bullet list", () => {
@@ -115,6 +136,21 @@ describe("DocSchema", () => {
   it("rejects javascript: and data: hrefs, in any case", () => {
     for (const href of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>"]) {
       expect(DocSchema.safeParse({ type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href } }]))] }).success).toBe(false);
+    }
+  });
+
+  it.each(DISGUISED_HREFS)("rejects %j, whatever allowed scheme it carries further on", (href) => {
+    expect(SAFE_LINK.test(href)).toBe(false);
+    expect(DocSchema.safeParse({ type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href } }]))] }).success).toBe(false);
+    // Typed as light Markdown, it stays text (only an https address inside it may become a link of its own).
+    const links = allMarks(textToDoc(`see [the runbook](${href}) now`)).filter((m) => m.type === "link");
+    expect(links.filter((m) => !m.attrs.href.startsWith("https://evil.example/"))).toEqual([]);
+  });
+
+  it("accepts http, https and mailto links written in capitals", () => {
+    for (const href of ["HTTPS://STATUS.EXAMPLE/X", "Http://status.example", "MailTo:oncall@northwind.example"]) {
+      const doc = { type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href } }]))] };
+      expect(DocSchema.safeParse(doc).success, href).toBe(true);
     }
   });
 

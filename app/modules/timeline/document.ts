@@ -2,8 +2,10 @@
 // and marks we allow, turns Markdown-ish text into one, and a document back into text.
 // Pure: no I/O.
 import { z } from "zod";
+import { splitBareLinks } from "./bare-links.ts";
 
 export const SAFE_LINK = /^(https?:|mailto:)/i;
+const MAX_HREF = 2000;
 
 const MarkSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bold") }),
@@ -12,7 +14,7 @@ const MarkSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("code") }),
   z.object({
     type: z.literal("link"),
-    attrs: z.object({ href: z.string().max(2000).regex(SAFE_LINK, "links must be http, https or mailto") }).passthrough(),
+    attrs: z.object({ href: z.string().max(MAX_HREF).regex(SAFE_LINK, "links must be http, https or mailto") }).passthrough(),
   }),
 ]);
 export type Mark = z.infer<typeof MarkSchema>;
@@ -93,21 +95,28 @@ export function docToText(doc: Doc): string {
   return blocks.join("\n").trim();
 }
 
-const INLINE = /(\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]))/g;
+const INLINE = /(\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/g;
+
+/** Plain text with its bare http(s) URLs as links, cut as the room shows them (bare-links.ts). */
+const plainNodes = (text: string): DocNode[] =>
+  splitBareLinks(text).map((part) =>
+    part.href && part.href.length <= MAX_HREF
+      ? { type: "text", text: part.text, marks: [{ type: "link", attrs: { href: part.href } }] }
+      : { type: "text", text: part.text },
+  );
 
 function inlineNodes(line: string): DocNode[] {
   const nodes: DocNode[] = [];
   let last = 0;
   for (const m of line.matchAll(INLINE)) {
-    if (m.index! > last) nodes.push({ type: "text", text: line.slice(last, m.index) });
+    if (m.index! > last) nodes.push(...plainNodes(line.slice(last, m.index)));
     if (m[2]) nodes.push({ type: "text", text: m[2], marks: [{ type: "bold" }] });
     else if (m[3]) nodes.push({ type: "text", text: m[3], marks: [{ type: "code" }] });
     else if (m[4] && m[5] && SAFE_LINK.test(m[5])) nodes.push({ type: "text", text: m[4], marks: [{ type: "link", attrs: { href: m[5] } }] });
-    else if (m[6]) nodes.push({ type: "text", text: m[6], marks: [{ type: "link", attrs: { href: m[6] } }] });
     else nodes.push({ type: "text", text: m[0] });
     last = m.index! + m[0].length;
   }
-  if (last < line.length) nodes.push({ type: "text", text: line.slice(last) });
+  if (last < line.length) nodes.push(...plainNodes(line.slice(last)));
   return nodes;
 }
 

@@ -153,20 +153,48 @@ export function closeEventStreams(): number {
   return closing.length;
 }
 
+/**
+ * Another stream (a person's notifications) is ended at shutdown like these: `close` is called
+ * with when to come back. Answers the function that lets go once the stream ended by itself.
+ */
+export function closeOnShutdown(close: (retryMs: number) => void): () => void {
+  if (globalForOpen.__eventStreamsClosing) {
+    close(reconnectDelayMs());
+    return () => {};
+  }
+  openStreams.add(close);
+  return () => openStreams.delete(close);
+}
+
 function reconnectDelayMs(): number {
   return 1_000 + Math.floor(Math.random() * 4_000);
 }
 
+/**
+ * What may end a stream before its client leaves (its person's access changed): called with the
+ * function that ends it, it returns the function that lets go once the stream has ended.
+ */
+export type StreamGuard = (end: () => void) => () => void;
+
 /** The SSE response for one incident: replay after `afterSeq`, then live, with heartbeats. */
-export function incidentEventStream(incidentId: string, afterSeq: number, signal: AbortSignal, heartbeatMs: number): Response {
+export function incidentEventStream(
+  incidentId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+  heartbeatMs: number,
+  guard?: StreamGuard,
+): Response {
   const stream = streamFor(incidentId);
   let client: StreamClient | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let closeForShutdown: ((retryMs: number) => void) | null = null;
+  let unguard: (() => void) | null = null;
   const cleanup = () => {
     if (heartbeat) clearInterval(heartbeat);
     if (client) stream.detach(client);
     if (closeForShutdown) openStreams.delete(closeForShutdown);
+    unguard?.();
+    unguard = null;
     client = null;
   };
   const body = new ReadableStream<Uint8Array>({
@@ -187,7 +215,17 @@ export function incidentEventStream(incidentId: string, afterSeq: number, signal
           /* already closed */
         }
       };
-      if (globalForOpen.__eventStreamsClosing) return closeForShutdown(reconnectDelayMs());
+      unguard =
+        guard?.(() => {
+          write(encoder.encode(`: access changed\n\n`));
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        }) ?? null;
+      if (globalForOpen.__eventStreamsClosing || signal.aborted) return closeForShutdown(reconnectDelayMs());
       openStreams.add(closeForShutdown);
       write(encoder.encode(`retry: 2000\n: connected\n\n`));
       client = { send: (event) => write(event.frame) };

@@ -4,10 +4,12 @@
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import { listNamedTemplates } from "~/modules/notices/named-templates.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { draftBody } from "./drafts.server.ts";
 import { promiseCounts, promiseRecord } from "./rules.ts";
 import { listIncidentUpdates } from "./views.server.ts";
+import { resolutionStanding } from "./resolution.server.ts";
 
 import { DEFAULT_NEXT_UPDATE } from "./rules.ts";
 
@@ -27,7 +29,8 @@ export function likelyStatus(incident: IncidentView): UpdateTemplateStatus {
   return incident.status;
 }
 
-export async function commsPageData(incident: IncidentView) {
+/** `status`: the status the composer starts from (the room's prompts ask for one); the likely one when not given. */
+export async function commsPageData(incident: IncidentView, status: UpdateTemplateStatus = likelyStatus(incident)) {
   const updates = await listIncidentUpdates(incident.id);
   const rows = await db.$transaction((tx) =>
     tx.component.findMany({
@@ -47,13 +50,17 @@ export async function commsPageData(incident: IncidentView) {
     .filter((u) => u.state === "published")
     .map((u) => ({ id: u.id, status: u.status, publishedAt: new Date(u.publishedAt!), nextUpdateAt: u.nextUpdateAt ? new Date(u.nextUpdateAt) : null }));
   const promises = promiseRecord(published, new Date()).map((p) => ({ ...p, promisedAt: p.promisedAt.toISOString(), keptAt: p.keptAt?.toISOString() ?? null }));
-  const status = likelyStatus(incident);
+  const resolvedPublishedAt = await db.$transaction((tx) => resolutionStanding(tx, incident.id));
   return {
     updates,
+    /** customers were told "resolved" then, and the incident was not reopened since: no second Resolved is offered */
+    resolvedPublishedAt: resolvedPublishedAt?.toISOString() ?? null,
     components,
     promises,
     promiseCounts: promiseCounts(promiseRecord(published, new Date())),
     draft: await firstDraft(incident.id, status),
+    /** the named templates comms may pick from, per status */
+    templates: (await listNamedTemplates()).map((t) => ({ id: t.id, status: t.status, name: t.name })),
   };
 }
 

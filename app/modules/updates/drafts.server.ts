@@ -1,33 +1,51 @@
-// Drafting status-page updates: write, edit, ask for approval, approve, discard. Every
+// Drafting status-page updates: write, edit, ask for approval, approve or refuse, discard. Every
 // change is role-checked by the route, rule-checked here, audited, and sent on the
-// incident's stream so every open comms tab sees it.
+// incident's stream so every open comms tab sees it. Whoever writes is recorded as a
+// contributor, and no contributor approves (decision 29).
 import type { Actor } from "~/modules/auth/actor.ts";
-import { can } from "~/modules/auth/roles.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { announceNotifications, storeNotifications } from "~/modules/notifications/notifications.server.ts";
+import type { NotificationDraft } from "~/modules/notifications/rules.ts";
 import { checkComponents } from "~/modules/incidents/references.server.ts";
 import { getIncident } from "~/modules/incidents/queries.server.ts";
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
 import { renderTemplate, TemplateError } from "~/modules/notices/templates.ts";
+import { namedTemplateForDraft } from "~/modules/notices/named-templates.server.ts";
 import { updateTemplateSource } from "~/modules/notices/templates.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { publishInTransaction, afterPublish } from "./publish.server.ts";
-import { approvalRefusal, editRefusal, needsApproval, stateAfterEdit, type UpdateStateName } from "./rules.ts";
+import { recordUpdateContributor } from "./contributors.server.ts";
+import { refuseResolvedAgain } from "./resolution.server.ts";
+import { publishInTransaction, afterPublish, type UpdateScope } from "./publish.server.ts";
+import { approvalRefusal, editRefusal, needsApproval, returnRefusal, stateAfterEdit, type UpdateStateName } from "./rules.ts";
 import type { NewUpdateInput, RootCauseReportInput, UpdatePatch } from "./schemas.ts";
 import { updateVariables } from "./variables.server.ts";
 import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
+import { approvalAskedOf, approvalAnswered, approvalRefused } from "./notifications.server.ts";
 
-/** The template for this status, filled with the incident's data; a broken template is a 422. */
-export async function draftBody(incidentId: string, status: NewUpdateInput["status"], nextUpdateInMinutes: number | null): Promise<string> {
+/**
+ * The template for this status (the default, or the named one asked for by id, key or name),
+ * filled with the incident's data; a broken template or an unknown name is a 422.
+ */
+export async function draftBody(
+  incidentId: string,
+  status: NewUpdateInput["status"],
+  nextUpdateInMinutes: number | null,
+  template?: string,
+): Promise<string> {
   const incident = await getIncident(incidentId);
   if (!incident) notFound("Incident");
-  const source = await updateTemplateSource(status);
+  const named = template ? await namedTemplateForDraft(status, template) : null;
+  const source = named?.source ?? (await updateTemplateSource(status));
   try {
     return renderTemplate(source, { ...(await updateVariables(incident, { status, nextUpdateInMinutes })) });
   } catch (error) {
-    if (error instanceof TemplateError) fail("invalid", `The ${status} template cannot be used: ${error.message}`, { body: error.message });
+    const which = named ? `“${named.name}” template` : `${status} template`;
+    if (error instanceof TemplateError) {
+      fail("invalid", `The ${which} cannot be used: ${error.message}`, { [named ? "template" : "body"]: error.message });
+    }
     throw error;
   }
 }
@@ -43,18 +61,24 @@ async function entryText(incidentId: string, entryId: string): Promise<string> {
  * where a second person must approve first, sent for approval.
  */
 export async function createUpdate(actor: Actor, incidentId: string, input: NewUpdateInput | RootCauseReportInput): Promise<UpdateView> {
-  if (input.publish && !can(actor.role, "update:publish")) fail("forbidden", "Your role cannot publish updates.");
   const nextUpdateInMinutes = input.nextUpdateInMinutes ?? null;
   const body =
     input.body ??
-    (input.fromEntryId ? await entryText(incidentId, input.fromEntryId) : input.status === "postmortem" ? "" : await draftBody(incidentId, input.status, nextUpdateInMinutes));
+    (input.fromEntryId
+      ? await entryText(incidentId, input.fromEntryId)
+      : input.status === "postmortem"
+        ? ""
+        : await draftBody(incidentId, input.status, nextUpdateInMinutes, "template" in input ? input.template : undefined));
   const now = new Date();
-  const { view, seq, published } = await db.$transaction(async (tx) => {
+  const { view, seq, published, notified } = await db.$transaction(async (tx) => {
     const seq = await takeNextSeq(tx, incidentId);
-    const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true } });
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, number: true } });
     await checkComponents(tx, input.components);
+    await refuseResolvedAgain(tx, incidentId, input.status);
     const id = newId();
     let state: UpdateStateName = "draft";
+    // `publish` where a second person must approve is a request for approval, which anyone who may
+    // draft may make; where it would publish at once, publishing decides who may (and undoes the draft).
     if (input.publish && needsApproval(incident.severity as SeverityName, null, input.status)) state = "awaiting_approval";
     await tx.statusUpdate.create({
       data: {
@@ -68,56 +92,77 @@ export async function createUpdate(actor: Actor, incidentId: string, input: NewU
         sourceEntryId: input.fromEntryId ?? null,
         authorId: actor.userId,
         components: { create: input.components.map((c) => ({ componentId: c.id, newStatus: c.status })) },
+        contributors: { create: { userId: actor.userId } },
       },
     });
     if (input.title) await tx.incident.updateMany({ where: { id: incidentId, publishedAt: null }, data: { publicTitle: input.title } });
-    await recordAudit(tx, actor, { action: "update.drafted", entityType: "StatusUpdate", entityId: id, after: { incidentId, status: input.status, body, state } });
+    const contributors = [{ id: actor.userId, name: actor.name }];
+    const template = "template" in input ? input.template : undefined;
+    const after = { incidentId, status: input.status, body, state, contributors, ...(template ? { template } : {}) };
+    await recordAudit(tx, actor, { action: "update.drafted", entityType: "StatusUpdate", entityId: id, after });
     const publish = input.publish && state === "draft";
     let publishedSeq = seq;
     if (publish) publishedSeq = await publishInTransaction(tx, actor, id, now);
     const view = updateView((await loadUpdateRow(tx, id))!);
     await storeEvent(tx, incidentId, seq, "update.changed", view);
-    return { view, seq: publishedSeq, published: publish };
+    const told = state === "awaiting_approval" ? await approvalAskedOf(tx, actor, { id, incidentId, body, status: input.status, authorId: actor.userId, contributorIds: [actor.userId] }, incident.number) : [];
+    return { view, seq: publishedSeq, published: publish, notified: await storeNotifications(tx, told) };
   });
   if (published) await afterPublish();
   await announceEvents(incidentId, seq);
+  await announceNotifications(notified);
   return view;
 }
 
-/** Loads the update for a change, refusing unknown ids and updates of maintenance. */
+/** Loads the update for a change, refusing unknown ids, updates of maintenance and updates outside the scope. */
 async function changeUpdate(
   actor: Actor,
   updateId: string,
-  change: (tx: Tx, row: NonNullable<Awaited<ReturnType<typeof loadUpdateRow>>>, severity: SeverityName) => Promise<{ action: string; deleted?: true } | null>,
+  scope: UpdateScope,
+  change: (
+    tx: Tx,
+    row: NonNullable<Awaited<ReturnType<typeof loadUpdateRow>>>,
+    incident: { severity: SeverityName; number: number },
+  ) => Promise<{ action: string; deleted?: true; notify?: NotificationDraft[]; publish?: true; reason?: string }>,
 ): Promise<UpdateView> {
   const result = await db.$transaction(async (tx) => {
+    const peek = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
+    if (!peek?.incidentId || (scope.incidentId !== undefined && peek.incidentId !== scope.incidentId)) notFound("Update");
+    // Taking the sequence first locks the incident: changes to its updates run one after the
+    // other, so an approval always reads the contributors of an edit made a moment before.
+    const seq = await takeNextSeq(tx, peek.incidentId);
     const before = await loadUpdateRow(tx, updateId);
-    if (!before || !before.incidentId) notFound("Update");
-    const incident = await tx.incident.findUniqueOrThrow({ where: { id: before.incidentId }, select: { severity: true } });
-    const outcome = await change(tx, before, incident.severity as SeverityName);
-    if (!outcome) return { view: updateView(before), seq: null, incidentId: before.incidentId };
-    const seq = await takeNextSeq(tx, before.incidentId);
+    if (!before?.incidentId) notFound("Update");
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: before.incidentId }, select: { severity: true, number: true } });
+    const outcome = await change(tx, before, { severity: incident.severity as SeverityName, number: incident.number });
     const after = outcome.deleted ? null : await loadUpdateRow(tx, updateId);
-    const view = after ? updateView(after) : updateView(before);
-    await storeEvent(tx, before.incidentId, seq, "update.changed", after ? view : { id: updateId, deleted: true });
+    const changed = after ? updateView(after) : updateView(before);
     await recordAudit(tx, actor, {
       action: outcome.action,
       entityType: "StatusUpdate",
       entityId: updateId,
       before: { state: before.state, status: before.status, body: before.body },
-      after: after ? { state: view.state, status: view.status, body: view.body } : null,
+      after: after ? { state: changed.state, status: changed.status, body: changed.body, contributors: changed.contributors, ...(outcome.reason ? { reason: outcome.reason } : {}) } : null,
     });
-    return { view, seq, incidentId: before.incidentId };
+    // Approve and publish: the second step in the same transaction, with its own checks and audit row.
+    const lastSeq = outcome.publish ? await publishInTransaction(tx, actor, updateId, new Date()) : seq;
+    const view = outcome.publish ? updateView((await loadUpdateRow(tx, updateId))!) : changed;
+    await storeEvent(tx, before.incidentId, seq, "update.changed", after ? view : { id: updateId, deleted: true });
+    const notified = await storeNotifications(tx, outcome.notify ?? []);
+    return { view, seq: lastSeq, incidentId: before.incidentId, published: outcome.publish === true, notified };
   });
-  if (result.seq !== null) await announceEvents(result.incidentId, result.seq);
+  if (result.published) await afterPublish();
+  await announceEvents(result.incidentId, result.seq);
+  await announceNotifications(result.notified);
   return result.view;
 }
 
-export function editUpdate(actor: Actor, updateId: string, patch: UpdatePatch): Promise<UpdateView> {
-  return changeUpdate(actor, updateId, async (tx, row) => {
+export function editUpdate(actor: Actor, updateId: string, patch: UpdatePatch, scope: UpdateScope = {}): Promise<UpdateView> {
+  return changeUpdate(actor, updateId, scope, async (tx, row) => {
     const refusal = editRefusal({ state: row.state as UpdateStateName });
     if (refusal) fail(refusal.code, refusal.message);
     if (patch.components) await checkComponents(tx, patch.components);
+    if (row.incidentId) await refuseResolvedAgain(tx, row.incidentId, patch.status);
     const state = stateAfterEdit(row.state as UpdateStateName);
     await tx.statusUpdate.update({
       where: { id: updateId },
@@ -127,36 +172,68 @@ export function editUpdate(actor: Actor, updateId: string, patch: UpdatePatch): 
         notify: patch.notify,
         nextUpdateInMinutes: patch.nextUpdateInMinutes,
         state,
-        ...(state !== row.state ? { approvedById: null, approvedAt: null } : {}),
+        ...(row.approvedById !== null ? { approvedById: null, approvedAt: null } : {}),
         ...(patch.components
           ? { components: { deleteMany: {}, create: patch.components.map((c) => ({ componentId: c.id, newStatus: c.status })) } }
           : {}),
       },
     });
     if (patch.title && row.incidentId) await tx.incident.updateMany({ where: { id: row.incidentId, publishedAt: null }, data: { publicTitle: patch.title } });
+    // Whoever changes any of it has written it, and may no longer approve it.
+    await recordUpdateContributor(tx, updateId, actor.userId);
     return { action: "update.edited" };
   });
 }
 
-export function requestApproval(actor: Actor, updateId: string): Promise<UpdateView> {
-  return changeUpdate(actor, updateId, async (tx, row) => {
+export function requestApproval(actor: Actor, updateId: string, scope: UpdateScope = {}): Promise<UpdateView> {
+  return changeUpdate(actor, updateId, scope, async (tx, row, incident) => {
     if (row.state !== "draft") fail("conflict", `Only a draft can be sent for approval; this update is ${row.state.replace("_", " ")}.`);
-    await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "awaiting_approval" } });
-    return { action: "update.approval_requested" };
+    await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "awaiting_approval", ...NOT_RETURNED } });
+    const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
+    const notify = await approvalAskedOf(tx, actor, { id: updateId, incidentId: row.incidentId!, body: row.body, status: row.status, ...written }, incident.number);
+    return { action: "update.approval_requested", notify };
   });
 }
 
-export function approveUpdate(actor: Actor, updateId: string): Promise<UpdateView> {
-  return changeUpdate(actor, updateId, async (tx, row) => {
-    const refusal = approvalRefusal({ state: row.state as UpdateStateName, authorId: row.authorId }, actor.userId);
+/**
+ * Approves an update; with `publish`, publishes it in the same transaction (Approve and publish),
+ * which only someone who may publish may do: otherwise nothing changes.
+ */
+export function approveUpdate(actor: Actor, updateId: string, scope: UpdateScope = {}, options: { publish?: boolean } = {}): Promise<UpdateView> {
+  return changeUpdate(actor, updateId, scope, async (tx, row, incident) => {
+    const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
+    const update = { ...written, state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status };
+    const refusal = approvalRefusal(update, actor.userId);
     if (refusal) fail(refusal.code, refusal.message);
-    await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "approved", approvedById: actor.userId, approvedAt: new Date() } });
-    return { action: "update.approved" };
+    await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "approved", approvedById: actor.userId, approvedAt: new Date(), ...NOT_RETURNED } });
+    const notify = approvalAnswered(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, options.publish === true);
+    return { action: "update.approved", notify, ...(options.publish ? { publish: true as const } : {}) };
   });
 }
 
-export async function discardUpdate(actor: Actor, updateId: string): Promise<void> {
-  await changeUpdate(actor, updateId, async (tx, row) => {
+/** A refusal is forgotten once the update is sent again or approved. */
+const NOT_RETURNED = { returnedById: null, returnedAt: null, returnedReason: null } as const;
+
+/**
+ * Refuses an update awaiting approval (decision 0046): it goes back to its author as a draft with
+ * the reason, which the author is told. Only someone who could approve it refuses it.
+ */
+export function refuseUpdate(actor: Actor, updateId: string, reason: string, scope: UpdateScope = {}): Promise<UpdateView> {
+  return changeUpdate(actor, updateId, scope, async (tx, row, incident) => {
+    const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
+    const refusal = returnRefusal({ ...written, state: row.state as UpdateStateName, status: row.status }, actor.userId);
+    if (refusal) fail(refusal.code, refusal.message);
+    await tx.statusUpdate.update({
+      where: { id: updateId },
+      data: { state: "draft", approvedById: null, approvedAt: null, returnedById: actor.userId, returnedAt: new Date(), returnedReason: reason },
+    });
+    const notify = approvalRefused(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, reason);
+    return { action: "update.refused", notify, reason };
+  });
+}
+
+export async function discardUpdate(actor: Actor, updateId: string, scope: UpdateScope = {}): Promise<void> {
+  await changeUpdate(actor, updateId, scope, async (tx, row) => {
     const refusal = editRefusal({ state: row.state as UpdateStateName });
     if (refusal) fail(refusal.code, "A published update cannot be discarded.");
     await tx.statusUpdate.delete({ where: { id: updateId } });

@@ -17,22 +17,37 @@ import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/even
 import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
-import { publishRefusal, type UpdateStateName } from "./rules.ts";
+import { publishedEntryText, publishRefusal, type UpdateStateName } from "./rules.ts";
+import { mayPublishUpdate, PUBLISH_REFUSED } from "./publish-permission.ts";
+import { refuseResolvedAgain } from "./resolution.server.ts";
 import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
 
 /** Without component statuses in any update, the public impact follows the severity. */
 const SEVERITY_IMPACT: Record<SeverityName, IncidentImpact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
 
-export async function publishUpdate(actor: Actor, updateId: string): Promise<UpdateView> {
+/** Where a change comes from: a page of one incident acts only on that incident's updates. */
+export type UpdateScope = { incidentId?: string };
+
+/** Publishes an update; with `scope`, only an update of that incident (a form of its page). */
+export async function publishUpdate(actor: Actor, updateId: string, scope: UpdateScope = {}): Promise<UpdateView> {
   const { incidentId, seq } = await db.$transaction(async (tx) => {
     const row = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
-    if (!row?.incidentId) notFound("Update");
+    if (!row?.incidentId || (scope.incidentId !== undefined && row.incidentId !== scope.incidentId)) notFound("Update");
     return { incidentId: row.incidentId, seq: await publishInTransaction(tx, actor, updateId, new Date()) };
   });
   // The public page first: when the room hears "published", readers already see it.
   await afterPublish();
   await announceEvents(incidentId, seq);
   return (await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!)));
+}
+
+/** Whether this person may publish this incident's updates (the comms tab's Publish buttons). */
+export async function mayPublishIncidentUpdates(actor: Actor, incidentId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { commanderId: true } });
+    const settings = await tx.organization.findUnique({ where: { id: "org" }, select: { commanderMayPublish: true } });
+    return !!incident && mayPublishUpdate(actor, incident, { commanderMayPublish: settings?.commanderMayPublish ?? false });
+  });
 }
 
 /** Publishes inside the caller's transaction; returns the incident's last sequence number taken. */
@@ -43,8 +58,13 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   const seq = await takeNextSeq(tx, peek.incidentId);
   const row = (await loadUpdateRow(tx, updateId))!;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: peek.incidentId } });
-  const refusal = publishRefusal({ state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status }, incident.severity as SeverityName);
+  const settings = await tx.organization.findUnique({ where: { id: "org" }, select: { commanderMayPublish: true } });
+  if (!mayPublishUpdate(actor, incident, { commanderMayPublish: settings?.commanderMayPublish ?? false })) fail("forbidden", PUBLISH_REFUSED);
+  const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
+  const update = { ...written, state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status };
+  const refusal = publishRefusal(update, incident.severity as SeverityName);
   if (refusal) fail(refusal.code, refusal.message);
+  await refuseResolvedAgain(tx, incident.id, row.status);
   const report = row.status === "postmortem";
   if (report && incident.publicStatus !== "resolved" && incident.publicStatus !== "postmortem") {
     fail("conflict", "Publish the update that resolves the incident on the status page before its root-cause report.");
@@ -86,8 +106,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   if (row.notify) await enqueueWebhooks(tx, updateId, changes, now);
 
   const moved = changes.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
-  const excerpt = row.body.length > 280 ? `${row.body.slice(0, 277)}…` : row.body;
-  const text = [`Published a ${row.status} update to the status page: “${excerpt}”`, ...moved].join("\n");
+  const text = publishedEntryText(row.status, row.body, moved);
   await addSystemEntry(tx, actor, incident.id, "update_published", text, now);
   const view = updateView((await loadUpdateRow(tx, updateId))!);
   await storeEvent(tx, incident.id, seq, "update.changed", view);
@@ -98,7 +117,15 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
     entityType: "StatusUpdate",
     entityId: updateId,
     before: { state: row.state },
-    after: { state: "published", status: row.status, body: row.body, componentChanges: changes, nextUpdateAt },
+    after: {
+      state: "published",
+      status: row.status,
+      body: row.body,
+      componentChanges: changes,
+      nextUpdateAt,
+      approvedBy: view.approvedBy,
+      contributors: view.contributors,
+    },
   });
   return incidentSeq;
 }

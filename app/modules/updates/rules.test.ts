@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { approvalRefusal, needsApproval, promiseCounts, promiseRecord, publishRefusal, stateAfterEdit } from "./rules.ts";
+import {
+  approvalHolds,
+  approvalRefusal,
+  needsApproval,
+  promiseCounts,
+  promiseRecord,
+  publishedEntryText,
+  publishRefusal,
+  stateAfterEdit,
+} from "./rules.ts";
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 23, 14, minute));
 
@@ -10,17 +19,41 @@ describe("two-person rule", () => {
     expect(needsApproval("SEV2", null)).toBe(false);
   });
 
+  /** written by u1 alone, unless said otherwise */
+  const by = { authorId: "u1", contributorIds: ["u1"] };
+
   it("refuses to publish an unapproved SEV1 update, one awaiting approval, or one already out", () => {
-    expect(publishRefusal({ state: "draft", approvedById: null }, "SEV1")?.message).toMatch(/second person must approve/);
-    expect(publishRefusal({ state: "awaiting_approval", approvedById: null }, "SEV1")?.message).toMatch(/awaiting approval/);
-    expect(publishRefusal({ state: "published", approvedById: "u2" }, "SEV2")?.code).toBe("conflict");
-    expect(publishRefusal({ state: "approved", approvedById: "u2" }, "SEV1")).toBeNull();
-    expect(publishRefusal({ state: "draft", approvedById: null }, "SEV3")).toBeNull();
+    expect(publishRefusal({ ...by, state: "draft", approvedById: null }, "SEV1")?.message).toMatch(/second person must approve/);
+    expect(publishRefusal({ ...by, state: "awaiting_approval", approvedById: null }, "SEV1")?.message).toMatch(/awaiting approval/);
+    expect(publishRefusal({ ...by, state: "published", approvedById: "u2" }, "SEV2")?.code).toBe("conflict");
+    expect(publishRefusal({ ...by, state: "approved", approvedById: "u2" }, "SEV1")).toBeNull();
+    expect(publishRefusal({ ...by, state: "draft", approvedById: null }, "SEV3")).toBeNull();
   });
 
-  it("does not let the author approve their own update", () => {
-    expect(approvalRefusal({ state: "awaiting_approval", authorId: "u1" }, "u1")?.code).toBe("forbidden");
-    expect(approvalRefusal({ state: "awaiting_approval", authorId: "u1" }, "u2")).toBeNull();
+  it("does not let the author or an editor approve, whatever their role; someone who wrote none of it may", () => {
+    const edited = { authorId: "u1", contributorIds: ["u1", "u2"], state: "awaiting_approval" as const, approvedById: null };
+    expect(approvalRefusal(edited, "u1")?.code).toBe("forbidden");
+    expect(approvalRefusal(edited, "u1")?.message).toMatch(/^The author of an update cannot approve it/);
+    expect(approvalRefusal(edited, "u2")?.code).toBe("forbidden");
+    expect(approvalRefusal(edited, "u2")?.message).toBe("You edited this update's text; someone who did not must approve it.");
+    expect(approvalRefusal({ ...edited, status: "postmortem" }, "u2")?.message).toBe(
+      "You edited this root-cause report's text; someone who did not must approve it.",
+    );
+    expect(approvalRefusal(edited, "u3")).toBeNull();
+    expect(approvalRefusal({ ...edited, state: "approved", approvedById: "u3" }, "u4")?.code).toBe("conflict");
+  });
+
+  it("does not count an approval given by someone who wrote part of the text: no publishing on it, another person may approve", () => {
+    const approvedByEditor = { authorId: "u1", contributorIds: ["u1", "u2"], state: "approved" as const, approvedById: "u2" };
+    expect(approvalHolds(approvedByEditor)).toBe(false);
+    expect(publishRefusal(approvedByEditor, "SEV1")).toEqual({
+      code: "forbidden",
+      message: expect.stringMatching(/^Whoever approved this update also wrote part of it/),
+    });
+    expect(publishRefusal({ ...approvedByEditor, status: "postmortem" }, "SEV3")?.code).toBe("forbidden");
+    expect(approvalRefusal(approvedByEditor, "u3")).toBeNull();
+    // Where no approval is needed, a stray one changes nothing.
+    expect(publishRefusal(approvedByEditor, "SEV3")).toBeNull();
   });
 
   it("withdraws an approval when the approved text changes", () => {
@@ -51,5 +84,21 @@ describe("promised next updates", () => {
       { id: "b", publishedAt: t(20), nextUpdateAt: t(50), status: "resolved" },
     ];
     expect(promiseCounts(promiseRecord(published, t(200)))).toEqual({ kept: 1, missed: 0, pending: 0 });
+  });
+});
+
+describe("the timeline entry a publish writes", () => {
+  it("says 'an identified update', with the article the status's sound takes", () => {
+    expect(publishedEntryText("identified", "We found it.", [])).toBe("Published an identified update to the status page: “We found it.”");
+    expect(publishedEntryText("investigating", "Looking.", [])).toMatch(/^Published an investigating update/);
+    expect(publishedEntryText("monitoring", "Watching.", [])).toMatch(/^Published a monitoring update/);
+    expect(publishedEntryText("resolved", "Done.", [])).toMatch(/^Published a resolved update/);
+    expect(publishedEntryText("postmortem", "Why.", [])).toMatch(/^Published a root-cause report/);
+  });
+
+  it("shortens a long body and lists the components it moved", () => {
+    const text = publishedEntryText("identified", "x".repeat(400), ["API: Operational → Partial outage"]);
+    expect(text.split("\n")[0]).toHaveLength("Published an identified update to the status page: “”".length + 278);
+    expect(text.split("\n")[1]).toBe("API: Operational → Partial outage");
   });
 });

@@ -1,6 +1,8 @@
-// The rules of publishing, pure: which update needs a second person, what may happen to an
-// update in each state, and whether the promised next update was kept.
+// The rules of publishing, pure: which update needs a second person (one who wrote none of
+// it), what may happen to an update in each state, and whether the promised next update was kept.
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { contributorRefusal, type ApprovedText } from "~/modules/two-person-rule/contributors.ts";
+import { withArticle } from "~/modules/notices/grammar.ts";
 
 /** The promises the comms tab offers for the next update, in minutes. */
 export const NEXT_UPDATE_CHOICES = [15, 30, 60, 120, 240] as const;
@@ -26,9 +28,28 @@ export function needsApproval(severity: SeverityName, approvedById: string | nul
 
 type Refusal = { code: "conflict" | "forbidden"; message: string };
 
-export function publishRefusal(update: { state: UpdateStateName; approvedById: string | null; status?: string }, severity: SeverityName): Refusal | null {
+/** Who wrote an update: its author and every editor (decision 29). */
+type Written = { authorId: string; contributorIds: readonly string[] };
+
+/** What an update is to the person approving it. */
+export function approvedText(status: string | undefined): ApprovedText {
+  return status === "postmortem" ? "root-cause report" : "update";
+}
+
+/** An approval counts only when the approver wrote none of the text (an approval given before this rule may not). */
+export function approvalHolds(update: Written & { approvedById: string | null }): boolean {
+  return update.approvedById !== null && contributorRefusal("update", update, update.approvedById) === null;
+}
+
+type Approvable = Written & { state: UpdateStateName; approvedById: string | null; status?: string };
+
+export function publishRefusal(update: Approvable, severity: SeverityName): Refusal | null {
   if (update.state === "published") return { code: "conflict", message: "This update is already published." };
   if (update.state === "awaiting_approval") return { code: "conflict", message: "This update is still awaiting approval by a second person." };
+  if (needsApproval(severity, null, update.status) && update.approvedById !== null && !approvalHolds(update)) {
+    const what = approvedText(update.status);
+    return { code: "forbidden", message: `Whoever approved this ${what} also wrote part of it; someone who did not must approve it.` };
+  }
   if (update.status === "postmortem" && needsApproval(severity, update.approvedById, update.status)) {
     return { code: "conflict", message: "A root-cause report needs a second person's approval before it is published." };
   }
@@ -38,10 +59,12 @@ export function publishRefusal(update: { state: UpdateStateName; approvedById: s
   return null;
 }
 
-export function approvalRefusal(update: { state: UpdateStateName; authorId: string }, approverId: string): Refusal | null {
+/** Approving: not once published, not twice, and never by someone who wrote any of the text. */
+export function approvalRefusal(update: Approvable, approverId: string): Refusal | null {
   if (update.state === "published") return { code: "conflict", message: "This update is already published." };
-  if (update.state === "approved") return { code: "conflict", message: "This update is already approved." };
-  if (update.authorId === approverId) return { code: "forbidden", message: "The author of an update cannot approve it; ask a second person." };
+  if (update.state === "approved" && approvalHolds(update)) return { code: "conflict", message: "This update is already approved." };
+  const refusal = contributorRefusal(approvedText(update.status), update, approverId);
+  if (refusal) return { code: "forbidden", message: refusal };
   return null;
 }
 
@@ -90,4 +113,25 @@ export function promiseCounts(records: PromiseRecord[]): Record<PromiseOutcome, 
   const counts = { kept: 0, missed: 0, pending: 0 };
   for (const record of records) counts[record.outcome] += 1;
   return counts;
+}
+
+/** The timeline entry of a publish: "Published an identified update to the status page: “…”", then the components it moved. */
+export function publishedEntryText(status: string, body: string, moved: readonly string[]): string {
+  const what = status === "postmortem" ? "a root-cause report" : withArticle(`${status} update`);
+  const excerpt = body.length > 280 ? `${body.slice(0, 277)}…` : body;
+  return [`Published ${what} to the status page: “${excerpt}”`, ...moved].join("\n");
+}
+
+/**
+ * Refusing an approval (decision 0046): only an update awaiting approval, and only by someone who
+ * could approve it; whoever wrote any of it edits or discards it instead.
+ */
+export function returnRefusal(update: Written & { state: UpdateStateName; status?: string }, refuserId: string): Refusal | null {
+  if (update.state !== "awaiting_approval") {
+    return { code: "conflict", message: `Only an update awaiting approval can be refused; this one is ${UPDATE_STATE_LABELS[update.state].toLowerCase()}.` };
+  }
+  const what = approvedText(update.status);
+  if (update.authorId === refuserId) return { code: "forbidden", message: `The author of ${withArticle(what)} cannot refuse it; edit or discard it instead.` };
+  if (update.contributorIds.includes(refuserId)) return { code: "forbidden", message: `You edited this ${what}'s text; someone who did not must approve or refuse it.` };
+  return null;
 }

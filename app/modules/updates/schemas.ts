@@ -33,8 +33,19 @@ export const NewUpdateSchema = z
     publish: z.boolean().default(false),
     /** promote this timeline entry: its text becomes the body */
     fromEntryId: Id.optional(),
+    /** fill the body from this named template of the status (its id, key or name) */
+    template: z
+      .string({ message: "must be the id, key or name of a template" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters")
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((u) => u.template === undefined || (u.body === undefined && u.fromEntryId === undefined), {
+    path: ["template"],
+    message: "give a template or a body (or fromEntryId), not both",
+  });
 export type NewUpdateInput = z.output<typeof NewUpdateSchema>;
 
 export const UpdatePatchSchema = z
@@ -45,3 +56,15 @@ export type UpdatePatch = z.output<typeof UpdatePatchSchema>;
 
 /** A root-cause report: an update with status "postmortem", drafted from the post-mortem. */
 export type RootCauseReportInput = Omit<NewUpdateInput, "status" | "body"> & { status: "postmortem"; body: string };
+
+export const MAX_RETURN_REASON = 500;
+/** Refusing an update awaiting approval: why, told to its author (decision 0046). */
+export const RefuseSchema = z
+  .object({
+    reason: z
+      .string({ message: "is required" })
+      .trim()
+      .min(1, "must say why the update is refused")
+      .max(MAX_RETURN_REASON, `must be at most ${MAX_RETURN_REASON} characters`),
+  })
+  .strict();

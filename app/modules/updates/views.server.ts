@@ -1,5 +1,8 @@
-// How a status-page update looks to the comms tab and the API: one shape everywhere.
+// How a status-page update looks to the comms tab and the API: one shape everywhere, with who
+// wrote it.
+import { reportLint, type ReportLintIssue } from "~/modules/postmortems/report-lint.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
+import { orderedContributors } from "~/modules/two-person-rule/contributors.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import type { UpdateStateName } from "./rules.ts";
@@ -10,7 +13,9 @@ export const UPDATE_INCLUDE = {
   author: person,
   approvedBy: person,
   publishedBy: person,
+  returnedBy: person,
   components: { include: { component: { select: { id: true, name: true, position: true, group: { select: { name: true } } } } } },
+  contributors: { select: { since: true, user: person } },
 } as const;
 
 export type UpdateView = {
@@ -25,13 +30,19 @@ export type UpdateView = {
   nextUpdateAt: string | null;
   components: { id: string; name: string; status: ComponentStatusName; oldStatus: ComponentStatusName | null }[];
   author: { id: string; name: string };
+  /** everyone who wrote any of its text, the author first (decision 29) */
+  contributors: { id: string; name: string }[];
   approvedBy: { id: string; name: string } | null;
   approvedAt: string | null;
   publishedBy: { id: string; name: string } | null;
   publishedAt: string | null;
   fromEntryId: string | null;
+  /** the last refusal of its approval, until it is sent again or approved (decision 0046) */
+  returned: { by: { id: string; name: string } | null; at: string; reason: string } | null;
   createdAt: string;
   updatedAt: string;
+  /** a root-cause report's words customers should not read (internal names, versions); [] for other updates */
+  lint: ReportLintIssue[];
 };
 
 type UpdateRow = NonNullable<Awaited<ReturnType<typeof loadUpdateRow>>>;
@@ -62,13 +73,16 @@ export function updateView(row: UpdateRow): UpdateView {
         oldStatus: (c.oldStatus as ComponentStatusName | null) ?? null,
       })),
     author: row.author,
+    contributors: orderedContributors(row.authorId, row.contributors.map((c) => ({ ...c.user, since: c.since }))),
     approvedBy: row.approvedBy,
     approvedAt: iso(row.approvedAt),
     publishedBy: row.publishedBy,
     publishedAt: iso(row.publishedAt),
     fromEntryId: row.sourceEntryId,
+    returned: row.returnedAt && row.returnedReason !== null ? { by: row.returnedBy, at: row.returnedAt.toISOString(), reason: row.returnedReason } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    lint: row.status === "postmortem" ? reportLint(row.body, row.components.map((c) => c.component.name)) : [],
   };
 }
 

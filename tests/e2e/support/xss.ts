@@ -1,61 +1,10 @@
-// Script payloads for every rich-text path, and the checks that none of them ran. Each payload
-// calls window.__xss(n) (or alert(n)); `watchForScript` records any call, so a test fails when
-// ANY payload executes, whichever page or document it reached. `inertDom` looks at what the
-// page made of them: no event-handler attributes, no dangerous URL in any attribute.
+// Script payloads for every rich-text path (the one list, tests/fixtures/xss-payloads.ts), and the
+// checks that none of them ran. Each payload calls window.__xss(n) (or alert(n)); `watchForScript`
+// records any call, so a test fails when ANY payload executes, whichever page or document it reached.
+// `inertDom` looks at what the page made of them: no event-handler attributes, no dangerous URL in any attribute.
 import type { BrowserContext, Page } from "playwright-core";
 
-const call = (n: number) => `window.__xss(${n})`;
-
-/** Text a user or an API client can type: HTML, Markdown links, liquid, and quote breaking. */
-export const XSS_PAYLOADS: string[] = [
-  `<script>${call(1)}</script>`,
-  `<img src=x onerror="${call(2)}">`,
-  `<svg onload="${call(3)}"></svg>`,
-  `<svg><script>${call(4)}</script></svg>`,
-  `[click](javascript:${call(5)})`,
-  `[click](JaVaScRiPt:${call(6)})`,
-  `[click](&#106;avascript:${call(7)})`,
-  `[click](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3MoOCk8L3NjcmlwdD4=)`,
-  `<a href="javascript:${call(9)}">link</a>`,
-  `<iframe srcdoc="<script>parent.${call(10)}</script>"></iframe>`,
-  `<div style="background:url(javascript:${call(11)});width:expression(${call(11)})">styled</div>`,
-  `"><img src=x onerror=${call(12)}>`,
-  `'><svg/onload=${call(13)}>`,
-  `</textarea></title></style><script>${call(14)}</script>`,
-  `{{ "<img src=x onerror=${call(15)}>" }} {% raw %}<script>${call(15)}</script>{% endraw %}`,
-  "${" + call(16) + "} `${" + call(16) + "}`",
-  `<details open ontoggle="${call(17)}">x</details>`,
-  `<math><mtext><table><mglyph><style><img src=x onerror=${call(18)}>`,
-];
-
-/** Links a tiptap document (or pasted HTML) may carry; only the first two are allowed to stay links. */
-export const LINK_HREFS = {
-  safe: ["https://status.example.com/ok", "mailto:ops@example.com"],
-  dangerous: [
-    `javascript:${call(21)}`,
-    `JaVaScRiPt:${call(22)}`,
-    ` javascript:${call(23)}`,
-    `java\tscript:${call(24)}`,
-    `data:text/html,<script>${call(25)}</script>`,
-    `vbscript:msgbox(26)`,
-  ],
-};
-
-/** A tiptap document with every payload as text and every href as a link mark. */
-export function payloadDoc(label: string) {
-  const hrefs = [...LINK_HREFS.safe, ...LINK_HREFS.dangerous];
-  return {
-    type: "doc",
-    content: [
-      { type: "paragraph", content: [{ type: "text", text: label }] },
-      ...XSS_PAYLOADS.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-      { type: "paragraph", content: hrefs.map((href, i) => ({ type: "text", text: `link ${i} `, marks: [{ type: "link", attrs: { href } }] })) },
-      // nodes we never render: their text may stay, their markup must not
-      { type: "image", attrs: { src: `javascript:${call(27)}`, onerror: call(27) } },
-      { type: "paragraph", attrs: { onclick: call(28), style: "x" }, content: [{ type: "text", text: "attrs" }] },
-    ],
-  };
-}
+export { CODE_PAYLOADS, LINK_HREFS, payloadDoc, XSS_PAYLOADS } from "../../fixtures/xss-payloads.ts";
 
 export type ScriptWatch = { fired: string[] };
 

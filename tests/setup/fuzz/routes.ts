@@ -15,7 +15,7 @@ export type DiscoveredRoute = {
   api: boolean;
   hasLoader: boolean;
   hasAction: boolean;
-  /** Methods the action compares request.method with; a form action that never looks answers POST. */
+  /** Methods the action compares request.method with or allows; a form action that never looks answers POST. */
   methods: string[];
   /** What the action reads: a JSON body, a form, or nothing (then only ids that exist nowhere are sent). */
   body: "json" | "form" | "none";
@@ -23,6 +23,13 @@ export type DiscoveredRoute = {
   formFields: string[];
   source: string;
 };
+
+/** A route whose action lives in a module (`~/modules/…/*-action.server.ts`, decision 0044) is read with that module. */
+function withActionModules(source: string): string {
+  let all = source;
+  for (const m of source.matchAll(/from "~\/(modules\/[\w/.-]+-action\.server\.ts)"/g)) all += "\n" + readFileSync(path.join(REPO_ROOT, "app", m[1]), "utf8");
+  return all;
+}
 
 /** Splits a flat-route file name on the dots outside [brackets]. */
 function splitSegments(name: string): string[] {
@@ -54,6 +61,9 @@ function toSegment(raw: string): Segment | null {
 function methodsOf(source: string, hasAction: boolean): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/request\.method\s*[!=]==?\s*"([A-Z]+)"/g)) found.add(m[1]);
+  // allowMethods(request, ["GET", "PUT"]): the methods an API route serves (app/utils/http.server.ts)
+  for (const list of source.matchAll(/allowMethods\(request, \[([^\]]*)\]\)/g))
+    for (const m of list[1].matchAll(/"([A-Z]+)"/g)) found.add(m[1]);
   if (!found.size && hasAction) found.add("POST");
   return [...found].filter((m) => m !== "GET" && m !== "HEAD");
 }
@@ -63,14 +73,14 @@ export function discoverRoutes(dir = path.join(REPO_ROOT, "app/routes")): Discov
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"))
     .sort()
     .map((file) => {
-      const source = readFileSync(path.join(dir, file), "utf8");
+      const source = withActionModules(readFileSync(path.join(dir, file), "utf8"));
       const segments = splitSegments(file.replace(/\.tsx?$/, ""))
         .map(toSegment)
         .filter((s): s is Segment => s !== null);
       const pattern = "/" + segments.map((s) => ("literal" in s ? s.literal : `:${s.param}${s.suffix}`)).join("/");
       const hasLoader = /export (async )?function loader|export const loader/.test(source);
       const hasAction = /export (async )?function action|export const action/.test(source);
-      const body = /parseJson\(|readAlertPayload\(|readLimited\(/.test(source) ? "json" : /readForm\(|parseForm\(|formData\(\)/.test(source) ? "form" : "none";
+      const body = /parseJson\(|readAlertPayload\(|readLimited\(|readSignedSlackRequest\(/.test(source) ? "json" : /readForm\(|parseForm\(|formData\(\)/.test(source) ? "form" : "none";
       const formFields = new Set<string>();
       for (const m of source.matchAll(/name="([A-Za-z][\w-]*)"|form\.get(?:All)?\("([A-Za-z][\w-]*)"\)/g)) formFields.add(m[1] ?? m[2]);
       return {

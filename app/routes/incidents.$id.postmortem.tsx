@@ -1,22 +1,21 @@
-// The incident's Post-mortem tab: opens the post-mortem when there is one; otherwise says
+// The incident's Post-mortem tab (a child of the incident layout, decision 0044): opens the post-mortem when there is one; otherwise says
 // what is missing, and lets a responder generate the first draft in one action.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { RoomTabs } from "~/components/room/room-tabs.tsx";
+import { Form, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useIncidentEventsContext } from "~/components/room/incident-events.ts";
+import { incidentOf } from "~/components/room/layout-data.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
-import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
+import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { createPostmortem, findPostmortemIdOfIncident } from "~/modules/postmortems/postmortems.server.ts";
 import { formErrorsFrom } from "~/utils/form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
-  const incident = await getIncident(await requireIncidentId(params.id!));
-  if (!incident) throw new Response("Incident not found", { status: 404 });
-  const postmortemId = await findPostmortemIdOfIncident(incident.id);
+  const postmortemId = await findPostmortemIdOfIncident(await requireIncidentId(params.id!));
   if (postmortemId) throw redirect(`/postmortems/${postmortemId}`);
-  return { incident: { id: incident.id, ref: incident.ref, title: incident.title, status: incident.status }, canWrite: can(actor.role, "postmortem:write") };
+  return { canWrite: can(actor.role, "postmortem:write") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,21 +30,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IncidentPostmortem() {
-  const { incident, canWrite } = useLoaderData<typeof loader>();
+  const { canWrite } = useLoaderData<typeof loader>();
+  // the layout's incident, kept current by its stream: resolving it elsewhere offers the draft here
+  const { incident } = useIncidentEventsContext();
   const result = useActionData<{ errors?: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const resolved = incident.status === "resolved";
   return (
     <div>
-      <p className="mb-2 text-sm print:hidden">
-        <Link to={`/incidents/${incident.id}`}>
-          ← {incident.ref} {incident.title}
-        </Link>
-      </p>
-      <h1 className="mb-3 text-2xl font-semibold">
-        {incident.ref} {incident.title}
-      </h1>
-      <RoomTabs incidentId={incident.id} />
       <section className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby="pm-heading">
         <h2 id="pm-heading" className="text-lg font-semibold">
           No post-mortem yet
@@ -75,6 +67,7 @@ export default function IncidentPostmortem() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Post-mortem · ${data.incident.ref} · Incident Desk` : "Post-mortem · Incident Desk" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const incident = incidentOf(matches);
+  return [{ title: incident ? `Post-mortem · ${incident.ref} · Incident Desk` : "Post-mortem · Incident Desk" }];
+};

@@ -1,46 +1,56 @@
+// The incident's Comms tab (/incidents/:id/comms), a child of the incident layout (decision 0044).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, redirect, useLoaderData } from "@remix-run/react";
+import { redirect, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { NextUpdateDue } from "~/components/comms/next-update.tsx";
 import { UpdateCard } from "~/components/comms/update-card.tsx";
 import { UpdateComposer } from "~/components/comms/update-composer.tsx";
-import { RoomHeader } from "~/components/room/header.tsx";
+import { ResolutionPublished } from "~/components/comms/resolution-published.tsx";
 import { RoomKeyboard } from "~/components/room/room-keyboard.tsx";
-import { RoomTabs } from "~/components/room/room-tabs.tsx";
+import { useDraftCount } from "~/components/room/room-tabs.tsx";
+import { incidentOf } from "~/components/room/layout-data.ts";
 import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
+import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-templates.ts";
 import { commsPageData } from "~/modules/updates/comms.server.ts";
 import { DEFAULT_NEXT_UPDATE, NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
-import { approveUpdate, createUpdate, discardUpdate, editUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
+import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
-import { publishUpdate } from "~/modules/updates/publish.server.ts";
-import { NewUpdateSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
+import { mayPublishIncidentUpdates, publishUpdate } from "~/modules/updates/publish.server.ts";
+import { NewUpdateSchema, RefuseSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
-import { fieldErrors } from "~/utils/http.server.ts";
+import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
+
+/** `?status=identified`: start the draft from that status's template (the room's "Draft it now" and "Tell customers?"). */
+const CommsQuerySchema = z.object({
+  status: z.enum(UPDATE_TEMPLATE_STATUSES, { message: `must be one of ${UPDATE_TEMPLATE_STATUSES.join(", ")}` }).optional(),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
+  const query = parseQuery(request, CommsQuerySchema);
   const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) throw new Response("Incident not found", { status: 404 });
-  const data = await commsPageData(incident);
+  const data = await commsPageData(incident, query.status);
   return {
-    incident,
     lastSeq: incident.lastSeq,
     ...data,
     timeZone: actor.timeZone,
+    askedStatus: query.status ?? null,
     can: {
       actorId: actor.userId,
       canDraft: can(actor.role, "update:draft"),
       canApprove: can(actor.role, "update:approve"),
-      canPublish: can(actor.role, "update:publish"),
+      canPublish: await mayPublishIncidentUpdates(actor, incident.id),
       canSeeDeliveries: can(actor.role, "subscriber:write"),
       sev1: incident.severity === "SEV1",
     },
   };
 }
 
-const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "publish", "discard"] as const;
+const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "approve-publish", "refuse", "publish", "discard"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // every intent needs at least update:draft: a role without it is refused before its form is read
@@ -48,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "") as (typeof INTENTS)[number];
   if (!INTENTS.includes(intent)) return Response.json({ errors: { intent: "unknown action" } }, { status: 400 });
-  const permission = intent === "approve" ? "update:approve" : intent === "publish" || intent === "publish-new" ? "update:publish" : "update:draft";
+  // who may publish is decided by publishing itself (the incident's commander may, when allowed)
+  const permission = intent === "approve" || intent === "approve-publish" || intent === "refuse" ? "update:approve" : "update:draft";
   const actor = await requireActor(request, permission);
   const id = await requireIncidentId(params.id!);
   const updateId = String(form.get("updateId") ?? "");
@@ -66,15 +77,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
       return { ok: true, update: await createUpdate(actor, id, parsed.data) };
     }
+    // The other intents act on one update, and only on an update of this incident.
+    const scope = { incidentId: id };
     if (intent === "edit") {
       const parsed = UpdatePatchSchema.safeParse({ body: form.get("body") });
       if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-      return { ok: true, update: await editUpdate(actor, updateId, parsed.data) };
+      return { ok: true, update: await editUpdate(actor, updateId, parsed.data, scope) };
     }
-    if (intent === "request-approval") return { ok: true, update: await requestApproval(actor, updateId) };
-    if (intent === "approve") return { ok: true, update: await approveUpdate(actor, updateId) };
-    if (intent === "publish") return { ok: true, update: await publishUpdate(actor, updateId) };
-    await discardUpdate(actor, updateId);
+    if (intent === "request-approval") return { ok: true, update: await requestApproval(actor, updateId, scope) };
+    if (intent === "approve") return { ok: true, update: await approveUpdate(actor, updateId, scope) };
+    if (intent === "approve-publish") return { ok: true, update: await approveUpdate(actor, updateId, scope, { publish: true }) };
+    if (intent === "refuse") {
+      const parsed = RefuseSchema.safeParse({ reason: form.get("reason") ?? undefined });
+      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+      return { ok: true, update: await refuseUpdate(actor, updateId, parsed.data.reason, scope) };
+    }
+    if (intent === "publish") return { ok: true, update: await publishUpdate(actor, updateId, scope) };
+    await discardUpdate(actor, updateId, scope);
     return { ok: true };
   } catch (error) {
     const status = error instanceof Response ? error.status : 500;
@@ -84,22 +103,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CommsTab() {
   const data = useLoaderData<typeof loader>();
-  const live = useIncidentStream({ incident: data.incident, updates: data.updates, lastSeq: data.lastSeq });
+  const live = useIncidentStream({ updates: data.updates, lastSeq: data.lastSeq });
   const promises = new Map(data.promises.map((p) => [p.updateId, p.outcome]));
   const drafts = live.updates.filter((u) => u.state !== "published");
   const published = live.updates.filter((u) => u.state === "published");
+  useDraftCount(drafts.length);
   return (
     <div>
-      <p className="mb-2 text-sm print:hidden">
-        <Link to="/incidents">← All incidents</Link>
-      </p>
-      <RoomHeader incident={live.incident} timeZone={data.timeZone} connection={live.connection} />
-      <RoomTabs incidentId={live.incident.id} draftCount={drafts.length} />
       <RoomKeyboard incidentId={live.incident.id} lastEntry={null} canWrite={false} tab="comms" />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0">
-          {data.can.canDraft ? (
+          {data.can.canDraft && data.resolvedPublishedAt ? (
+            <ResolutionPublished incidentId={live.incident.id} at={data.resolvedPublishedAt} timeZone={data.timeZone} />
+          ) : data.can.canDraft ? (
             <UpdateComposer
+              // a prompt in the room asked for a status's draft: start again from it (only then, never losing text on a revalidation)
+              key={data.askedStatus ?? ""}
               incidentId={live.incident.id}
               title={live.incident.public.title ?? live.incident.title}
               firstPublish={!live.incident.public.publishedAt}
@@ -107,6 +126,7 @@ export default function CommsTab() {
               canPublish={data.can.canPublish}
               components={data.components}
               draft={data.draft}
+              templates={data.templates}
               nextChoices={NEXT_UPDATE_CHOICES}
               timeZone={data.timeZone}
             />
@@ -166,6 +186,7 @@ export default function CommsTab() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Comms · ${data.incident.ref} ${data.incident.title} · Incident Desk` : "Comms · Incident Desk" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const incident = incidentOf(matches);
+  return [{ title: incident ? `Comms · ${incident.ref} ${incident.title} · Incident Desk` : "Comms · Incident Desk" }];
+};

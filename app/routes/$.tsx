@@ -1,0 +1,16 @@
+// Any path no other route answers: a 404 from inside the app, so the root's loader has run and a
+// signed-in reader keeps the navigation (the root's error boundary draws the page). Paths under
+// /status have their own public 404 (status.$.tsx).
+
+export async function loader() {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function action() {
+  throw new Response("Not found", { status: 404 });
+}
+
+/** Never drawn (the loader always throws); its presence makes this a page, answered by the error boundary. */
+export default function NotFound() {
+  return null;
+}

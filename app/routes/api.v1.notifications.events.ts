@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/actor.server.ts";
+import { clientAddress } from "~/modules/auth/client-address.ts";
+import { holdEventStreamPlace } from "~/modules/auth/limits.server.ts";
+import { watchAccess } from "~/modules/auth/live-access.server.ts";
+import { notificationStream } from "~/modules/notifications/stream.server.ts";
+import { env } from "~/utils/env.server.ts";
+import { allowMethods } from "~/utils/http.server.ts";
+
+/**
+ * Server-Sent Events of your unread count (`event: count`, `{"unread": n}`): sent at once and
+ * whenever it changes. Counted with the incident streams against the same caps, and ended when
+ * your access changes (decision 0028).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "read");
+  const place = await holdEventStreamPlace(actor, clientAddress(request));
+  return notificationStream(actor.userId, request.signal, env().SSE_HEARTBEAT_MS, (end) => {
+    const unwatch = watchAccess(actor, end);
+    return () => {
+      unwatch();
+      place.release();
+    };
+  });
+}
+
+/** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
+export async function action({ request }: ActionFunctionArgs) {
+  allowMethods(request, ["GET"]);
+}

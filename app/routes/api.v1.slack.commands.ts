@@ -1,0 +1,20 @@
+// Slack's slash command `/incident` (docs/slack.md). Signed by Slack, answered within its 3 s:
+// the answer is the command's reply (ephemeral unless the whole channel should see it); Slack
+// calls made because of it go through the outbox, after the answer.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { runSlashCommand, SlashCommandSchema } from "~/modules/slack/commands.server.ts";
+import { commandAnswer, readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
+import { apiError, fieldErrors } from "~/utils/http.server.ts";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  slackEndpointForGet(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const body = await readSignedSlackRequest(request);
+  const parsed = SlashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
+  if (!parsed.success) return apiError("invalid", "The command is not one Slack sends.", fieldErrors(parsed.error));
+  const reply = await runSlashCommand(parsed.data);
+  return commandAnswer(reply.text, reply.visibleToChannel ? "in_channel" : "ephemeral");
+}

@@ -1,0 +1,29 @@
+// Slack's interactivity endpoint (buttons, shortcuts, modals; docs/slack.md): signed like the
+// others, its form field `payload` is JSON. Acknowledged at once; acting on approvals and the
+// "Add to timeline" shortcut is a later step of issue 16.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
+import { apiError, fieldErrors } from "~/utils/http.server.ts";
+
+const PayloadSchema = z.object({ type: z.string().min(1).max(100) }).passthrough();
+
+export function loader({ request }: LoaderFunctionArgs) {
+  slackEndpointForGet(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const body = await readSignedSlackRequest(request);
+  const raw = new URLSearchParams(body).get("payload");
+  let json: unknown;
+  try {
+    json = raw === null ? null : JSON.parse(raw);
+  } catch {
+    return apiError("bad_request", "The payload field is not valid JSON.", { payload: "must be JSON" });
+  }
+  if (json === null) return apiError("invalid", "The interaction has no payload.", { payload: "is required" });
+  const parsed = PayloadSchema.safeParse(json);
+  if (!parsed.success) return apiError("invalid", "The interaction is not one Slack sends.", fieldErrors(parsed.error));
+  return new Response(null, { status: 200 });
+}

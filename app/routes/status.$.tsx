@@ -1,0 +1,11 @@
+// Any other path under /status (a mistyped page, an incident that was never published): the
+// public page's own 404, with its header and a way back to /status, never the app's sign-in.
+import { publicNotFoundPage, publicPageNow } from "~/modules/status-page/subscription-html.server.tsx";
+
+export async function loader() {
+  return publicNotFoundPage(await publicPageNow());
+}
+
+export async function action() {
+  return publicNotFoundPage(await publicPageNow());
+}
