@@ -44,6 +44,8 @@ export type Collaborator = {
   scope: Promise<string>;
   /** close codes of the websocket so far */
   closes: number[];
+  /** every answer to the provider's authentication so far, reconnections included ("readonly", "refused: …") */
+  answers: string[];
   synced(): Promise<void>;
   /** resolves when the server has confirmed every local change */
   sent(): Promise<void>;
@@ -52,15 +54,27 @@ export type Collaborator = {
   destroy(): void;
 };
 
-export function collaborate(baseUrl: string, postmortemId: string, cookie: string | null, token?: string): Collaborator {
-  const headers = cookie ? { cookie } : {};
+/** `headers`: more request headers for the websocket upgrade (an X-Forwarded-For behind a proxy). */
+export function collaborate(
+  baseUrl: string,
+  postmortemId: string,
+  cookie: string | null,
+  token?: string,
+  extraHeaders: Record<string, string> = {},
+): Collaborator {
+  const headers = { ...extraHeaders, ...(cookie ? { cookie } : {}) };
   class CookieSocket extends WebSocket {
     constructor(url: string) {
       super(url, { headers });
+      // Closing a socket still connecting makes `ws` emit "error" on the next tick, after the
+      // provider has let go of its handlers: unheard, it is an uncaught exception that fails the
+      // run. The close codes above are how a test sees what happened.
+      this.on("error", () => {});
     }
   }
   const doc = new Y.Doc();
   const closes: number[] = [];
+  const answers: string[] = [];
   let settle: (scope: string) => void = () => {};
   const scope = new Promise<string>((resolve) => (settle = resolve));
   const socket = new HocuspocusProviderWebsocket({
@@ -74,8 +88,14 @@ export function collaborate(baseUrl: string, postmortemId: string, cookie: strin
     name: `postmortem:${postmortemId}`,
     document: doc,
     token: token ?? null,
-    onAuthenticated: ({ scope }) => settle(scope),
-    onAuthenticationFailed: ({ reason }) => settle(`refused: ${reason}`),
+    onAuthenticated: ({ scope }) => {
+      answers.push(scope);
+      settle(scope);
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      answers.push(`refused: ${reason}`);
+      settle(`refused: ${reason}`);
+    },
   });
   provider.attach();
   return {
@@ -83,6 +103,7 @@ export function collaborate(baseUrl: string, postmortemId: string, cookie: strin
     provider,
     scope,
     closes,
+    answers,
     synced: () => waitFor(() => provider.synced, Boolean, "the first sync").then(() => {}),
     sent: () => waitFor(() => provider.hasUnsyncedChanges, (unsent) => !unsent, "the server to confirm every change").then(() => {}),
     write(key, text, marks) {
