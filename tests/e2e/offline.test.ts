@@ -149,7 +149,8 @@ describe("offline and back", () => {
     const text = uniqueText("Restarted the session broker");
     await sendEntry(a.page, text);
     await pendingEntry(a.page, text).waitFor();
-    expect((await readOutbox(tab2, incident.id)).map((p) => p.text)).toEqual([text]);
+    // Chromium hands a tab's localStorage write to the other tabs' processes a moment later.
+    await expect.poll(async () => (await readOutbox(tab2, incident.id)).map((p) => p.text), { timeout: 5_000 }).toEqual([text]);
 
     // Back online, both tabs hear "online" and flush the same stored entry (same key).
     await a.context.setOffline(false);
