@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { migratePostgres, migrateSqlite } from "~/utils/migrate.server.ts";
-import { loadDemoData } from "../prisma/seed.server.ts";
+import { loadDemoData } from "~/modules/demo/load.server.ts";
 
 /**
  * Migrates and prepares the database; with `serve` (the HTTP server's start), also builds the

@@ -1,7 +1,6 @@
 // One clock (decision 0040): what a reader sees for an instant in their zone, and what the hover says.
 import { describe, expect, it } from "vitest";
 import { instantFromZonedInput, readerTime, zonedInputValue, zoneLabel } from "./time.ts";
-import { formatPageTime } from "~/modules/status-page/page-time.ts";
 import { isKnownTimeZone, TIME_ZONES, TimeZoneField } from "./time-zones.ts";
 
 describe("readerTime", () => {
@@ -79,13 +78,5 @@ describe("the zone list", () => {
     const refused = TimeZoneField.safeParse("Mars/Olympus_Mons");
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0].message).toMatch(/time zone from the list/);
-  });
-});
-
-describe("public pages and emails", () => {
-  it("use the page's zone with its abbreviation and UTC beside it", () => {
-    expect(formatPageTime(new Date("2026-01-15T18:25:00.000Z"), "America/Los_Angeles")).toBe("Jan 15, 10:25 PST (18:25 UTC)");
-    expect(formatPageTime(new Date("2026-01-16T05:00:00.000Z"), "America/Los_Angeles")).toBe("Jan 15, 21:00 PST (Jan 16, 05:00 UTC)");
-    expect(formatPageTime(new Date("2026-01-15T18:25:00.000Z"), "Etc/UTC")).toBe("Jan 15, 18:25 UTC");
   });
 });

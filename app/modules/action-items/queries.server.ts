@@ -1,6 +1,6 @@
 // Reading action items: one shape for the API and the pages, and the list everyone works
 // from (all post-mortems, overdue first, then by due date, then priority), page by page.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { ACTION_ITEM_PRIORITIES, type ActionItemKindName, type ActionItemPriorityName, type ActionItemStateName, type PostmortemStateName } from "~/modules/postmortems/sections.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";

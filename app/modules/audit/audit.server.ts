@@ -1,7 +1,11 @@
-import type { Actor } from "~/modules/auth/actor.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { currentRequestId } from "~/utils/request-context.server.ts";
+
+// The ground floor: every module that changes something writes here, so this imports none of them.
+
+/** Who did it, as the audit row names them: any actor of the app (a person, their token, via Slack) fits. */
+export type AuditedActor = { userId: string | null; tokenId?: string | null; via?: string | null };
 
 export type AuditInput = {
   action: string;
@@ -12,7 +16,7 @@ export type AuditInput = {
 };
 
 /** Writes the audit row inside the caller's transaction, so no change goes unrecorded. */
-export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, actor: AuditedActor | null, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       id: newId(),

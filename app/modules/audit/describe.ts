@@ -1,6 +1,6 @@
 // How an audit event reads to a person: the action in words, the fields its change touched,
 // and where its entity's page is. No I/O.
-import { entryHref } from "~/modules/timeline/entry-link.ts";
+import { entryHref } from "~/utils/incident-links.ts";
 
 /** What each entity is called in an action's first word ("incident.updated"). */
 const SUBJECTS: Record<string, string> = {

@@ -1,6 +1,6 @@
 // The filtered audit log as a download: CSV for a spreadsheet, JSON Lines for a program.
 // Streamed batch by batch (log.server.ts), so 100,000 events never sit in memory at once.
-import { csvCell } from "~/modules/subscribers/csv.ts";
+import { csvCell } from "~/utils/csv.ts";
 import { auditEventBatches, type AuditEventView } from "./log.server.ts";
 import type { AuditFilters } from "./filters.ts";
 

@@ -1,7 +1,7 @@
 // What a page of audit events needs to read in names rather than ids: each entity's name (an
 // incident's reference and title, a person's name, a component's name…) and where its page is,
 // and the names of the people, components, incidents and regions whose ids a change recorded.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import type { EntityFacts, FieldChange } from "./describe.ts";
 

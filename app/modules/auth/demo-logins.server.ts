@@ -2,7 +2,7 @@
 // page only while such a user still exists with that role and still has the demo password, so
 // a real install, or a demo whose passwords were changed, shows none (and not the password).
 import { db } from "~/utils/db.server.ts";
-import { DEMO_PASSWORD, users as demoUsers } from "../../../prisma/seed-data.ts";
+import { DEMO_PASSWORD, users as demoUsers } from "~/modules/demo/story.ts";
 import { verifyPassword } from "./password.server.ts";
 import { ROLES, type RoleName } from "./roles.ts";
 

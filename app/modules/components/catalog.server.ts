@@ -8,7 +8,8 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
-import { incidentRef, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
+import type { ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { activeImpactsByComponent, type ActiveImpact } from "./rollup.ts";
 
 export const ComponentInputSchema = z.object({

@@ -88,10 +88,6 @@ export function milestoneProblems(m: Milestones): string[] {
   return problems;
 }
 
-export function incidentRef(number: number): string {
-  return `INC-${number}`;
-}
-
 export type ImpactChange = {
   close: string[];
   open: { componentId: string; impact: ComponentImpactName }[];

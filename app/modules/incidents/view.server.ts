@@ -1,6 +1,7 @@
 // How an incident looks to the API, the SSE stream and the room: one shape everywhere.
 import type { Tx } from "~/utils/db.server.ts";
-import { incidentRef, type ComponentImpactName, type IncidentStatusName, type SeverityName } from "./lifecycle.ts";
+import type { ComponentImpactName, IncidentStatusName, SeverityName } from "./lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 
 const person = { select: { id: true, name: true } } as const;
 

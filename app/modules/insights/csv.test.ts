@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCsvRecords } from "~/modules/subscribers/csv.ts";
+import { readCsvRecords } from "~/utils/csv.ts";
 import { incidentsCsv, INCIDENT_COLUMNS, uptimeCsv, UPTIME_COLUMNS } from "./csv.ts";
 import { computeInsights } from "./insights.ts";
 import { sampleData } from "./sample-data.ts";

@@ -4,7 +4,7 @@
 //              with the minutes behind its uptime and, for months, the SLA verdict.
 // Columns are documented in docs/insights.md. Times are ISO-8601 UTC; durations in seconds
 // (incidents) or minutes (uptime), unrounded beyond the millisecond. Pure.
-import { csvCell } from "~/modules/subscribers/csv.ts";
+import { csvCell } from "~/utils/csv.ts";
 import type { Insights, SlaMonth, UptimeFigure } from "./model.ts";
 
 export const CSV_TABLES = ["incidents", "uptime"] as const;

@@ -2,7 +2,7 @@
 // (rows.server.ts) that select only the columns the figures use and filter incidents by
 // `startedAt` (indexed), then hands the plain data to computeInsights. The page, the JSON API
 // and the CSV all come through here.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { DEFAULT_UPTIME_WEIGHTS } from "~/modules/status-page/uptime.ts";
 import { loadOwedCandidates } from "~/modules/postmortems/owed.server.ts";
 import { db } from "~/utils/db.server.ts";

@@ -2,7 +2,7 @@
 // whose promised next update is due within PROMISE_REMINDER_MINUTES (or overdue) and tells their
 // comms lead and commander once per promise. The claim is a conditional write, so several
 // workers never remind twice.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import { announceNotifications, storeNotifications } from "./notifications.server.ts";
 import { notificationWords, PROMISE_REMINDER_MINUTES, promiseNeedsReminder, type NotificationDraft } from "./rules.ts";

@@ -1,8 +1,8 @@
 // Generation on the demo outage ("Chat and API unavailable worldwide"): every section is
 // there, and the numbers match what this test works out on its own, minute by minute.
 import { describe, expect, it } from "vitest";
-import { componentGroups, incidents, standaloneComponents, users } from "../../../prisma/seed-data.ts";
-import { publicUpdates } from "../../../prisma/seed-updates.ts";
+import { componentGroups, incidents, standaloneComponents, users } from "~/modules/demo/story.ts";
+import { publicUpdates } from "~/modules/demo/public-story.ts";
 import { blocksOf, docText, writtenText, type PmDoc } from "./document.ts";
 import { generateSections } from "./generate.ts";
 import { SECTION_KEYS } from "./sections.ts";

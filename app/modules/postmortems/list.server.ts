@@ -1,6 +1,7 @@
 // Every post-mortem with its incident, newest incident first, filtered as the list page asks,
 // and the quarters there are post-mortems for (the quarter filter's choices).
-import { incidentRef, type SeverityName } from "~/modules/incidents/lifecycle.ts";
+import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import { quarterOf, quarterRange, type PostmortemFilters } from "./list.ts";
 import type { PostmortemStateName } from "./sections.ts";

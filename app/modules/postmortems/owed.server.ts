@@ -3,7 +3,8 @@
 // for /postmortems and the insights.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { incidentRef, type SeverityName } from "~/modules/incidents/lifecycle.ts";
+import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import {
   DEFAULT_POSTMORTEM_DUE_DAYS,

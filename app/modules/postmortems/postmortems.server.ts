@@ -3,7 +3,7 @@
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { orderedContributors } from "~/modules/two-person-rule/contributors.ts";
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";

@@ -1,6 +1,7 @@
 // Loads what a post-mortem is generated from (source.ts) in a few queries.
 import type { Tx } from "~/utils/db.server.ts";
-import { incidentRef, type ComponentImpactName, type SeverityName } from "~/modules/incidents/lifecycle.ts";
+import type { ComponentImpactName, SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import type { PostmortemSource } from "./source.ts";
 
 export async function loadSource(tx: Tx, incidentId: string): Promise<PostmortemSource | null> {

@@ -9,7 +9,7 @@ import { formatDuration, inUtc, inZone, zoneLabel } from "~/utils/time.ts";
 import { listInWords } from "~/modules/notices/grammar.ts";
 import { incidentNumbers } from "./metrics.ts";
 import { impactSplitText } from "./reading.ts";
-import { entryHref } from "~/modules/timeline/entry-link.ts";
+import { entryHref } from "~/utils/incident-links.ts";
 import { fieldHref, updateHref } from "./sections.ts";
 import type { PostmortemSource, SourceEntry } from "./source.ts";
 

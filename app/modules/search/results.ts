@@ -2,7 +2,7 @@
 // opens, when it happened, and the matched text. Pure: the *.server.ts files fetch the rows.
 import { sectionDefinition } from "~/modules/postmortems/sections.ts";
 import { kindFromDb } from "~/modules/timeline/view.ts";
-import { entryHref } from "~/modules/timeline/entry-link.ts";
+import { entryHref } from "~/utils/incident-links.ts";
 import type { SearchKind } from "./query.ts";
 import { leadingSegments, segmentsOf, type SnippetSegment } from "./snippet.ts";
 

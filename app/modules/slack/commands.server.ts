@@ -6,7 +6,7 @@ import { z } from "zod";
 import { can, type Permission } from "~/modules/auth/roles.ts";
 import type { Actor } from "~/modules/auth/actor.ts";
 import { declareIncident } from "~/modules/incidents/declare.server.ts";
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
 import { addTimelineEntry, NewEntrySchema } from "~/modules/timeline/entries.server.ts";

@@ -1,6 +1,6 @@
 // What the app writes in Slack about an incident: the channel topic and the pinned summary.
 // Pure; Slack's mrkdwn escapes only &, < and >.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 
 export type IncidentFacts = {
   id: string;

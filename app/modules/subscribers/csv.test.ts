@@ -1,6 +1,7 @@
 // The subscriber CSV an admin imports and exports: what is accepted, what is refused and why.
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_ROWS, parseSubscriberImport, readCsvRecords, subscribersToCsv, type CsvComponent } from "./csv.ts";
+import { readCsvRecords } from "~/utils/csv.ts";
+import { MAX_IMPORT_ROWS, parseSubscriberImport, subscribersToCsv, type CsvComponent } from "./csv.ts";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const COMPONENTS: CsvComponent[] = [

@@ -4,6 +4,7 @@
 // none: every component). The export writes the same columns, so it imports again.
 import { z } from "zod";
 import { isStorable } from "~/utils/instants.ts";
+import { csvCell, readCsvRecords } from "~/utils/csv.ts";
 import { EmailSchema } from "./schemas.ts";
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -14,48 +15,6 @@ export type CsvComponent = { id: string; name: string; group: string | null };
 export type ImportRow = { line: number; email: string; confirmedAt: Date; components: string[] };
 export type RowError = { line: number; reason: string };
 export type ImportParse = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[] };
-
-type CsvRecord = { line: number; cells: string[] };
-
-/** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks. Blank lines are skipped. */
-export function readCsvRecords(text: string): { records: CsvRecord[]; error: RowError | null } {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let touched = false;
-  const endRecord = () => {
-    cells.push(cell);
-    if (touched || cells.length > 1 || cell.trim() !== "") records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-    touched = false;
-  };
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === "") (quoted = true), (touched = true), (cell = "");
-    else if (ch === ",") cells.push(cell), (cell = ""), (touched = true);
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && body[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  if (quoted) return { records, error: { line: start, reason: "a quoted cell is never closed" } };
-  if (cell !== "" || cells.length) endRecord();
-  return { records, error: null };
-}
 
 /** ISO-8601: a date (midnight UTC), or a date and time; a time without a zone is read as UTC. */
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -138,12 +97,6 @@ export function parseSubscriberImport(text: string, components: CsvComponent[], 
     else rows.push({ line: record.line, email, confirmedAt: confirmed_at, components: [...new Set(ids)] });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };
-}
-
-/** A cell as CSV: quoted when needed; a leading =, +, - or @ is defused so a spreadsheet shows it as text. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export type ExportRow = { email: string; confirmedAt: string | null; components: string[] };

@@ -1,7 +1,7 @@
 // Whom an update's approval concerns: asking for it tells everyone who may give it (none who
 // wrote the text); giving or refusing it tells the author. Stored by drafts.server.ts in its transaction.
 import type { Actor } from "~/modules/auth/actor.ts";
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { approversOf } from "~/modules/notifications/notifications.server.ts";
 import { notificationWords, othersThan, type NotificationDraft } from "~/modules/notifications/rules.ts";
 import type { Tx } from "~/utils/db.server.ts";

@@ -8,7 +8,7 @@ import {
   standaloneComponents,
   users,
   type SeedIncident,
-} from "./seed-data";
+} from "./story.ts";
 
 const regionSlugs = new Set(regions.map((r) => r.slug));
 const userKeys = new Set(users.map((u) => u.key));

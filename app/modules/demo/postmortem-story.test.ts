@@ -1,5 +1,5 @@
-// The demo outage's post-mortem and report (seed-postmortem.ts) against the incident they tell
-// of (seed-data.ts): every duration and clock time people wrote matches the impact windows and
+// The demo outage's post-mortem and report (postmortem-story.ts) against the incident they tell
+// of (story.ts): every duration and clock time people wrote matches the impact windows and
 // milestones, the people exist, the review ends with someone other than the author approving,
 // and the wording passes the blameless check.
 import { describe, expect, it } from "vitest";
@@ -7,9 +7,9 @@ import { lintPostmortem } from "~/modules/postmortems/lint.ts";
 import { markdownToDoc } from "~/modules/postmortems/document.ts";
 import { incidentNumbers, type ImpactWindow } from "~/modules/postmortems/metrics.ts";
 import type { SectionKey } from "~/modules/postmortems/sections.ts";
-import { incidents, users } from "./seed-data.ts";
-import { outagePostmortem as story } from "./seed-postmortem.ts";
-import { publicUpdates } from "./seed-updates.ts";
+import { incidents, users } from "./story.ts";
+import { outagePostmortem as story } from "./postmortem-story.ts";
+import { publicUpdates } from "./public-story.ts";
 
 const MINUTE = 60_000;
 const outage = incidents.find((i) => i.title === story.incident)!;

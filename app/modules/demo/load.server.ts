@@ -1,5 +1,5 @@
-// Loads the demo story (prisma/seed-data.ts) into an empty database, in one transaction.
-// Runs on first start (app/startup.server.ts) and from `npm run seed`.
+// Loads the demo story (demo/story.ts) into an empty database, in one transaction.
+// Runs on the first start of an empty database (app/startup.server.ts).
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { docJson, textToDoc, docToText } from "~/modules/timeline/document.ts";
 import { ENTRY_INCLUDE, entryView } from "~/modules/timeline/view.ts";
@@ -7,10 +7,10 @@ import { INCIDENT_INCLUDE, incidentView } from "~/modules/incidents/view.server.
 import { db, type Tx } from "~/utils/db.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
-import * as story from "./seed-data.ts";
-import { loadOutagePostmortem } from "./seed-postmortem.server.ts";
-import { loadPublicSide } from "./seed-public.server.ts";
-import { namedTemplates } from "./seed-templates.ts";
+import * as story from "./story.ts";
+import { loadOutagePostmortem } from "./load-postmortem.server.ts";
+import { loadPublicSide } from "./load-public.server.ts";
+import { namedTemplates } from "./templates.ts";
 import { templateSlug } from "~/modules/notices/named-templates.ts";
 
 const MINUTE = 60_000;

@@ -1,9 +1,9 @@
 // The demo's end of the story: the global outage's post-mortem, written, reviewed by a second
 // person and published, its action items, and the public root-cause report its Resolved update
-// promised. A pure data module, like seed-data.ts; seed-postmortem.server.ts loads it through
+// promised. A pure data module, like story.ts; load-postmortem.server.ts loads it through
 // the app's own generation and report code, so every number in the generated parts is worked out
 // from the incident. Durations written here by people are checked against the impact windows in
-// prisma/seed-data.test.ts.
+// demo/story.test.ts.
 //
 // Times: hours after the incident's resolution. Written sections are light Markdown; each goes
 // before the section's generated part (which links back to the incident).

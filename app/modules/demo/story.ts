@@ -1,5 +1,5 @@
 // Demo story for the seed: a pure data module (no I/O, no Prisma). The loader in the seed
-// script turns these constants into rows; prisma/seed-data.test.ts checks the invariants.
+// script turns these constants into rows; demo/story.test.ts checks the invariants.
 //
 // Conventions
 // - Keys (components, users) are stable slugs; the loader maps them to generated ids.

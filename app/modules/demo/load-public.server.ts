@@ -1,4 +1,4 @@
-// Loads the public side of the demo story (prisma/seed-updates.ts): each incident's updates go
+// Loads the public side of the demo story (demo/public-story.ts): each incident's updates go
 // through the real publishing code at their historical times, so the status page, its uptime
 // bars and the comms tabs show what they would have after those incidents.
 import type { Actor } from "~/modules/auth/actor.ts";
@@ -7,7 +7,7 @@ import { publishInTransaction } from "~/modules/updates/publish.server.ts";
 import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { maintenances, openDraft, publicUpdates } from "./seed-updates.ts";
+import { maintenances, openDraft, publicUpdates } from "./public-story.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

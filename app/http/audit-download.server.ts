@@ -1,7 +1,7 @@
-// The export's HTTP answer, shared by its two routes: admin only, filters checked first (400).
+// The audit export's HTTP answer, shared by its two routes (admin.audit[.]csv, [.]jsonl): admin only, filters checked first (400).
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { auditExportStream, EXPORT_CONTENT_TYPES, type AuditExportFormat } from "./export.server.ts";
-import { requireAuditQuery } from "./log.server.ts";
+import { auditExportStream, EXPORT_CONTENT_TYPES, type AuditExportFormat } from "~/modules/audit/export.server.ts";
+import { requireAuditQuery } from "~/modules/audit/log.server.ts";
 
 export async function auditDownload(request: Request, format: AuditExportFormat): Promise<Response> {
   const actor = await requireActor(request, "audit:read");

@@ -7,7 +7,7 @@ import { templateSlug } from "~/modules/notices/named-templates.ts";
 import { renderTemplate } from "~/modules/notices/templates.ts";
 import { updateTemplateProblem } from "~/modules/notices/update-template-check.ts";
 import { wordingDefects } from "~/modules/notices/wording-checks.ts";
-import { namedTemplates } from "./seed-templates.ts";
+import { namedTemplates } from "./templates.ts";
 
 describe("the demo's named templates", () => {
   it("have a name unique within their status", () => {

@@ -1,5 +1,5 @@
 // The demo story's public side: what Northwind's comms team published during each incident
-// (loaded by seed.server.ts through the real publishing code), and two maintenance windows.
+// (loaded by load.server.ts through the real publishing code), and two maintenance windows.
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 
 export type SeedUpdate = {
@@ -14,7 +14,7 @@ export type SeedUpdate = {
   approver?: string;
 };
 
-/** Keyed by incident title (prisma/seed-data.ts). */
+/** Keyed by incident title (demo/story.ts). */
 export const publicUpdates: Record<string, SeedUpdate[]> = {
   "Batch API jobs delayed in US East": [
     {
