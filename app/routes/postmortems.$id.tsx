@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { ActionItemsTable } from "~/components/postmortem-read/action-items-table.tsx";
-import { HeadlineNumbersPanel } from "~/components/postmortem-read/headline-numbers.tsx";
-import { KeyMomentsTable } from "~/components/postmortem-read/key-moments.tsx";
-import { ReadingHeader } from "~/components/postmortem-read/reading-header.tsx";
-import { ReadingSections } from "~/components/postmortem-read/reading-sections.tsx";
-import readingStyles from "~/components/postmortem-read/reading.css?url";
+import { ActionItemsTable } from "~/components/postmortem/reading/action-items-table.tsx";
+import { HeadlineNumbersPanel } from "~/components/postmortem/reading/headline-numbers.tsx";
+import { KeyMomentsTable } from "~/components/postmortem/reading/key-moments.tsx";
+import { ReadingHeader } from "~/components/postmortem/reading/reading-header.tsx";
+import { ReadingSections } from "~/components/postmortem/reading/reading-sections.tsx";
+import readingStyles from "~/components/postmortem/reading/reading.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Time } from "~/components/ui/time.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OwedList } from "~/components/postmortem/owed-list.tsx";
-import { PostmortemStateBadge } from "~/components/postmortem-read/reading-header.tsx";
+import { PostmortemStateBadge } from "~/components/postmortem/reading/reading-header.tsx";
 import { SeverityBadge } from "~/components/ui/badges.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";

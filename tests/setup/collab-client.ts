@@ -4,7 +4,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { collabUrl } from "~/components/postmortem/use-shared-document.ts";
+import { collabUrl } from "~/components/postmortem/editor/use-shared-document.ts";
 
 const DEMO_PASSWORD = "demo-password-2026";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@
 // published one, with when it is due and how many days are left or past (postmortems/owed.ts).
 import { Time } from "~/components/ui/time.tsx";
 import { Link } from "@remix-run/react";
-import { PostmortemStateBadge } from "~/components/postmortem-read/reading-header.tsx";
+import { PostmortemStateBadge } from "~/components/postmortem/reading/reading-header.tsx";
 import { SeverityBadge } from "~/components/ui/badges.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
