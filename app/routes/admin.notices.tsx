@@ -5,9 +5,9 @@ import { NoticeEditor, type NoticeFormOutcome } from "~/components/admin/notice-
 import { VariableList } from "~/components/admin/template-editor-parts.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/notice-schemas.ts";
-import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
+import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/saved-notices.server.ts";
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
-import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
+import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 
 const NoticeFormSchema = z.discriminatedUnion("intent", [

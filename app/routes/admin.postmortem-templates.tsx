@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { TemplateEditor, templatePageShouldRevalidate } from "~/components/admin/template-editor.tsx";
 import { VariableList } from "~/components/admin/template-editor-parts.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { handleTemplateForm, previewOutcome } from "~/modules/notices/template-form.server.ts";
+import { handleTemplateForm, previewOutcome } from "~/http/template-form.server.ts";
 import { listSectionTemplates, previewSectionTemplate, saveSectionTemplate } from "~/modules/postmortems/section-templates.server.ts";
 import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
 import { sectionVariableList } from "~/modules/postmortems/template-variables.ts";

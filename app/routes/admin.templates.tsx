@@ -11,14 +11,14 @@ import {
   updateNamedTemplate,
 } from "~/modules/notices/named-templates.server.ts";
 import { INCIDENT_PREVIEW_CASE_IDS, INCIDENT_PREVIEW_OPTIONS, type IncidentCaseId } from "~/modules/notices/preview-cases.ts";
-import { handleTemplateForm, previewOutcome } from "~/modules/notices/template-form.server.ts";
-import { listUpdateTemplates, previewTemplate, saveUpdateTemplate } from "~/modules/notices/templates.server.ts";
+import { handleTemplateForm, previewOutcome } from "~/http/template-form.server.ts";
+import { listUpdateTemplates, previewTemplate, saveUpdateTemplate } from "~/modules/notices/saved-templates.server.ts";
 import {
   SAMPLE_UPDATE_VARIABLES,
   UPDATE_TEMPLATE_STATUSES,
   UPDATE_VARIABLE_NAMES,
   type UpdateTemplateStatus,
-} from "~/modules/notices/update-templates.ts";
+} from "~/modules/notices/update-defaults.ts";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 
 /** The incident cases, the richest first: what every preview on this page can be filled with. */

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NoticeKindSchema, NoticeTemplatePatchSchema } from "~/modules/notices/notice-schemas.ts";
-import { listNoticeTemplates, previewNotice, saveNoticeTemplate } from "~/modules/notices/notice-templates.server.ts";
-import type { NoticeKind } from "~/modules/notices/notice-templates.ts";
+import { listNoticeTemplates, previewNotice, saveNoticeTemplate } from "~/modules/notices/saved-notices.server.ts";
+import type { NoticeKind } from "~/modules/notices/notice-defaults.ts";
 import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 
 function kindOf(param: string | undefined): NoticeKind {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
-import { listNoticeTemplates } from "~/modules/notices/notice-templates.server.ts";
+import { listNoticeTemplates } from "~/modules/notices/saved-notices.server.ts";
 import { allowMethods } from "~/utils/http.server.ts";
 
 /** Every email notice: its subject, text and HTML as sent now, and whether each is the shipped default. */

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NamedTemplatePatchSchema, parseTemplateKey } from "~/modules/notices/named-templates.ts";
 import { deleteNamedTemplate, updateNamedTemplate } from "~/modules/notices/named-templates.server.ts";
-import { saveUpdateTemplate } from "~/modules/notices/templates.server.ts";
-import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/templates.ts";
+import { saveUpdateTemplate } from "~/modules/notices/saved-templates.server.ts";
+import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/liquid.ts";
 import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 const TemplateSchema = z

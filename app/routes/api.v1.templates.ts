@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NamedTemplateCreateSchema } from "~/modules/notices/named-templates.ts";
 import { createNamedTemplate, listNamedTemplates } from "~/modules/notices/named-templates.server.ts";
-import { listUpdateTemplates } from "~/modules/notices/templates.server.ts";
+import { listUpdateTemplates } from "~/modules/notices/saved-templates.server.ts";
 import { parseJson, allowMethods } from "~/utils/http.server.ts";
 
 /** The default of each status (as before) and the named templates beside them. */

@@ -13,7 +13,7 @@ import { useIncidentStream } from "~/components/room/use-incident-stream.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-templates.ts";
+import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-defaults.ts";
 import { commsPageData } from "~/modules/updates/comms.server.ts";
 import { DEFAULT_NEXT_UPDATE, NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
 import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-templates.ts";
+import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-defaults.ts";
 import { draftBody } from "~/modules/updates/drafts.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
 

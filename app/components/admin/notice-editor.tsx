@@ -11,8 +11,8 @@ import {
   VariableButtons,
   type PreviewCaseOption,
 } from "~/components/admin/template-editor-parts.tsx";
-import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
-import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
+import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/saved-notices.server.ts";
+import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
 import { inUtc } from "~/utils/time.ts";
 
 /** What the notices page's action answers. */

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
-import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { CommsComponent } from "~/modules/updates/comms.server.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";

@@ -6,7 +6,7 @@
 // audit row says why, once per publish.
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { confirmationContext, subscriberLinks, updateNoticeContext } from "~/modules/notices/notice-context.server.ts";
-import { loadNoticeTemplate } from "~/modules/notices/notice-templates.server.ts";
+import { loadNoticeTemplate } from "~/modules/notices/saved-notices.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import type { Email } from "./mailer.server.ts";

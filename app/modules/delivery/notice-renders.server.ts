@@ -8,11 +8,11 @@
 // outside any transaction, under a budget per publish: past it the shipped notice is sent
 // and an audit row says why. See docs/decisions/0052-render-budget-and-webhook-page-age.md.
 import { createHash, randomBytes } from "node:crypto";
-import { DEFAULT_NOTICES, NOTICE_PARTS, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
+import { DEFAULT_NOTICES, NOTICE_PARTS, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
 import { subscriberLinks, type NoticeContext } from "~/modules/notices/notice-context.server.ts";
-import type { EffectiveNotice } from "~/modules/notices/notice-templates.server.ts";
+import type { EffectiveNotice } from "~/modules/notices/saved-notices.server.ts";
 import { renderNoticeInSlices, type RenderedNotice } from "~/modules/notices/render-notice.ts";
-import { RENDER_LIMIT_MS, TemplateError } from "~/modules/notices/templates.ts";
+import { RENDER_LIMIT_MS, TemplateError } from "~/modules/notices/liquid.ts";
 
 /** Render time and size one publish may spend on its notices (every batch of it, in this process). */
 export const PUBLISH_RENDER_BUDGET = { ms: 8_000, chars: 10_000_000 };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NoticeContext } from "~/modules/notices/notice-context.server.ts";
-import { DEFAULT_NOTICES, SAMPLE_NOTICE_VARIABLES, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
-import type { EffectiveNotice } from "~/modules/notices/notice-templates.server.ts";
+import { DEFAULT_NOTICES, SAMPLE_NOTICE_VARIABLES, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
+import type { EffectiveNotice } from "~/modules/notices/saved-notices.server.ts";
 import { renderNoticeInSlices } from "~/modules/notices/render-notice.ts";
 import { fillNotice, forgetNoticeRenders, noticeRenderer, PUBLISH_RENDER_BUDGET } from "./notice-renders.server.ts";
 

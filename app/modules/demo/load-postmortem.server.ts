@@ -6,7 +6,7 @@
 // real publishing code at its historical time.
 import type { Actor } from "~/modules/auth/actor.ts";
 import type { RoleName } from "~/modules/auth/roles.ts";
-import { renderTemplate } from "~/modules/notices/templates.ts";
+import { renderTemplate } from "~/modules/notices/liquid.ts";
 import { docText, markdownToDoc, type PmDoc } from "~/modules/postmortems/document.ts";
 import { generateSections, postmortemTitle } from "~/modules/postmortems/generate.ts";
 import { readingDoc } from "~/modules/postmortems/parts.ts";

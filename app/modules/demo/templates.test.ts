@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { listInWords } from "~/modules/notices/grammar.ts";
 import { caseIncident, casePublicName, caseUpdateVariables, INCIDENT_CASE_IDS, INCIDENT_CASES } from "~/modules/notices/preview-cases.ts";
 import { templateSlug } from "~/modules/notices/named-templates.ts";
-import { renderTemplate } from "~/modules/notices/templates.ts";
-import { updateTemplateProblem } from "~/modules/notices/update-template-check.ts";
+import { renderTemplate } from "~/modules/notices/liquid.ts";
+import { updateTemplateProblem } from "~/modules/notices/update-check.ts";
 import { wordingDefects } from "~/modules/notices/wording-checks.ts";
 import { namedTemplates } from "./templates.ts";
 

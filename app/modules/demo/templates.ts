@@ -1,6 +1,6 @@
 // The demo's named update templates: the scenarios a comms team keeps ready beside each
 // status's default. Checked like any admin's template (templates.test.ts).
-import type { UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import type { UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 
 const NEXT = `{% if next_update_at != "" %} We will post our next update by {{ next_update_at_full }}.{% endif %}`;
 

@@ -12,7 +12,7 @@ import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
 import { sectionVariables } from "~/modules/postmortems/variables.ts";
 import { MAINTENANCE_STATUSES } from "~/modules/status-page/model.ts";
 import { listInWords } from "./grammar.ts";
-import { DEFAULT_NOTICES } from "./notice-templates.ts";
+import { DEFAULT_NOTICES } from "./notice-defaults.ts";
 import {
   caseIncident,
   caseMoves,
@@ -32,8 +32,8 @@ import {
   type IncidentCaseId,
 } from "./preview-cases.ts";
 import { renderNotice } from "./render-notice.ts";
-import { renderTemplate } from "./templates.ts";
-import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-templates.ts";
+import { renderTemplate } from "./liquid.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-defaults.ts";
 import { wordingDefects, type WordingData } from "./wording-checks.ts";
 
 const snapshot = (name: string) => `./__snapshots__/defaults/${name}.txt`;

@@ -1,6 +1,6 @@
 // Named update templates as admins keep them: listed per status, added, renamed, edited and
 // deleted (each audited), and found by comms by id, key or name. A template is checked like
-// a status's default before it is stored (update-template-check.ts).
+// a status's default before it is stored (update-check.ts).
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
@@ -16,8 +16,8 @@ import {
   type NamedTemplateView,
 } from "./named-templates.ts";
 import { withArticle } from "./grammar.ts";
-import { updateTemplateProblem } from "./update-template-check.ts";
-import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-templates.ts";
+import { updateTemplateProblem } from "./update-check.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-defaults.ts";
 
 type Row = { id: string; status: string; name: string; slug: string; source: string; createdAt: Date; updatedAt: Date };
 

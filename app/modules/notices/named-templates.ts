@@ -3,8 +3,8 @@
 // update.<status>.<slug>, the slug made from the name; the id stays when the name changes.
 // The input shapes are shared by the admin page and the API. Pure.
 import { z } from "zod";
-import { MAX_TEMPLATE_LENGTH } from "./templates.ts";
-import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-templates.ts";
+import { MAX_TEMPLATE_LENGTH } from "./liquid.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-defaults.ts";
 
 export const MAX_NAMED_TEMPLATES_PER_STATUS = 25;
 export const MAX_TEMPLATE_NAME = 80;

@@ -5,7 +5,7 @@
 import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import { renderPublicReport } from "~/modules/postmortems/public-report.ts";
 import { caseReportInput } from "~/modules/postmortems/sample-source.ts";
-import type { NoticeKind, NoticeVariables } from "./notice-templates.ts";
+import type { NoticeKind, NoticeVariables } from "./notice-defaults.ts";
 import {
   caseLabel,
   caseUpdateBody,
@@ -15,7 +15,7 @@ import {
   type IncidentCaseId,
   type PreviewCaseId,
 } from "./preview-cases.ts";
-import type { UpdateTemplateStatus } from "./update-templates.ts";
+import type { UpdateTemplateStatus } from "./update-defaults.ts";
 
 const STATUS_OF: Partial<Record<NoticeKind, UpdateTemplateStatus>> = {
   "incident.created": "investigating",

@@ -5,7 +5,7 @@ import { updateHtml } from "~/modules/status-page/update-html.server.tsx";
 import type { Tx } from "~/utils/db.server.ts";
 import { linkBaseFrom } from "~/modules/status-page/link-base.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-templates.ts";
+import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-defaults.ts";
 import { updateNoticeVariables, type NoticeSubscriberLinks as SubscriberLinks } from "./notice-variables.ts";
 
 /** A notice's data before it is addressed to one subscriber. */

@@ -1,8 +1,8 @@
 // Input shapes of notice templates, shared by the admin page and the API.
 import { z } from "zod";
-import { NOTICE_KINDS } from "./notice-templates.ts";
+import { NOTICE_KINDS } from "./notice-defaults.ts";
 import { PREVIEW_CASE_IDS } from "./preview-cases.ts";
-import { MAX_TEMPLATE_LENGTH } from "./templates.ts";
+import { MAX_TEMPLATE_LENGTH } from "./liquid.ts";
 
 export const NoticeKindSchema = z.enum(NOTICE_KINDS, { message: `must be one of ${NOTICE_KINDS.join(", ")}` });
 

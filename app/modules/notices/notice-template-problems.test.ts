@@ -1,7 +1,7 @@
 // What saving an admin's notice refuses, checked without a database: the same check
-// notice-templates.server.ts runs with the latest real update before it stores anything.
+// saved-notices.server.ts runs with the latest real update before it stores anything.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NOTICES, NOTICE_KINDS, SAMPLE_NOTICE_VARIABLES, type NoticeTemplate } from "./notice-templates.ts";
+import { DEFAULT_NOTICES, NOTICE_KINDS, SAMPLE_NOTICE_VARIABLES, type NoticeTemplate } from "./notice-defaults.ts";
 import { noticeTemplateProblems, renderNotice } from "./render-notice.ts";
 
 const base = DEFAULT_NOTICES["incident.created"];

@@ -3,7 +3,7 @@
 import { COMPONENT_STATUS_LABELS, EVENT_STATUS_LABELS, type ComponentStatusName } from "~/modules/status-page/model.ts";
 import { formatPageTime } from "~/modules/status-page/page-time.ts";
 import { updateExcerpt, updatePlainText } from "~/modules/status-page/update-text.ts";
-import type { NoticeKind, NoticeVariables } from "./notice-templates.ts";
+import type { NoticeKind, NoticeVariables } from "./notice-defaults.ts";
 
 export type NoticeSubscriberLinks = Pick<NoticeVariables, "manage_url" | "unsubscribe_url" | "confirm_url">;
 

@@ -3,7 +3,7 @@
 // incident starts 14:05 CET on 23 Nov). preview-cases.ts turns them into what templates are
 // filled with. Pure.
 import type { ComponentImpactName, SeverityName } from "~/modules/incidents/lifecycle.ts";
-import type { UpdateTemplateStatus } from "./update-templates.ts";
+import type { UpdateTemplateStatus } from "./update-defaults.ts";
 
 export const PREVIEW_CASES = [
   { id: "no-component", label: "No component" },

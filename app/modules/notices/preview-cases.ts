@@ -6,9 +6,9 @@ import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { proposedMoves } from "~/modules/updates/moves.ts";
 import { buildUpdateVariables } from "~/modules/updates/variables.ts";
 import { updateNoticeVariables } from "./notice-variables.ts";
-import type { NoticeKind, NoticeVariables } from "./notice-templates.ts";
-import { renderTemplate } from "./templates.ts";
-import { DEFAULT_UPDATE_TEMPLATES, type UpdateTemplateStatus, type UpdateVariables } from "./update-templates.ts";
+import type { NoticeKind, NoticeVariables } from "./notice-defaults.ts";
+import { renderTemplate } from "./liquid.ts";
+import { DEFAULT_UPDATE_TEMPLATES, type UpdateTemplateStatus, type UpdateVariables } from "./update-defaults.ts";
 import {
   caseTime,
   INCIDENT_CASES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NOTICES, type NoticeVariables } from "./notice-templates.ts";
+import { DEFAULT_NOTICES, type NoticeVariables } from "./notice-defaults.ts";
 import { noticeCases, noticeCaseVariables } from "./notice-cases.ts";
 import { oneLine, renderNotice } from "./render-notice.ts";
 

@@ -3,9 +3,9 @@
 // sanitized on top (sanitize-html.ts). A subject is one line: line breaks are removed so no
 // header can be injected, and it is capped at 200 characters.
 import { Liquid } from "liquidjs";
-import { cachedParse, parseTemplate, RENDER_LIMIT_MS, renderTemplate, renderTemplateInSlices, TemplateError } from "./templates.ts";
+import { cachedParse, parseTemplate, RENDER_LIMIT_MS, renderTemplate, renderTemplateInSlices, TemplateError } from "./liquid.ts";
 import { RenderClock, renderInSlices } from "./sliced-render.ts";
-import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate, type NoticeVariables } from "./notice-templates.ts";
+import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate, type NoticeVariables } from "./notice-defaults.ts";
 import { registerGrammarFilters } from "./grammar-filters.ts";
 import { sanitizeHtml } from "./sanitize-html.ts";
 

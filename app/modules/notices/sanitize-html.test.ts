@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DISGUISED_HREFS } from "../../../tests/fixtures/xss-payloads.ts";
-import { DEFAULT_NOTICES, NOTICE_KINDS } from "./notice-templates.ts";
+import { DEFAULT_NOTICES, NOTICE_KINDS } from "./notice-defaults.ts";
 import { sanitizeHtml } from "./sanitize-html.ts";
 
 /** Nothing in the output may run: no script element, handler, javascript:/data: URL or embedded document. */

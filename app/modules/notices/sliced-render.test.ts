@@ -1,9 +1,9 @@
 import { Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NOTICES, SAMPLE_NOTICE_VARIABLES } from "./notice-templates.ts";
+import { DEFAULT_NOTICES, SAMPLE_NOTICE_VARIABLES } from "./notice-defaults.ts";
 import { renderNotice, renderNoticeInSlices } from "./render-notice.ts";
 import { RenderClock } from "./sliced-render.ts";
-import { RENDER_LIMIT_MS, renderTemplate, renderTemplateInSlices, TemplateError } from "./templates.ts";
+import { RENDER_LIMIT_MS, renderTemplate, renderTemplateInSlices, TemplateError } from "./liquid.ts";
 
 const HEAVY = "{{ title }}{% for i in (1..200) %}{% for j in (1..200) %}{% assign x = title | append: j %}{% endfor %}{% endfor %} done";
 

@@ -1,6 +1,6 @@
 // The first draft of a post-mortem: every section rendered from its template with the
 // incident's data. Pure: no I/O (the templates and the data are passed in).
-import { renderTemplate } from "~/modules/notices/templates.ts";
+import { renderTemplate } from "~/modules/notices/liquid.ts";
 import { markdownToDoc, type PmDoc } from "./document.ts";
 import { DEFAULT_SECTION_TEMPLATES } from "./section-templates.ts";
 import { SECTIONS, type SectionKey } from "./sections.ts";

@@ -2,7 +2,7 @@
 // "postmortem" that then goes through the comms tab like any update (a second person always
 // approves it), is published under the incident and notifies subscribers.
 import type { Actor } from "~/modules/auth/actor.ts";
-import { TemplateError } from "~/modules/notices/templates.ts";
+import { TemplateError } from "~/modules/notices/liquid.ts";
 import { createUpdate } from "~/modules/updates/drafts.server.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";
 import { db } from "~/utils/db.server.ts";

@@ -5,7 +5,7 @@
 // page, in the feeds and emails by status-page/update-text.ts. Pure: no I/O.
 import type { ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 import { durationInWords, IMPACT_PHRASES, listInWords, sentenceCase } from "~/modules/notices/grammar.ts";
-import { renderTemplate } from "~/modules/notices/templates.ts";
+import { renderTemplate } from "~/modules/notices/liquid.ts";
 import { inUtc } from "~/utils/time.ts";
 import { docText, writtenText, type PmDoc } from "./document.ts";
 import { writtenMarkdown } from "./written-markdown.ts";

@@ -7,7 +7,7 @@ import {
   STATUS_MINUTE,
   type IncidentCaseId,
 } from "~/modules/notices/preview-cases.ts";
-import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import { markdownToDoc } from "./document.ts";
 import type { ReportInput } from "./public-report.ts";
 import type { PostmortemSource } from "./source.ts";

@@ -3,7 +3,7 @@
 // outage's shape of data first, so a broken one is refused with liquid's reason.
 import type { Actor } from "~/modules/auth/actor.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { renderTemplate, TemplateError } from "~/modules/notices/templates.ts";
+import { renderTemplate, TemplateError } from "~/modules/notices/liquid.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { DEFAULT_SECTION_TEMPLATES, sectionTemplateKey } from "./section-templates.ts";

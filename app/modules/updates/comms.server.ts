@@ -3,7 +3,7 @@
 // a first draft filled from the template for the likely next status.
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
-import type { UpdateTemplateStatus } from "~/modules/notices/update-templates.ts";
+import type { UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import { listNamedTemplates } from "~/modules/notices/named-templates.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { draftBody } from "./drafts.server.ts";

@@ -1,7 +1,7 @@
 // Input shapes of status-page updates, shared by the comms tab and the API.
 import { z } from "zod";
 import { COMPONENT_STATUSES } from "~/modules/status-page/model.ts";
-import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-templates.ts";
+import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-defaults.ts";
 
 export const MAX_UPDATE_BODY = 10_000;
 const Id = z.string().trim().min(1).max(64);

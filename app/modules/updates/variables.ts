@@ -6,7 +6,7 @@
 import { addMinutes } from "date-fns";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import { durationInWords, IMPACT_PHRASES, IMPACTS_WORST_FIRST, impactInWords, listInWords } from "~/modules/notices/grammar.ts";
-import type { UpdateVariables } from "~/modules/notices/update-templates.ts";
+import type { UpdateVariables } from "~/modules/notices/update-defaults.ts";
 import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";
 
 /** What of the incident the variables are made of. */

@@ -4,8 +4,8 @@
 // not found out mid-incident. Pure.
 import { withArticle } from "./grammar.ts";
 import { caseUpdateVariables, INCIDENT_CASE_DESCRIPTIONS, INCIDENT_CASE_IDS } from "./preview-cases.ts";
-import { renderTemplate, TemplateError } from "./templates.ts";
-import { SAMPLE_UPDATE_VARIABLES, UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-templates.ts";
+import { renderTemplate, TemplateError } from "./liquid.ts";
+import { SAMPLE_UPDATE_VARIABLES, UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "./update-defaults.ts";
 
 /** Why `source` cannot be used for `status` (every status when none is given), or null. */
 export function updateTemplateProblem(source: string, status?: UpdateTemplateStatus): string | null {

@@ -7,8 +7,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { TemplateFormOutcome, TemplatePreview } from "~/components/admin/template-editor.tsx";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
-import { TemplateNameSchema } from "./named-templates.ts";
-import { MAX_TEMPLATE_LENGTH } from "./templates.ts";
+import { TemplateNameSchema } from "~/modules/notices/named-templates.ts";
+import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/liquid.ts";
 
 /** The template filled by `render`, or liquid's reason why it cannot be. */
 export async function previewOutcome(render: () => string): Promise<TemplatePreview> {

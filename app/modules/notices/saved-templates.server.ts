@@ -6,9 +6,9 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { caseUpdateVariables, DEFAULT_PREVIEW_CASE, type IncidentCaseId } from "./preview-cases.ts";
-import { renderTemplate, TemplateError } from "./templates.ts";
-import { updateTemplateProblem } from "./update-template-check.ts";
-import { DEFAULT_UPDATE_TEMPLATES, UPDATE_TEMPLATE_STATUSES, updateTemplateKey, type UpdateTemplateStatus } from "./update-templates.ts";
+import { renderTemplate, TemplateError } from "./liquid.ts";
+import { updateTemplateProblem } from "./update-check.ts";
+import { DEFAULT_UPDATE_TEMPLATES, UPDATE_TEMPLATE_STATUSES, updateTemplateKey, type UpdateTemplateStatus } from "./update-defaults.ts";
 
 export type TemplateView = { key: string; status: UpdateTemplateStatus; source: string; isDefault: boolean; defaultSource: string; updatedAt: string | null };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderTemplate, TemplateError } from "./templates.ts";
-import { updateTemplateProblem } from "./update-template-check.ts";
-import { DEFAULT_UPDATE_TEMPLATES, SAMPLE_UPDATE_VARIABLES, UPDATE_TEMPLATE_STATUSES } from "./update-templates.ts";
+import { renderTemplate, TemplateError } from "./liquid.ts";
+import { updateTemplateProblem } from "./update-check.ts";
+import { DEFAULT_UPDATE_TEMPLATES, SAMPLE_UPDATE_VARIABLES, UPDATE_TEMPLATE_STATUSES } from "./update-defaults.ts";
 
 describe("update templates", () => {
   it("fills every shipped template with the incident's data", () => {

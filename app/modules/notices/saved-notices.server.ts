@@ -17,7 +17,7 @@ import {
   type NoticePart,
   type NoticeTemplate,
   type NoticeVariables,
-} from "./notice-templates.ts";
+} from "./notice-defaults.ts";
 import { noticeCaseVariables } from "./notice-cases.ts";
 import { PREVIEW_CASES, type PreviewCaseId } from "./preview-cases.ts";
 import { noticeTemplateProblems, renderNoticeInSlices, type RenderedNotice } from "./render-notice.ts";
