@@ -9,8 +9,19 @@ import { runScript, type ScriptRun } from "../setup/run-script.ts";
 import { createPostgresDatabase, postgresAdminUrl, type TestDatabase } from "../setup/test-databases.ts";
 import { sessionClient } from "./session-client.ts";
 
+/** Impact windows that start at one minute come in either order (the API orders them by start only): compared as sets. */
+function tiesSorted(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(tiesSorted);
+    const key = (v: unknown) => (v && typeof v === "object" && "startedAt" in v && "id" in v ? `${String(v.startedAt)} ${String(v.id)} ${JSON.stringify(v)}` : null);
+    return items.every((v) => key(v) !== null) ? [...items].sort((a, b) => key(a)!.localeCompare(key(b)!)) : items;
+  }
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tiesSorted(v)]));
+  return value;
+}
+
 const served = async (app: TestApp) => ({
-  incidents: (await app.api.get("/api/v1/incidents")).body.incidents,
+  incidents: tiesSorted((await app.api.get("/api/v1/incidents")).body.incidents),
   components: (await app.api.get("/api/v1/components")).body.components,
   summary: await (await fetch(`${app.baseUrl}/api/v2/summary.json`)).json(),
   audit: (await app.api.get(`/api/v1/audit-events?limit=50`)).body.auditEvents as unknown[],
