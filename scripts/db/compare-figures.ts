@@ -33,7 +33,7 @@ export function compareFigures(sqlite: Figures, postgres: Figures): { same: bool
     const [a, b] = [sqlite[filter], postgres[filter] ?? {}];
     row(`${filter}: incidents`, a.counts?.count, b.counts?.count);
     for (const measure of Object.keys(a.timeTo ?? {}).filter((m) => !["bySeverity", "byMonth", "previous"].includes(m))) {
-      row(`${filter}: median time to ${measure}`, a.timeTo?.[measure]?.median, b.timeTo?.[measure]?.median);
+      row(`${filter}: median time to ${measure} (s)`, a.timeTo?.[measure]?.median, b.timeTo?.[measure]?.median);
     }
     row(`${filter}: post-mortems owed`, a.postmortems?.owed?.count, b.postmortems?.owed?.count);
     row(`${filter}: action items overdue`, a.actionItems?.overdue?.count, b.actionItems?.overdue?.count);

@@ -93,7 +93,10 @@ function parentsFirst(rows: Record<string, unknown>[], column: string): Record<s
   while (waiting.length) {
     const next = waiting.filter((r) => r[column] === null || placed.has(r[column]) || !rows.some((p) => p.id === r[column]));
     if (!next.length) throw new MoveRefused(`the rows' ${column} form a cycle`);
-    for (const row of next) (ordered.push(row), placed.add(row.id));
+    for (const row of next) {
+      ordered.push(row);
+      placed.add(row.id);
+    }
     waiting = waiting.filter((r) => !next.includes(r));
   }
   return ordered;
@@ -120,7 +123,9 @@ async function copyTable(source: Database.Database, client: pg.ClientBase, table
   let batch: Record<string, unknown>[] = [];
   for (const row of select.iterate() as Iterable<Record<string, unknown>>) {
     batch.push(row);
-    if (batch.length === perBatch) (await insertBatch(client, table, columns, batch), (batch = []));
+    if (batch.length < perBatch) continue;
+    await insertBatch(client, table, columns, batch);
+    batch = [];
   }
   if (batch.length) await insertBatch(client, table, columns, batch);
 }
