@@ -79,7 +79,7 @@ if (countsDiffer.length) {
 }
 
 const comparison = compareFigures(JSON.parse(before), JSON.parse(figuresOf(target)));
-console.log(`\n${`insights as of ${now.slice(0, 16)}Z, 3 years`.padEnd(40)}     SQLite   Postgres`);
+console.log(`\n${`insights as of ${now.slice(0, 16)}Z, 3 years`.padEnd(48)}     SQLite   Postgres`);
 for (const line of comparison.lines) console.log(line);
 if (!comparison.same) {
   console.log(`\nthe insights differ (first at ${comparison.firstDifference}); the rows are in ${targetShown}: drop that database before trying again`);

@@ -28,7 +28,7 @@ function firstDifference(a: unknown, b: unknown, path: string): string | null {
 export function compareFigures(sqlite: Figures, postgres: Figures): { same: boolean; firstDifference: string | null; lines: string[] } {
   const difference = firstDifference(canonical(sqlite), canonical(postgres), "");
   const lines: string[] = [];
-  const row = (label: string, a: unknown, b: unknown) => lines.push(`${label.padEnd(40)}  ${String(a ?? "-").padStart(9)}  ${String(b ?? "-").padStart(9)}${JSON.stringify(a) === JSON.stringify(b) ? "" : "  DIFFERENT"}`);
+  const row = (label: string, a: unknown, b: unknown) => lines.push(`${label.padEnd(48)}  ${String(a ?? "-").padStart(9)}  ${String(b ?? "-").padStart(9)}${JSON.stringify(a) === JSON.stringify(b) ? "" : "  DIFFERENT"}`);
   for (const filter of Object.keys(sqlite)) {
     const [a, b] = [sqlite[filter], postgres[filter] ?? {}];
     row(`${filter}: incidents`, a.counts?.count, b.counts?.count);
