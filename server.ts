@@ -23,6 +23,7 @@ import { jsonBodies, originCheck } from "./server/request-guards.ts";
 import { requestLog } from "./server/request-log.ts";
 import { ROUTE_LABELS, routeLabeller } from "./server/route-labels.ts";
 import { publicFastPath } from "./server/public-files.ts";
+import { notReadyFirst } from "./server/not-ready-first.ts";
 
 type AppBuild = ServerBuild & {
   entry: {
@@ -33,6 +34,8 @@ type AppBuild = ServerBuild & {
       connectedClients: () => number;
       collaboratorCount: () => number;
       beginShutdown: () => number;
+      beginDraining: () => void;
+      shutdownReadyGraceMs: () => number;
       deliveryQueueFigures: MetricsSources["deliveryQueue"];
       metricsAccess: MetricsSources["access"];
       withRequest: <T>(requestId: string, work: () => T) => T;
@@ -235,9 +238,10 @@ async function main() {
     log.info({ port: actual }, `listening on http://localhost:${actual}`);
   });
 
-  // SIGTERM: stop accepting, tell event-stream clients when to come back and end their streams,
-  // let requests under way finish, then stop the app (collaborators' documents stored, the
-  // delivery worker's batch in hand recorded, the database closed) and exit 0. docs/operations.md.
+  // The drain, after SIGTERM's grace (server/not-ready-first.ts): stop accepting, tell event-stream
+  // clients when to come back and end their streams, let requests under way finish, then stop the
+  // app (collaborators' documents stored, the delivery worker's batch in hand recorded, the
+  // database closed) and exit 0. docs/operations.md.
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -261,8 +265,10 @@ async function main() {
       process.exit(1);
     }, HARD_STOP_MS).unref();
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  // Not ready first (/healthz "draining"), the balancer's moment, then the drain above.
+  const signalled = notReadyFirst({ graceMs: entry.shutdownReadyGraceMs(), markNotReady: entry.beginDraining, drain: stop, log });
+  process.on("SIGTERM", () => signalled("SIGTERM"));
+  process.on("SIGINT", () => signalled("SIGINT"));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

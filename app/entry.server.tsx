@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { CoalescedStream } from "./utils/coalesced-stream.server.ts";
+import { env } from "./utils/env.server.ts";
 import { logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
@@ -14,6 +15,9 @@ export { beginShutdown, shutdown } from "./startup.server.ts";
 /** The server's start: the database, then the public page (with the built stylesheet) and the clock. */
 export const startup = () => prepare({ stylesheetHref });
 export { databaseAnswers } from "./utils/db.server.ts";
+export { beginDraining } from "./utils/readiness.server.ts";
+/** How long a stopping instance reports "draining" and keeps serving before it stops accepting. */
+export const shutdownReadyGraceMs = () => env().SHUTDOWN_READY_GRACE_MS;
 export { connectedClients } from "./modules/timeline/stream.server.ts";
 export { publicFile } from "./modules/status-page/store.server.ts";
 export {

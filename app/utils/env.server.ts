@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   /** a bearer token that may read GET /metrics (besides admin API tokens); at least 24 characters */
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   SSE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+  /** on SIGTERM: how long /healthz says "draining" while the instance still serves, before it stops accepting (docs/operations.md) */
+  SHUTDOWN_READY_GRACE_MS: z.coerce.number().int().min(0).max(120_000, "must be at most 120000 (2 minutes)").default(5_000),
   /** a session ends after this long without a request (it is ended at most 5 minutes later) */
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
   /** a session ends this long after signing in, however active */

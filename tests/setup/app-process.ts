@@ -71,6 +71,8 @@ async function launch(port: number, env: Record<string, string>): Promise<AppPro
       HOST: "127.0.0.1",
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
       BUILD_DIR,
+      // A stopping test server does not wait for a balancer (tests of the wait set their own).
+      SHUTDOWN_READY_GRACE_MS: "0",
       ...env,
       PORT: String(port),
     },

@@ -4,7 +4,7 @@ import { REPO_ROOT } from "./app-process.ts";
 
 export type ScriptRun = { code: number | null; stdout: string; stderr: string };
 
-export function runScript(script: "backup" | "restore", args: string[], databaseUrl: string): Promise<ScriptRun> {
+export function runScript(script: "backup" | "restore" | "move-to-postgres", args: string[], databaseUrl: string): Promise<ScriptRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
       cwd: REPO_ROOT,
