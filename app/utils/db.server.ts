@@ -8,6 +8,7 @@ import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts"
 import { isDatabaseUnavailable } from "./database-errors.ts";
 import { env, isPostgres, sqliteFilePath } from "./env.server.ts";
 import { databaseUnavailable } from "./http.server.ts";
+import { singleton } from "./singleton.ts";
 
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -67,13 +68,11 @@ function answering(base: Db, sqlite: boolean): Db {
   }) as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { __db?: Db };
-
 /**
  * The shared client. With SQLite one connection serves the process and the adapter
  * serialises transactions on it, so every write goes through `db.$transaction`.
  */
-export const db: Db = globalForDb.__db ?? (globalForDb.__db = connect(env().DATABASE_URL));
+export const db: Db = singleton("db", () => connect(env().DATABASE_URL));
 
 /** A write that may wait for another time (a "last used" time): skipped while the database does not take writes, so a read still succeeds. */
 export async function unlessUnavailable(write: () => Promise<unknown>): Promise<void> {

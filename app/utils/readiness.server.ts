@@ -2,9 +2,9 @@
 // plugs in here, once, at start-up: addReadinessCheck({ name: "redis", answers: () => … }).
 import { databaseAnswers } from "./db.server.ts";
 import { createReadiness } from "./readiness.ts";
+import { singleton } from "./singleton.ts";
 
-const globalReadiness = globalThis as unknown as { __readiness?: ReturnType<typeof createReadiness> };
-const instance = (globalReadiness.__readiness ??= createReadiness([{ name: "database", answers: databaseAnswers }]));
+const instance = singleton("readiness", () => createReadiness([{ name: "database", answers: databaseAnswers }]));
 
 export const addReadinessCheck = instance.addCheck;
 export const beginDraining = instance.beginDraining;

@@ -8,6 +8,7 @@
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 import type { Actor } from "./actor.ts";
 import { actingRolesNow } from "./principal.server.ts";
 
@@ -16,8 +17,7 @@ const CHANNEL = "access-changed";
 type Watched = { actor: Actor; end: () => void };
 
 type State = { watched: Set<Watched>; timer: NodeJS.Timeout | null; listening: boolean; sweeping: boolean };
-const globalForAccess = globalThis as unknown as { __liveAccess?: State };
-const state: State = (globalForAccess.__liveAccess ??= { watched: new Set(), timer: null, listening: false, sweeping: false });
+const state = singleton<State>("liveAccess", () => ({ watched: new Set(), timer: null, listening: false, sweeping: false }));
 
 /** Ends the connections among `list` whose session or token no longer acts with the role they were opened with. */
 async function recheck(list: Watched[]): Promise<void> {

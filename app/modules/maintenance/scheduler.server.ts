@@ -4,15 +4,16 @@
 import { advanceDueMaintenance } from "~/modules/maintenance/maintenance.server.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { logger } from "~/utils/logger.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 const TICK_MS = 5_000;
-const globalClock = globalThis as unknown as { __clock?: NodeJS.Timeout };
+const clock = singleton<{ timer?: NodeJS.Timeout }>("maintenanceClock", () => ({}));
 
 export function startClock(): void {
-  if (globalClock.__clock) return;
+  if (clock.timer) return;
   let hour = new Date().toISOString().slice(0, 13);
   let busy = false;
-  globalClock.__clock = setInterval(() => {
+  clock.timer = setInterval(() => {
     if (busy) return;
     busy = true;
     void (async () => {
@@ -30,10 +31,10 @@ export function startClock(): void {
       }
     })();
   }, TICK_MS);
-  globalClock.__clock.unref();
+  clock.timer.unref();
 }
 
 export function stopClock(): void {
-  clearInterval(globalClock.__clock);
-  globalClock.__clock = undefined;
+  clearInterval(clock.timer);
+  clock.timer = undefined;
 }

@@ -3,6 +3,7 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env, isPostgres } from "~/utils/env.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 export type Listener = (message: string) => void;
 
@@ -92,8 +93,6 @@ export function createPostgresBus(url: string): EventBus {
   };
 }
 
-const globalForBus = globalThis as unknown as { __bus?: EventBus };
-
-export const bus: EventBus =
-  globalForBus.__bus ??
-  (globalForBus.__bus = isPostgres(env().DATABASE_URL) ? createPostgresBus(env().DATABASE_URL) : createInProcessBus());
+export const bus: EventBus = singleton("bus", () =>
+  isPostgres(env().DATABASE_URL) ? createPostgresBus(env().DATABASE_URL) : createInProcessBus(),
+);

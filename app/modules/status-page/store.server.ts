@@ -8,6 +8,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 import { historyAtom, historyRss } from "./feeds.ts";
 import { EMBED_RESIZE_SCRIPT } from "~/components/status-page/embed.tsx";
 import { renderEmbed, renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "./html.server.tsx";
@@ -109,8 +110,7 @@ async function build(page: PublicPage): Promise<Snapshot> {
 }
 
 type Store = { current: Snapshot | null; running: Promise<void> | null; again: boolean; unsubscribe: (() => void) | null };
-const globalStore = globalThis as unknown as { __statusPage?: Store };
-const store: Store = (globalStore.__statusPage ??= { current: null, running: null, again: false, unsubscribe: null });
+const store = singleton<Store>("statusPage", () => ({ current: null, running: null, again: false, unsubscribe: null }));
 
 async function rebuild(): Promise<void> {
   const started = performance.now();

@@ -3,6 +3,7 @@
 // that (re)connects with Last-Event-ID first receives what it missed.
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 import { incidentChannel } from "./events.server.ts";
 
 /** An event with its SSE frame, encoded once however many clients receive it. */
@@ -112,8 +113,7 @@ class IncidentStream {
   }
 }
 
-const globalForStreams = globalThis as unknown as { __incidentStreams?: Map<string, IncidentStream> };
-const streams = (globalForStreams.__incidentStreams ??= new Map());
+const streams = singleton("incidentStreams", () => new Map<string, IncidentStream>());
 
 function streamFor(incidentId: string): IncidentStream {
   let stream = streams.get(incidentId);
@@ -137,8 +137,8 @@ function toStreamEvent(row: { seq: number; type: string; data: unknown }): Strea
   return { seq: row.seq, type: row.type, data: row.data, frame };
 }
 
-const globalForOpen = globalThis as unknown as { __openEventStreams?: Set<(retryMs: number) => void>; __eventStreamsClosing?: boolean };
-const openStreams = (globalForOpen.__openEventStreams ??= new Set());
+const openStreams = singleton("openEventStreams", () => new Set<(retryMs: number) => void>());
+const shutdownState = singleton("eventStreamsClosing", () => ({ closing: false }));
 
 /**
  * On shutdown: every open stream is told when to come back (`retry:`, spread over a few
@@ -147,7 +147,7 @@ const openStreams = (globalForOpen.__openEventStreams ??= new Set());
  * the same way at once.
  */
 export function closeEventStreams(): number {
-  globalForOpen.__eventStreamsClosing = true;
+  shutdownState.closing = true;
   const closing = [...openStreams];
   for (const close of closing) close(reconnectDelayMs());
   return closing.length;
@@ -158,7 +158,7 @@ export function closeEventStreams(): number {
  * with when to come back. Answers the function that lets go once the stream ended by itself.
  */
 export function closeOnShutdown(close: (retryMs: number) => void): () => void {
-  if (globalForOpen.__eventStreamsClosing) {
+  if (shutdownState.closing) {
     close(reconnectDelayMs());
     return () => {};
   }
@@ -225,7 +225,7 @@ export function incidentEventStream(
             /* already closed */
           }
         }) ?? null;
-      if (globalForOpen.__eventStreamsClosing || signal.aborted) return closeForShutdown(reconnectDelayMs());
+      if (shutdownState.closing || signal.aborted) return closeForShutdown(reconnectDelayMs());
       openStreams.add(closeForShutdown);
       write(encoder.encode(`retry: 2000\n: connected\n\n`));
       client = { send: (event) => write(event.frame) };
