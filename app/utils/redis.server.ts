@@ -41,8 +41,19 @@ const globalForRedis = globalThis as unknown as { __redis?: Redis | null };
 export function sharedRedis(): Redis | null {
   if (globalForRedis.__redis !== undefined) return globalForRedis.__redis;
   const url = env().REDIS_URL;
-  globalForRedis.__redis = url ? connectRedis(url, "incident-desk") : null;
+  // a limit or /healthz must not wait for a reconnection: while Redis is away, commands fail at once
+  globalForRedis.__redis = url ? connectRedis(url, "incident-desk", { enableOfflineQueue: false }) : null;
   return globalForRedis.__redis;
+}
+
+/** At startup: waits up to `ms` for Redis to answer, so the first requests count in it (not a reason not to start). */
+export async function connectToRedis(ms = 5_000): Promise<void> {
+  const redis = sharedRedis();
+  if (!redis || redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    redis.once("ready", () => (clearTimeout(timer), resolve()));
+  });
 }
 
 /** True when REDIS_URL is not set, or Redis answers a PING within a second. */
@@ -61,4 +72,17 @@ export async function closeRedis(): Promise<void> {
   if (!redis) return;
   globalForRedis.__redis = undefined;
   await redis.quit().catch(() => redis.disconnect());
+}
+
+/**
+ * On Postgres several instances are likely; without Redis, say once what they do not share.
+ * Everything else works: data and live timeline events go through Postgres.
+ */
+export function sayWhatInstancesDoNotShare(postgres: boolean): void {
+  if (!postgres || env().REDIS_URL) return;
+  logger.warn(
+    { notShared: ["live editing of post-mortems", "rate limits"] },
+    "REDIS_URL is not set: if several instances run, people editing one post-mortem see each other type only on the same instance " +
+      "(route /collab by post-mortem, as deploy/nginx.conf does), and each instance counts the rate limits on its own (docs/deploy.md, Redis)",
+  );
 }
