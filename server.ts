@@ -35,6 +35,7 @@ type AppBuild = ServerBuild & {
       beginShutdown: () => number;
       deliveryQueueFigures: MetricsSources["deliveryQueue"];
       metricsAccess: MetricsSources["access"];
+      limitStoreFallbacks: () => number;
       withRequest: <T>(requestId: string, work: () => T) => T;
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
       collabUpgradeRefusal: (request: IncomingMessage) => Promise<{ retryAfterSeconds: number } | null>;
@@ -190,6 +191,7 @@ async function main() {
       collaborators: entry.collaboratorCount,
       deliveryQueue: entry.deliveryQueueFigures,
       access: entry.metricsAccess,
+      limitStoreFallbacks: entry.limitStoreFallbacks,
     },
     log,
   );

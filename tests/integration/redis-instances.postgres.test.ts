@@ -116,13 +116,15 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
   });
 });
 
+const METRICS_TOKEN = "itest-metrics-token-redis-0123456789";
+
 describe("an instance whose Redis goes away", () => {
   let redis: OwnRedis;
   let app: TestApp;
 
   beforeAll(async () => {
     redis = await startOwnRedis();
-    app = await startApp({ database: "postgres", env: { REDIS_URL: redis.url } });
+    app = await startApp({ database: "postgres", env: { REDIS_URL: redis.url, METRICS_TOKEN } });
   });
   afterAll(async () => {
     await app?.stop();
@@ -138,6 +140,8 @@ describe("an instance whose Redis goes away", () => {
     for (let i = 0; i < 10; i++) expect((await failedSignIn(app.baseUrl, "comms@northwind.example")).status).toBe(422);
     expect((await failedSignIn(app.baseUrl, "comms@northwind.example", "demo-password-2026")).status).toBe(429);
     expect(app.logs().match(/rate limits cannot reach Redis/g)).toHaveLength(1);
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(Number(/^incident_desk_limit_store_fallbacks_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(22);
 
     await redis.start();
     const startedAgain = performance.now();
