@@ -8,6 +8,7 @@ import { api, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { collaborate, docText, signIn, waitFor, type Collaborator } from "../setup/collab-client.ts";
 import { startNginx, type Nginx } from "../setup/nginx.ts";
 import { emptyRedisDatabase, startOwnRedis, type OwnRedis } from "../setup/redis.ts";
+import { EventStreamError, openEventStream } from "../setup/sse-client.ts";
 
 const LIVE_WITHIN_MS = 1_000;
 const portOf = (app: TestApp) => Number(new URL(app.baseUrl).port);
@@ -40,7 +41,7 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
   let viaNginx: Api;
 
   beforeAll(async () => {
-    const env = { TRUST_PROXY: "1", REDIS_URL: await emptyRedisDatabase(), LOG_LEVEL: "info" };
+    const env = { TRUST_PROXY: "1", REDIS_URL: await emptyRedisDatabase(), LOG_LEVEL: "info", EVENT_STREAMS_PER_TOKEN: "2" };
     first = await startApp({ database: "postgres", env });
     second = await startApp({ database: "postgres", databaseUrl: first.databaseUrl, env });
     nginx = await startNginx([portOf(first), portOf(second)], { collabRoundRobin: true });
@@ -69,6 +70,29 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
     }
     // another account is not locked by this one
     expect((await failedSignIn(nginx.baseUrl, "kenji.tanaka@northwind.example", "demo-password-2026")).status).toBe(302);
+  });
+
+  it("counts one API token's open event streams across both instances, and a closed one frees a place on either", async () => {
+    const incident = (await viaNginx.post("/api/v1/incidents", { title: "Streams on two instances", severity: "SEV3" })).body.incident;
+    const url = (app: TestApp) => `${app.baseUrl}/api/v1/incidents/${incident.id}/events`;
+    const onFirst = await openEventStream(url(first), { token: first.adminToken });
+    const onSecond = await openEventStream(url(second), { token: first.adminToken });
+    try {
+      const third = await openEventStream(url(first), { token: first.adminToken }).catch((error: unknown) => error);
+      expect(third).toBeInstanceOf(EventStreamError);
+      expect((third as EventStreamError).status).toBe(429);
+      onSecond.close();
+      const again = await waitFor(
+        () => openEventStream(url(first), { token: first.adminToken }).catch((error: unknown) => error),
+        (opened) => !(opened instanceof EventStreamError),
+        "the place the second instance gave back",
+        5_000,
+      );
+      (again as { close(): void }).close();
+    } finally {
+      onFirst.close();
+      onSecond.close();
+    }
   });
 
   it("shows each person's typing and caret to the other when they edit one post-mortem through different instances", async () => {
