@@ -155,11 +155,29 @@ describe("an instance whose Redis goes away", () => {
     await redis?.stop();
   });
 
-  it("answers /healthz 503 while Redis does not answer, keeps limiting sign-ins in memory, and recovers by itself", async () => {
+  it("answers /healthz 503 while Redis does not answer, keeps live editing and limiting sign-ins within the instance, and recovers by itself", async () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
     await redis.stop();
     const down = await waitFor(() => fetch(`${app.baseUrl}/healthz`), (r) => r.status === 503, "/healthz to say 503", 5_000);
     expect(await down.json()).toMatchObject({ error: { message: "Redis (REDIS_URL) does not answer." } });
+
+    // post-mortems still open for live editing on this instance
+    const incident = (await app.api.post("/api/v1/incidents", { title: "Edited while Redis is away", severity: "SEV3" })).body.incident;
+    expect((await app.api.patch(`/api/v1/incidents/${incident.id}`, { status: "resolved" })).status).toBe(200);
+    const postmortemId = (await app.api.post(`/api/v1/incidents/${incident.id}/postmortem`)).body.postmortem.id as string;
+    const cookie = await signIn(app.baseUrl, "responder@northwind.example");
+    const [a, b] = [collaborate(app.baseUrl, postmortemId, cookie), collaborate(app.baseUrl, postmortemId, cookie)];
+    try {
+      await a.synced();
+      await b.synced();
+      const seen = seenBy(b, "root_cause", "Written while Redis was down.");
+      a.write("root_cause", "Written while Redis was down.");
+      await seen;
+      expect(app.logs()).toContain("this post-mortem is shared within this instance until it does");
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
 
     for (let i = 0; i < 10; i++) expect((await failedSignIn(app.baseUrl, "comms@northwind.example")).status).toBe(422);
     expect((await failedSignIn(app.baseUrl, "comms@northwind.example", "demo-password-2026")).status).toBe(429);
