@@ -38,6 +38,7 @@ type AppBuild = ServerBuild & {
       shutdownReadyGraceMs: () => number;
       deliveryQueueFigures: MetricsSources["deliveryQueue"];
       metricsAccess: MetricsSources["access"];
+      limitStoreFallbacks: () => number;
       withRequest: <T>(requestId: string, work: () => T) => T;
       acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
       collabUpgradeRefusal: (request: IncomingMessage) => Promise<{ retryAfterSeconds: number } | null>;
@@ -193,6 +194,7 @@ async function main() {
       collaborators: entry.collaboratorCount,
       deliveryQueue: entry.deliveryQueueFigures,
       access: entry.metricsAccess,
+      limitStoreFallbacks: entry.limitStoreFallbacks,
     },
     log,
   );

@@ -28,6 +28,7 @@ export {
 } from "./modules/postmortems/collab.server.ts";
 export { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
 export { metricsAccess } from "./modules/auth/metrics-access.server.ts";
+export { limitStoreFallbacks } from "./modules/auth/limits.server.ts";
 export { withRequest } from "./utils/request-context.server.ts";
 
 export const streamTimeout = 5_000;

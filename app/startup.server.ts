@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { migratePostgres, migrateSqlite } from "~/utils/migrate.server.ts";
+import { closeRedis, connectToRedis, sayWhatInstancesDoNotShare } from "~/utils/redis.server.ts";
 import { loadDemoData } from "~/modules/demo/load.server.ts";
 
 /**
@@ -31,6 +32,8 @@ export async function startup(serve?: { stylesheetHref: string }): Promise<void>
   if (BOOTSTRAP_ADMIN_TOKEN) await ensureBootstrapToken(BOOTSTRAP_ADMIN_TOKEN);
   await ensureOrganization();
   if (!serve) return;
+  sayWhatInstancesDoNotShare(isPostgres(DATABASE_URL));
+  await connectToRedis();
   await startStatusPage(serve);
   startClock();
   if (env().DELIVERY_WORKER === "on") startWorker();
@@ -53,5 +56,6 @@ export async function shutdown(): Promise<void> {
   stopClock();
   stopStatusPage();
   await bus.close();
+  await closeRedis();
   await db.$disconnect();
 }

@@ -4,13 +4,15 @@
 // the delivery queue from the database, when Prometheus scrapes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { methodLabel, statusClass } from "./route-labels.ts";
 
 export type MetricsSources = {
   eventStreamClients: () => number;
   collaborators: () => number;
   deliveryQueue: () => Promise<{ byState: Record<string, number>; due: number }>;
+  /** limit checks answered from this instance's memory because Redis did not answer (REDIS_URL; decision 0049) */
+  limitStoreFallbacks?: () => number;
   /** "allowed", or the answer to send instead, for the request's Authorization header and client address */
   access: (authorization: string | undefined, address: string) => Promise<"allowed" | Response>;
 };
@@ -51,6 +53,18 @@ export function createMetrics(sources: MetricsSources, log: Logger) {
     registers: [registry],
     collect() {
       this.set(sources.collaborators());
+    },
+  });
+
+  let fallbacksReported = 0;
+  new Counter({
+    name: `${PREFIX}limit_store_fallbacks_total`,
+    help: "Rate-limit checks counted in this instance's memory because Redis (REDIS_URL) did not answer",
+    registers: [registry],
+    collect() {
+      const now = sources.limitStoreFallbacks?.() ?? 0;
+      if (now > fallbacksReported) this.inc(now - fallbacksReported);
+      fallbacksReported = now;
     },
   });
 

@@ -10,6 +10,11 @@ const EnvSchema = z.object({
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
       message: "must start with file: (SQLite) or postgres:// (PostgreSQL)",
     }),
+  /** Redis for what several instances must share: live editing across instances and the rate limits (decision 0049); unset, each process keeps them */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://, such as redis://127.0.0.1:6379")
+    .optional(),
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24).optional(),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

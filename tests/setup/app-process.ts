@@ -62,10 +62,12 @@ export async function spawnApp(env: Record<string, string>): Promise<AppProcess>
 }
 
 async function launch(port: number, env: Record<string, string>): Promise<AppProcess> {
+  // Redis only for the tests that ask for it (env.REDIS_URL): the others count limits on their own.
+  const { REDIS_URL: _onlyWhenAsked, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       // The runner sets NODE_ENV=test, which would load React's development build in the server.
       NODE_ENV: "production",
       HOST: "127.0.0.1",

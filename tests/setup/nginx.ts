@@ -11,10 +11,17 @@ const NGINX = "/usr/sbin/nginx";
 
 export type Nginx = { baseUrl: string; logs(): string; stop(): Promise<void> };
 
+export type NginxOptions = {
+  /** /collab round-robin too, as it may be once the instances share live editing through Redis (REDIS_URL) */
+  collabRoundRobin?: boolean;
+};
+
 /** deploy/nginx.conf with the listen address and the two instances' ports put in. */
-export function renderDeployConfig(listenPort: number, instancePorts: [number, number]): string {
+export function renderDeployConfig(listenPort: number, instancePorts: [number, number], { collabRoundRobin = false }: NginxOptions = {}): string {
   const shipped = readFileSync(path.join(REPO_ROOT, "deploy/nginx.conf"), "utf8");
-  const rendered = shipped
+  const hashed = "    hash $arg_postmortem consistent;\n";
+  if (collabRoundRobin && !shipped.includes(hashed)) throw new Error("deploy/nginx.conf no longer routes /collab by post-mortem as this test expects");
+  const rendered = (collabRoundRobin ? shipped.replace(hashed, "") : shipped)
     .replace("listen 80;", `listen 127.0.0.1:${listenPort};`)
     .replaceAll("127.0.0.1:3001", `127.0.0.1:${instancePorts[0]}`)
     .replaceAll("127.0.0.1:3002", `127.0.0.1:${instancePorts[1]}`)
@@ -23,7 +30,7 @@ export function renderDeployConfig(listenPort: number, instancePorts: [number, n
   return rendered;
 }
 
-export async function startNginx(instancePorts: [number, number]): Promise<Nginx> {
+export async function startNginx(instancePorts: [number, number], options: NginxOptions = {}): Promise<Nginx> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (.ci/run does)`);
   const dir = mkdtempSync(path.join(tmpdir(), "incident-desk-nginx-"));
   // nginx's workers drop to an unprivileged user when started as root: they must reach their temp dirs.
@@ -33,7 +40,7 @@ export async function startNginx(instancePorts: [number, number]): Promise<Nginx
     chmodSync(path.join(dir, sub), 0o777);
   }
   const port = await freePort();
-  writeFileSync(path.join(dir, "incident-desk.conf"), renderDeployConfig(port, instancePorts));
+  writeFileSync(path.join(dir, "incident-desk.conf"), renderDeployConfig(port, instancePorts, options));
   writeFileSync(
     path.join(dir, "nginx.conf"),
     [

@@ -2,12 +2,15 @@
 // bearer tokens per address (wherever a token is taken: the API, pages, /metrics, /collab), token
 // creation per account, the public subscribe form per email and per client address, and event
 // streams open at once per session, token and address. The numbers come from the environment
-// (README, decisions 0021, 0028 and 0033); the counts live in a LimitStore (limit-store.ts), this
-// process's memory for now.
+// (README, decisions 0021, 0028 and 0033); the counts live in a LimitStore (limit-store.ts): Redis
+// when REDIS_URL is set, so every instance counts the same (decision 0049), else this process's memory.
 import { apiError } from "~/utils/http.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { sharedRedis } from "~/utils/redis.server.ts";
 import type { Actor } from "./actor.ts";
 import { memoryLimitStore, type LimitStore, type WindowRule } from "./limit-store.ts";
+import { redisLimitStore, withFallback } from "./redis-limit-store.ts";
 
 type Rules = {
   subscribesByEmail: WindowRule;
@@ -18,8 +21,39 @@ type Rules = {
   tokensCreatedByAccount: WindowRule;
 };
 
-const globalForLimits = globalThis as unknown as { __limitStore?: LimitStore };
-const store: LimitStore = (globalForLimits.__limitStore ??= memoryLimitStore());
+const globalForLimits = globalThis as unknown as { __limitStore?: LimitStore; __limitFallbacks?: { count: number } };
+const fallbacks = (globalForLimits.__limitFallbacks ??= { count: 0 });
+
+/**
+ * While Redis does not answer, every limit counts in this process's memory (per instance, as
+ * without Redis): neither unlimited nor locking people out of the tool during an outage. Logged
+ * once per outage, and counted for /metrics (incident_desk_limit_store_fallbacks_total).
+ */
+function createStore(): LimitStore {
+  const redis = sharedRedis();
+  if (!redis) return memoryLimitStore();
+  let warned = false;
+  return withFallback(redisLimitStore(redis), memoryLimitStore(), {
+    unreachable(error) {
+      fallbacks.count += 1;
+      if (warned) return;
+      warned = true;
+      logger.error({ err: error }, "rate limits cannot reach Redis: counting in this instance's memory until it answers");
+    },
+    reachable() {
+      warned = false;
+      logger.info("rate limits count in Redis again");
+    },
+  });
+}
+
+/** Limit checks answered from this process's memory because Redis did not answer (for /metrics). */
+export function limitStoreFallbacks(): number {
+  return fallbacks.count;
+}
+
+/** Chosen on first use, once the environment has been read. */
+const store = (): LimitStore => (globalForLimits.__limitStore ??= createStore());
 
 let rules: Rules | undefined;
 
@@ -56,25 +90,25 @@ const tokenAddressKey = (address: string) => `token:address:${address}`;
 export async function signInRefusal(email: string, address: string): Promise<Refusal | null> {
   const { loginByAccount, loginByAddress } = limits();
   return (
-    refusal(await store.retryAfterMs(accountKey(email), loginByAccount), "Too many failed sign-ins for this account.") ??
-    refusal(await store.retryAfterMs(loginAddressKey(address), loginByAddress), "Too many failed sign-ins from your network.")
+    refusal(await store().retryAfterMs(accountKey(email), loginByAccount), "Too many failed sign-ins for this account.") ??
+    refusal(await store().retryAfterMs(loginAddressKey(address), loginByAddress), "Too many failed sign-ins from your network.")
   );
 }
 
 export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  await store.count(accountKey(email), limits().loginByAccount);
-  await store.count(loginAddressKey(address), limits().loginByAddress);
+  await store().count(accountKey(email), limits().loginByAccount);
+  await store().count(loginAddressKey(address), limits().loginByAddress);
 }
 
 /** A correct password clears the account's count (not the address's: one address may guess at many accounts). */
 export async function recordSignIn(email: string): Promise<void> {
-  await store.forget(accountKey(email));
+  await store().forget(accountKey(email));
 }
 
 /** Why this address may not try a token now (too many wrong ones), or null. */
 export async function tokenGuessRefusal(address: string): Promise<Refusal | null> {
   return refusal(
-    await store.retryAfterMs(tokenAddressKey(address), limits().tokenFailuresByAddress),
+    await store().retryAfterMs(tokenAddressKey(address), limits().tokenFailuresByAddress),
     "Too many requests with an invalid API token from your address.",
   );
 }
@@ -86,15 +120,15 @@ export async function assertTokenAttemptsAllowed(address: string): Promise<void>
 }
 
 export async function recordFailedToken(address: string): Promise<void> {
-  await store.count(tokenAddressKey(address), limits().tokenFailuresByAddress);
+  await store().count(tokenAddressKey(address), limits().tokenFailuresByAddress);
 }
 
 /** Throws the API's 429 once this account has created its share of tokens in the window; else counts this one. */
 export async function countTokenCreation(userId: string): Promise<void> {
   const key = `token:created:${userId}`;
-  const refused = refusal(await store.retryAfterMs(key, limits().tokensCreatedByAccount), "Too many API tokens created by this account.");
+  const refused = refusal(await store().retryAfterMs(key, limits().tokensCreatedByAccount), "Too many API tokens created by this account.");
   if (refused) throw apiError("rate_limited", refused.message, undefined, refused.headers);
-  await store.count(key, limits().tokensCreatedByAccount);
+  await store().count(key, limits().tokensCreatedByAccount);
 }
 
 /**
@@ -105,15 +139,15 @@ export async function countTokenCreation(userId: string): Promise<void> {
 export async function countSubscribeRequest(email: string | null, address: string): Promise<Refusal | null> {
   const { subscribesByEmail, subscribesByAddress } = limits();
   const byAddress = `subscribe:address:${address}`;
-  const refused = refusal(await store.retryAfterMs(byAddress, subscribesByAddress), "Too many subscription requests from your network.");
+  const refused = refusal(await store().retryAfterMs(byAddress, subscribesByAddress), "Too many subscription requests from your network.");
   if (refused) return refused;
-  if (email === null) return store.count(byAddress, subscribesByAddress).then(() => null);
+  if (email === null) return store().count(byAddress, subscribesByAddress).then(() => null);
   const byEmail = `subscribe:email:${email}`;
-  const wait = await store.retryAfterMs(byEmail, subscribesByEmail);
+  const wait = await store().retryAfterMs(byEmail, subscribesByEmail);
   const refusedEmail = refusal(wait, "Too many subscription requests for this email address.");
   if (refusedEmail) return refusedEmail;
-  await store.count(byAddress, subscribesByAddress);
-  await store.count(byEmail, subscribesByEmail);
+  await store().count(byAddress, subscribesByAddress);
+  await store().count(byEmail, subscribesByEmail);
   return null;
 }
 
@@ -139,8 +173,8 @@ export async function holdEventStreamPlace(actor: Actor, address: string): Promi
   ];
   const taken: string[] = [];
   for (const [key, limit, what] of places) {
-    if (!(await store.hold(key, limit))) {
-      for (const k of taken) await store.release(k);
+    if (!(await store().hold(key, limit))) {
+      for (const k of taken) await store().release(k);
       throw apiError("rate_limited", `${what} Close one, or try again in ${STREAM_RETRY_AFTER_SECONDS} seconds.`, undefined, {
         "Retry-After": String(STREAM_RETRY_AFTER_SECONDS),
       });
@@ -152,7 +186,7 @@ export async function holdEventStreamPlace(actor: Actor, address: string): Promi
     release() {
       if (released) return;
       released = true;
-      for (const key of taken) void store.release(key);
+      for (const key of taken) void store().release(key);
     },
   };
 }

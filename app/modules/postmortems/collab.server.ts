@@ -18,6 +18,7 @@ import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import type { PmDoc } from "./document.ts";
 import { collabDocumentName, type SectionKey } from "./sections.ts";
 import { isLockedForEditing, sectionSchema } from "./shared-document.ts";
+import { sharedEditingExtensions } from "./collab-redis.server.ts";
 import { findPostmortemState, loadSharedDocument, storeSharedDocument } from "./shared-document.server.ts";
 
 /** Larger than any edit a person makes (a section is at most 256 KB); server.ts refuses bigger messages. */
@@ -91,6 +92,8 @@ function createCollaboration(): Hocuspocus {
     quiet: true,
     debounce: STORE_AFTER_MS,
     maxDebounce: STORE_AT_LEAST_EVERY_MS,
+    // with REDIS_URL: changes and carets relayed to the other instances (collab-redis.server.ts)
+    extensions: sharedEditingExtensions(),
 
     async onAuthenticate({ request, token, documentName, connectionConfig }) {
       const actor = await collaboratorOf(request, token);
