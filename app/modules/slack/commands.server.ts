@@ -15,6 +15,7 @@ import { fieldErrors } from "~/utils/http.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { HELP_TEXT, parseSlackCommand, type SlackCommand } from "./commands.ts";
 import { slackPerson } from "./people.server.ts";
+import { refusalOf } from "./refusal.server.ts";
 
 /** The fields of Slack's slash-command payload this app reads (the rest are ignored). */
 export const SlashCommandSchema = z.object({
@@ -34,18 +35,6 @@ const NEEDS: Record<Exclude<SlackCommand["kind"], "help" | "unknown">, Permissio
   sev: "incident:write",
   note: "incident:write",
 };
-
-/** A refusal a module threw (the API's error Response), in words for Slack. */
-async function refusalOf(error: unknown): Promise<string | null> {
-  if (!(error instanceof Response)) return null;
-  try {
-    const body = (await error.clone().json()) as { error?: { message?: string; fields?: Record<string, string> } };
-    const fields = Object.entries(body.error?.fields ?? {}).map(([field, problem]) => `${field} ${problem}`);
-    return `${body.error?.message ?? "Refused."}${fields.length ? ` (${fields.join("; ")})` : ""}`;
-  } catch {
-    return `Refused (${error.status}).`;
-  }
-}
 
 async function channelIncident(channelId: string) {
   if (!channelId) return null;
