@@ -11,6 +11,8 @@ import { logger } from "~/utils/logger.server.ts";
 import { channelName } from "./channel-names.ts";
 import { announcement, channelTopic, summaryMessage, type IncidentFacts } from "./messages.ts";
 import { SLACK_SET_UP_CHANNEL, SLACK_UPDATE_TOPIC } from "./outbox.server.ts";
+import { INBOUND_KINDS } from "./inbound-outbox.server.ts";
+import { sendInboundDelivery } from "./inbound-sender.server.ts";
 import { failed, pause, type Step } from "./steps.server.ts";
 import { callSlack } from "./web-api.server.ts";
 
@@ -124,7 +126,14 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
   const incidentId = String((row.payload as { incidentId?: unknown } | null)?.incidentId ?? "");
   let step: Step;
   try {
-    step = row.kind === SLACK_SET_UP_CHANNEL ? await setUpChannel(incidentId) : row.kind === SLACK_UPDATE_TOPIC ? await updateTopic(incidentId) : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
+    step =
+      row.kind === SLACK_SET_UP_CHANNEL
+        ? await setUpChannel(incidentId)
+        : row.kind === SLACK_UPDATE_TOPIC
+          ? await updateTopic(incidentId)
+          : INBOUND_KINDS.includes(row.kind)
+            ? await sendInboundDelivery(row.kind, row.payload)
+            : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
   } catch (error) {
     step = { kind: "retry", status: null, error: (error as Error).message };
   }
