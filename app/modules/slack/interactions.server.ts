@@ -11,6 +11,7 @@ import { decideFromSlack } from "./approvals.server.ts";
 import { queueCapture } from "./capture.server.ts";
 import { MessageTs } from "./events.server.ts";
 import { queueEphemeral } from "./inbound-outbox.server.ts";
+import { submitModal, ViewSubmissionSchema } from "./modals.server.ts";
 
 export const ADD_TO_TIMELINE = "add_to_timeline";
 
@@ -62,6 +63,12 @@ export async function handleInteraction(payload: { type: string } & Record<strin
       }
     }
     return { ok: true };
+  }
+  if (payload.type === "view_submission") {
+    const parsed = ViewSubmissionSchema.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: parsed.error };
+    const answer = await submitModal(parsed.data);
+    return answer ? { ok: true, body: answer } : { ok: true };
   }
   return { ok: true };
 }
