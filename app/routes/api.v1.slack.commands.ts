@@ -16,5 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = SlashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
   if (!parsed.success) return apiError("invalid", "The command is not one Slack sends.", fieldErrors(parsed.error));
   const reply = await runSlashCommand(parsed.data);
+  // A modal opened: Slack wants an empty answer, or the person sees a stray message.
+  if (!reply.text) return new Response(null, { status: 200 });
   return commandAnswer(reply.text, reply.visibleToChannel ? "in_channel" : "ephemeral");
 }

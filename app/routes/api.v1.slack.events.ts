@@ -1,14 +1,16 @@
 // Slack's Events API (docs/slack.md): the URL check Slack makes when the Request URL is saved
-// (`url_verification`, answered with its challenge), and event callbacks, acknowledged at once
-// (what they will carry, reactions and pins for the timeline, is a later step of issue 16).
+// (`url_verification`, answered with its challenge), and event callbacks: a 📌 reaction or a pin
+// captures the message into the timeline (modules/slack/events.server.ts), answered at once, the
+// slow part (asking Slack for the message) left to the outbox.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { handleSlackEvent } from "~/modules/slack/events.server.ts";
 import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
 
 const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("url_verification"), challenge: z.string().min(1).max(200) }),
-  z.object({ type: z.literal("event_callback"), event_id: z.string().max(100).optional(), event: z.object({ type: z.string().max(100) }).passthrough() }),
+  z.object({ type: z.literal("event_callback"), event_id: z.string().max(100).optional(), event: z.object({ type: z.string().max(100) }).passthrough() }).passthrough(),
   z.object({ type: z.literal("app_rate_limited") }),
 ]);
 
@@ -28,5 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = EnvelopeSchema.safeParse(json);
   if (!parsed.success) return apiError("invalid", "The event is not one this app handles.", fieldErrors(parsed.error));
   if (parsed.data.type === "url_verification") return Response.json({ challenge: parsed.data.challenge });
+  if (parsed.data.type === "app_rate_limited") return Response.json({ ok: true });
+  const handled = await handleSlackEvent(parsed.data.event);
+  if (!handled.ok) return apiError("invalid", "The event is not one Slack sends.", fieldErrors(handled.error));
   return Response.json({ ok: true });
 }

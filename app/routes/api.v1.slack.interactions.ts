@@ -1,8 +1,8 @@
 // Slack's interactivity endpoint (buttons, shortcuts, modals; docs/slack.md): signed like the
-// others, its form field `payload` is JSON. Acknowledged at once; acting on approvals and the
-// "Add to timeline" shortcut is a later step of issue 16.
+// others, its form field `payload` is JSON; what it does is in modules/slack/interactions.server.ts.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { handleInteraction } from "~/modules/slack/interactions.server.ts";
 import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
 
@@ -25,5 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (json === null) return apiError("invalid", "The interaction has no payload.", { payload: "is required" });
   const parsed = PayloadSchema.safeParse(json);
   if (!parsed.success) return apiError("invalid", "The interaction is not one Slack sends.", fieldErrors(parsed.error));
-  return new Response(null, { status: 200 });
+  const handled = await handleInteraction(parsed.data);
+  if (!handled.ok) return apiError("invalid", "The interaction is not one Slack sends.", fieldErrors(handled.error));
+  return handled.body ? Response.json(handled.body) : new Response(null, { status: 200 });
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useRevalidateEvery } from "~/components/live/use-revalidate-every.ts";
 import { Time } from "~/components/ui/time.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SeverityBadge, StatusBadge } from "~/components/ui/badges.tsx";
@@ -28,10 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** How often the open list looks again for incidents declared elsewhere (Slack, the API, alerts). */
+const LIST_REFRESH_MS = 5_000;
+
 const SELECT = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 
 export default function IncidentList() {
   const { incidents, nextCursor, components, timeZone, canDeclare, invalidFilters } = useLoaderData<typeof loader>();
+  useRevalidateEvery(LIST_REFRESH_MS);
   const [params] = useSearchParams();
   const next = new URLSearchParams(params);
   if (nextCursor) next.set("cursor", nextCursor);

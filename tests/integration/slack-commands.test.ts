@@ -197,7 +197,7 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     const challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
     const verified = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/events", JSON.stringify({ token: "t", challenge, type: "url_verification" }), { secret: SECRET }, "application/json");
     expect(verified).toMatchObject({ status: 200, body: { challenge } });
-    const interaction = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", new URLSearchParams({ payload: JSON.stringify({ type: "block_actions" }) }).toString(), { secret: SECRET });
+    const interaction = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", new URLSearchParams({ payload: JSON.stringify({ type: "block_actions", user: { id: RESPONDER }, actions: [{ action_id: "something_else", value: "x" }] }) }).toString(), { secret: SECRET });
     expect(interaction.status).toBe(200);
     const badPayload = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", "payload=%7Bnot", { secret: SECRET });
     expect(badPayload.status).toBe(400);

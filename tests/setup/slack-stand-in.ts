@@ -8,10 +8,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerInbound, INBOUND_METHODS, type OpenedView } from "./slack-stand-in-inbound.ts";
 
 export type SlackCall = { method: string; args: Record<string, string>; ok: boolean; error?: string; status: number };
 export type SlackUser = { id: string; email: string | null; name?: string; deleted?: boolean };
-export type SlackMessage = { ts: string; text: string; pinned: boolean; edited?: boolean };
+export type SlackMessage = { ts: string; text: string; pinned: boolean; edited?: boolean; user?: string; bot_id?: string; thread_ts?: string; blocks?: string };
 export type SlackChannelState = { id: string; name: string; topic: string; members: string[]; messages: SlackMessage[] };
 
 export type SlackStandIn = {
@@ -30,11 +31,15 @@ export type SlackStandIn = {
   rateLimitNext(count: number, retryAfter?: number, method?: string): void;
   /** the next `count` calls answer 503 (Slack down) */
   failNext(count: number): void;
+  /** a person's (or, with bot_id, a bot's) message in a channel, as if written in Slack; its ts */
+  postAs(channelId: string, message: { user?: string; bot_id?: string; text: string; thread_ts?: string }): string;
+  /** the modals views.open opened */
+  views: OpenedView[];
   close(): Promise<void>;
 };
 
 const NAME_RULE = /^[a-z0-9_-]+$/;
-const METHODS = new Set(["users.info", "conversations.create", "conversations.invite", "conversations.setTopic", "chat.postMessage", "chat.update", "chat.postEphemeral", "pins.add"]);
+const METHODS = new Set(["users.info", "conversations.create", "conversations.invite", "conversations.setTopic", "chat.postMessage", "chat.update", "chat.postEphemeral", "pins.add", ...INBOUND_METHODS]);
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -59,11 +64,16 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
   const users = new Map((options.users ?? []).map((u) => [u.id, u]));
   const channels = new Map<string, SlackChannelState>();
   const calls: SlackCall[] = [];
+  const views: OpenedView[] = [];
   let limited: { count: number; retryAfter: number; method?: string } | null = null;
   let failing = 0;
-  let clock = 1_700_000_000;
+  // ts as Slack gives them: seconds.microseconds of the moment, unique within a channel
+  let micros = 0;
 
-  const nextTs = () => `${++clock}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  const nextTs = () => {
+    micros = Math.max(micros + 1, Date.now() * 1000);
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, "0")}`;
+  };
   const channelOf = (id: string | undefined) => (id ? channels.get(id) : undefined);
 
   function answer(method: string, args: Record<string, string>): Record<string, unknown> {
@@ -72,7 +82,7 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
       case "users.info": {
         const user = users.get(args.user ?? "");
         if (!user) return fail("user_not_found");
-        return { ok: true, user: { id: user.id, name: user.name ?? user.id, deleted: Boolean(user.deleted), profile: user.email ? { email: user.email } : {} } };
+        return { ok: true, user: { id: user.id, name: user.name ?? user.id, real_name: user.name ?? user.id, deleted: Boolean(user.deleted), profile: user.email ? { email: user.email } : {} } };
       }
       case "conversations.create": {
         const name = args.name ?? "";
@@ -107,7 +117,7 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
         if (!channel) return fail("channel_not_found");
         if (!args.text && !args.blocks) return fail("no_text");
         if (method === "chat.postEphemeral") return users.has(args.user ?? "") ? { ok: true, message_ts: nextTs() } : fail("user_not_in_channel");
-        const message = { ts: nextTs(), text: args.text ?? "", pinned: false };
+        const message: SlackMessage = { ts: nextTs(), text: args.text ?? "", pinned: false, bot_id: "B0DESK", blocks: args.blocks };
         channel.messages.push(message);
         return { ok: true, channel: channel.id, ts: message.ts, message: { text: message.text, ts: message.ts } };
       }
@@ -116,6 +126,7 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
         if (!channelOf(args.channel)) return fail("channel_not_found");
         if (!message) return fail("message_not_found");
         message.text = args.text ?? message.text;
+        message.blocks = args.blocks;
         message.edited = true;
         return { ok: true, channel: args.channel, ts: message.ts, text: message.text };
       }
@@ -129,7 +140,7 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
         return { ok: true };
       }
     }
-    return fail("unknown_method");
+    return answerInbound(method, args, { channels, views }) ?? fail("unknown_method");
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -192,6 +203,12 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
     failNext(count) {
       failing = count;
     },
+    postAs(channelId, message) {
+      const ts = nextTs();
+      channels.get(channelId)!.messages.push({ ts, pinned: false, ...message });
+      return ts;
+    },
+    views,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

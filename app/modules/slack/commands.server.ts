@@ -15,6 +15,8 @@ import { fieldErrors } from "~/utils/http.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { HELP_TEXT, parseSlackCommand, type SlackCommand } from "./commands.ts";
 import { slackPerson } from "./people.server.ts";
+import { openDeclareModal, openUpdateModal } from "./modals.server.ts";
+import { refusalOf } from "./refusal.server.ts";
 
 /** The fields of Slack's slash-command payload this app reads (the rest are ignored). */
 export const SlashCommandSchema = z.object({
@@ -23,9 +25,12 @@ export const SlashCommandSchema = z.object({
   user_id: z.string().regex(/^[UW][A-Z0-9]{2,30}$/, "must be a Slack user id"),
   channel_id: z.string().max(40).default(""),
   team_id: z.string().max(40).optional(),
+  /** lets the app open a modal in answer, within 3 seconds */
+  trigger_id: z.string().max(200).optional(),
 });
 export type SlashCommand = z.output<typeof SlashCommandSchema>;
 
+/** `text` empty: a modal was opened, and the command's answer is empty. */
 export type CommandReply = { text: string; visibleToChannel?: boolean };
 
 const NEEDS: Record<Exclude<SlackCommand["kind"], "help" | "unknown">, Permission> = {
@@ -33,19 +38,10 @@ const NEEDS: Record<Exclude<SlackCommand["kind"], "help" | "unknown">, Permissio
   status: "incident:write",
   sev: "incident:write",
   note: "incident:write",
+  lead: "incident:write",
+  update: "update:draft",
+  "declare-modal": "incident:write",
 };
-
-/** A refusal a module threw (the API's error Response), in words for Slack. */
-async function refusalOf(error: unknown): Promise<string | null> {
-  if (!(error instanceof Response)) return null;
-  try {
-    const body = (await error.clone().json()) as { error?: { message?: string; fields?: Record<string, string> } };
-    const fields = Object.entries(body.error?.fields ?? {}).map(([field, problem]) => `${field} ${problem}`);
-    return `${body.error?.message ?? "Refused."}${fields.length ? ` (${fields.join("; ")})` : ""}`;
-  } catch {
-    return `Refused (${error.status}).`;
-  }
-}
 
 async function channelIncident(channelId: string) {
   if (!channelId) return null;
@@ -53,7 +49,13 @@ async function channelIncident(channelId: string) {
   return row?.incident ?? null;
 }
 
-async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "help" | "unknown" }>, channelId: string): Promise<CommandReply> {
+async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "help" | "unknown" }>, input: SlashCommand): Promise<CommandReply> {
+  const channelId = input.channel_id;
+  if (command.kind === "declare-modal") {
+    if (!input.trigger_id) return { text: "Give the incident a title: `/incident declare SEV2 Checkout is failing`." };
+    const problem = await openDeclareModal(input.trigger_id, command.severity);
+    return { text: problem ?? "" };
+  }
   if (command.kind === "declare") {
     const parsed = DeclareIncidentSchema.safeParse({ title: command.title, severity: command.severity });
     if (!parsed.success) return { text: `Not declared: ${Object.entries(fieldErrors(parsed.error)).map(([f, p]) => `${f} ${p}`).join("; ")}.` };
@@ -63,6 +65,16 @@ async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "he
   const incident = await channelIncident(channelId);
   if (!incident) return { text: "This is not an incident's channel: run this in the channel Incident Desk made for the incident." };
   const ref = incidentRef(incident.number);
+  if (command.kind === "update") {
+    if (!input.trigger_id) return { text: "Slack sent no trigger to open the form with; draft the update in the app." };
+    return { text: (await openUpdateModal(input.trigger_id, incident.id)) ?? "" };
+  }
+  if (command.kind === "lead") {
+    const lead = await slackPerson(command.slackUserId);
+    if (!lead.ok) return { text: `Nothing was changed: <@${command.slackUserId}> cannot lead it here. ${lead.refusal}` };
+    await updateIncident(actor, incident.id, { commanderId: lead.actor.userId });
+    return { text: `${actor.name} made ${lead.actor.name} the commander of ${ref}.`, visibleToChannel: true };
+  }
   if (command.kind === "note") {
     const input = NewEntrySchema.safeParse({ body: command.text, kind: "note" });
     if (!input.success) return { text: `Not added: ${Object.entries(fieldErrors(input.error)).map(([f, p]) => `${f} ${p}`).join("; ")}.` };
@@ -85,7 +97,7 @@ export async function runSlashCommand(input: SlashCommand): Promise<CommandReply
     return { text: `Your role (${actor.role}) may not do this: it needs ${NEEDS[command.kind]}. Nothing was changed.` };
   }
   try {
-    return await carryOut(actor, command, input.channel_id);
+    return await carryOut(actor, command, input);
   } catch (error) {
     const refusal = await refusalOf(error);
     if (refusal) return { text: `Nothing was changed: ${refusal}` };

@@ -8,7 +8,8 @@ describe("/incident commands", () => {
     expect(parseSlackCommand("  declare   sev2   API   slow ")).toEqual({ kind: "declare", severity: "SEV2", title: "API   slow" });
     expect(parseSlackCommand("declare Login fails")).toEqual({ kind: "declare", severity: "SEV3", title: "Login fails" });
     expect(parseSlackCommand("DECLARE SEV5 odd")).toEqual({ kind: "declare", severity: "SEV3", title: "SEV5 odd" });
-    expect(parseSlackCommand("declare SEV1")).toMatchObject({ kind: "unknown" });
+    expect(parseSlackCommand("declare SEV1")).toEqual({ kind: "declare-modal", severity: "SEV1" });
+    expect(parseSlackCommand("declare")).toEqual({ kind: "declare-modal", severity: "SEV3" });
   });
 
   it("status, sev and note say what to type when the word is missing or wrong", () => {
@@ -19,6 +20,14 @@ describe("/incident commands", () => {
     expect(parseSlackCommand("sev 9").kind).toBe("unknown");
     expect(parseSlackCommand("note Rolled back  deploy 42")).toEqual({ kind: "note", text: "Rolled back  deploy 42" });
     expect(parseSlackCommand("note   ").kind).toBe("unknown");
+  });
+
+  it("lead takes Slack's mention, with or without the name; update asks for nothing more", () => {
+    expect(parseSlackCommand("lead <@U0DANA|dana>")).toEqual({ kind: "lead", slackUserId: "U0DANA" });
+    expect(parseSlackCommand("lead  <@W0KENJI>")).toEqual({ kind: "lead", slackUserId: "W0KENJI" });
+    expect(parseSlackCommand("lead dana").kind).toBe("unknown");
+    expect(parseSlackCommand("lead <@U0A> <@U0B>").kind).toBe("unknown");
+    expect(parseSlackCommand("update")).toEqual({ kind: "update" });
   });
 
   it("an empty text or help is the help; anything else names itself", () => {

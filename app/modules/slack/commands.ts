@@ -7,6 +7,12 @@ export type SlackCommand =
   | { kind: "status"; status: IncidentStatusName }
   | { kind: "sev"; severity: SeverityName }
   | { kind: "note"; text: string }
+  /** `/incident lead @person`: Slack sends the mention as `<@U123|name>` */
+  | { kind: "lead"; slackUserId: string }
+  /** `/incident update`: a modal to draft a status update */
+  | { kind: "update" }
+  /** `/incident declare` without a title: a modal asks for it */
+  | { kind: "declare-modal"; severity: SeverityName }
   | { kind: "help" }
   /** the text asks for nothing we know, or wrongly: `problem` says what to type */
   | { kind: "unknown"; problem: string };
@@ -15,10 +21,12 @@ export type SlackCommand =
 export const DEFAULT_SEVERITY: SeverityName = "SEV3";
 
 export const HELP_TEXT = [
-  "*/incident declare [SEV1..SEV4] <title>*: declare an incident (SEV3 unless you say); it gets a channel of its own",
+  "*/incident declare [SEV1..SEV4] <title>*: declare an incident (SEV3 unless you say); it gets a channel of its own; without a title, a form asks",
   "*/incident status <investigating|identified|monitoring|resolved>*: move this channel's incident on",
   "*/incident sev <SEV1..SEV4>*: change its severity",
   "*/incident note <text>*: add a note to its timeline",
+  "*/incident lead @person*: make them the commander",
+  "*/incident update*: draft a status update from the template",
   "*/incident help*: this list",
 ].join("\n");
 
@@ -40,7 +48,7 @@ export function parseSlackCommand(text: string): SlackCommand {
     case "declare": {
       const severity = severityOf(rest[0]);
       const title = severity ? after.slice(rest[0]!.length).trim() : after;
-      if (!title) return { kind: "unknown", problem: "Give the incident a title: `/incident declare SEV2 Checkout is failing`." };
+      if (!title) return { kind: "declare-modal", severity: severity ?? DEFAULT_SEVERITY };
       return { kind: "declare", severity: severity ?? DEFAULT_SEVERITY, title };
     }
     case "status": {
@@ -60,6 +68,14 @@ export function parseSlackCommand(text: string): SlackCommand {
       if (!after) return { kind: "unknown", problem: "Write the note after the word: `/incident note Rolled back the deploy`." };
       return { kind: "note", text: after };
     }
+    case "lead":
+    case "commander": {
+      const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/.exec(after);
+      if (!mention) return { kind: "unknown", problem: "Name one person: `/incident lead @dana`." };
+      return { kind: "lead", slackUserId: mention[1]! };
+    }
+    case "update":
+      return { kind: "update" };
     default:
       return { kind: "unknown", problem: `\`/incident ${first.slice(0, 40)}\` is not a command here. Try \`/incident help\`.` };
   }

@@ -4,34 +4,22 @@
 // (after a 5xx, a timeout or a 429) resumes at the step that failed and never creates, posts or
 // pins twice. A 429 pauses every Slack call for its Retry-After and is not counted as an attempt.
 import { claimOneDelivery } from "~/modules/delivery/claim.server.ts";
-import { nextStep, retryAfterMs } from "~/modules/delivery/retry.ts";
+import { nextStep } from "~/modules/delivery/retry.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, publicUrl } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { channelName } from "./channel-names.ts";
 import { announcement, channelTopic, summaryMessage, type IncidentFacts } from "./messages.ts";
 import { SLACK_SET_UP_CHANNEL, SLACK_UPDATE_TOPIC } from "./outbox.server.ts";
-import { callSlack, type SlackAnswer } from "./web-api.server.ts";
+import { INBOUND_KINDS } from "./inbound-outbox.server.ts";
+import { sendInboundDelivery } from "./inbound-sender.server.ts";
+import { failed, pause, type Step } from "./steps.server.ts";
+import { callSlack } from "./web-api.server.ts";
 
 /** Names tried before giving up: inc-7-db, inc-7-db-2 … inc-7-db-20. */
 const MAX_NAME_ATTEMPTS = 20;
 /** A topic update waits this long for its channel to be created first (not an attempt). */
 const WAIT_FOR_CHANNEL_MS = 2_000;
-
-type Step = { kind: "done" } | { kind: "later"; waitMs: number; error: string } | { kind: "retry"; status: number | null; error: string } | { kind: "refused"; status: number; error: string };
-
-const holder = globalThis as unknown as { __slackPause?: { until: number } };
-const pause = (holder.__slackPause ??= { until: 0 });
-
-function failed(answer: Exclude<SlackAnswer, { ok: true }>): Step {
-  if (answer.kind === "rate-limited") {
-    const waitMs = retryAfterMs(answer.retryAfter) ?? 1_000;
-    pause.until = Math.max(pause.until, Date.now() + waitMs);
-    return { kind: "later", waitMs, error: answer.error };
-  }
-  if (answer.kind === "unavailable") return { kind: "retry", status: answer.status, error: answer.error };
-  return { kind: "refused", status: answer.status, error: answer.error };
-}
 
 async function incidentFacts(incidentId: string): Promise<IncidentFacts | null> {
   const row = await db.incident.findUnique({
@@ -138,7 +126,14 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
   const incidentId = String((row.payload as { incidentId?: unknown } | null)?.incidentId ?? "");
   let step: Step;
   try {
-    step = row.kind === SLACK_SET_UP_CHANNEL ? await setUpChannel(incidentId) : row.kind === SLACK_UPDATE_TOPIC ? await updateTopic(incidentId) : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
+    step =
+      row.kind === SLACK_SET_UP_CHANNEL
+        ? await setUpChannel(incidentId)
+        : row.kind === SLACK_UPDATE_TOPIC
+          ? await updateTopic(incidentId)
+          : INBOUND_KINDS.includes(row.kind)
+            ? await sendInboundDelivery(row.kind, row.payload)
+            : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
   } catch (error) {
     step = { kind: "retry", status: null, error: (error as Error).message };
   }

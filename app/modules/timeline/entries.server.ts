@@ -83,7 +83,14 @@ export async function addTimelineEntry(
  * several with the incident they open); the caller announces the events after the commit. A
  * stored idempotency key throws AlreadyStored, which rolls the transaction back.
  */
-export async function writeTimelineEntry(tx: Tx, actor: Actor, incidentId: string, input: z.output<typeof NewEntrySchema>): Promise<TimelineEntryView> {
+export async function writeTimelineEntry(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  input: z.output<typeof NewEntrySchema>,
+  /** whose words these are, when not the actor's (a Slack message someone else pinned) */
+  author: { id: string; name: string } = { id: actor.userId, name: actor.name },
+): Promise<TimelineEntryView> {
   const { doc, text } = toDoc(input.body);
   const key = input.idempotencyKey ?? null;
   const seq = await takeNextSeq(tx, incidentId);
@@ -99,12 +106,12 @@ export async function writeTimelineEntry(tx: Tx, actor: Actor, incidentId: strin
       doc: docJson(doc),
       text,
       occurredAt: input.occurredAt ?? new Date(),
-      authorId: actor.userId,
+      authorId: author.id,
       pinned: input.pinned,
       idempotencyKey: key,
     },
   });
-  const view = entryView({ ...row, author: { id: actor.userId, name: actor.name } });
+  const view = entryView({ ...row, author });
   await storeEvent(tx, incidentId, seq, "timeline.created", view);
   await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
   return view;

@@ -24,6 +24,7 @@ import type { NewUpdateInput, RootCauseReportInput, UpdatePatch } from "./schema
 import { updateVariables } from "./variables.server.ts";
 import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
 import { approvalAskedOf, approvalAnswered, approvalRefused } from "./notifications.server.ts";
+import { settleApprovalMessage } from "~/modules/slack/inbound-outbox.server.ts";
 
 /**
  * The template for this status (the default, or the named one asked for by id, key or name),
@@ -206,6 +207,7 @@ export function approveUpdate(actor: Actor, updateId: string, scope: UpdateScope
     const refusal = approvalRefusal(update, actor.userId);
     if (refusal) fail(refusal.code, refusal.message);
     await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "approved", approvedById: actor.userId, approvedAt: new Date(), ...NOT_RETURNED } });
+    await settleApprovalMessage(tx, updateId);
     const notify = approvalAnswered(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, options.publish === true);
     return { action: "update.approved", notify, ...(options.publish ? { publish: true as const } : {}) };
   });
@@ -227,6 +229,7 @@ export function refuseUpdate(actor: Actor, updateId: string, reason: string, sco
       where: { id: updateId },
       data: { state: "draft", approvedById: null, approvedAt: null, returnedById: actor.userId, returnedAt: new Date(), returnedReason: reason },
     });
+    await settleApprovalMessage(tx, updateId);
     const notify = approvalRefused(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, reason);
     return { action: "update.refused", notify, reason };
   });

@@ -4,6 +4,7 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 import { approversOf } from "~/modules/notifications/notifications.server.ts";
 import { notificationWords, othersThan, type NotificationDraft } from "~/modules/notifications/rules.ts";
+import { queueApprovalMessage } from "~/modules/slack/inbound-outbox.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 
 type Asked = { id: string; incidentId: string; body: string; status: string; authorId: string; contributorIds: readonly string[] };
@@ -11,6 +12,8 @@ type Asked = { id: string; incidentId: string; body: string; status: string; aut
 export async function approvalAskedOf(tx: Tx, actor: Actor, update: Asked, incidentNumber: number): Promise<NotificationDraft[]> {
   const words = notificationWords.approvalRequested(update, incidentRef(incidentNumber), actor.name);
   const to = await approversOf(tx, "update:approve", [update.authorId, ...update.contributorIds], actor.userId);
+  // The incident's Slack channel is asked too, with Approve and Reject (issue 16).
+  await queueApprovalMessage(tx, update.id, update.incidentId);
   return to.map((recipientId) => ({ recipientId, kind: "approval_requested", incidentId: update.incidentId, ...words }));
 }
 
