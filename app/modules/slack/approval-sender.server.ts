@@ -1,7 +1,7 @@
 // The worker's part of approving from Slack (approvals.server.ts): the update awaiting approval
 // posted once to its incident's channel with Approve and Reject, then, once decided (in Slack or
 // in the app), that message edited once to say who decided, without its buttons.
-import { incidentRef } from "~/modules/incidents/lifecycle.ts";
+import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { approvalRequestMessage, decidedMessage, type AwaitingUpdate, type Decision } from "./approval-messages.ts";
