@@ -11,6 +11,7 @@ import { logger } from "~/utils/logger.server.ts";
 import { channelName } from "./channel-names.ts";
 import { announcement, channelTopic, summaryMessage, type IncidentFacts } from "./messages.ts";
 import { SLACK_SET_UP_CHANNEL, SLACK_UPDATE_TOPIC } from "./outbox.server.ts";
+import { SLACK_POST, sendRoomPost } from "./room-posts.server.ts";
 import { callSlack, type SlackAnswer } from "./web-api.server.ts";
 
 /** Names tried before giving up: inc-7-db, inc-7-db-2 … inc-7-db-20. */
@@ -138,7 +139,14 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
   const incidentId = String((row.payload as { incidentId?: unknown } | null)?.incidentId ?? "");
   let step: Step;
   try {
-    step = row.kind === SLACK_SET_UP_CHANNEL ? await setUpChannel(incidentId) : row.kind === SLACK_UPDATE_TOPIC ? await updateTopic(incidentId) : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
+    step =
+      row.kind === SLACK_SET_UP_CHANNEL
+        ? await setUpChannel(incidentId)
+        : row.kind === SLACK_UPDATE_TOPIC
+          ? await updateTopic(incidentId)
+          : row.kind === SLACK_POST
+            ? await sendRoomPost(row).then((s) => (s.kind === "failed" ? failed(s.answer) : s))
+            : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
   } catch (error) {
     step = { kind: "retry", status: null, error: (error as Error).message };
   }
