@@ -11,6 +11,8 @@ import { logger } from "~/utils/logger.server.ts";
 import { channelName } from "./channel-names.ts";
 import { announcement, channelTopic, summaryMessage, type IncidentFacts } from "./messages.ts";
 import { SLACK_SET_UP_CHANNEL, SLACK_UPDATE_TOPIC } from "./outbox.server.ts";
+import { sendToSlackHook } from "~/modules/delivery/slack-hook-sender.server.ts";
+import { SLACK_HOOK_NOTICE, SLACK_HOOK_TEST } from "~/modules/subscribers/slack-hooks.server.ts";
 import { SLACK_POST, sendRoomPost } from "./room-posts.server.ts";
 import { callSlack, type SlackAnswer } from "./web-api.server.ts";
 
@@ -146,7 +148,9 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
           ? await updateTopic(incidentId)
           : row.kind === SLACK_POST
             ? await sendRoomPost(row).then((s) => (s.kind === "failed" ? failed(s.answer) : s))
-            : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
+            : row.kind === SLACK_HOOK_TEST || row.kind === SLACK_HOOK_NOTICE
+              ? await sendToSlackHook(row)
+              : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
   } catch (error) {
     step = { kind: "retry", status: null, error: (error as Error).message };
   }
