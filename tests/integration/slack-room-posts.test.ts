@@ -71,6 +71,32 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     await waitFor("the topic", () => channel().topic.startsWith("SEV2 · Identified"));
   });
 
+  it("a Slack outage fails no action: the room says the channel is behind, and once Slack answers, the channel is made and the messages arrive once, in order", async () => {
+    slack.failNext(100_000);
+    const declared = await app.api.post("/api/v1/incidents", { title: "Room posts while Slack is down", severity: "SEV2" });
+    expect(declared.status).toBe(201);
+    const id = declared.body.incident.id;
+    expect((await app.api.post(`/api/v1/incidents/${id}/timeline`, { body: "Written while Slack is down" })).status).toBe(201);
+    expect((await app.api.patch(`/api/v1/incidents/${id}`, { status: "identified" })).status).toBe(200);
+    const room = async () => (await (await fetch(`${app.baseUrl}/incidents/${id}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).text()).replaceAll("<!-- -->", "");
+    const notice = await waitFor("the room to say the channel is behind", async () => (await room()).match(/Slack channel behind:<\/span> 4 messages waiting since <span>\d\d:\d\d<\/span>/), 30_000);
+    expect(notice[0]).toBeTruthy(); // setting up the channel, the entry, the status change and the topic it changes
+    const live = await app.api.get(`/incidents/${id}/slack-behind`);
+    expect(live.body.behind).toMatchObject({ waiting: expect.any(Number), since: expect.any(String), notPosted: 0 });
+
+    slack.failNext(0);
+    const row = await waitFor("the channel", async () => ((await channelIdOf(id))?.pinnedAt ? channelIdOf(id) : null), 40_000);
+    const channel = () => slack.channels.get(row!.channelId!)!;
+    await waitFor("the status change in the channel", () => texts(channel()).find((t) => t.includes("Status changed from investigating to identified")), 40_000);
+    expect(texts(channel())).toEqual([
+      expect.stringContaining("Room posts while Slack is down"), // the pinned summary first
+      expect.stringMatching(/^:memo: \*[^*]+\*: Written while Slack is down$/),
+      expect.stringMatching(/Status changed from investigating to identified\.$/),
+    ]);
+    await waitFor("the notice to clear", async () => (await app.api.get(`/incidents/${id}/slack-behind`)).body.behind === null);
+    expect(await room()).not.toContain("Slack channel behind");
+  }, 90_000);
+
   it("nudges the channel once when a promised update is about to be missed", async () => {
     const { incident, channel } = await declare("Room posts for a promise");
     const due = new Date(Date.now() + 60_000);
