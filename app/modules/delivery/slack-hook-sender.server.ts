@@ -7,7 +7,9 @@
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { pageContext, updateNoticeContext } from "~/modules/notices/notice-context.server.ts";
 import { escapeMrkdwn } from "~/modules/slack/messages.ts";
-import { isSlackHookUrl, SLACK_HOOK_TEST } from "~/modules/subscribers/slack-hooks.server.ts";
+import { isSlackHookUrl } from "~/modules/subscribers/slack-hook-url.ts";
+import { SLACK_HOOK_TEST } from "~/modules/subscribers/slack-hooks.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { retryAfterMs } from "./retry.ts";
@@ -56,7 +58,7 @@ export async function sendToSlackHook(row: Row): Promise<HookStep> {
   if (!hook || hook.unsubscribedAt || hook.deactivatedAt) return { kind: "refused", status: 0, error: "the subscription has ended" };
   if (row.kind !== SLACK_HOOK_TEST && !hook.confirmedAt) return { kind: "refused", status: 0, error: "the subscription was never confirmed" };
   // Checked again at each send: SLACK_HOOKS_BASE_URL may have changed since the hook was given.
-  if (!isSlackHookUrl(hook.url)) return { kind: "refused", status: 0, error: "the hook is not under SLACK_HOOKS_BASE_URL" };
+  if (!isSlackHookUrl(hook.url, env().SLACK_HOOKS_BASE_URL)) return { kind: "refused", status: 0, error: "the hook is not under SLACK_HOOKS_BASE_URL" };
   const text = await messageFor(row, hook.token);
   let response: Response;
   try {

@@ -19,6 +19,10 @@ export const SLACK_POST = "slack.post";
 const MAX_TEXT = 3_000;
 /** A post waits this long, not as an attempt, for its channel or for an earlier post of its incident. */
 const WAIT_MS = 1_000;
+const MAX_WAIT_MS = 60_000;
+
+/** Not before what it waits for is tried again: a long outage must not become a claim a second per message. */
+const waitFor = (next: Date) => Math.min(Math.max(next.getTime() - Date.now() + 100, WAIT_MS), MAX_WAIT_MS);
 
 type PostPayload = { incidentId: string; key: string; text: string; onlyIfPosted?: boolean };
 
@@ -76,15 +80,18 @@ export async function sendRoomPost(row: { id: string; claim: string | null; crea
   if (!channel) return { kind: "done" };
   const recipient = `incident:${payload.incidentId}`;
   if (!channel.channelId) {
-    const setUp = await db.delivery.findFirst({ where: { channel: "slack", kind: "slack.channel", recipient, state: { not: "dead" } }, select: { id: true } });
-    return setUp ? { kind: "later", waitMs: WAIT_MS, error: "waiting for the channel to be created" } : { kind: "done" };
+    const setUp = await db.delivery.findFirst({ where: { channel: "slack", kind: "slack.channel", recipient, state: { not: "dead" } }, select: { nextAttemptAt: true } });
+    return setUp ? { kind: "later", waitMs: waitFor(setUp.nextAttemptAt), error: "waiting for the channel to be created" } : { kind: "done" };
   }
   // The channel reads in the room's order: an earlier post of this incident still to go goes first.
   const earlier = await db.delivery.findFirst({
     where: { channel: "slack", kind: SLACK_POST, recipient, state: { in: ["queued", "failed", "sending"] }, createdAt: { lt: row.createdAt }, id: { not: row.id } },
-    select: { id: true },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
   });
-  if (earlier) return { kind: "later", waitMs: WAIT_MS, error: "waiting for an earlier message of this incident" };
+  if (earlier) {
+    return { kind: "later", waitMs: waitFor(earlier.nextAttemptAt), error: "waiting for an earlier message of this incident" };
+  }
   const batchKey = batchKeyOf(payload.incidentId, payload.key);
   const posted = await db.delivery.findFirst({
     where: { channel: "slack", batchKey, providerId: { not: null }, id: { not: row.id } },

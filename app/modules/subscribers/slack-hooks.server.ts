@@ -5,12 +5,12 @@
 // deactivated by the sender (delivery/slack-hook-sender.server.ts). The URL is a secret (it lets
 // anyone post to that channel): it is never shown back, and deliveries name the hook by its id.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { countSubscribeRequest, type Refusal } from "~/modules/auth/limits.server.ts";
 import { wakeWorker } from "~/modules/delivery/wake.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { slackHookSchemaFor } from "./slack-hook-url.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 
@@ -21,30 +21,8 @@ export const SLACK_HOOK_NOTICE = "slack.hook.notice";
 
 export const hookRecipient = (hookId: string) => `hook:${hookId}`;
 
-/** Whether a URL is one of Slack's incoming webhooks as configured (read as WHATWG reads it). */
-export function isSlackHookUrl(text: string, base = env().SLACK_HOOKS_BASE_URL): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  const prefix = base.endsWith("/") ? base : `${base}/`;
-  return text.startsWith(prefix) && url.href.startsWith(prefix) && !url.username && !url.password && url.href.length > prefix.length;
-}
-
-export function slackHookSchema(base = env().SLACK_HOOKS_BASE_URL) {
-  return z
-    .object({
-      url: z
-        .string({ message: "must be a Slack incoming-webhook URL" })
-        .trim()
-        .min(1, "must not be empty")
-        .max(500, "must be at most 500 characters")
-        .refine((v) => isSlackHookUrl(v, base), `must be a Slack incoming-webhook URL starting with ${base}`),
-    })
-    .strict();
-}
+/** The form's one field, checked against the configured prefix. */
+export const slackHookSchema = (base = env().SLACK_HOOKS_BASE_URL) => slackHookSchemaFor(base);
 
 export type SlackHookFormResult = { ok: true } | { ok: false; url: string; errors: Record<string, string> } | { ok: false; limited: Refusal };
 
