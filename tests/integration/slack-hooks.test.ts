@@ -73,6 +73,19 @@ describe.each(databases())("readers' Slack subscriptions on %s", (database) => {
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // the worker's next passes send nothing more
     expect(hooks.taken(url)).toEqual([expect.stringContaining("This channel will get"), expect.stringMatching(/Checkout errors for Slack readers.*\n\*Investigating\*: We are looking into failed checkouts/s)]);
     expect(await audits(hook.id)).toEqual(["slack_hook.created", "slack_hook.confirmed"]);
+
+    // a scheduled maintenance's notice goes to it too, as to email subscribers
+    const component = (await app.api.get("/api/v1/components")).body.components.find((c: { group: boolean }) => !c.group).id;
+    const day = 24 * 60 * 60 * 1000;
+    const scheduled = await app.api.post("/api/v1/maintenances", {
+      title: "Database upgrade for Slack readers",
+      scheduledFor: new Date(Date.now() + 7 * day).toISOString(),
+      scheduledUntil: new Date(Date.now() + 7 * day + 3600_000).toISOString(),
+      components: [component],
+    });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    await waitFor("the maintenance notice", () => hooks.taken(url).find((t) => t.includes("Database upgrade for Slack readers")));
+    expect(hooks.taken(url).filter((t) => t.includes("Database upgrade for Slack readers"))).toHaveLength(1);
   });
 
   it("a notice answered 429 is sent once after Retry-After; one answered 410 channel_is_archived deactivates the hook, audited, and nothing more is sent", async () => {
