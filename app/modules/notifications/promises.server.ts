@@ -3,11 +3,11 @@
 // comms lead and commander once per promise. The claim is a conditional write, so several
 // workers never remind twice.
 import { incidentRef } from "~/modules/incidents/lifecycle.ts";
-import { queueRoomPost } from "~/modules/slack/room-posts.server.ts";
-import { escapeMrkdwn } from "~/modules/slack/messages.ts";
 import { db } from "~/utils/db.server.ts";
 import { announceNotifications, storeNotifications } from "./notifications.server.ts";
 import { notificationWords, PROMISE_REMINDER_MINUTES, promiseNeedsReminder, type NotificationDraft } from "./rules.ts";
+import { queueRoomPost } from "~/modules/slack/room-posts.server.ts";
+import { escapeMrkdwn } from "~/modules/slack/messages.ts";
 
 /** Reminds the leads of every promise about to be missed; answers how many incidents it reminded of. */
 export async function remindDuePromises(now: Date): Promise<number> {
