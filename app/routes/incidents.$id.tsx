@@ -11,12 +11,15 @@ import type { ControlsData } from "~/components/room/incident-controls.tsx";
 import { IncidentEventsContext, useIncidentEvents } from "~/components/room/incident-events.ts";
 import { KeysHint } from "~/components/room/room-keyboard.tsx";
 import { DraftCountContext, RoomTabs } from "~/components/room/room-tabs.tsx";
+import { SlackBehindNotice } from "~/components/room/slack-behind.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { listResponders } from "~/modules/auth/users.server.ts";
 import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { roomAction } from "~/modules/incidents/room-action.server.ts";
+import { slackChannelBehind } from "~/modules/slack/behind.server.ts";
+import { slackSendsMessages } from "~/modules/slack/web-api.server.ts";
 import { firstUpdateClock } from "~/modules/updates/first-update.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,6 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: actor.timeZone,
     firstUpdate: await firstUpdateClock(actor),
     canWrite,
+    // the incident's Slack channel, when it is behind (decision 0048)
+    slack: slackSendsMessages(),
+    slackBehind: await slackChannelBehind(incident.id),
     // what the room's controls offer (the Timeline tab's panel and the header's impact editor)
     controls: { people, components, regions: regions.map((r) => ({ id: r.id, slug: r.slug, name: r.name })) } satisfies ControlsData,
   };
@@ -78,6 +84,7 @@ function IncidentFrame() {
             {data.canWrite ? <ImpactEditor key={events.incident.lastSeq} incident={events.incident} components={data.controls.components} /> : null}
           </ImpactHistory>
         </RoomHeader>
+        <SlackBehindNotice incidentId={events.incident.id} initial={data.slackBehind} timeZone={data.timeZone} slack={data.slack} />
         <RoomTabs incidentId={events.incident.id} draftCount={draftCount}>
           {/* the Timeline and Comms tabs answer keys (room-keyboard.tsx); the Post-mortem tab does not */}
           {onPostmortem ? null : <KeysHint />}

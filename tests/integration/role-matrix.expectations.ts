@@ -68,6 +68,8 @@ export const ROUTES: RouteExpectation[] = [
     file: "incidents.$id_.comms.template.ts", url: "/incidents/{incident}/comms/template?status=investigating",
     GET: ["admin", "responder", "comms"],
   },
+  // whether the incident's Slack channel is behind (decision 0048), asked by the room's notice
+  { file: "incidents.$id_.slack-behind.ts", url: "/incidents/{incident}/slack-behind", GET: ANY_ROLE },
   { file: "incidents.$id.postmortem.tsx", url: "/incidents/{resolvedIncident}/postmortem", GET: ANY_ROLE, POST: ["admin", "responder"] },
   { file: "postmortems._index.tsx", url: "/postmortems", GET: ANY_ROLE },
   { file: "postmortems.$id.tsx", url: "/postmortems/{postmortem}", GET: ANY_ROLE },
@@ -119,6 +121,10 @@ export const ROUTES: RouteExpectation[] = [
     file: "status.subscriptions.$token_.unsubscribe.tsx", url: "/status/subscriptions/{subscriberToken}/unsubscribe",
     GET: "public", POST: "public",
   },
+
+  // readers' Slack subscriptions (decision 0048): the hook's token in the unsubscribe link is the key
+  { file: "status.subscribe_.slack.tsx", url: "/status/subscribe/slack", GET: "public", POST: "public" },
+  { file: "status.slack.$token.unsubscribe.tsx", url: "/status/slack/{slackHookToken}/unsubscribe", GET: "public", POST: "public" },
 
   // the 404s: no page here, for anyone (the status page's own under /status)
   { file: "status.$.tsx", url: "/status/no-such-page" },

@@ -133,6 +133,10 @@ describe.each(databases())("the role matrix on %s", (database) => {
     const leaver = await created("/api/v1/subscribers", { email: "matrix-leaver@example.com", confirmedAt: new Date().toISOString() }, "subscriber");
     const [{ token: subscriberToken }] = await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" WHERE "id" = ?`, leaver);
     expect((await fetch(`${app.baseUrl}/status/subscriptions/${subscriberToken}/unsubscribe`, { method: "POST" })).status).toBe(200);
+    // a Slack hook under SLACK_HOOKS_BASE_URL (a port nothing listens on: its test message just fails)
+    const hookForm = new URLSearchParams({ url: "http://127.0.0.1:9/services/T0/B0/matrix" });
+    expect((await fetch(`${app.baseUrl}/status/subscribe/slack`, { method: "POST", body: hookForm })).status).toBe(200);
+    const [{ token: slackHookToken }] = await app.db.rows<{ token: string }>(`SELECT "token" FROM "SlackHook"`);
     // the confirmation email of a new subscriber lands in the outbox (no RESEND_API_KEY)
     await created("/api/v1/subscribers", { email: "matrix-outbox@example.com" }, "subscriber");
     let outboxEmail: string | undefined;
@@ -144,7 +148,7 @@ describe.each(databases())("the role matrix on %s", (database) => {
     const figure = firstFigureKey((await app.api.get("/api/v1/insights")).body);
     const [{ id: user }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, "jordan.blake@northwind.example");
     Object.assign(fixtures, {
-      incident, resolvedIncident, postmortem: postmortem.id, publishedUpdate, actionItem, component, maintenance, subscriberToken, outboxEmail: outboxEmail!, figure,
+      incident, resolvedIncident, postmortem: postmortem.id, publishedUpdate, actionItem, component, maintenance, subscriberToken, slackHookToken, outboxEmail: outboxEmail!, figure,
       user,
       // a DELETE that may remove its target gets one of its own
       freshEntry: oneEachDelete(() => created(`/api/v1/incidents/${incident}/timeline`, { body: "An entry for the role matrix." }, "entry")),
@@ -241,6 +245,7 @@ describe.each(databases())("the role matrix on %s", (database) => {
         // the matrix sends 36 of them, past the default 30, after which every token would be answered 429
         TOKEN_FAILURES_PER_IP: "1000",
         WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+        SLACK_HOOKS_BASE_URL: "http://127.0.0.1:9/",
       },
     });
     for (const role of ROLES) {

@@ -1,9 +1,10 @@
 // "Subscribe to updates": every way to follow the page in one place, as Statuspage offers it.
-// Email notices (for all components, a whole group or some), the Atom and RSS feeds and the
+// Email notices (for all components, a whole group or some), Slack notices, the Atom and RSS feeds and the
 // Statuspage-compatible JSON API. A <details>, so it opens and closes without script; the panel
 // hangs below the header, across the width on a phone.
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { siteRoot } from "~/components/status-page/footer.tsx";
+import { SlackSubscribeForm } from "~/components/status-page/slack-subscribe.tsx";
 import { SubscribeForm } from "~/components/status-page/subscribe-form.tsx";
 
 export function SubscribeMenu({ page }: { page: PublicPage }) {
@@ -25,6 +26,9 @@ export function SubscribeMenu({ page }: { page: PublicPage }) {
         }
       >
         <SubscribeForm page={page} framed={false} />
+        <div className="mt-4 border-t border-slate-200 pt-3">
+          <SlackSubscribeForm page={page} framed={false} />
+        </div>
         <section aria-labelledby="follow-heading" className="mt-4 border-t border-slate-200 pt-3 text-sm">
           <h2 id="follow-heading" className="font-semibold">
             Or follow in a reader or a tool

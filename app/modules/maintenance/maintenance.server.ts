@@ -9,6 +9,7 @@ import { checkComponents } from "~/modules/incidents/references.server.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
+import { enqueueSlackHookNotices } from "~/modules/subscribers/slack-hooks.server.ts";
 import { wakeWorker } from "~/modules/delivery/worker.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
@@ -98,6 +99,7 @@ async function publishStep(
       components.map((c) => c.componentId),
     );
     await enqueueWebhooks(tx, id, changes, now);
+    await enqueueSlackHookNotices(tx, id);
   }
 }
 

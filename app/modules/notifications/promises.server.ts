@@ -6,6 +6,8 @@ import { incidentRef } from "~/utils/incident-links.ts";
 import { db } from "~/utils/db.server.ts";
 import { announceNotifications, storeNotifications } from "./notifications.server.ts";
 import { notificationWords, PROMISE_REMINDER_MINUTES, promiseNeedsReminder, type NotificationDraft } from "./rules.ts";
+import { queueRoomPost } from "~/modules/slack/room-posts.server.ts";
+import { escapeMrkdwn } from "~/modules/slack/messages.ts";
 
 /** Reminds the leads of every promise about to be missed; answers how many incidents it reminded of. */
 export async function remindDuePromises(now: Date): Promise<number> {
@@ -28,6 +30,8 @@ export async function remindDuePromises(now: Date): Promise<number> {
       const words = notificationWords.promiseDue(incident, incidentRef(incident.number), due, now);
       const leads = [...new Set([incident.commsLeadId, incident.commanderId].filter((id): id is string => !!id))];
       const told: NotificationDraft[] = leads.map((recipientId) => ({ recipientId, kind: "promise_due", incidentId: incident.id, ...words }));
+      // and in the incident's Slack channel, once per promise (decision 0048)
+      await queueRoomPost(tx, incident.id, `promise:${due.toISOString()}`, `:alarm_clock: ${escapeMrkdwn(words.text)}`);
       return storeNotifications(tx, told);
     });
     if (notified.length) reminded += 1;

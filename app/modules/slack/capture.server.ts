@@ -106,7 +106,7 @@ export async function sendCapture(captureId: string): Promise<Step> {
       actor,
       capture.incidentId,
       { body, kind: "note", occurredAt: occurredAt > new Date() ? new Date() : occurredAt, pinned: false, idempotencyKey: `slack:${capture.channelId}:${capture.messageTs}` },
-      author,
+      { author, fromSlack: true },
     );
     await tx.slackCapture.update({ where: { id: capture.id }, data: { entryId: view.id } });
     return view;

@@ -11,8 +11,11 @@ import { logger } from "~/utils/logger.server.ts";
 import { channelName } from "./channel-names.ts";
 import { announcement, channelTopic, summaryMessage, type IncidentFacts } from "./messages.ts";
 import { SLACK_SET_UP_CHANNEL, SLACK_UPDATE_TOPIC } from "./outbox.server.ts";
+import { sendToSlackHook } from "~/modules/delivery/slack-hook-sender.server.ts";
+import { SLACK_HOOK_NOTICE, SLACK_HOOK_TEST } from "~/modules/subscribers/slack-hooks.server.ts";
 import { INBOUND_KINDS } from "./inbound-outbox.server.ts";
 import { sendInboundDelivery } from "./inbound-sender.server.ts";
+import { SLACK_POST, sendRoomPost } from "./room-posts.server.ts";
 import { failed, pause, type Step } from "./steps.server.ts";
 import { callSlack } from "./web-api.server.ts";
 
@@ -133,7 +136,11 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
           ? await updateTopic(incidentId)
           : INBOUND_KINDS.includes(row.kind)
             ? await sendInboundDelivery(row.kind, row.payload)
-            : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
+            : row.kind === SLACK_POST
+              ? await sendRoomPost(row).then((s) => (s.kind === "failed" ? failed(s.answer) : s))
+              : row.kind === SLACK_HOOK_TEST || row.kind === SLACK_HOOK_NOTICE
+                ? await sendToSlackHook(row)
+                : { kind: "refused", status: 0, error: `unknown kind ${row.kind}` };
   } catch (error) {
     step = { kind: "retry", status: null, error: (error as Error).message };
   }

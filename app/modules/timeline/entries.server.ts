@@ -8,6 +8,8 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { PastInstant } from "~/utils/instants.ts";
 import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
+import { wakeWorker } from "~/modules/delivery/wake.ts";
+import { queueEntryPost } from "~/modules/slack/room-posts.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
 import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindFromDb, kindToDb, type TimelineEntryView } from "./view.ts";
 
@@ -75,23 +77,26 @@ export async function addTimelineEntry(
     throw error;
   }
   await announceEvents(incidentId, entry.seq);
+  wakeWorker();
   return { entry, created: true };
 }
 
 /**
  * Writes an entry, its event and audit row inside the caller's transaction (alert intake writes
  * several with the incident they open); the caller announces the events after the commit. A
- * stored idempotency key throws AlreadyStored, which rolls the transaction back.
+ * stored idempotency key throws AlreadyStored, which rolls the transaction back. The entry is
+ * posted to the incident's Slack channel, unless it was captured from Slack (`fromSlack`).
  */
 export async function writeTimelineEntry(
   tx: Tx,
   actor: Actor,
   incidentId: string,
   input: z.output<typeof NewEntrySchema>,
-  /** whose words these are, when not the actor's (a Slack message someone else pinned) */
-  author: { id: string; name: string } = { id: actor.userId, name: actor.name },
+  /** `author`: whose words these are, when not the actor's (a Slack message someone else pinned) */
+  options: { fromSlack?: boolean; author?: { id: string; name: string } } = {},
 ): Promise<TimelineEntryView> {
   const { doc, text } = toDoc(input.body);
+  const author = options.author ?? { id: actor.userId, name: actor.name };
   const key = input.idempotencyKey ?? null;
   const seq = await takeNextSeq(tx, incidentId);
   if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
@@ -114,6 +119,7 @@ export async function writeTimelineEntry(
   const view = entryView({ ...row, author });
   await storeEvent(tx, incidentId, seq, "timeline.created", view);
   await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
+  await queueEntryPost(tx, incidentId, { id: row.id, kind: row.kind, text, author: author.name }, options);
   return view;
 }
 
@@ -132,6 +138,7 @@ export async function addSystemEntry(
     include: ENTRY_INCLUDE,
   });
   await storeEvent(tx, incidentId, seq, "timeline.created", entryView(row));
+  await queueEntryPost(tx, incidentId, { id: row.id, kind, text, author: actor.name });
   return seq;
 }
 
@@ -151,6 +158,9 @@ async function changeEntry(
     const row = await tx.timelineEntry.update({ where: { id: entryId }, data, include: ENTRY_INCLUDE });
     const view = entryView(row);
     await storeEvent(tx, incidentId, seq, action, view);
+    // its message in the Slack channel follows (an entry never posted there is left alone)
+    const posted = { id: entryId, kind: row.kind, text: row.text, author: row.author?.name ?? null, deleted: row.deletedAt !== null };
+    await queueEntryPost(tx, incidentId, posted, { edit: true });
     await recordAudit(tx, actor, {
       action,
       entityType: "TimelineEntry",
@@ -160,7 +170,10 @@ async function changeEntry(
     });
     return { view, seq };
   });
-  if (seq !== null) await announceEvents(incidentId, seq);
+  if (seq !== null) {
+    await announceEvents(incidentId, seq);
+    wakeWorker();
+  }
   return view;
 }
 

@@ -12,6 +12,7 @@ import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
 import { wakeWorker } from "~/modules/delivery/worker.server.ts";
 import { enqueueWebhooks } from "~/modules/delivery/webhooks.server.ts";
+import { enqueueSlackHookNotices } from "~/modules/subscribers/slack-hooks.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
 import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
 import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
@@ -104,6 +105,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   const toRecompute = resolving ? [...new Set([...named, ...claimed.map((c) => c.componentId)])] : named;
   const changes = await recomputePublicStatuses(tx, toRecompute, now, { updateId });
   if (row.notify) await enqueueWebhooks(tx, updateId, changes, now);
+  if (row.notify) await enqueueSlackHookNotices(tx, updateId);
 
   const moved = changes.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
   const text = publishedEntryText(row.status, row.body, moved);
