@@ -38,6 +38,14 @@ describe("the floors of the code", () => {
     expect(importsMatching(sources("app/modules"), /^~\/(routes|http)\//)).toEqual([]);
   });
 
+  it("one module holds the process's singletons: nothing else reaches for globalThis", () => {
+    const holders = ["app", "server", "bench", "scripts"]
+      .flatMap(sources)
+      .filter((file) => !file.startsWith("app/generated/") && !file.endsWith(".test.ts") && file !== "app/utils/singleton.ts")
+      .filter((file) => readFileSync(path.join(root, file), "utf8").includes("globalThis"));
+    expect(holders).toEqual([]);
+  });
+
   it("prisma/ holds no app code: the demo data is a module", () => {
     expect(sources("prisma").filter((file) => !/migration-files\.ts$/.test(file))).toEqual([]);
   });

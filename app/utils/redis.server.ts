@@ -6,6 +6,7 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "./env.server.ts";
 import { logger } from "./logger.server.ts";
+import { singleton } from "./singleton.ts";
 
 /** How long one command may take before it counts as Redis not answering. */
 const COMMAND_TIMEOUT_MS = 1_000;
@@ -35,15 +36,15 @@ export function connectRedis(url: string, name: string, options: RedisOptions = 
   return client;
 }
 
-const globalForRedis = globalThis as unknown as { __redis?: Redis | null };
+const held = singleton<{ redis?: Redis | null }>("redis", () => ({}));
 
 /** This process's Redis connection, or null when REDIS_URL is not set. */
 export function sharedRedis(): Redis | null {
-  if (globalForRedis.__redis !== undefined) return globalForRedis.__redis;
+  if (held.redis !== undefined) return held.redis;
   const url = env().REDIS_URL;
   // a limit or /healthz must not wait for a reconnection: while Redis is away, commands fail at once
-  globalForRedis.__redis = url ? connectRedis(url, "incident-desk", { enableOfflineQueue: false }) : null;
-  return globalForRedis.__redis;
+  held.redis = url ? connectRedis(url, "incident-desk", { enableOfflineQueue: false }) : null;
+  return held.redis;
 }
 
 /** At startup: waits up to `ms` for Redis to answer, so the first requests count in it (not a reason not to start). */
@@ -68,9 +69,9 @@ export async function redisAnswers(): Promise<boolean> {
 }
 
 export async function closeRedis(): Promise<void> {
-  const redis = globalForRedis.__redis;
+  const redis = held.redis;
   if (!redis) return;
-  globalForRedis.__redis = undefined;
+  held.redis = undefined;
   await redis.quit().catch(() => redis.disconnect());
 }
 

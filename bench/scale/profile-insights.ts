@@ -14,34 +14,37 @@ import { encode } from "turbo-stream";
 import { PrismaClient as PostgresClient } from "../../app/generated/prisma-pg/client.ts";
 import { PrismaClient as SqliteClient } from "../../app/generated/prisma-sqlite/client.ts";
 import type { InsightsData } from "../../app/modules/insights/model.ts";
+import { singleton } from "../../app/utils/singleton.ts";
 
 const timings: Record<string, number[]> = {};
 const note = (key: string, value: number) => (timings[key] ??= []).push(value);
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("set DATABASE_URL to the database bench:scale kept");
 
-// The app's client with every query timed; db.server.ts takes it from globalThis.
+// The app's client with every query timed; db.server.ts takes it as the process's "db" singleton.
 const base = url.startsWith("postgres")
   ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as SqliteClient)
   : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
-(globalThis as { __db?: unknown }).__db = base.$extends({
-  query: {
-    $allModels: {
-      async $allOperations({ model, operation, args, query }) {
+singleton("db", () =>
+  base.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const started = performance.now();
+          const result = await query(args);
+          note(`query ${model}.${operation}`, performance.now() - started);
+          return result;
+        },
+      },
+      async $queryRaw({ args, query }) {
         const started = performance.now();
         const result = await query(args);
-        note(`query ${model}.${operation}`, performance.now() - started);
+        note("query $queryRaw (each)", performance.now() - started);
         return result;
       },
     },
-    async $queryRaw({ args, query }) {
-      const started = performance.now();
-      const result = await query(args);
-      note("query $queryRaw (each)", performance.now() - started);
-      return result;
-    },
-  },
-});
+  }),
+);
 
 const { loadInsightsData } = await import("../../app/modules/insights/insights.server.ts");
 const { computeInsights } = await import("../../app/modules/insights/insights.ts");

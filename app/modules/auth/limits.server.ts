@@ -11,6 +11,7 @@ import { sharedRedis } from "~/utils/redis.server.ts";
 import type { Actor } from "./actor.ts";
 import { memoryLimitStore, type LimitStore, type WindowRule } from "./limit-store.ts";
 import { redisLimitStore, withFallback } from "./redis-limit-store.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 type Rules = {
   subscribesByEmail: WindowRule;
@@ -21,8 +22,7 @@ type Rules = {
   tokensCreatedByAccount: WindowRule;
 };
 
-const globalForLimits = globalThis as unknown as { __limitStore?: LimitStore; __limitFallbacks?: { count: number } };
-const fallbacks = (globalForLimits.__limitFallbacks ??= { count: 0 });
+const fallbacks = singleton("limitFallbacks", () => ({ count: 0 }));
 
 /**
  * While Redis does not answer, every limit counts in this process's memory (per instance, as
@@ -53,7 +53,7 @@ export function limitStoreFallbacks(): number {
 }
 
 /** Chosen on first use, once the environment has been read. */
-const store = (): LimitStore => (globalForLimits.__limitStore ??= createStore());
+const store = (): LimitStore => singleton("limitStore", createStore);
 
 let rules: Rules | undefined;
 

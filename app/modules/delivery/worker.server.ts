@@ -17,6 +17,7 @@ import { wakeWorker, workerAlarm } from "./wake.ts";
 import { remindDuePromises } from "~/modules/notifications/promises.server.ts";
 import { carryOutSubscribeRequests, SUBSCRIBE_REQUEST } from "~/modules/subscribers/subscribe-requests.server.ts";
 import { claimSlackDelivery, sendSlackDelivery } from "~/modules/slack/sender.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 const IDLE_POLL_MS = 2_000;
 
@@ -28,8 +29,7 @@ type Worker = {
   /** the provider's own limit, when its response headers said one lower than ours */
   providerLimit: number | null;
 };
-const globalWorker = globalThis as unknown as { __deliveryWorker?: Worker };
-const worker: Worker = (globalWorker.__deliveryWorker ??= { running: false, done: null, notBefore: 0, lastSend: 0, providerLimit: null });
+const worker = singleton<Worker>("deliveryWorker", () => ({ running: false, done: null, notBefore: 0, lastSend: 0, providerLimit: null }));
 
 /** Claims the next due batch; null when nothing is due. */
 async function claimBatch(now: Date): Promise<{ claim: string; batchKey: string } | null> {

@@ -20,6 +20,7 @@ import { collabDocumentName, type SectionKey } from "./sections.ts";
 import { isLockedForEditing, sectionSchema } from "./shared-document.ts";
 import { sharedEditingExtensions } from "./collab-redis.server.ts";
 import { findPostmortemState, loadSharedDocument, storeSharedDocument } from "./shared-document.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 /** Larger than any edit a person makes (a section is at most 256 KB); server.ts refuses bigger messages. */
 export const MAX_COLLAB_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -163,8 +164,7 @@ function createCollaboration(): Hocuspocus {
   return instance;
 }
 
-const globalForCollab = globalThis as unknown as { __collaboration?: Hocuspocus };
-const collaboration: Hocuspocus = (globalForCollab.__collaboration ??= createCollaboration());
+const collaboration: Hocuspocus = singleton("collaboration", createCollaboration);
 let stopped = false;
 
 /** Takes over a websocket accepted on /collab. */

@@ -6,12 +6,12 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import type { RoleName } from "~/modules/auth/roles.ts";
 import { db } from "~/utils/db.server.ts";
 import { callSlack } from "./web-api.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 const EMAIL_TTL_MS = 5 * 60_000;
 const MAX_CACHED = 5_000;
 
-const holder = globalThis as unknown as { __slackEmails?: Map<string, { email: string | null; until: number }> };
-const emails = (holder.__slackEmails ??= new Map());
+const emails = singleton("slackEmails", () => new Map<string, { email: string | null; until: number }>());
 
 export type SlackPerson = { ok: true; actor: Actor } | { ok: false; refusal: string };
 

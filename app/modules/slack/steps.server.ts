@@ -4,12 +4,12 @@
 // Slack's error kept). A 429 pauses every Slack call for its Retry-After.
 import { retryAfterMs } from "~/modules/delivery/retry.ts";
 import type { SlackAnswer } from "./web-api.server.ts";
+import { singleton } from "~/utils/singleton.ts";
 
 export type Step = { kind: "done" } | { kind: "later"; waitMs: number; error: string } | { kind: "retry"; status: number | null; error: string } | { kind: "refused"; status: number; error: string };
 
-const holder = globalThis as unknown as { __slackPause?: { until: number } };
 /** Until when Slack asked us to call nothing (epoch ms). */
-export const pause = (holder.__slackPause ??= { until: 0 });
+export const pause = singleton("slackPause", () => ({ until: 0 }));
 
 export function failed(answer: Exclude<SlackAnswer, { ok: true }>): Step {
   if (answer.kind === "rate-limited") {
