@@ -10,14 +10,14 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import pino from "pino";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import { CLIENT_ADDRESS_HEADER } from "./app/modules/auth/client-address.ts";
-import type { PublicFile } from "./app/modules/status-page/store.server.ts";
+import type { AppRuntime } from "./app/runtime.server.ts";
 import { clientAddressOf } from "./server/client-address.ts";
 import { DRAIN_BYTES } from "./server/body-limits.ts";
 import { lingeringClose } from "./server/lingering-close.ts";
 import { collabUpgrades } from "./server/collab-upgrades.ts";
-import { createMetrics, type MetricsSources } from "./server/metrics.ts";
+import { createMetrics } from "./server/metrics.ts";
 import { remixHandler } from "./server/remix-handler.ts";
 import { jsonBodies, originCheck } from "./server/request-guards.ts";
 import { requestLog } from "./server/request-log.ts";
@@ -25,27 +25,8 @@ import { ROUTE_LABELS, routeLabeller } from "./server/route-labels.ts";
 import { publicFastPath } from "./server/public-files.ts";
 import { notReadyFirst } from "./server/not-ready-first.ts";
 
-type AppBuild = ServerBuild & {
-  entry: {
-    module: ServerBuild["entry"]["module"] & {
-      startup: () => Promise<void>;
-      shutdown: () => Promise<void>;
-      publicFile: (path: string) => PublicFile | null;
-      connectedClients: () => number;
-      collaboratorCount: () => number;
-      beginShutdown: () => number;
-      beginDraining: () => void;
-      shutdownReadyGraceMs: () => number;
-      deliveryQueueFigures: MetricsSources["deliveryQueue"];
-      metricsAccess: MetricsSources["access"];
-      limitStoreFallbacks: () => number;
-      withRequest: <T>(requestId: string, work: () => T) => T;
-      acceptCollaborator: (socket: WebSocket, request: IncomingMessage) => void;
-      collabUpgradeRefusal: (request: IncomingMessage) => Promise<{ retryAfterSeconds: number } | null>;
-      MAX_COLLAB_MESSAGE_BYTES: number;
-    };
-  };
-};
+/** The server build, with the runtime its entry exports (app/runtime.server.ts). */
+type AppBuild = ServerBuild & { entry: { module: ServerBuild["entry"]["module"] & { runtime: AppRuntime } } };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 /** Where `remix vite:build` wrote the app (BUILD_DIR lets several builds live side by side). */
@@ -164,7 +145,7 @@ export async function createApp(build: AppBuild, tools: { routeOf: (path: string
   // Request bodies are counted as they arrive, by route class (decision 0031); private answers say no-store.
   const remix = remixHandler(build, (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }));
   // The request id follows the handler's async work: log lines and audit rows carry it.
-  app.all("*", (req, res, next) => build.entry.module.withRequest(res.locals.requestId, () => remix(req, res, next)));
+  app.all("*", (req, res, next) => build.entry.module.runtime.withRequest(res.locals.requestId, () => remix(req, res, next)));
   // Whatever fails outside Remix's own error handling: logged once with the request id and stack.
   // Express's own refusals carry their 4xx (a path that is not valid percent-encoding is 400).
   app.use(((error, req, res, next) => {
@@ -185,8 +166,8 @@ async function main() {
   // would load React's development build into it, several times slower to render.
   process.env.NODE_ENV = "production";
   const build = (await import(path.join(buildDir, "server/index.js"))) as AppBuild;
-  await build.entry.module.startup();
-  const entry = build.entry.module;
+  const entry = build.entry.module.runtime;
+  await entry.startup();
   const routeOf = routeLabeller(build.routes);
   const metrics = createMetrics(
     {
@@ -214,8 +195,8 @@ async function main() {
   });
   // Live post-mortem editing: websockets on /collab only, refused past the message size limit.
   const collab = collabUpgrades({
-    sockets: new WebSocketServer({ noServer: true, maxPayload: build.entry.module.MAX_COLLAB_MESSAGE_BYTES }),
-    accept: (socket, request) => build.entry.module.acceptCollaborator(socket, request),
+    sockets: new WebSocketServer({ noServer: true, maxPayload: entry.MAX_COLLAB_MESSAGE_BYTES }),
+    accept: (socket, request) => entry.acceptCollaborator(socket, request),
     tooMany: async (request) => (await entry.collabUpgradeRefusal(request))?.retryAfterSeconds ?? null,
     log,
   });

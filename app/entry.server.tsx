@@ -8,28 +8,11 @@ import { env } from "./utils/env.server.ts";
 import { logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
-import { startup as prepare } from "./startup.server.ts";
+import { appRuntime } from "./runtime.server.ts";
 import stylesheetHref from "./styles.css?url";
 
-export { beginShutdown, shutdown } from "./startup.server.ts";
-/** The server's start: the database, then the public page (with the built stylesheet) and the clock. */
-export const startup = () => prepare({ stylesheetHref });
-export { databaseAnswers } from "./utils/db.server.ts";
-export { beginDraining } from "./utils/readiness.server.ts";
-/** How long a stopping instance reports "draining" and keeps serving before it stops accepting. */
-export const shutdownReadyGraceMs = () => env().SHUTDOWN_READY_GRACE_MS;
-export { connectedClients } from "./modules/timeline/stream.server.ts";
-export { publicFile } from "./modules/status-page/store.server.ts";
-export {
-  acceptCollaborator,
-  collaboratorCount,
-  collabUpgradeRefusal,
-  MAX_COLLAB_MESSAGE_BYTES,
-} from "./modules/postmortems/collab.server.ts";
-export { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
-export { metricsAccess } from "./modules/auth/metrics-access.server.ts";
-export { limitStoreFallbacks } from "./modules/auth/limits.server.ts";
-export { withRequest } from "./utils/request-context.server.ts";
+/** What server.ts uses of this build (runtime.server.ts). */
+export const runtime = appRuntime(stylesheetHref);
 
 export const streamTimeout = 5_000;
 
