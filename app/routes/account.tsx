@@ -20,6 +20,7 @@ import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { readerTime } from "~/utils/time.ts";
 import { TimeZoneField } from "~/utils/time-zones.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const AccountFormSchema = z.discriminatedUnion("intent", [
   EndSessionSchema.extend({ intent: z.literal("end-session") }),
@@ -30,14 +31,14 @@ const AccountFormSchema = z.discriminatedUnion("intent", [
 
 type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number }; timeZone?: string };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const sessions = await listMySessions(actor);
   const { idleHours, lifetimeDays } = sessionLimits();
   return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays, now: new Date().toISOString() };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read");
   // an API token is refused before its form is read: it has no sessions or password here
   sessionOf(actor);
@@ -64,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const headers = error instanceof Response && error.headers.get("retry-after") ? { "Retry-After": error.headers.get("retry-after")! } : undefined;
     return data<Outcome>({ form: intent, errors: await formErrorsFrom(error) }, { status, headers });
   }
-}
+});
 
 export default function AccountPage() {
   const { you, sessions, timeZone, idleHours, lifetimeDays, now } = useLoaderData<typeof loader>();

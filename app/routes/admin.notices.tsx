@@ -9,6 +9,7 @@ import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemp
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const NoticeFormSchema = z.discriminatedUnion("intent", [
   NoticeTemplateFormSchema.extend({ intent: z.literal("preview") }),
@@ -20,7 +21,7 @@ const FIRST_KIND: NoticeKind = "incident.created";
 
 const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   const asked = NoticeKindSchema.safeParse(new URL(request.url).searchParams.get("kind"));
   const kind = asked.success ? asked.data : FIRST_KIND;
@@ -34,9 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: noticeCases(kind),
     variables: NOTICE_VARIABLE_NAMES.map((name) => ({ name, sample: preview.variables[name] })),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, NoticeFormSchema, (form) => (submitted = Object.fromEntries(form)));
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
-}
+});
 
 /** A preview changes nothing on the server: no reason to reload the page's data after it. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>

@@ -18,11 +18,12 @@ import { getSettings, saveSettings, SettingsSchema } from "~/modules/status-page
 import { publicUrl } from "~/utils/env.server.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const FIELDS = ["name", "publicUrl", "timeZone", "uptimePartialWeight", "uptimeDegradedWeight"] as const;
 const ALERT_FIELDS = ["severityLabel", "severityRules", "componentLabel"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   return {
     settings: await getSettings(),
@@ -32,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     commanderMayPublish: await getCommanderMayPublish(),
     appUrl: publicUrl(),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   const form = await readForm(request);
   if (form.get("intent") === "alert-intake") return saveAlertIntake(actor, form);
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
-}
+});
 
 async function saveAlertIntake(actor: Actor, form: FormData) {
   const values = Object.fromEntries(ALERT_FIELDS.map((field) => [field, String(form.get(field) ?? "")]));

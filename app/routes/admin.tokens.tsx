@@ -9,6 +9,7 @@ import { actingRole, ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts"
 import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const TokenFormSchema = z.discriminatedUnion("intent", [
   NewTokenSchema.extend({ intent: z.literal("create") }),
@@ -18,7 +19,7 @@ const TokenFormSchema = z.discriminatedUnion("intent", [
 /** A page or answer that may carry a new token must not be kept by any cache. */
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   const tokens = await listApiTokens();
   return {
@@ -31,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     timeZone: actor.timeZone,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, TokenFormSchema, (form) => (submitted = Object.fromEntries(form)));
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
-}
+});
 
 export default function AdminTokens() {
   const { tokens, timeZone } = useLoaderData<typeof loader>();

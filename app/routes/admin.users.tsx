@@ -11,6 +11,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { changeUser, endAllSessions, EndSessionsSchema, RoleChangeSchema, UserAccessSchema } from "~/modules/auth/user-changes.server.ts";
 import { createUser, listUsers, NewUserSchema, PasswordField } from "~/modules/auth/users.server.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
   // the page always asks for the first password (the API may leave it to the app)
@@ -22,12 +23,12 @@ const UserFormSchema = z.discriminatedUnion("intent", [
   TimeZoneChangeSchema.extend({ intent: z.literal("time-zone") }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   return { users: await listUsers(), you: actor.userId };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, UserFormSchema, (form) => (submitted = Object.fromEntries(form)));
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
-}
+});
 
 export default function AdminUsers() {
   const { users, you } = useLoaderData<typeof loader>();

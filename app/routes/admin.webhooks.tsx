@@ -12,18 +12,19 @@ import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/w
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   incident: "Every published incident or maintenance update",
   component: "Every public component status change",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   return { webhooks: await listWebhooks(), timeZone: actor.timeZone };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   const form = await readForm(request);
   try {
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const status = error instanceof Response ? error.status : 500;
     return Response.json({ errors: await formErrorsFrom(error) }, { status });
   }
-}
+});
 
 export default function AdminWebhooks() {
   const { webhooks, timeZone } = useLoaderData<typeof loader>();

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("url_verification"), challenge: z.string().min(1).max(200) }),
@@ -12,12 +13,12 @@ const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("app_rate_limited") }),
 ]);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(function loader({ request }: LoaderFunctionArgs) {
   slackEndpointForGet(request);
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   const body = await readSignedSlackRequest(request);
   let json: unknown;
   try {
@@ -29,4 +30,4 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return apiError("invalid", "The event is not one this app handles.", fieldErrors(parsed.error));
   if (parsed.data.type === "url_verification") return Response.json({ challenge: parsed.data.challenge });
   return Response.json({ ok: true });
-}
+});

@@ -25,6 +25,7 @@ import {
   type ComponentFormValues,
 } from "~/modules/components/catalog-forms.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const ComponentId = z.string().min(1, "must not be empty").max(64);
 
@@ -34,7 +35,7 @@ const CatalogFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("move"), id: ComponentId, direction: z.enum(["up", "down"]) }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const [components, regions] = await Promise.all([listComponents(), listRegions()]);
   const canEdit = can(actor.role, "component:write");
@@ -48,9 +49,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "component:write");
   let submitted: ComponentFormValues = {};
   const parsed = await parseForm(request, CatalogFormSchema, (form) => (submitted = componentFromForm(form)));
@@ -76,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return failed(await formErrorsFrom(error));
   }
-}
+});
 
 export default function ComponentsPage() {
   const { blocks, editing } = useLoaderData<typeof loader>();

@@ -12,8 +12,9 @@ import { INCIDENT_STATUSES, SEVERITIES } from "~/modules/incidents/lifecycle.ts"
 import { listIncidents } from "~/modules/incidents/queries.server.ts";
 import { IncidentFiltersSchema } from "~/modules/incidents/schemas.ts";
 import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = IncidentFiltersSchema.safeParse({ ...params, limit: 25 });
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canDeclare: can(actor.role, "incident:write"),
     invalidFilters: !parsed.success,
   };
-}
+});
 
 const SELECT = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 

@@ -17,14 +17,15 @@ import { formTimeZone } from "~/utils/time-zones.ts";
 import { zoneLabel } from "~/utils/time.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
 import { declareFormErrors, type DeclareField } from "~/modules/incidents/declare-form.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "incident:write");
   const [components, regions] = await Promise.all([listComponents(), listRegions()]);
   return { components: components.map((c) => ({ id: c.id, name: c.name, group: c.group, groupId: c.groupId })), regions };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
   const form = await readForm(request);
   // Started/Detected say which zone they were shown in (decision 0040)
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     shaped.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? null }))
   );
   return Response.json({ errors, values: typedValues(form) }, { status: 422 });
-}
+});
 
 /** What the person typed, to fill the form again. */
 function typedValues(form: FormData) {

@@ -15,12 +15,13 @@ import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/mainten
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formTimeZone } from "~/utils/time-zones.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const MaintenanceId = z.string().trim().min(1).max(64);
 /** How many completed windows the page lists; the rest stay in the API. */
 const COMPLETED_SHOWN = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const canChange = can(actor.role, "update:publish");
   const [maintenances, components] = await Promise.all([listMaintenances(), canChange ? listComponents() : Promise.resolve([])]);
@@ -36,9 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     suggested: suggestedWindow(new Date(), actor.timeZone),
     timeZone: actor.timeZone,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:publish");
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -74,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   return data<MaintenanceFormOutcome>({ ok: false, form: "", errors: { _: "Unknown action." } }, { status: 400 });
-}
+});
 
 function Section({ title, empty, children, count }: { title: string; empty: string; count: number; children: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;

@@ -5,13 +5,14 @@ import { redirect } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { draftPublicReport } from "~/modules/postmortems/public-report.server.ts";
 import { formErrorsFrom } from "~/utils/form.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   return redirect(`/postmortems/${encodeURIComponent(params.id!)}`);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:draft");
   try {
     const update = await draftPublicReport(actor, params.id!);
@@ -19,4 +20,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return Response.json({ errors: await formErrorsFrom(error) }, { status: 409 });
   }
-}
+});

@@ -7,15 +7,16 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { refreshGeneratedPart } from "~/modules/postmortems/refresh.server.ts";
 import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const RefreshSchema = z.object({ section: z.enum(SECTION_KEYS, { message: `must be one of ${SECTION_KEYS.join(", ")}` }) }).strict();
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   return redirect(`/postmortems/${encodeURIComponent(params.id!)}/edit`);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const parsed = await parseForm(request, RefreshSchema);
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 422 });
@@ -25,4 +26,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
   }
-}
+});

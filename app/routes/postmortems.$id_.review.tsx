@@ -6,13 +6,14 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { reviewPostmortem } from "~/modules/postmortems/review.server.ts";
 import { ReviewRequestSchema } from "~/modules/postmortems/review.ts";
 import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   return redirect(`/postmortems/${encodeURIComponent(params.id!)}/edit`);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const parsed = await parseForm(request, ReviewRequestSchema, (form) => ({
     action: form.get("action"),
@@ -25,4 +26,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
   }
   return redirect(`/postmortems/${encodeURIComponent(params.id!)}/edit`);
-}
+});

@@ -8,13 +8,14 @@ import { clientAddress } from "~/modules/auth/client-address.ts";
 import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
 import { requestSubscription } from "~/modules/subscribers/public.server.ts";
 import { readForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader() {
+export const loader = pageLoader(async function loader() {
   const page = await publicPageNow();
   return subscriptionPage(page, "Get notices by email", <SubscribeForm page={page} />);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const result = await requestSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
@@ -26,4 +27,4 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result.ok) return subscriptionPage(page, "Get notices by email", <SubscribeForm page={page} state={result} />, 422);
   return subscriptionPage(page, "Check your inbox", <CheckInbox page={page} email={result.email} />);
-}
+});

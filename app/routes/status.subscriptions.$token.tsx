@@ -7,15 +7,16 @@ import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { PreferencesSchema } from "~/modules/subscribers/schemas.ts";
 import { setPreferences } from "~/modules/subscribers/subscribers.server.ts";
 import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ params }: LoaderFunctionArgs) {
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
   if (!subscriber) return unknownSubscriptionPage(page);
   return subscriptionPage(page, "Your email notices", <ManageSubscription page={page} subscriber={subscriber} token={params.token!} />);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
@@ -32,4 +33,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = await formErrorsFrom(error);
     return refused(Object.keys(errors).some((k) => k.startsWith("components.")) ? "A chosen component no longer exists; reload the page and choose again." : (errors._ ?? "Not saved."));
   }
-}
+});
