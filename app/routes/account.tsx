@@ -15,12 +15,12 @@ import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { sessionLimits } from "~/modules/auth/session.server.ts";
 import { setTimeZone } from "~/modules/auth/time-zone.server.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
 import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { readerTime } from "~/utils/time.ts";
 import { TimeZoneField } from "~/utils/time-zones.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const AccountFormSchema = z.discriminatedUnion("intent", [
   EndSessionSchema.extend({ intent: z.literal("end-session") }),
@@ -47,7 +47,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     intent = String(form.get("intent") ?? "");
     return Object.fromEntries(form);
   });
-  const failed = (errors: Record<string, string>, status = 422) => data<Outcome>({ form: intent, errors }, { status });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<Outcome>({ form: intent, errors }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -61,9 +61,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     if (!passwords.success) return failed(fieldErrors(passwords.error));
     return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
   } catch (error) {
-    const status = error instanceof Response && [403, 404, 409, 429].includes(error.status) ? error.status : 422;
-    const headers = error instanceof Response && error.headers.get("retry-after") ? { "Retry-After": error.headers.get("retry-after")! } : undefined;
-    return data<Outcome>({ form: intent, errors: await formErrorsFrom(error) }, { status, headers });
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 });
 

@@ -15,9 +15,9 @@ import { ActionItemFiltersSchema, ActionItemPatchSchema } from "~/modules/action
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { ACTION_ITEM_STATE_LABELS } from "~/modules/postmortems/sections.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { parseWith } from "~/utils/http.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const PAGE_SIZE = 100;
 /** One fetcher for every row's state form, so the page can say what the last change did. */
@@ -56,8 +56,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     const item = await updateActionItem(actor, String(form.get("id") ?? ""), patch);
     return { ok: true as const, title: item.title, state: item.state };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ ok: false, errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
 });
 

@@ -8,8 +8,8 @@ import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/no
 import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/notice-templates.server.ts";
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-templates.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const NoticeFormSchema = z.discriminatedUnion("intent", [
   NoticeTemplateFormSchema.extend({ intent: z.literal("preview") }),
@@ -44,7 +44,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const intent = String(submitted.intent ?? "");
   const kind = String(submitted.kind ?? "");
   const sent = typeof submitted.subject === "string" ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") } : undefined;
-  const failed = (errors: Record<string, string>) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data;
   if (input.intent === "preview") {
@@ -59,7 +59,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     const template = sourcesOf(await saveNoticeTemplate(actor, input.kind, parts));
     return data<NoticeFormOutcome>({ ok: true, intent: input.intent, kind, template, preview: await previewNotice(input.kind, template) });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 });
 

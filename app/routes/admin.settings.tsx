@@ -16,9 +16,9 @@ import { getFirstUpdateTargets, saveFirstUpdateTargets } from "~/modules/updates
 import { CommanderMayPublishSchema, getCommanderMayPublish, saveCommanderMayPublish } from "~/modules/updates/publish-permission.server.ts";
 import { getSettings, saveSettings, SettingsSchema } from "~/modules/status-page/organization.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const FIELDS = ["name", "publicUrl", "timeZone", "uptimePartialWeight", "uptimeDegradedWeight"] as const;
 const ALERT_FIELDS = ["severityLabel", "severityRules", "componentLabel"] as const;
@@ -44,7 +44,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   if (form.get("intent") === "commander-publish") return saveCommanderPublish(actor, form);
   // only the settings' own fields: the schema is strict, and the form carries nothing else
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
-  const failed = (errors: Record<string, string>) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, init);
   // an emptied weight is missing, not 0 (which coercion would make of it)
   const parsed = SettingsSchema.safeParse({ ...values, uptimePartialWeight: values.uptimePartialWeight || undefined, uptimeDegradedWeight: values.uptimeDegradedWeight || undefined });
   if (!parsed.success) return failed(fieldErrors(parsed.error));
@@ -52,7 +52,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     await saveSettings(actor, parsed.data);
     return data<SettingsFormOutcome>({ ok: true, form: "settings" });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 });
 

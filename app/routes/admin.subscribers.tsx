@@ -1,5 +1,6 @@
 // Subscribers for admins and comms: find an address, see where its consent stands, remove it,
 // export everyone who gets notices, import addresses confirmed elsewhere.
+import { isDomainError } from "~/utils/errors.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -35,7 +36,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
       await removeSubscriber(actor, id);
       return data<SubscriberOutcome>({ form: "remove", ok: true, email });
     } catch (error) {
-      if (error instanceof Response && error.status === 404) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
+      if (isDomainError(error, "not_found")) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
       throw error;
     }
   }

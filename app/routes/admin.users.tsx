@@ -10,8 +10,8 @@ import { NewUserForm, RoleChangeForm, UserAccessForm, type UserFormOutcome } fro
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { changeUser, endAllSessions, EndSessionsSchema, RoleChangeSchema, UserAccessSchema } from "~/modules/auth/user-changes.server.ts";
 import { createUser, listUsers, NewUserSchema, PasswordField } from "~/modules/auth/users.server.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
   // the page always asks for the first password (the API may leave it to the app)
@@ -35,8 +35,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const form = submitted.intent === "create" ? "create" : `${String(submitted.intent)}:${String(submitted.userId ?? "")}`;
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
   // the password is never sent back to the page
-  const failed = (errors: Record<string, string>) =>
-    data<UserFormOutcome>({ ok: false, form, errors, values: { name: text("name"), email: text("email"), role: text("role") } }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<UserFormOutcome>({ ok: false, form, errors, values: { name: text("name"), email: text("email"), role: text("role") } }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -60,7 +60,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     const { changed } = await changeUser(actor, input.userId, { role: input.role });
     return data<UserFormOutcome>({ ok: true, form, ...(changed.includes("role") ? { changed: { role: input.role } } : {}) });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 });
 

@@ -9,10 +9,10 @@ import { TextField } from "~/components/ui/field.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NewWebhookSchema, WEBHOOK_EVENTS } from "~/modules/delivery/webhook-schema.ts";
 import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/webhooks.server.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   incident: "Every published incident or maintenance update",
@@ -37,8 +37,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     await createWebhook(actor, parsed.data);
     return { ok: true as const, removed: false };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
 });
 

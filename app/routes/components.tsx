@@ -24,8 +24,8 @@ import {
   type CatalogFormOutcome,
   type ComponentFormValues,
 } from "~/modules/components/catalog-forms.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const ComponentId = z.string().min(1, "must not be empty").max(64);
 
@@ -56,8 +56,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   let submitted: ComponentFormValues = {};
   const parsed = await parseForm(request, CatalogFormSchema, (form) => (submitted = componentFromForm(form)));
   const form = componentFormKey(submitted);
-  const failed = (errors: Record<string, string>) =>
-    data<CatalogFormOutcome>({ ok: false, form, errors: errorsByField(errors), values: submitted }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<CatalogFormOutcome>({ ok: false, form, errors: errorsByField(errors), values: submitted }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -75,7 +75,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     await moveComponent(actor, input.id, input.direction);
     return data<CatalogFormOutcome>({ ok: true, form });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 });
 

@@ -20,9 +20,9 @@ import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, r
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
 import { mayPublishIncidentUpdates, publishUpdate } from "~/modules/updates/publish.server.ts";
 import { NewUpdateSchema, RefuseSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** `?status=identified`: start the draft from that status's template (the room's "Draft it now" and "Tell customers?"). */
 const CommsQuerySchema = z.object({
@@ -97,8 +97,7 @@ export const action = pageAction(async function action({ request, params }: Acti
     await discardUpdate(actor, updateId, scope);
     return { ok: true };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
 });
 

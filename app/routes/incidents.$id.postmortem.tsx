@@ -9,8 +9,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { createPostmortem, findPostmortemIdOfIncident } from "~/modules/postmortems/postmortems.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
@@ -26,7 +25,7 @@ export const action = pageAction(async function action({ request, params }: Acti
     const postmortem = await createPostmortem(actor, incidentId);
     return redirect(`/postmortems/${postmortem.id}/edit`);
   } catch (error) {
-    return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
+    return formFailed(error);
   }
 });
 

@@ -10,14 +10,14 @@ import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
 import { SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { declareFromForm } from "~/modules/incidents/forms.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formTimeZone } from "~/utils/time-zones.ts";
 import { zoneLabel } from "~/utils/time.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
 import { declareFormErrors, type DeclareField } from "~/modules/incidents/declare-form.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "incident:write");
@@ -39,7 +39,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
       const incident = await declareIncident(actor, parsed.data);
       return redirect(`/incidents/${incident.id}`);
     } catch (error) {
-      fields = await formErrorsFrom(error);
+      fields = formRefusal(error).errors;
     }
   } else fields = fieldErrors(parsed.error);
   // The form again, each error beside its field and naming it, with what was typed (decision 0038).

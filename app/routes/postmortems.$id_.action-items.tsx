@@ -14,9 +14,9 @@ import { ActionItemPatchSchema, actionItemFromForm, NewActionItemSchema } from "
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { safeRedirectPath } from "~/modules/auth/redirect.ts";
 import { can } from "~/modules/auth/roles.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { parseWith } from "~/utils/http.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
@@ -40,8 +40,7 @@ export const action = pageAction(async function action({ request, params }: Acti
       await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")), { postmortemId });
     }
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ ok: false, form: formName, errors: await formErrorsFrom(error) } satisfies ActionItemsEditorOutcome, { status });
+    return formFailed(error, { form: formName });
   }
   if (form.get("enhanced") === "1") return { ok: true, form: formName } satisfies ActionItemsEditorOutcome;
   throw redirect(safeRedirectPath(form.get("returnTo"), `/postmortems/${postmortemId}/action-items`), 303);

@@ -1,10 +1,10 @@
 // The post-mortem page's "Draft the public report" button posts here: the draft opens in the
 // incident's comms tab, where it is edited, approved by a second person and published.
+import { formFailed } from "~/utils/page-boundary.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { draftPublicReport } from "~/modules/postmortems/public-report.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,6 +18,6 @@ export const action = apiAction(async function action({ request, params }: Actio
     const update = await draftPublicReport(actor, params.id!);
     return redirect(`/incidents/${update.incidentId}/comms#update-${update.id}`);
   } catch (error) {
-    return Response.json({ errors: await formErrorsFrom(error) }, { status: 409 });
+    return formFailed(error);
   }
 });

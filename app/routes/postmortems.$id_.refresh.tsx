@@ -1,12 +1,13 @@
 // Where the editor's "Refresh from the incident" posts: renders one section's generated part
 // again from the incident (decision 0042). What people wrote is never touched.
+import { formFailed } from "~/utils/page-boundary.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { refreshGeneratedPart } from "~/modules/postmortems/refresh.server.ts";
 import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const RefreshSchema = z.object({ section: z.enum(SECTION_KEYS, { message: `must be one of ${SECTION_KEYS.join(", ")}` }) }).strict();
@@ -24,6 +25,6 @@ export const action = apiAction(async function action({ request, params }: Actio
     const refreshed = await refreshGeneratedPart(actor, params.id!, parsed.data.section);
     return Response.json({ section: parsed.data.section, ...refreshed });
   } catch (error) {
-    return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
+    return formFailed(error);
   }
 });

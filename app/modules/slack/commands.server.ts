@@ -2,6 +2,7 @@
 // that user's role through the same module functions as the pages and the API (declare,
 // change, write the timeline). Whatever is refused (a role, a rule, bad input) is an ephemeral
 // answer to that person, and nothing changes.
+import { DomainError } from "~/utils/errors.ts";
 import { z } from "zod";
 import { can, type Permission } from "~/modules/auth/roles.ts";
 import type { Actor } from "~/modules/auth/actor.ts";
@@ -35,16 +36,11 @@ const NEEDS: Record<Exclude<SlackCommand["kind"], "help" | "unknown">, Permissio
   note: "incident:write",
 };
 
-/** A refusal a module threw (the API's error Response), in words for Slack. */
+/** A refusal a module threw (a DomainError), in words for Slack. */
 async function refusalOf(error: unknown): Promise<string | null> {
-  if (!(error instanceof Response)) return null;
-  try {
-    const body = (await error.clone().json()) as { error?: { message?: string; fields?: Record<string, string> } };
-    const fields = Object.entries(body.error?.fields ?? {}).map(([field, problem]) => `${field} ${problem}`);
-    return `${body.error?.message ?? "Refused."}${fields.length ? ` (${fields.join("; ")})` : ""}`;
-  } catch {
-    return `Refused (${error.status}).`;
-  }
+  if (!(error instanceof DomainError)) return null;
+  const fields = Object.entries(error.fields).map(([field, problem]) => `${field} ${problem}`);
+  return `${error.message || "Refused."}${fields.length ? ` (${fields.join("; ")})` : ""}`;
 }
 
 async function channelIncident(channelId: string) {
