@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { databaseDoesNotAnswer, DomainError, STATUS_OF, type ErrorCode } from "./errors.ts";
-import { formRefusal, pageAnswer, pageLoader } from "./page-boundary.server.ts";
+import { formFailed, formRefusal, pageAnswer, pageLoader } from "./page-boundary.server.ts";
 
 const CODES = Object.keys(STATUS_OF) as ErrorCode[];
 
@@ -12,6 +12,12 @@ describe("the pages' boundary", () => {
     }
     expect(formRefusal(new DomainError("conflict", "Someone else moved it.")).init.status).toBe(409);
     expect(formRefusal(new DomainError("rate_limited", "Slow down.", {}, { retryAfter: 60 })).init).toEqual({ status: 429, headers: { "Retry-After": "60" } });
+  });
+
+  it("answers a form's refusal as a Response with its status, so a form posting to a route of its own gets it too", async () => {
+    const answer = formFailed(new DomainError("forbidden", "An editor may not approve."), { form: "review" });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toEqual({ form: "review", ok: false, code: "forbidden", errors: { _: "An editor may not approve." } });
   });
 
   it("throws on what is not a form's refusal: a bug, a Response, and a database that does not answer (the page's 503)", () => {

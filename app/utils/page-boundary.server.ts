@@ -6,7 +6,6 @@
 //   Response with the refusal's status and words, and the route's ErrorBoundary shows its page
 //   (403, 404, 503 "The database does not answer", …).
 // docs/decisions/0051-errors-carry-no-http.md
-import { data } from "@remix-run/node";
 import { DomainError, type ErrorCode } from "./errors.ts";
 
 /** How a form says it was refused. */
@@ -25,10 +24,14 @@ export function formRefusal(error: unknown): FormRefusal {
   return { ok: false, code: error.code, errors: { _: error.message, ...error.fields }, init: { status: error.status, ...(headers ? { headers } : {}) } };
 }
 
-/** A form action's answer to a refusal: `{ ...extra, ok: false, code, errors }` with the refusal's status. */
-export function formFailed<Extra extends object = Record<never, never>>(error: unknown, extra?: Extra) {
+/**
+ * A form action's answer to a refusal: `{ ...extra, ok: false, code, errors }` with the refusal's
+ * status. A Response, not `data()`: a resource route (a form that posts to a route of its own)
+ * would send `data()` as a 200.
+ */
+export function formFailed(error: unknown, extra: Record<string, unknown> = {}): Response {
   const { init, ...failure } = formRefusal(error);
-  return data({ ...(extra as Extra), ...failure }, init);
+  return Response.json({ ...extra, ...failure }, init);
 }
 
 /** The answer a page's ErrorBoundary shows: the refusal's status, its words as text, its headers. */
