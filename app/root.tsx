@@ -11,18 +11,19 @@ import { unreadCount } from "~/modules/notifications/notifications.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { DEFAULT_TIME_ZONE } from "~/utils/time-zones.ts";
 import stylesheet from "./styles.css?url";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "data:," },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await optionalActor(request).catch(() => null);
   // the bell's count: one indexed count per page load, kept current afterwards by its stream
   const unread = actor ? await unreadCount(actor.userId).catch(() => 0) : 0;
   return { actor: actor && { name: actor.name, email: actor.email, role: actor.role, timeZone: actor.timeZone, unread } };
-}
+});
 
 export function useOptionalActor() {
   return useRouteLoaderData<typeof loader>("root")?.actor ?? null;

@@ -5,6 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { apiAnswer } from "../app/utils/api-boundary.server.ts";
+import type { DomainError } from "../app/utils/errors.ts";
 import { methodLabel, statusClass } from "./route-labels.ts";
 
 export type MetricsSources = {
@@ -14,7 +16,7 @@ export type MetricsSources = {
   /** limit checks answered from this instance's memory because Redis did not answer (REDIS_URL; decision 0049) */
   limitStoreFallbacks?: () => number;
   /** "allowed", or the answer to send instead, for the request's Authorization header and client address */
-  access: (authorization: string | undefined, address: string) => Promise<"allowed" | Response>;
+  access: (authorization: string | undefined, address: string) => Promise<"allowed" | DomainError>;
 };
 
 const PREFIX = "incident_desk_";
@@ -118,7 +120,8 @@ export function createMetrics(sources: MetricsSources, log: Logger) {
       if (access !== "allowed") {
         const message = "The database does not answer; try again in a few seconds.";
         const unavailable = { error: { code: "unavailable", message, fields: {} } };
-        const answer = access ?? Response.json(unavailable, { status: 503 });
+        const answer = access ? apiAnswer(access) : Response.json(unavailable, { status: 503 });
+        if (access?.code === "unauthorized") answer.headers.set("WWW-Authenticate", "Bearer");
         res.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "Cache-Control": "no-store" });
         res.end(await answer.text());
         return;

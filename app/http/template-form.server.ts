@@ -3,10 +3,11 @@
 // field names; on the update templates page also add, save and delete named templates. A
 // preview of a broken template is an answer, not a failure; a save of one is a 422 with
 // liquid's reason.
+import { formRefusal } from "~/utils/page-boundary.server.ts";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { TemplateFormOutcome, TemplatePreview } from "~/components/admin/template-editor.tsx";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
 import { TemplateNameSchema } from "~/modules/notices/named-templates.ts";
 import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/liquid.ts";
 
@@ -15,7 +16,7 @@ export async function previewOutcome(render: () => string): Promise<TemplatePrev
   try {
     return { text: render() };
   } catch (error) {
-    const errors = await formErrorsFrom(error);
+    const { errors } = formRefusal(error);
     return { error: errors.source ?? errors._ };
   }
 }
@@ -70,7 +71,7 @@ export async function handleTemplateForm<K extends string>(
   const editor = typeof submitted.editor === "string" && submitted.editor.length <= 100 ? submitted.editor : String(submitted[field] ?? "");
   const form = `${intent === "preview" ? "preview" : "save"}:${editor}`;
   const source = typeof submitted.source === "string" ? submitted.source : undefined;
-  const failed = (errors: Record<string, string>) => data<TemplateFormOutcome>({ ok: false, form, errors, source }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<TemplateFormOutcome>({ ok: false, form, errors, source }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data as { intent: string; source?: string; case?: string; name?: string; id?: string } & Record<string, string>;
   const key = input[field] as K;
@@ -99,6 +100,7 @@ export async function handleTemplateForm<K extends string>(
       preview: await previewOf(stored.source),
     });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
 }

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export function loader() {
+export const loader = pageLoader(function loader() {
   return redirect("/incidents");
-}
+});

@@ -15,11 +15,12 @@ import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { sessionLimits } from "~/modules/auth/session.server.ts";
 import { setTimeZone } from "~/modules/auth/time-zone.server.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
 import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { readerTime } from "~/utils/time.ts";
 import { TimeZoneField } from "~/utils/time-zones.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const AccountFormSchema = z.discriminatedUnion("intent", [
   EndSessionSchema.extend({ intent: z.literal("end-session") }),
@@ -30,14 +31,14 @@ const AccountFormSchema = z.discriminatedUnion("intent", [
 
 type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number }; timeZone?: string };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const sessions = await listMySessions(actor);
   const { idleHours, lifetimeDays } = sessionLimits();
   return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays, now: new Date().toISOString() };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read");
   // an API token is refused before its form is read: it has no sessions or password here
   sessionOf(actor);
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     intent = String(form.get("intent") ?? "");
     return Object.fromEntries(form);
   });
-  const failed = (errors: Record<string, string>, status = 422) => data<Outcome>({ form: intent, errors }, { status });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<Outcome>({ form: intent, errors }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -60,11 +61,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!passwords.success) return failed(fieldErrors(passwords.error));
     return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
   } catch (error) {
-    const status = error instanceof Response && [403, 404, 409, 429].includes(error.status) ? error.status : 422;
-    const headers = error instanceof Response && error.headers.get("retry-after") ? { "Retry-After": error.headers.get("retry-after")! } : undefined;
-    return data<Outcome>({ form: intent, errors: await formErrorsFrom(error) }, { status, headers });
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 export default function AccountPage() {
   const { you, sessions, timeZone, idleHours, lifetimeDays, now } = useLoaderData<typeof loader>();

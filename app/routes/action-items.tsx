@@ -15,14 +15,15 @@ import { ActionItemFiltersSchema, ActionItemPatchSchema } from "~/modules/action
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { ACTION_ITEM_STATE_LABELS } from "~/modules/postmortems/sections.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { parseWith } from "~/utils/http.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const PAGE_SIZE = 100;
 /** One fetcher for every row's state form, so the page can say what the last change did. */
 const STATE_FETCHER = "action-item-state";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const search = new URL(request.url).searchParams;
   const mine = search.get("owner") === "me";
@@ -43,11 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overdueOnly,
     canEdit: can(actor.role, "postmortem:write"),
   };
-}
+});
 
 type StateOutcome = { ok: true; title: string; state: keyof typeof ACTION_ITEM_STATE_LABELS } | { ok: false; errors: Record<string, string> };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const form = await readForm(request);
   try {
@@ -55,10 +56,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const item = await updateActionItem(actor, String(form.get("id") ?? ""), patch);
     return { ok: true as const, title: item.title, state: item.state };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ ok: false, errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
-}
+});
 
 function StateForm({ item }: { item: { id: string; title: string; state: keyof typeof ACTION_ITEM_STATE_LABELS } }) {
   const fetcher = useFetcher<StateOutcome>({ key: STATE_FETCHER });

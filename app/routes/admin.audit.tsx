@@ -7,10 +7,11 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { filtersToSearch } from "~/modules/audit/filters.ts";
 import { auditFilterChoices, listAuditEvents, parseAuditQuery } from "~/modules/audit/log.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 const FILTER_KEYS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "audit:read");
   const params = new URL(request.url).searchParams;
   const values: AuditFilterValues = Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!.slice(0, 100)]] : [])));
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await listAuditEvents(query.filters, actor.timeZone);
   const range = { from: query.range.from?.toISOString() ?? null, before: query.range.before?.toISOString() ?? null };
   return { ...common, errors: {} as Record<string, string>, range, ...page };
-}
+});
 
 export default function AdminAudit() {
   const { values, choices, timeZone, exportQuery, firstPage, errors, range, events, nextCursor } = useLoaderData<typeof loader>();

@@ -8,7 +8,8 @@ import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/no
 import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/saved-notices.server.ts";
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const NoticeFormSchema = z.discriminatedUnion("intent", [
   NoticeTemplateFormSchema.extend({ intent: z.literal("preview") }),
@@ -20,7 +21,7 @@ const FIRST_KIND: NoticeKind = "incident.created";
 
 const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   const asked = NoticeKindSchema.safeParse(new URL(request.url).searchParams.get("kind"));
   const kind = asked.success ? asked.data : FIRST_KIND;
@@ -34,16 +35,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: noticeCases(kind),
     variables: NOTICE_VARIABLE_NAMES.map((name) => ({ name, sample: preview.variables[name] })),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, NoticeFormSchema, (form) => (submitted = Object.fromEntries(form)));
   const intent = String(submitted.intent ?? "");
   const kind = String(submitted.kind ?? "");
   const sent = typeof submitted.subject === "string" ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") } : undefined;
-  const failed = (errors: Record<string, string>) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data;
   if (input.intent === "preview") {
@@ -58,9 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const template = sourcesOf(await saveNoticeTemplate(actor, input.kind, parts));
     return data<NoticeFormOutcome>({ ok: true, intent: input.intent, kind, template, preview: await previewNotice(input.kind, template) });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 /** A preview changes nothing on the server: no reason to reload the page's data after it. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>

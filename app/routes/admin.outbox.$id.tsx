@@ -6,13 +6,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { outboxEmail } from "~/modules/delivery/outbox.server.ts";
 import { inUtc } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "delivery:admin");
   const email = await outboxEmail(params.id!);
   if (!email) throw new Response("No such email in the outbox.", { status: 404 });
   return { email };
-}
+});
 
 export default function OutboxEmail() {
   const { email } = useLoaderData<typeof loader>();

@@ -11,14 +11,15 @@ import { listOutbox } from "~/modules/delivery/outbox.server.ts";
 import { usesResend } from "~/modules/delivery/mailer.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 const QuerySchema = z.object({ to: z.string().trim().max(254).optional() });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   const { to } = parseQuery(request, QuerySchema);
   return { emails: await listOutbox({ to: to || undefined, limit: 100 }), to: to ?? "", timeZone: actor.timeZone, sending: usesResend() };
-}
+});
 
 export default function AdminOutbox() {
   const { emails, to, timeZone, sending } = useLoaderData<typeof loader>();

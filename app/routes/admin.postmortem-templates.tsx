@@ -9,6 +9,7 @@ import { listSectionTemplates, previewSectionTemplate, saveSectionTemplate } fro
 import { SECTION_KEYS } from "~/modules/postmortems/sections.ts";
 import { sectionVariableList } from "~/modules/postmortems/template-variables.ts";
 import { INCIDENT_PREVIEW_CASE_IDS, INCIDENT_PREVIEW_OPTIONS, type IncidentCaseId } from "~/modules/notices/preview-cases.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** The incident cases, the richest first: what every preview on this page can be filled with. */
 const CASES = INCIDENT_PREVIEW_CASE_IDS;
@@ -17,7 +18,7 @@ const render = (source: string, _section?: string, previewCase?: string) =>
   previewSectionTemplate(source, (previewCase as IncidentCaseId) ?? CASES[0]) || "(empty: the section starts with its prompts only)";
 const previewOf = (source: string) => previewOutcome(() => render(source));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   const templates = await listSectionTemplates();
   return {
@@ -25,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     variables: sectionVariableList(),
     cases: INCIDENT_PREVIEW_OPTIONS,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   return handleTemplateForm(request, {
     field: "section",
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     render,
     save: (section, source) => saveSectionTemplate(actor, section, source),
   });
-}
+});
 
 export const shouldRevalidate = templatePageShouldRevalidate;
 

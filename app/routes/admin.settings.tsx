@@ -16,13 +16,14 @@ import { getFirstUpdateTargets, saveFirstUpdateTargets } from "~/modules/updates
 import { CommanderMayPublishSchema, getCommanderMayPublish, saveCommanderMayPublish } from "~/modules/updates/publish-permission.server.ts";
 import { getSettings, saveSettings, SettingsSchema } from "~/modules/status-page/organization.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const FIELDS = ["name", "publicUrl", "timeZone", "uptimePartialWeight", "uptimeDegradedWeight"] as const;
 const ALERT_FIELDS = ["severityLabel", "severityRules", "componentLabel"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   return {
     settings: await getSettings(),
@@ -32,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     commanderMayPublish: await getCommanderMayPublish(),
     appUrl: publicUrl(),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   const form = await readForm(request);
   if (form.get("intent") === "alert-intake") return saveAlertIntake(actor, form);
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "commander-publish") return saveCommanderPublish(actor, form);
   // only the settings' own fields: the schema is strict, and the form carries nothing else
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
-  const failed = (errors: Record<string, string>) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, init);
   // an emptied weight is missing, not 0 (which coercion would make of it)
   const parsed = SettingsSchema.safeParse({ ...values, uptimePartialWeight: values.uptimePartialWeight || undefined, uptimeDegradedWeight: values.uptimeDegradedWeight || undefined });
   if (!parsed.success) return failed(fieldErrors(parsed.error));
@@ -51,9 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveSettings(actor, parsed.data);
     return data<SettingsFormOutcome>({ ok: true, form: "settings" });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 async function saveAlertIntake(actor: Actor, form: FormData) {
   const values = Object.fromEntries(ALERT_FIELDS.map((field) => [field, String(form.get(field) ?? "")]));

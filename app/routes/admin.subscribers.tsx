@@ -1,5 +1,6 @@
 // Subscribers for admins and comms: find an address, see where its consent stands, remove it,
 // export everyone who gets notices, import addresses confirmed elsewhere.
+import { isDomainError } from "~/utils/errors.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,18 +12,19 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listSubscribers, removeSubscriber } from "~/modules/subscribers/subscribers.server.ts";
 import { csvFromUpload, importSubscribersCsv, readImportForm } from "~/modules/subscribers/transfer.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const QuerySchema = z.object({ q: z.string().trim().max(254).optional(), after: z.string().max(64).optional() });
 const PAGE_SIZE = 50;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "subscriber:write");
   const { q, after } = parseQuery(request, QuerySchema);
   const page = await listSubscribers({ search: q || undefined, cursor: after, limit: PAGE_SIZE });
   return { ...page, q: q ?? "", timeZone: actor.timeZone };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "subscriber:write");
   const form = await readImportForm(request);
   const intent = form.get("intent");
@@ -34,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await removeSubscriber(actor, id);
       return data<SubscriberOutcome>({ form: "remove", ok: true, email });
     } catch (error) {
-      if (error instanceof Response && error.status === 404) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
+      if (isDomainError(error, "not_found")) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
       throw error;
     }
   }
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await importSubscribersCsv(actor, upload.text);
   if (!outcome.ok) return data<SubscriberOutcome>({ form: "import", ok: false, rows: outcome.errors }, { status: 422 });
   return data<SubscriberOutcome>({ form: "import", ...outcome });
-}
+});
 
 export default function AdminSubscribers() {
   const { subscribers, nextCursor, q, timeZone } = useLoaderData<typeof loader>();

@@ -20,6 +20,7 @@ import {
   type UpdateTemplateStatus,
 } from "~/modules/notices/update-defaults.ts";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** The incident cases, the richest first: what every preview on this page can be filled with. */
 const CASES = INCIDENT_PREVIEW_CASE_IDS;
@@ -28,7 +29,7 @@ const render = (source: string, status: UpdateTemplateStatus, previewCase?: stri
   previewTemplate(source, status, (previewCase as IncidentCaseId) ?? CASES[0]);
 const previewOf = (source: string, status: UpdateTemplateStatus) => previewOutcome(() => render(source, status));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   const [templates, named] = await Promise.all([listUpdateTemplates(), listNamedTemplates()]);
   return {
@@ -49,9 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { name, sample: Array.isArray(sample) ? sample : String(sample) };
     }),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   return handleTemplateForm(request, {
     field: "status",
@@ -65,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
       remove: (id) => deleteNamedTemplate(actor, id),
     },
   });
-}
+});
 
 export const shouldRevalidate = templatePageShouldRevalidate;
 

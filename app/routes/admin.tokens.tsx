@@ -7,8 +7,9 @@ import { NewTokenForm, RevokeTokenForm, type TokenFormOutcome } from "~/componen
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { actingRole, ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
 import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const TokenFormSchema = z.discriminatedUnion("intent", [
   NewTokenSchema.extend({ intent: z.literal("create") }),
@@ -18,7 +19,7 @@ const TokenFormSchema = z.discriminatedUnion("intent", [
 /** A page or answer that may carry a new token must not be kept by any cache. */
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   const tokens = await listApiTokens();
   return {
@@ -31,16 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     timeZone: actor.timeZone,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, TokenFormSchema, (form) => (submitted = Object.fromEntries(form)));
   const form = submitted.intent === "revoke" ? `revoke:${String(submitted.tokenId ?? "")}` : "create";
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
-  const failed = (errors: Record<string, string>) =>
-    data<TokenFormOutcome>({ ok: false, form, errors, values: { name: text("name"), role: text("role") } }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<TokenFormOutcome>({ ok: false, form, errors, values: { name: text("name"), role: text("role") } }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -51,9 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
     await revokeApiToken(actor, input.tokenId);
     return data<TokenFormOutcome>({ ok: true, form });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 export default function AdminTokens() {
   const { tokens, timeZone } = useLoaderData<typeof loader>();

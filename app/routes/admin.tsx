@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can, type Permission } from "~/modules/auth/roles.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** Each section checks its own permission; the layout shows the ones this role may open. */
 const SECTIONS: { to: string; label: string; permission: Permission }[] = [
@@ -19,14 +20,14 @@ const SECTIONS: { to: string; label: string; permission: Permission }[] = [
   { to: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const sections = SECTIONS.filter((s) => can(actor.role, s.permission)).map(({ to, label }) => ({ to, label }));
   // No section for this role: the same refusal as before, from the first section's rule.
   if (!sections.length) await requireActor(request, "admin:users");
   if (new URL(request.url).pathname.replace(/\/$/, "") === "/admin") throw redirect(sections[0].to);
   return { sections };
-}
+});
 
 function Tab({ to, children }: { to: string; children: React.ReactNode }) {
   return (

@@ -10,7 +10,8 @@ import { NewUserForm, RoleChangeForm, UserAccessForm, type UserFormOutcome } fro
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { changeUser, endAllSessions, EndSessionsSchema, RoleChangeSchema, UserAccessSchema } from "~/modules/auth/user-changes.server.ts";
 import { createUser, listUsers, NewUserSchema, PasswordField } from "~/modules/auth/users.server.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
   // the page always asks for the first password (the API may leave it to the app)
@@ -22,20 +23,20 @@ const UserFormSchema = z.discriminatedUnion("intent", [
   TimeZoneChangeSchema.extend({ intent: z.literal("time-zone") }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   return { users: await listUsers(), you: actor.userId };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, UserFormSchema, (form) => (submitted = Object.fromEntries(form)));
   const form = submitted.intent === "create" ? "create" : `${String(submitted.intent)}:${String(submitted.userId ?? "")}`;
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
   // the password is never sent back to the page
-  const failed = (errors: Record<string, string>) =>
-    data<UserFormOutcome>({ ok: false, form, errors, values: { name: text("name"), email: text("email"), role: text("role") } }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<UserFormOutcome>({ ok: false, form, errors, values: { name: text("name"), email: text("email"), role: text("role") } }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -59,9 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const { changed } = await changeUser(actor, input.userId, { role: input.role });
     return data<UserFormOutcome>({ ok: true, form, ...(changed.includes("role") ? { changed: { role: input.role } } : {}) });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 export default function AdminUsers() {
   const { users, you } = useLoaderData<typeof loader>();

@@ -9,21 +9,22 @@ import { TextField } from "~/components/ui/field.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NewWebhookSchema, WEBHOOK_EVENTS } from "~/modules/delivery/webhook-schema.ts";
 import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/webhooks.server.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   incident: "Every published incident or maintenance update",
   component: "Every public component status change",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   return { webhooks: await listWebhooks(), timeZone: actor.timeZone };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   const form = await readForm(request);
   try {
@@ -36,10 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await createWebhook(actor, parsed.data);
     return { ok: true as const, removed: false };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
-}
+});
 
 export default function AdminWebhooks() {
   const { webhooks, timeZone } = useLoaderData<typeof loader>();

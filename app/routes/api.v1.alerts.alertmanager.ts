@@ -6,15 +6,16 @@ import { receiveAlertNotification } from "~/modules/alerts/intake.server.ts";
 import { readAlertPayload } from "~/modules/alerts/payload.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   allowMethods(request, ["POST"]);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   allowMethods(request, ["POST"]);
   const actor = await requireActor(request, "incident:write");
   const payload = await readAlertPayload(request, AlertmanagerPayloadSchema);
   const result = await receiveAlertNotification(actor, notificationFromAlertmanager(payload));
   return Response.json(result, { status: result.created ? 201 : 200 });
-}
+});

@@ -11,16 +11,17 @@ import { verifySvixSignature } from "~/modules/delivery/svix-signature.ts";
 import { env } from "~/utils/env.server.ts";
 import { apiError, fail, readLimited, allowMethods } from "~/utils/http.server.ts";
 import { logger } from "~/utils/logger.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 /** Resend's events are a few KiB; more is not one of them. */
 const MAX_EVENT_BYTES = 64 * 1024;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   if (!env().RESEND_WEBHOOK_SECRET) fail("not_found", "Email events are off: RESEND_WEBHOOK_SECRET is not set.");
   allowMethods(request, ["POST"]);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   const secret = env().RESEND_WEBHOOK_SECRET;
   if (!secret) fail("not_found", "Email events are off: RESEND_WEBHOOK_SECRET is not set.");
   allowMethods(request, ["POST"]);
@@ -45,4 +46,4 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = readEmailEvent(json);
   if (!parsed.ok) return apiError("bad_request", "The event is not one Resend sends.", parsed.fields);
   return Response.json({ outcome: await applyEmailEvent(eventId!, parsed.event) });
-}
+});

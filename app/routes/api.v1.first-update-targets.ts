@@ -5,16 +5,17 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { FirstUpdateTargetsSchema } from "~/modules/updates/first-update.ts";
 import { getFirstUpdateTargets, saveFirstUpdateTargets } from "~/modules/updates/first-update.server.ts";
 import { parseJson, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
   return Response.json({ minutes: await getFirstUpdateTargets() }, { headers: { "Cache-Control": "no-store" } });
-}
+});
 
 /** PUT {SEV1, SEV2, SEV3, SEV4}: all four, each whole minutes (1 to 1440) or null for none. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   allowMethods(request, ["GET", "PUT"]);
   const actor = await requireActor(request, "settings:write");
   const minutes = await parseJson(request, FirstUpdateTargetsSchema);
   return Response.json({ minutes: await saveFirstUpdateTargets(actor, minutes) });
-}
+});

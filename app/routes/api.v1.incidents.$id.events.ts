@@ -7,13 +7,14 @@ import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { incidentEventStream } from "~/modules/timeline/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { fail, notFound, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 /**
  * Server-Sent Events for one incident; Last-Event-ID (or ?after=) resumes after that sequence.
  * Each session, token and address may hold only so many open (429 past it), and a stream ends
  * when its person's access changes (decision 0028).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const id = await requireIncidentId(params.id!);
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
@@ -26,9 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place.release();
     };
   });
-}
+});
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   allowMethods(request, ["GET"]);
-}
+});

@@ -8,6 +8,7 @@ import { getIncident, requireIncidentId } from "~/modules/incidents/queries.serv
 import { ImpactWindowsSchema } from "~/modules/incidents/schemas.ts";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const windowsOf = (incident: IncidentView) =>
   incident.impactHistory.map((w) => ({
@@ -18,17 +19,17 @@ const windowsOf = (incident: IncidentView) =>
     endedAt: w.endedAt,
   }));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) notFound("Incident");
   return Response.json({ windows: windowsOf(incident) });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   allowMethods(request, ["GET", "PUT"]);
   const actor = await requireActor(request, "incident:write");
   const { windows } = await parseJson(request, ImpactWindowsSchema);
   const incident = await replaceImpactWindows(actor, await requireIncidentId(params.id!), windows);
   return Response.json({ windows: windowsOf(incident), incident });
-}
+});

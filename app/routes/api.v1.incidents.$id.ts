@@ -4,18 +4,19 @@ import { getIncident, requireIncidentId } from "~/modules/incidents/queries.serv
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
 import { updateIncident } from "~/modules/incidents/update.server.ts";
 import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) notFound("Incident");
   return Response.json({ incident });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   allowMethods(request, ["GET", "PATCH"]);
   const actor = await requireActor(request, "incident:write");
   const patch = await parseJson(request, IncidentPatchSchema);
   const id = await requireIncidentId(params.id!);
   return Response.json({ incident: await updateIncident(actor, id, patch) });
-}
+});

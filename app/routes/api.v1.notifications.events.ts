@@ -6,13 +6,14 @@ import { watchAccess } from "~/modules/auth/live-access.server.ts";
 import { notificationStream } from "~/modules/notifications/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 /**
  * Server-Sent Events of your unread count (`event: count`, `{"unread": n}`): sent at once and
  * whenever it changes. Counted with the incident streams against the same caps, and ended when
  * your access changes (decision 0028).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const place = await holdEventStreamPlace(actor, clientAddress(request));
   return notificationStream(actor.userId, request.signal, env().SSE_HEARTBEAT_MS, (end) => {
@@ -22,9 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       place.release();
     };
   });
-}
+});
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   allowMethods(request, ["GET"]);
-}
+});

@@ -3,14 +3,15 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { SearchParamsSchema } from "~/modules/search/query.ts";
 import { search } from "~/modules/search/search.server.ts";
 import { parseQuery, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const { q, ...options } = parseQuery(request, SearchParamsSchema);
   return Response.json(await search(q, options));
-}
+});
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   allowMethods(request, ["GET"]);
-}
+});

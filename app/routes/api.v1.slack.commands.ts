@@ -5,13 +5,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { runSlashCommand, SlashCommandSchema } from "~/modules/slack/commands.server.ts";
 import { commandAnswer, readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(function loader({ request }: LoaderFunctionArgs) {
   slackEndpointForGet(request);
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   const body = await readSignedSlackRequest(request);
   const parsed = SlashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
   if (!parsed.success) return apiError("invalid", "The command is not one Slack sends.", fieldErrors(parsed.error));
@@ -19,4 +20,4 @@ export async function action({ request }: ActionFunctionArgs) {
   // A modal opened: Slack wants an empty answer, or the person sees a stray message.
   if (!reply.text) return new Response(null, { status: 200 });
   return commandAnswer(reply.text, reply.visibleToChannel ? "in_channel" : "ephemeral");
-}
+});

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { handleSlackEvent } from "~/modules/slack/events.server.ts";
 import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("url_verification"), challenge: z.string().min(1).max(200) }),
@@ -14,12 +15,12 @@ const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("app_rate_limited") }),
 ]);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(function loader({ request }: LoaderFunctionArgs) {
   slackEndpointForGet(request);
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   const body = await readSignedSlackRequest(request);
   let json: unknown;
   try {
@@ -34,4 +35,4 @@ export async function action({ request }: ActionFunctionArgs) {
   const handled = await handleSlackEvent(parsed.data.event);
   if (!handled.ok) return apiError("invalid", "The event is not one Slack sends.", fieldErrors(handled.error));
   return Response.json({ ok: true });
-}
+});

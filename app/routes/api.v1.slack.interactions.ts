@@ -5,15 +5,16 @@ import { z } from "zod";
 import { handleInteraction } from "~/modules/slack/interactions.server.ts";
 import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const PayloadSchema = z.object({ type: z.string().min(1).max(100) }).passthrough();
 
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(function loader({ request }: LoaderFunctionArgs) {
   slackEndpointForGet(request);
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request }: ActionFunctionArgs) {
   const body = await readSignedSlackRequest(request);
   const raw = new URLSearchParams(body).get("payload");
   let json: unknown;
@@ -28,4 +29,4 @@ export async function action({ request }: ActionFunctionArgs) {
   const handled = await handleInteraction(parsed.data);
   if (!handled.ok) return apiError("invalid", "The interaction is not one Slack sends.", fieldErrors(handled.error));
   return handled.body ? Response.json(handled.body) : new Response(null, { status: 200 });
-}
+});

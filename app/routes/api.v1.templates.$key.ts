@@ -6,21 +6,22 @@ import { deleteNamedTemplate, updateNamedTemplate } from "~/modules/notices/name
 import { saveUpdateTemplate } from "~/modules/notices/saved-templates.server.ts";
 import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/liquid.ts";
 import { parseJson, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const TemplateSchema = z
   .object({ source: z.string().max(MAX_TEMPLATE_LENGTH, `must be at most ${MAX_TEMPLATE_LENGTH} characters`).nullable() })
   .strict();
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   allowMethods(request, ["PUT", "DELETE"]);
-}
+});
 
 /**
  * update.<status>: PUT {source} replaces the status's default (checked first), {source: null} or
  * DELETE puts the shipped one back. A named template (its key update.<status>.<slug>, or its id):
  * PUT {name?, source?} renames or rewrites it, DELETE removes it.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   allowMethods(request, ["PUT", "DELETE"]);
   const actor = await requireActor(request, "settings:write");
   const ref = params.key!;
@@ -36,4 +37,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const patch = await parseJson(request, NamedTemplatePatchSchema);
   return Response.json({ template: await updateNamedTemplate(actor, ref, patch) });
-}
+});

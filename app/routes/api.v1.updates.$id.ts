@@ -4,13 +4,14 @@ import { discardUpdate, editUpdate } from "~/modules/updates/drafts.server.ts";
 import { UpdatePatchSchema } from "~/modules/updates/schemas.ts";
 import { getUpdate } from "~/modules/updates/views.server.ts";
 import { parseJson, allowMethods } from "~/utils/http.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   return Response.json({ update: await getUpdate(params.id!) });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   allowMethods(request, ["GET", "PATCH", "DELETE"]);
   const actor = await requireActor(request, "update:draft");
   if (request.method === "DELETE") {
@@ -19,4 +20,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const patch = await parseJson(request, UpdatePatchSchema);
   return Response.json({ update: await editUpdate(actor, params.id!, patch) });
-}
+});

@@ -24,7 +24,8 @@ import {
   type CatalogFormOutcome,
   type ComponentFormValues,
 } from "~/modules/components/catalog-forms.ts";
-import { formErrorsFrom, parseForm } from "~/utils/form.server.ts";
+import { parseForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const ComponentId = z.string().min(1, "must not be empty").max(64);
 
@@ -34,7 +35,7 @@ const CatalogFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("move"), id: ComponentId, direction: z.enum(["up", "down"]) }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const [components, regions] = await Promise.all([listComponents(), listRegions()]);
   const canEdit = can(actor.role, "component:write");
@@ -48,15 +49,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "component:write");
   let submitted: ComponentFormValues = {};
   const parsed = await parseForm(request, CatalogFormSchema, (form) => (submitted = componentFromForm(form)));
   const form = componentFormKey(submitted);
-  const failed = (errors: Record<string, string>) =>
-    data<CatalogFormOutcome>({ ok: false, form, errors: errorsByField(errors), values: submitted }, { status: 422 });
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<CatalogFormOutcome>({ ok: false, form, errors: errorsByField(errors), values: submitted }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
@@ -74,9 +75,10 @@ export async function action({ request }: ActionFunctionArgs) {
     await moveComponent(actor, input.id, input.direction);
     return data<CatalogFormOutcome>({ ok: true, form });
   } catch (error) {
-    return failed(await formErrorsFrom(error));
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
   }
-}
+});
 
 export default function ComponentsPage() {
   const { blocks, editing } = useLoaderData<typeof loader>();

@@ -1,3 +1,4 @@
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 import { readiness } from "~/utils/readiness.server.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -8,7 +9,7 @@ const NOT_ANSWERING: Record<string, string> = {
 };
 
 /** Ready (200) only while every dependency answers and the instance is not draining (app/utils/readiness.ts). */
-export async function loader() {
+export const loader = pageLoader(async function loader() {
   const state = await readiness();
   if (state.status === "ok") return Response.json({ status: "ok" }, { headers: NO_STORE });
   if (state.status === "draining") {
@@ -17,4 +18,4 @@ export async function loader() {
   }
   const message = state.failing.map((name) => NOT_ANSWERING[name] ?? `${name} does not answer.`).join(" ");
   return Response.json({ status: "unavailable", failing: state.failing, error: { code: "unavailable", message } }, { status: 503, headers: NO_STORE });
-}
+});

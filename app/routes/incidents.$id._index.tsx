@@ -17,13 +17,14 @@ import { incidentLastSeq, requireIncidentId } from "~/modules/incidents/queries.
 import { roomAction } from "~/modules/incidents/room-action.server.ts";
 import { newestWindow, windowAround } from "~/modules/timeline/window.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** `?entry=12` opens the room on the entry created at seq 12 (links also say `#entry-12`). */
 const RoomQuerySchema = z.object({
   entry: z.coerce.number({ message: "must be an entry's sequence number" }).int().min(1).max(2_147_483_647).optional(),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const query = parseQuery(request, RoomQuerySchema);
   const id = await requireIncidentId(params.id!);
@@ -32,12 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (lastSeq === null) throw new Response("Incident not found", { status: 404 });
   const timeline = await (query.entry ? windowAround(id, query.entry) : newestWindow(id));
   return { timeline, lastSeq, timeZone: actor.timeZone, canWrite: can(actor.role, "incident:write"), canDraft: can(actor.role, "update:draft") };
-}
+});
 
 /** The room's forms post here (/incidents/:id?index); /incidents/:id answers the same (the layout's action). */
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   return roomAction(request, params.id!);
-}
+});
 
 /** The event stream keeps the room current; a submitted form need not reload it. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>

@@ -20,15 +20,16 @@ import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, r
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
 import { mayPublishIncidentUpdates, publishUpdate } from "~/modules/updates/publish.server.ts";
 import { NewUpdateSchema, RefuseSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 /** `?status=identified`: start the draft from that status's template (the room's "Draft it now" and "Tell customers?"). */
 const CommsQuerySchema = z.object({
   status: z.enum(UPDATE_TEMPLATE_STATUSES, { message: `must be one of ${UPDATE_TEMPLATE_STATUSES.join(", ")}` }).optional(),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const query = parseQuery(request, CommsQuerySchema);
   const incident = await getIncident(await requireIncidentId(params.id!));
@@ -48,11 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sev1: incident.severity === "SEV1",
     },
   };
-}
+});
 
 const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "approve-publish", "refuse", "publish", "discard"] as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   // every intent needs at least update:draft: a role without it is refused before its form is read
   await requireActor(request, "update:draft");
   const form = await readForm(request);
@@ -96,10 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await discardUpdate(actor, updateId, scope);
     return { ok: true };
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ errors: await formErrorsFrom(error) }, { status });
+    return formFailed(error);
   }
-}
+});
 
 export default function CommsTab() {
   const data = useLoaderData<typeof loader>();

@@ -9,25 +9,25 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { createPostmortem, findPostmortemIdOfIncident } from "~/modules/postmortems/postmortems.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const postmortemId = await findPostmortemIdOfIncident(await requireIncidentId(params.id!));
   if (postmortemId) throw redirect(`/postmortems/${postmortemId}`);
   return { canWrite: can(actor.role, "postmortem:write") };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const incidentId = await requireIncidentId(params.id!);
   try {
     const postmortem = await createPostmortem(actor, incidentId);
     return redirect(`/postmortems/${postmortem.id}/edit`);
   } catch (error) {
-    return Response.json({ errors: await formErrorsFrom(error) }, { status: error instanceof Response ? error.status : 500 });
+    return formFailed(error);
   }
-}
+});
 
 export default function IncidentPostmortem() {
   const { canWrite } = useLoaderData<typeof loader>();

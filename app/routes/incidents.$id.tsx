@@ -21,8 +21,9 @@ import { roomAction } from "~/modules/incidents/room-action.server.ts";
 import { slackChannelBehind } from "~/modules/slack/behind.server.ts";
 import { slackSendsMessages } from "~/modules/slack/web-api.server.ts";
 import { firstUpdateClock } from "~/modules/updates/first-update.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const incident = await getIncident(await requireIncidentId(params.id!));
   if (!incident) throw new Response("Incident not found", { status: 404 });
@@ -44,12 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // what the room's controls offer (the Timeline tab's panel and the header's impact editor)
     controls: { people, components, regions: regions.map((r) => ({ id: r.id, slug: r.slug, name: r.name })) } satisfies ControlsData,
   };
-}
+});
 
 /** A post to /incidents/:id (no `?index`) is the room's, as before the tabs were children. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   return roomAction(request, params.id!);
-}
+});
 
 /**
  * The stream keeps the incident current: neither a tab switch nor a form submitted in a tab reloads

@@ -7,6 +7,7 @@ import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-defaults.ts";
 import { draftBody } from "~/modules/updates/drafts.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
+import { apiLoader } from "~/utils/api-boundary.server.ts";
 
 const QuerySchema = z.object({
   status: z.enum(UPDATE_TEMPLATE_STATUSES, { message: `must be one of ${UPDATE_TEMPLATE_STATUSES.join(", ")}` }),
@@ -15,9 +16,9 @@ const QuerySchema = z.object({
   template: z.string().trim().max(200, "must be at most 200 characters").default(""),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "update:draft");
   const query = parseQuery(request, QuerySchema);
   const id = await requireIncidentId(params.id!);
   return Response.json({ body: await draftBody(id, query.status, query.next === "" ? null : query.next, query.template || undefined) });
-}
+});

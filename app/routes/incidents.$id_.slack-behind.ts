@@ -4,9 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { slackChannelBehind } from "~/modules/slack/behind.server.ts";
+import { apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const behind = await slackChannelBehind(await requireIncidentId(params.id!));
   return Response.json({ behind }, { headers: { "Cache-Control": "no-store" } });
-}
+});

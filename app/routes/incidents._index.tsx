@@ -13,8 +13,9 @@ import { INCIDENT_STATUSES, SEVERITIES } from "~/modules/incidents/lifecycle.ts"
 import { listIncidents } from "~/modules/incidents/queries.server.ts";
 import { IncidentFiltersSchema } from "~/modules/incidents/schemas.ts";
 import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = IncidentFiltersSchema.safeParse({ ...params, limit: 25 });
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canDeclare: can(actor.role, "incident:write"),
     invalidFilters: !parsed.success,
   };
-}
+});
 
 /** How often the open list looks again for incidents declared elsewhere (Slack, the API, alerts). */
 const LIST_REFRESH_MS = 5_000;

@@ -10,21 +10,22 @@ import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
 import { SEVERITIES, SEVERITY_LABELS } from "~/modules/incidents/lifecycle.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { declareFromForm } from "~/modules/incidents/forms.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formTimeZone } from "~/utils/time-zones.ts";
 import { zoneLabel } from "~/utils/time.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
 import { declareFormErrors, type DeclareField } from "~/modules/incidents/declare-form.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "incident:write");
   const [components, regions] = await Promise.all([listComponents(), listRegions()]);
   return { components: components.map((c) => ({ id: c.id, name: c.name, group: c.group, groupId: c.groupId })), regions };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "incident:write");
   const form = await readForm(request);
   // Started/Detected say which zone they were shown in (decision 0040)
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const incident = await declareIncident(actor, parsed.data);
       return redirect(`/incidents/${incident.id}`);
     } catch (error) {
-      fields = await formErrorsFrom(error);
+      fields = formRefusal(error).errors;
     }
   } else fields = fieldErrors(parsed.error);
   // The form again, each error beside its field and naming it, with what was typed (decision 0038).
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     shaped.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? null }))
   );
   return Response.json({ errors, values: typedValues(form) }, { status: 422 });
-}
+});
 
 /** What the person typed, to fill the form again. */
 function typedValues(form: FormData) {

@@ -18,8 +18,9 @@ import { dayOf } from "~/modules/insights/calendar.ts";
 import { insightsPageData } from "~/modules/insights/page-data.ts";
 import { loadInsightsForPage } from "~/modules/insights/page.server.ts";
 import { DEFAULT_SLA_TARGET } from "~/modules/insights/query.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const url = new URL(request.url);
   const { insights, catalog, errors, query } = await loadInsightsForPage(url.searchParams);
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     catalog: catalog.map((c) => ({ id: c.id, name: c.name, isGroup: c.isGroup, groupId: c.groupId })),
     now: new Date().toISOString(),
   };
-}
+});
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -7,12 +7,13 @@ import { CSV_TABLES, incidentsCsv, uptimeCsv } from "~/modules/insights/csv.ts";
 import { loadInsights } from "~/modules/insights/insights.server.ts";
 import { InsightsQuerySchema } from "~/modules/insights/query.ts";
 import { parseQuery } from "~/utils/http.server.ts";
+import { apiLoader } from "~/utils/api-boundary.server.ts";
 
 const CsvQuerySchema = InsightsQuerySchema.extend({
   table: z.enum(CSV_TABLES, { message: `must be one of ${CSV_TABLES.join(", ")}` }).default("incidents"),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   const { table, ...query } = parseQuery(request, CsvQuerySchema);
   const insights = await loadInsights(query);
@@ -21,4 +22,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
   });
-}
+});

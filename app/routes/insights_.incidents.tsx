@@ -13,8 +13,9 @@ import { describeFigure, figuresByKey } from "~/modules/insights/figures.ts";
 import { incidentTimeTo } from "~/modules/insights/metrics.ts";
 import { loadInsightsForPage } from "~/modules/insights/page.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const url = new URL(request.url);
   const key = url.searchParams.get("figure") ?? "";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)),
   };
-}
+});
 
 export default function FigureIncidents() {
   const { title, range, back, invalidFilters, timeZone, incidents } = useLoaderData<typeof loader>();

@@ -15,19 +15,20 @@ import { sessionLimits, startSession } from "~/modules/auth/session.server.ts";
 import { authenticate, LoginSchema } from "~/modules/auth/users.server.ts";
 import { parseForm } from "~/utils/form.server.ts";
 import { retryAfterOf } from "~/utils/http-headers.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const WRONG_CREDENTIALS = "Email or password is not correct.";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   // a bad Authorization header is no reason to refuse the sign-in page
   const actor = await optionalActor(request).catch(() => null);
   if (actor) throw redirect("/incidents");
   const { idleHours, lifetimeDays } = sessionLimits();
   const ended = endedSessionMessage(new URL(request.url).searchParams.get("reason"), { idleHours, lifetimeDays });
   return { demo: await listDemoLogins(), ended };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   let email = "";
   const parsed = await parseForm(request, LoginSchema, (form) => {
     const values = Object.fromEntries(form);
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await recordSignIn(parsed.data.email);
   const { cookie } = await startSession(user.id, request);
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
-}
+});
 
 export default function LoginPage() {
   const { demo, ended } = useLoaderData<typeof loader>();

@@ -12,15 +12,16 @@ import { catalogBlocks, errorsByField } from "~/modules/components/catalog-forms
 import { maintenanceSections, maintenanceUpdateInput, newMaintenanceInput, newMaintenanceValues, suggestedWindow } from "~/modules/maintenance/forms.ts";
 import { listMaintenances, postMaintenanceUpdate, scheduleMaintenance } from "~/modules/maintenance/maintenance.server.ts";
 import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/maintenance/schemas.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formTimeZone } from "~/utils/time-zones.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const MaintenanceId = z.string().trim().min(1).max(64);
 /** How many completed windows the page lists; the rest stay in the API. */
 const COMPLETED_SHOWN = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const canChange = can(actor.role, "update:publish");
   const [maintenances, components] = await Promise.all([listMaintenances(), canChange ? listComponents() : Promise.resolve([])]);
@@ -36,15 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     suggested: suggestedWindow(new Date(), actor.timeZone),
     timeZone: actor.timeZone,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:publish");
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "schedule") {
     const values = newMaintenanceValues(form);
-    const failed = (errors: Record<string, string>) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, { status: 422 });
+    const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, init);
     // the inputs say which zone they were shown in (decision 0040)
     const zone = formTimeZone(form, actor.timeZone);
     if (!zone.success) return failed(fieldErrors(zone.error));
@@ -54,14 +55,15 @@ export async function action({ request }: ActionFunctionArgs) {
       const scheduled = await scheduleMaintenance(actor, parsed.data);
       return data<MaintenanceFormOutcome>({ ok: true, form: "schedule", scheduled: { title: scheduled.title, status: scheduled.status } });
     } catch (error) {
-      return failed(await formErrorsFrom(error));
+      const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
     }
   }
   if (intent === "move" || intent === "message") {
     const id = MaintenanceId.safeParse(form.get("id"));
     const key = `${intent}:${id.data ?? ""}`;
     const body = typeof form.get("body") === "string" ? String(form.get("body")) : undefined;
-    const failed = (errors: Record<string, string>) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, { status: 422 });
+    const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, init);
     // a message form that only carries a message must not be read as a move, and the other way round
     const parsed = MaintenanceUpdateSchema.safeParse(maintenanceUpdateInput(form, intent));
     if (!id.success) return failed({ _: "No maintenance was named." });
@@ -70,11 +72,12 @@ export async function action({ request }: ActionFunctionArgs) {
       await postMaintenanceUpdate(actor, id.data, parsed.data);
       return data<MaintenanceFormOutcome>({ ok: true, form: key });
     } catch (error) {
-      return failed(await formErrorsFrom(error));
+      const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
     }
   }
   return data<MaintenanceFormOutcome>({ ok: false, form: "", errors: { _: "Unknown action." } }, { status: 400 });
-}
+});
 
 function Section({ title, empty, children, count }: { title: string; empty: string; count: number; children: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;

@@ -9,18 +9,19 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listNotifications, markNotificationsRead, openNotification } from "~/modules/notifications/notifications.server.ts";
 import { parseForm } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const NotificationFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("open"), id: z.string({ message: "say which notification" }).min(1, "say which notification").max(64, "not a notification id") }),
   z.object({ intent: z.literal("read-all") }),
 ], { message: "unknown action" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   return { ...(await listNotifications(actor.userId, { limit: 50 })), timeZone: actor.timeZone };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read");
   const parsed = await parseForm(request, NotificationFormSchema);
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 422 });
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const link = await openNotification(actor, parsed.data.id);
   if (!link) return Response.json({ errors: { id: "no such notification of yours" } }, { status: 404 });
   return redirect(link);
-}
+});
 
 export default function Notifications() {
   const { notifications, unread, timeZone } = useLoaderData<typeof loader>();

@@ -12,10 +12,11 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { requireLeadershipReport } from "~/modules/postmortems/leadership.server.ts";
 import { sectionsToRead, type SectionToRead } from "~/modules/postmortems/reading.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: readingStyles }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const { postmortem, ...report } = await requireLeadershipReport(params.id!);
   const { sections, changes: _changes, ...header } = postmortem;
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: actor.timeZone,
     canEdit: can(actor.role, "postmortem:write"),
   };
-}
+});
 
 export default function PostmortemReading() {
   const { postmortem, sectionsJson, commander, numbers, moments, now, timeZone, canEdit } = useLoaderData<typeof loader>();

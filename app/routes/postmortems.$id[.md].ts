@@ -5,8 +5,9 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { requireLeadershipReport } from "~/modules/postmortems/leadership.server.ts";
 import { markdownFileName, postmortemMarkdown } from "~/modules/postmortems/markdown.ts";
 import { linkBase } from "~/modules/status-page/link-base.server.ts";
+import { apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const report = await requireLeadershipReport(params.id!);
   const markdown = postmortemMarkdown(report, { origin: await linkBase(), timeZone: actor.timeZone });
@@ -17,4 +18,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-cache",
     },
   });
-}
+});

@@ -14,17 +14,18 @@ import { ActionItemPatchSchema, actionItemFromForm, NewActionItemSchema } from "
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { safeRedirectPath } from "~/modules/auth/redirect.ts";
 import { can } from "~/modules/auth/roles.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
 import { parseWith } from "~/utils/http.server.ts";
+import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const { postmortem, items, people } = await postmortemActionItems(params.id!);
   if (!postmortem) throw new Response("There is no post-mortem with this id.", { status: 404 });
   return { postmortem, items, people, canEdit: can(actor.role, "postmortem:write") };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const postmortemId = params.id!;
   const form = await readForm(request);
@@ -39,12 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")), { postmortemId });
     }
   } catch (error) {
-    const status = error instanceof Response ? error.status : 500;
-    return Response.json({ ok: false, form: formName, errors: await formErrorsFrom(error) } satisfies ActionItemsEditorOutcome, { status });
+    return formFailed(error, { form: formName });
   }
   if (form.get("enhanced") === "1") return { ok: true, form: formName } satisfies ActionItemsEditorOutcome;
   throw redirect(safeRedirectPath(form.get("returnTo"), `/postmortems/${postmortemId}/action-items`), 303);
-}
+});
 
 export default function PostmortemActionItems() {
   const { postmortem, items, people, canEdit } = useLoaderData<typeof loader>();

@@ -16,8 +16,9 @@ import { publicReportStatus } from "~/modules/postmortems/public-report.server.t
 import { reviewPanel } from "~/modules/postmortems/review.server.ts";
 import { POSTMORTEM_STATE_LABELS } from "~/modules/postmortems/sections.ts";
 import { isLockedForEditing } from "~/modules/postmortems/shared-document.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const postmortem = await getPostmortem(params.id!);
   if (!postmortem) throw new Response("Post-mortem not found", { status: 404 });
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     can: { editItems: can(actor.role, "postmortem:write"), draftReport: can(actor.role, "update:draft") },
   };
-}
+});
 
 export default function EditPostmortem() {
   const { postmortem, generated, canRefresh, me, readOnlyReason, review, actionItems, report, can: may } = useLoaderData<typeof loader>();

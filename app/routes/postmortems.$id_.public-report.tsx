@@ -1,22 +1,23 @@
 // The post-mortem page's "Draft the public report" button posts here: the draft opens in the
 // incident's comms tab, where it is edited, approved by a second person and published.
+import { formFailed } from "~/utils/page-boundary.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { draftPublicReport } from "~/modules/postmortems/public-report.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
+import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = apiLoader(async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "read");
   return redirect(`/postmortems/${encodeURIComponent(params.id!)}`);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = apiAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:draft");
   try {
     const update = await draftPublicReport(actor, params.id!);
     return redirect(`/incidents/${update.incidentId}/comms#update-${update.id}`);
   } catch (error) {
-    return Response.json({ errors: await formErrorsFrom(error) }, { status: 409 });
+    return formFailed(error);
   }
-}
+});

@@ -15,8 +15,9 @@ import { listPostmortems, postmortemQuarters } from "~/modules/postmortems/list.
 import { loadPostmortemsOwed } from "~/modules/postmortems/owed.server.ts";
 import { POSTMORTEM_STATE_LABELS, POSTMORTEM_STATES } from "~/modules/postmortems/sections.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const parsed = PostmortemFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const [postmortems, quarters, components, owed] = await Promise.all([
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: actor.timeZone,
     invalidFilters: !parsed.success,
   };
-}
+});
 
 const SELECT = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 

@@ -8,10 +8,11 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { MAX_QUERY_LENGTH, SEARCH_KINDS, SEARCH_KIND_PLURALS, SearchParamsSchema } from "~/modules/search/query.ts";
 import { search } from "~/modules/search/search.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
+import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 const PAGE_SIZE = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const view = { q: params.q ?? "", kind: params.kinds ?? "", timeZone: actor.timeZone };
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { q, ...options } = parsed.data;
   return { ...view, page: await search(q, options), error: null };
-}
+});
 
 export default function SearchPage() {
   const { q, kind, page, error, timeZone } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscript
 import { requestSubscription } from "~/modules/subscribers/public.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { readForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 
 /** Both ways to get notices: email, and a Slack channel (decision 0048). */
@@ -22,12 +23,12 @@ function BothForms({ page, email }: { page: PublicPage; email?: Parameters<typeo
   );
 }
 
-export async function loader() {
+export const loader = pageLoader(async function loader() {
   const page = await publicPageNow();
   return subscriptionPage(page, "Get notices by email", <BothForms page={page} />);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const result = await requestSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
@@ -39,4 +40,4 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result.ok) return subscriptionPage(page, "Get notices by email", <BothForms page={page} email={result} />, 422);
   return subscriptionPage(page, "Check your inbox", <CheckInbox page={page} email={result.email} />);
-}
+});

@@ -9,15 +9,16 @@ import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscript
 import { requestSlackSubscription } from "~/modules/subscribers/slack-hooks.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { readForm } from "~/utils/form.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const TITLE = "Get notices in Slack";
 
-export async function loader() {
+export const loader = pageLoader(async function loader() {
   const page = await publicPageNow();
   return subscriptionPage(page, TITLE, <SlackSubscribeForm page={page} hooksBase={env().SLACK_HOOKS_BASE_URL} />);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const result = await requestSlackSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
@@ -28,4 +29,4 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result.ok) return subscriptionPage(page, TITLE, <SlackSubscribeForm page={page} hooksBase={env().SLACK_HOOKS_BASE_URL} state={result} />, 422);
   return subscriptionPage(page, "Look in your Slack channel", <CheckSlack page={page} />);
-}
+});

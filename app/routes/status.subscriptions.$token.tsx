@@ -6,16 +6,17 @@ import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modu
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { PreferencesSchema } from "~/modules/subscribers/schemas.ts";
 import { setPreferences } from "~/modules/subscribers/subscribers.server.ts";
-import { formErrorsFrom, readForm } from "~/utils/form.server.ts";
+import { readForm } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ params }: LoaderFunctionArgs) {
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
   if (!subscriber) return unknownSubscriptionPage(page);
   return subscriptionPage(page, "Your email notices", <ManageSubscription page={page} subscriber={subscriber} token={params.token!} />);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await setPreferences(token, parsed.data.components);
     return subscriptionPage(page, "Your email notices", <ManageSubscription page={page} subscriber={saved} token={token} saved />);
   } catch (error) {
-    const errors = await formErrorsFrom(error);
+    const { errors } = formRefusal(error);
     return refused(Object.keys(errors).some((k) => k.startsWith("components.")) ? "A chosen component no longer exists; reload the page and choose again." : (errors._ ?? "Not saved."));
   }
-}
+});

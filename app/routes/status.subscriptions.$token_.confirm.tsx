@@ -5,8 +5,9 @@ import { Confirmed, ConfirmPrompt, Unsubscribed } from "~/components/status-page
 import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { confirmSubscription } from "~/modules/subscribers/subscribers.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ params }: LoaderFunctionArgs) {
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
   if (!subscriber) return unknownSubscriptionPage(page);
@@ -14,9 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (subscriber.unsubscribedAt) return subscriptionPage(page, "Unsubscribed", <Unsubscribed page={page} subscriber={subscriber} />);
   if (subscriber.confirmedAt) return subscriptionPage(page, "Subscription confirmed", <Confirmed page={page} subscriber={subscriber} token={token} />);
   return subscriptionPage(page, "Confirm your subscription", <ConfirmPrompt page={page} subscriber={subscriber} token={token} />);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const known = await subscriptionFromLink(params.token);
@@ -24,4 +25,4 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (known.unsubscribedAt) return subscriptionPage(page, "Unsubscribed", <Unsubscribed page={page} subscriber={known} />);
   const subscriber = (await confirmSubscription(params.token!)) ?? known;
   return subscriptionPage(page, "Subscription confirmed", <Confirmed page={page} subscriber={subscriber} token={params.token!} />);
-}
+});

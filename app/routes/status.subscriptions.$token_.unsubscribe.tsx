@@ -6,20 +6,21 @@ import { UnsubscribePrompt, Unsubscribed } from "~/components/status-page/subscr
 import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { unsubscribe } from "~/modules/subscribers/subscribers.server.ts";
+import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageLoader(async function loader({ params }: LoaderFunctionArgs) {
   const page = await publicPageNow();
   const subscriber = await subscriptionFromLink(params.token);
   if (!subscriber) return unknownSubscriptionPage(page);
   if (subscriber.unsubscribedAt) return subscriptionPage(page, "Unsubscribed", <Unsubscribed page={page} subscriber={subscriber} />);
   return subscriptionPage(page, "Unsubscribe", <UnsubscribePrompt page={page} subscriber={subscriber} token={params.token!} />);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const known = await subscriptionFromLink(params.token);
   const subscriber = known ? await unsubscribe(params.token!) : null;
   if (!subscriber) return unknownSubscriptionPage(page);
   return subscriptionPage(page, "Unsubscribed", <Unsubscribed page={page} subscriber={subscriber} />);
-}
+});

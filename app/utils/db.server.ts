@@ -6,8 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
 import { isDatabaseUnavailable } from "./database-errors.ts";
+import { databaseDoesNotAnswer, DomainError, isDatabaseOutage } from "./errors.ts";
 import { env, isPostgres, sqliteFilePath } from "./env.server.ts";
-import { databaseUnavailable } from "./http.server.ts";
 import { singleton } from "./singleton.ts";
 
 export type Db = SqliteClient;
@@ -32,18 +32,17 @@ function connect(url: string): Db {
 /**
  * The client every module uses, with one rule for a database that does not answer (down,
  * refusing connections, out of connections, its file locked): whatever the call, a model read,
- * a raw query or a whole transaction, it throws the 503 answer with Retry-After, which a route
- * lets through to its caller (the room's outbox retries it). On SQLite a lock also pauses
+ * a raw query or a whole transaction, it throws the `unavailable` refusal (databaseDoesNotAnswer),
+ * which a route's boundary answers 503 with Retry-After (the room's outbox retries it). On SQLite a lock also pauses
  * writes for a moment, so requests do not each stall the process for the busy timeout.
  * docs/decisions/0027-database-unavailable.md
  */
 function answering(base: Db, sqlite: boolean): Db {
   let writesPausedUntil = 0;
   // The cause goes with it, and into a log line when a loop outside a request logs it.
-  const refuse = (cause: unknown): Response =>
-    Object.assign(databaseUnavailable(), { cause, toJSON: () => ({ status: 503, message: "the database does not answer", cause: String(cause) }) });
+  const refuse = (cause: unknown): DomainError => databaseDoesNotAnswer(cause);
   const rethrow = (error: unknown): never => {
-    if (error instanceof Response || !isDatabaseUnavailable(error)) throw error;
+    if (error instanceof DomainError || !isDatabaseUnavailable(error)) throw error;
     if (sqlite) writesPausedUntil = Date.now() + SQLITE_LOCKED_PAUSE_MS;
     throw refuse(error);
   };
@@ -79,7 +78,7 @@ export async function unlessUnavailable(write: () => Promise<unknown>): Promise<
   try {
     await write();
   } catch (error) {
-    if (!(error instanceof Response && error.status === 503)) throw error;
+    if (!isDatabaseOutage(error)) throw error;
   }
 }
 

@@ -1,49 +1,21 @@
 // The one error shape of the JSON API and the helpers that parse input into it:
 //   {"error": {"code": "...", "message": "...", "fields": {...}}}
 import { z } from "zod";
+import { DomainError, STATUS_OF, type ErrorCode } from "./errors.ts";
 
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "payload_too_large"
-  | "invalid"
-  | "rate_limited"
-  | "unavailable";
-
-const STATUS: Record<ApiErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  payload_too_large: 413,
-  invalid: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
-export function apiError(code: ApiErrorCode, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message, fields: fields ?? {} } }, { status: STATUS[code], headers });
-}
-
-/** The answer while the database does not answer (down, locked, out of connections): 503 with a hint to retry. */
-export function databaseUnavailable(): Response {
-  return apiError("unavailable", "The database does not answer; try again in a few seconds.", undefined, { "Retry-After": "5" });
+/** The API's one error shape with its status; the API's boundary (api-boundary.server.ts) and server/ build it here. */
+export function apiError(code: ErrorCode, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, fields: fields ?? {} } }, { status: STATUS_OF[code], headers });
 }
 
 /**
- * A route of the API serves only `methods` (GET brings HEAD): any other is 405 with `Allow`, in
- * the API's error shape. Called first in every action.
+ * A route of the API serves only `methods` (GET brings HEAD): any other is refused
+ * (method_not_allowed: 405 with `Allow`). Called first in every action.
  */
 export function allowMethods(request: Request, methods: readonly string[]): void {
   if (methods.includes(request.method)) return;
   const allow = methods.includes("GET") ? ["GET", "HEAD", ...methods.filter((m) => m !== "GET")] : [...methods];
-  throw apiError("method_not_allowed", notServedMessage(request.method, allow), undefined, { Allow: allow.join(", ") });
+  throw new DomainError("method_not_allowed", notServedMessage(request.method, allow), {}, { allow });
 }
 
 /** "POST is not served here; GET and HEAD are.": the one wording of a 405, on the API, pages and the public page. */
@@ -52,9 +24,9 @@ export function notServedMessage(method: string, allow: readonly string[]): stri
   return `${method} is not served here; ${listed} ${allow.length > 1 ? "are" : "is"}.`;
 }
 
-/** Throws the API error; a route's loader or action lets it propagate as the response. */
-export function fail(code: ApiErrorCode, message: string, fields?: Record<string, string>): never {
-  throw apiError(code, message, fields);
+/** A module's refusal: throws the DomainError, which a route's boundary answers (decision 0051). */
+export function fail(code: ErrorCode, message: string, fields?: Record<string, string>): never {
+  throw new DomainError(code, message, fields);
 }
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -101,8 +73,7 @@ export async function readBytes(request: Request, limit: number, tooLarge: (clos
 /** The body as text, refused with 413 past `limit` bytes (a signed webhook is checked on these exact bytes). */
 export async function readLimited(request: Request, limit: number): Promise<string> {
   const tooLarge = (closeConnection: boolean): never => {
-    const headers = closeConnection ? { Connection: "close" } : undefined;
-    throw apiError("payload_too_large", `The body is larger than ${limit} bytes.`, undefined, headers);
+    throw new DomainError("payload_too_large", `The body is larger than ${limit} bytes.`, {}, { closeConnection });
   };
   return (await readBytes(request, limit, tooLarge)).toString("utf8");
 }

@@ -1,10 +1,13 @@
 // What the app's database client throws when Postgres stops answering, for every way it is
 // used: a model read, a raw query, a transaction, with the pool's connections killed under it
-// and new ones refused. Each must be the one 503 "unavailable" answer (Retry-After), so that
+// and new ones refused. Each must be the one "unavailable" refusal, answered 503 with Retry-After, so that
 // any route, whatever it was doing, tells its caller to try again instead of a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../setup/app-server.ts";
 import { asPostgresAdmin, type TestDatabase } from "../setup/test-databases.ts";
+
+import * as boundary from "../../app/utils/api-boundary.server.ts";
+import * as errors from "../../app/utils/errors.ts";
 
 type Client = typeof import("../../app/utils/db.server.ts");
 
@@ -48,8 +51,10 @@ describe("the database client while Postgres is cut off", () => {
     for (const [what, call] of Object.entries(calls)) {
       for (let attempt = 1; attempt <= 3; attempt++) {
         const error = await thrown(call);
-        expect(error, `${what}, attempt ${attempt}: ${String(error)} ${JSON.stringify(error)}`).toBeInstanceOf(Response);
-        const response = error as Response;
+        expect(error, `${what}, attempt ${attempt}: ${String(error)} ${JSON.stringify(error)}`).toBeInstanceOf(errors.DomainError);
+        expect((error as InstanceType<typeof errors.DomainError>).code).toBe("unavailable");
+        // what the API answers for it (decision 0051)
+        const response = boundary.apiAnswer(error as InstanceType<typeof errors.DomainError>);
         expect(response.status).toBe(503);
         expect(response.headers.get("retry-after")).toBeTruthy();
         expect(await response.json()).toMatchObject({ error: { code: "unavailable" } });

@@ -203,11 +203,12 @@ describe.each(databases())("offboarding on %s", (database) => {
     const users = () => app.db.rows<{ role: string; disabledAt: unknown }>(`SELECT "role", "disabledAt" FROM "User" WHERE "id" = ?`, priya);
     const before = await users();
 
+    // the page answers a conflict as the API does: 409 (decision 0051), with the reason on the form
     const demote = await postUsersPage(app, admin, { intent: "change-role", userId: priya, role: "responder" });
-    expect(demote.status).toBe(422);
+    expect(demote.status).toBe(409);
     expect(await demote.text()).toContain("is the last active admin");
     const disable = await postUsersPage(app, admin, { intent: "disable", userId: priya });
-    expect(disable.status).toBe(422);
+    expect(disable.status).toBe(409);
     expect(await disable.text()).toContain("is the last active admin");
     const byApi = await app.api.patch(`/api/v1/users/${priya}`, { role: "viewer" });
     expect(byApi.status).toBe(409);

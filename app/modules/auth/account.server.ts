@@ -1,10 +1,11 @@
 // A person's own account: the sessions they have open (and ending them), and changing their
 // password. Everything here is scoped to the signed-in user; an admin ends other people's
 // sessions from the users page (users.server.ts).
+import { DomainError } from "~/utils/errors.ts";
 import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { apiError, fail } from "~/utils/http.server.ts";
+import { fail } from "~/utils/http.server.ts";
 import type { Actor } from "./actor.ts";
 import { assertPasswordAllowed } from "./common-passwords.server.ts";
 import { recordFailedSignIn, recordSignIn, signInRefusal } from "./limits.server.ts";
@@ -73,7 +74,7 @@ export async function endMyOtherSessions(actor: Actor): Promise<number> {
 export async function changeMyPassword(actor: Actor, address: string, input: z.output<typeof ChangePasswordSchema>): Promise<{ sessionsEnded: number }> {
   const current = sessionOf(actor);
   const refused = await signInRefusal(actor.email, address);
-  if (refused) throw apiError("rate_limited", refused.message, { currentPassword: "too many wrong attempts" }, refused.headers);
+  if (refused) throw new DomainError("rate_limited", refused.message, { currentPassword: "too many wrong attempts" }, { retryAfter: refused.retryAfterSeconds });
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordFailedSignIn(actor.email, address);

@@ -1,8 +1,8 @@
 // The one way to check a role: every loader and action calls requireActor (or
 // optionalActor) with the permission it needs. A bearer token or the session cookie works; a
 // token acts with the lower of its role and its owner's role now (principal.server.ts).
+import { DomainError } from "~/utils/errors.ts";
 import { redirect } from "@remix-run/node";
-import { apiError } from "~/utils/http.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission } from "./roles.ts";
 import { clientAddress } from "./client-address.ts";
@@ -54,7 +54,7 @@ export async function requireActor(request: Request, permission: Permission = "r
     const unusable = unusedCookie ? { "Set-Cookie": clearedSessionCookie(request) } : undefined;
     if (wantsJson(request)) {
       const message = ended ? "The session has ended; sign in again." : "Sign in or send an API token.";
-      throw apiError("unauthorized", message, undefined, unusable);
+      throw new DomainError("unauthorized", message, {}, { clearSessionCookie: unusable?.["Set-Cookie"] });
     }
     const clear = ended ? { "Set-Cookie": clearedSessionCookie(request) } : unusable;
     const url = new URL(request.url);
@@ -66,8 +66,7 @@ export async function requireActor(request: Request, permission: Permission = "r
   }
   if (!can(actor.role, permission)) {
     const message = `The ${actor.role} role may not do this (needs ${permission}).`;
-    if (wantsJson(request)) throw apiError("forbidden", message);
-    throw new Response(message, { status: 403, statusText: "Forbidden" });
+    throw new DomainError("forbidden", message);
   }
   return actor;
 }

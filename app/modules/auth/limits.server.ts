@@ -4,7 +4,7 @@
 // streams open at once per session, token and address. The numbers come from the environment
 // (README, decisions 0021, 0028 and 0033); the counts live in a LimitStore (limit-store.ts): Redis
 // when REDIS_URL is set, so every instance counts the same (decision 0049), else this process's memory.
-import { apiError } from "~/utils/http.server.ts";
+import { DomainError } from "~/utils/errors.ts";
 import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { sharedRedis } from "~/utils/redis.server.ts";
@@ -116,7 +116,7 @@ export async function tokenGuessRefusal(address: string): Promise<Refusal | null
 /** Throws the API's 429 while this address has sent too many wrong tokens. */
 export async function assertTokenAttemptsAllowed(address: string): Promise<void> {
   const refused = await tokenGuessRefusal(address);
-  if (refused) throw apiError("rate_limited", refused.message, undefined, refused.headers);
+  if (refused) throw new DomainError("rate_limited", refused.message, {}, { retryAfter: refused.retryAfterSeconds });
 }
 
 export async function recordFailedToken(address: string): Promise<void> {
@@ -127,7 +127,7 @@ export async function recordFailedToken(address: string): Promise<void> {
 export async function countTokenCreation(userId: string): Promise<void> {
   const key = `token:created:${userId}`;
   const refused = refusal(await store().retryAfterMs(key, limits().tokensCreatedByAccount), "Too many API tokens created by this account.");
-  if (refused) throw apiError("rate_limited", refused.message, undefined, refused.headers);
+  if (refused) throw new DomainError("rate_limited", refused.message, {}, { retryAfter: refused.retryAfterSeconds });
   await store().count(key, limits().tokensCreatedByAccount);
 }
 
@@ -175,8 +175,8 @@ export async function holdEventStreamPlace(actor: Actor, address: string): Promi
   for (const [key, limit, what] of places) {
     if (!(await store().hold(key, limit))) {
       for (const k of taken) await store().release(k);
-      throw apiError("rate_limited", `${what} Close one, or try again in ${STREAM_RETRY_AFTER_SECONDS} seconds.`, undefined, {
-        "Retry-After": String(STREAM_RETRY_AFTER_SECONDS),
+      throw new DomainError("rate_limited", `${what} Close one, or try again in ${STREAM_RETRY_AFTER_SECONDS} seconds.`, {}, {
+        retryAfter: STREAM_RETRY_AFTER_SECONDS,
       });
     }
     taken.push(key);

@@ -2,9 +2,9 @@
 // carries) or an API token that acts as an admin. Never open: the figures describe the
 // installation. Any other token is refused exactly as a wrong one is (the same 401, counted in
 // the same limit as the API's), so /metrics cannot tell a guesser that a token is real.
+import { DomainError, isDomainError } from "~/utils/errors.ts";
 import { timingSafeEqual } from "node:crypto";
 import { env } from "~/utils/env.server.ts";
-import { apiError } from "~/utils/http.server.ts";
 import { assertTokenAttemptsAllowed, recordFailedToken } from "./limits.server.ts";
 import { actorFromToken } from "./principal.server.ts";
 import { can } from "./roles.ts";
@@ -15,13 +15,10 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(Buffer.from(sha256(given), "hex"), Buffer.from(sha256(expected), "hex"));
 }
 
-const refused = () =>
-  apiError("unauthorized", "Send 'Authorization: Bearer <METRICS_TOKEN or an admin API token>'.", undefined, {
-    "WWW-Authenticate": "Bearer",
-  });
+const refused = () => new DomainError("unauthorized", "Send 'Authorization: Bearer <METRICS_TOKEN or an admin API token>'.");
 
-/** "allowed", or the answer to send instead (401, or 429 while the address has guessed too often). */
-export async function metricsAccess(authorization: string | undefined, address: string): Promise<"allowed" | Response> {
+/** "allowed", or the refusal to answer instead (unauthorized, rate_limited while the address has guessed too often, unavailable). */
+export async function metricsAccess(authorization: string | undefined, address: string): Promise<"allowed" | DomainError> {
   if (!authorization) return refused();
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? null;
   try {
@@ -33,9 +30,9 @@ export async function metricsAccess(authorization: string | undefined, address: 
     if (can(actor.role, "metrics:read")) return "allowed";
     await recordFailedToken(address);
     return refused();
-  } catch (answer) {
-    if (answer instanceof Response && answer.status === 401) return refused();
-    if (answer instanceof Response) return answer;
-    throw answer;
+  } catch (refusal) {
+    if (isDomainError(refusal, "unauthorized")) return refused();
+    if (isDomainError(refusal)) return refusal;
+    throw refusal;
   }
 }

@@ -3,8 +3,8 @@
 // checks of open event streams and editing sockets all ask here, so everywhere a token acts with
 // the lower of its own role and its owner's role now (roles.ts, actingRole), a disabled person's
 // token or session acts as no one, and a wrong token counts against its address in one limit.
+import { DomainError } from "~/utils/errors.ts";
 import { db, unlessUnavailable } from "~/utils/db.server.ts";
-import { apiError } from "~/utils/http.server.ts";
 import type { Actor } from "./actor.ts";
 import { assertTokenAttemptsAllowed, recordFailedToken } from "./limits.server.ts";
 import { actingRole, type RoleName } from "./roles.ts";
@@ -45,7 +45,7 @@ export async function actorFromToken(token: string | null, address: string): Pro
   const row = token === null ? null : await findActiveToken(token);
   if (!row) {
     await recordFailedToken(address);
-    throw apiError(
+    throw new DomainError(
       "unauthorized",
       token === null ? "The Authorization header must be 'Bearer <token>'." : "The API token is not valid or has been revoked.",
     );

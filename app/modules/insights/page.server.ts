@@ -1,5 +1,6 @@
 // The pages' reading of a query: a filter the form got wrong is named and left out, and the
 // figures are shown for the rest (the JSON API and the CSV answer a bad query with a 400).
+import { isDomainError } from "~/utils/errors.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { computeInsights } from "./insights.ts";
 import { loadInsightsData } from "./insights.server.ts";
@@ -8,9 +9,7 @@ import { InsightsQuerySchema } from "./query.ts";
 const FILTER_KEYS = ["from", "to", "severity", "component", "sla"] as const;
 
 async function errorFields(error: unknown): Promise<Record<string, string> | null> {
-  if (!(error instanceof Response) || error.status !== 400) return null;
-  const body = (await error.json().catch(() => null)) as { error?: { fields?: Record<string, string> } } | null;
-  return body?.error?.fields ?? null;
+  return isDomainError(error, "bad_request") ? error.fields : null;
 }
 
 /** The insights for the filters in `searchParams`, the problems with any that could not be used, and the query that was used. */

@@ -3,6 +3,7 @@
 // `acceptCollaborator`; this module decides who may connect and how (read-only or not),
 // loads and stores the shared document (shared-document.server.ts), and stores every open
 // document when the app shuts down. docs/decisions/0014-collaborative-postmortems.md.
+import { isDomainError } from "~/utils/errors.ts";
 import type { IncomingMessage } from "node:http";
 import { Hocuspocus, type Document, type onStoreDocumentPayload } from "@hocuspocus/server";
 import type { WebSocket } from "ws";
@@ -64,10 +65,10 @@ async function collaboratorOf(request: IncomingMessage, token: string): Promise<
   if (!token) return null;
   try {
     return await actorFromToken(token, addressOf(request));
-  } catch (answer) {
-    if (answer instanceof Response && answer.status === 429) return "rate-limited";
-    if (answer instanceof Response && answer.status === 401) return null;
-    throw answer;
+  } catch (refusal) {
+    if (isDomainError(refusal, "rate_limited")) return "rate-limited";
+    if (isDomainError(refusal, "unauthorized")) return null;
+    throw refusal;
   }
 }
 

@@ -1,10 +1,11 @@
 // The gate of Slack's three endpoints: off (404) without SLACK_SIGNING_SECRET, POST only,
 // the raw body read (64 KB at most) and its signature checked before anything is parsed or
 // done; a bad one is 401 and counts, per address, in the limit of wrong tokens (decision 0028).
+import { DomainError } from "~/utils/errors.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { assertTokenAttemptsAllowed, recordFailedToken } from "~/modules/auth/limits.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { allowMethods, apiError, fail, readBytes } from "~/utils/http.server.ts";
+import { allowMethods, fail, readBytes } from "~/utils/http.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { verifySlackSignature } from "./signature.ts";
 
@@ -27,7 +28,7 @@ export async function readSignedSlackRequest(request: Request): Promise<string> 
   const address = clientAddress(request);
   await assertTokenAttemptsAllowed(address);
   const bytes = await readBytes(request, MAX_SLACK_BYTES, (closeConnection): never => {
-    throw apiError("payload_too_large", `The body is larger than ${MAX_SLACK_BYTES} bytes.`, undefined, closeConnection ? { Connection: "close" } : undefined);
+    throw new DomainError("payload_too_large", `The body is larger than ${MAX_SLACK_BYTES} bytes.`, {}, { closeConnection });
   });
   const check = verifySlackSignature(secret, {
     timestamp: request.headers.get("x-slack-request-timestamp"),
@@ -37,7 +38,7 @@ export async function readSignedSlackRequest(request: Request): Promise<string> 
   if (!check.ok) {
     await recordFailedToken(address);
     logger.warn({ reason: check.reason, path: new URL(request.url).pathname }, "slack request refused: bad signature");
-    throw apiError("unauthorized", `The request's Slack signature does not verify: ${check.reason}.`);
+    throw new DomainError("unauthorized", `The request's Slack signature does not verify: ${check.reason}.`);
   }
   return bytes.toString("utf8");
 }

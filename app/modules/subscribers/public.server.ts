@@ -2,9 +2,9 @@
 // The form answers the same, in the same time, whatever the address (decision 0033), so it never
 // tells who is subscribed, and a stranger cannot change a confirmed subscriber's choice by typing
 // their address.
+import { formRefusal } from "~/utils/page-boundary.server.ts";
 import { countSubscribeRequest, type Refusal } from "~/modules/auth/limits.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
-import { formErrorsFrom } from "~/utils/form.server.ts";
 import { SubscribeSchema, type SubscribeInput } from "./schemas.ts";
 import { queueSubscribeRequest } from "./subscribe-requests.server.ts";
 import { subscriptionByToken, type SubscriberView } from "./subscribers.server.ts";
@@ -36,7 +36,7 @@ export async function requestSubscription(form: FormData, address: string): Prom
   try {
     await queueSubscribeRequest(input);
   } catch (error) {
-    return { ok: false, ...values, errors: await formErrorsFrom(error) };
+    return { ok: false, ...values, errors: formRefusal(error).errors };
   }
   return { ok: true, email: input.email };
 }

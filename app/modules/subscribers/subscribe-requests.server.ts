@@ -3,6 +3,7 @@
 // request in the outbox, one row, the same work for every address. The delivery worker carries
 // it out: subscribes the address, or merges nothing into a confirmed subscription, and queues the
 // confirmation email when one is due. So neither the answer nor its time depends on the address.
+import { DomainError } from "~/utils/errors.ts";
 import { db } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { logger } from "~/utils/logger.server.ts";
@@ -42,8 +43,8 @@ export async function carryOutSubscribeRequests(claim: string, rows: RequestRow[
       await subscribe(null, { email: row.recipient, components }, "page", { request: row.id });
     } catch (error) {
       // Anything but a refusal (the database away) is left to the lease: the request is taken again.
-      if (!(error instanceof Response)) throw error;
-      logger.warn({ deliveryId: row.id, status: error.status }, "a subscribe-form request was refused when carried out");
+      if (!(error instanceof DomainError) || error.code === "unavailable") throw error;
+      logger.warn({ deliveryId: row.id, status: error.status, code: error.code }, "a subscribe-form request was refused when carried out");
       const lastError = "a chosen component no longer exists";
       await db.$transaction((tx) =>
         tx.delivery.updateMany({ where: { id: row.id, claim }, data: { state: "dead", claim: null, leaseUntil: null, lastError } })

@@ -1,6 +1,7 @@
 // What the comms tab needs: the incident's updates, the components an update can move
 // (with their public status and this incident's impact on them), the promise record, and
 // a first draft filled from the template for the likely next status.
+import { DomainError } from "~/utils/errors.ts";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
@@ -70,7 +71,7 @@ async function firstDraft(incidentId: string, status: UpdateTemplateStatus) {
     return { status, nextUpdateInMinutes, body: await draftBody(incidentId, status, nextUpdateInMinutes), templateError: null };
   } catch (error) {
     // A template an admin broke must not stop comms from writing by hand.
-    if (error instanceof Response) return { status, nextUpdateInMinutes, body: "", templateError: `The ${status} template cannot be filled; write the update by hand.` };
+    if (error instanceof DomainError) return { status, nextUpdateInMinutes, body: "", templateError: `The ${status} template cannot be filled; write the update by hand.` };
     throw error;
   }
 }
