@@ -68,7 +68,7 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
       expect.stringMatching(/^:arrows_counterclockwise: .*Severity changed from SEV3 to SEV2\.$/),
       expect.stringMatching(/^:mega: .*We found the cause and are fixing it\./s),
     ]);
-    await waitFor("the topic", () => channel().topic.startsWith("SEV2 · Identified"));
+    await waitFor("the topic", () => channel().topic.startsWith("SEV2 · Identified"), 40_000);
   });
 
   it("a Slack outage fails no action: the room says the channel is behind, and once Slack answers, the channel is made and the messages arrive once, in order", async () => {
