@@ -30,7 +30,7 @@ export function SlackSubscribeForm({
         Get notices in Slack
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Add an <a href="https://api.slack.com/messaging/webhooks">incoming webhook</a> to a channel of your workspace and paste its URL here. We post a test
+        Add an <a className="underline" href="https://api.slack.com/messaging/webhooks">incoming webhook</a> to a channel of your workspace and paste its URL here. We post a test
         message to it first; every incident and maintenance update of {page.page.name} follows.
       </p>
       <form method="post" action={SLACK_SUBSCRIBE_PATH} className="mt-3" noValidate>
@@ -102,7 +102,7 @@ export function SlackUnsubscribed({ page }: { page: PublicPage }) {
   return (
     <Panel title="This channel is unsubscribed">
       <p>
-        No more notices are posted to that Slack channel. Changed your mind? Add its webhook again on the <a href={`${page.page.url}#subscribe`}>status page</a>.
+        No more notices are posted to that Slack channel. Changed your mind? Add its webhook again on the <a className="underline" href={`${page.page.url}#subscribe`}>status page</a>.
       </p>
     </Panel>
   );
