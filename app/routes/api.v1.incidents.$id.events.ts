@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
-import { holdEventStreamPlace } from "~/modules/auth/limits.server.ts";
-import { watchAccess } from "~/modules/auth/live-access.server.ts";
+import { admitEventStream } from "~/modules/auth/live-access.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { incidentEventStream } from "~/modules/timeline/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
@@ -19,14 +18,8 @@ export const loader = apiLoader(async function loader({ request, params }: Loade
   const id = await requireIncidentId(params.id!);
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   if (!/^\d{1,9}$/.test(raw)) fail("bad_request", "Last-Event-ID must be a sequence number.", { "Last-Event-ID": "not a number" });
-  const place = await holdEventStreamPlace(actor, clientAddress(request));
-  return incidentEventStream(id, Number(raw), request.signal, env().SSE_HEARTBEAT_MS, (end) => {
-    const unwatch = watchAccess(actor, end);
-    return () => {
-      unwatch();
-      place.release();
-    };
-  });
+  const onOpen = await admitEventStream(actor, clientAddress(request));
+  return incidentEventStream(id, Number(raw), request.signal, env().SSE_HEARTBEAT_MS, onOpen);
 });
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */

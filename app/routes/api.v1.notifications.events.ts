@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
-import { holdEventStreamPlace } from "~/modules/auth/limits.server.ts";
-import { watchAccess } from "~/modules/auth/live-access.server.ts";
+import { admitEventStream } from "~/modules/auth/live-access.server.ts";
 import { notificationStream } from "~/modules/notifications/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { allowMethods } from "~/utils/http.server.ts";
@@ -15,14 +14,8 @@ import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
  */
 export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
-  const place = await holdEventStreamPlace(actor, clientAddress(request));
-  return notificationStream(actor.userId, request.signal, env().SSE_HEARTBEAT_MS, (end) => {
-    const unwatch = watchAccess(actor, end);
-    return () => {
-      unwatch();
-      place.release();
-    };
-  });
+  const onOpen = await admitEventStream(actor, clientAddress(request));
+  return notificationStream(actor.userId, request.signal, env().SSE_HEARTBEAT_MS, onOpen);
 });
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */

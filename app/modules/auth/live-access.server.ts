@@ -10,6 +10,7 @@ import { env } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { singleton } from "~/utils/singleton.ts";
 import type { Actor } from "./actor.ts";
+import { holdEventStreamPlace } from "./limits.server.ts";
 import { actingRolesNow } from "./principal.server.ts";
 
 const CHANNEL = "access-changed";
@@ -82,3 +83,20 @@ export async function announceAccessChanged(userId: string): Promise<void> {
     logger.warn({ err: error, userId }, "announcing an access change failed");
   });
 }
+
+/**
+ * An event stream's admission: its place under the stream caps (refused with 429 when they are
+ * full), and what to run when it opens: watch the person's access, ending the stream when it
+ * changes; the returned cleanup stops watching and gives the place back.
+ */
+export async function admitEventStream(actor: Actor, address: string): Promise<(end: () => void) => () => void> {
+  const place = await holdEventStreamPlace(actor, address);
+  return (end) => {
+    const unwatch = watchAccess(actor, end);
+    return () => {
+      unwatch();
+      place.release();
+    };
+  };
+}
+

@@ -5,7 +5,7 @@
 // token or session acts as no one, and a wrong token counts against its address in one limit.
 import { DomainError } from "~/utils/errors.ts";
 import { db, unlessUnavailable } from "~/utils/db.server.ts";
-import type { Actor } from "./actor.ts";
+import { userActor, type Actor } from "./actor.ts";
 import { assertTokenAttemptsAllowed, recordFailedToken } from "./limits.server.ts";
 import { actingRole, type RoleName } from "./roles.ts";
 import { sessionEnded } from "./session-rules.ts";
@@ -24,15 +24,7 @@ async function findActiveToken(token: string) {
 }
 
 export function sessionActor({ id, user }: FoundSession): Actor {
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role as RoleName,
-    timeZone: user.timeZone,
-    tokenId: null,
-    sessionId: id,
-  };
+  return userActor(user, { sessionId: id });
 }
 
 /**
@@ -54,15 +46,7 @@ export async function actorFromToken(token: string | null, address: string): Pro
     await unlessUnavailable(() => db.$transaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })));
   }
   const { user } = row;
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: actingRole(row.role as RoleName, user.role as RoleName),
-    timeZone: user.timeZone,
-    tokenId: row.id,
-    sessionId: null,
-  };
+  return userActor(user, { role: actingRole(row.role as RoleName, user.role as RoleName), tokenId: row.id });
 }
 
 function inBatches<T>(items: T[]): T[][] {

@@ -4,8 +4,7 @@
 // its action items and review history, and the public root-cause report, drafted by the app's
 // report code, reworded for customers, approved by a second person and published through the
 // real publishing code at its historical time.
-import type { Actor } from "~/modules/auth/actor.ts";
-import type { RoleName } from "~/modules/auth/roles.ts";
+import { userActor, type Actor } from "~/modules/auth/actor.ts";
 import { renderTemplate } from "~/modules/notices/liquid.ts";
 import { docText, markdownToDoc, type PmDoc } from "~/modules/postmortems/document.ts";
 import { generateSections, postmortemTitle } from "~/modules/postmortems/generate.ts";
@@ -34,16 +33,7 @@ const STATE_AFTER: Record<(typeof story.review)[number]["action"], PostmortemSta
 };
 
 async function actorFor(tx: Tx, userId: string): Promise<Actor> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-  return {
-    userId,
-    name: user.name,
-    email: user.email,
-    role: user.role as RoleName,
-    timeZone: user.timeZone,
-    tokenId: null,
-    sessionId: null,
-  };
+  return userActor(await tx.user.findUniqueOrThrow({ where: { id: userId } }));
 }
 
 export async function loadOutagePostmortem(tx: Tx, userIds: Map<string, string>): Promise<void> {

@@ -1,8 +1,7 @@
 // Loads the public side of the demo story (demo/public-story.ts): each incident's updates go
 // through the real publishing code at their historical times, so the status page, its uptime
 // bars and the comms tabs show what they would have after those incidents.
-import type { Actor } from "~/modules/auth/actor.ts";
-import type { RoleName } from "~/modules/auth/roles.ts";
+import { userActor, type Actor } from "~/modules/auth/actor.ts";
 import { publishInTransaction } from "~/modules/updates/publish.server.ts";
 import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import type { Tx } from "~/utils/db.server.ts";
@@ -15,8 +14,7 @@ const DAY = 24 * 60 * MINUTE;
 type Ids = { now: Date; componentIds: Map<string, string>; userIds: Map<string, string> };
 
 async function actorFor(tx: Tx, userId: string): Promise<Actor> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-  return { userId, name: user.name, email: user.email, role: user.role as RoleName, timeZone: user.timeZone, tokenId: null, sessionId: null };
+  return userActor(await tx.user.findUniqueOrThrow({ where: { id: userId } }));
 }
 
 export async function loadPublicSide(tx: Tx, ids: Ids): Promise<void> {

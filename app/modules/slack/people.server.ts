@@ -2,8 +2,7 @@
 // with that user's role now, exactly as on the pages. The email is cached for a few minutes
 // (a command must answer within 3 s); the user and role are read fresh every time, so a
 // disabled person or a changed role counts at once.
-import type { Actor } from "~/modules/auth/actor.ts";
-import type { RoleName } from "~/modules/auth/roles.ts";
+import { userActor, type Actor } from "~/modules/auth/actor.ts";
 import { db } from "~/utils/db.server.ts";
 import { callSlack } from "./web-api.server.ts";
 import { singleton } from "~/utils/singleton.ts";
@@ -34,17 +33,5 @@ export async function slackPerson(slackUserId: string): Promise<SlackPerson> {
   const user = await db.user.findFirst({ where: { email } });
   if (!user) return { ok: false, refusal: `Nobody with the email ${email} has an Incident Desk account; ask an admin to add you.` };
   if (user.disabledAt) return { ok: false, refusal: "Your Incident Desk account is disabled; nothing was changed." };
-  return {
-    ok: true,
-    actor: {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role as RoleName,
-      timeZone: user.timeZone,
-      tokenId: null,
-      sessionId: null,
-      via: "slack",
-    },
-  };
+  return { ok: true, actor: userActor(user, { via: "slack" }) };
 }
