@@ -1,6 +1,6 @@
 // The one error a module throws when it refuses: what went wrong (`code`), in words (`message`),
 // and per field (`fields`). It knows no HTTP: the API's boundary (api-boundary.server.ts) and the
-// pages' boundary (form.server.ts) turn it into an answer, Slack's commands into a message.
+// pages' boundary (page-boundary.server.ts) turn it into an answer, Slack's commands into a message.
 // docs/decisions/0051-errors-carry-no-http.md
 
 export type ErrorCode =
