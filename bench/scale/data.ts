@@ -3,6 +3,8 @@
 // bulk INSERTs. Deterministic (a seeded PRNG), so two runs search the same text. The words vary
 // the way real entries do: a few common ones, many rare ones (tickets, deploys, hosts).
 
+import { COMPONENTS, REGIONS, SYMPTOMS, ACTIONS, CAUSES, METRICS, PEOPLE, ENTRY_KINDS, SEVERITIES, IMPACTS, SECTION_KEYS } from "./words.ts";
+
 export type Row = Record<string, string | number | boolean | Date | null>;
 
 export function prng(seed: number): () => number {
@@ -19,17 +21,6 @@ export function prng(seed: number): () => number {
 /** Ids of the app's shape (12 lowercase base-36 characters), one prefix letter per table. */
 export const benchId = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(11, "0")}`;
 
-const COMPONENTS = ["Messages API", "Chat", "Agent sessions", "Batch API", "Embeddings", "Console dashboard", "Login", "Billing", "Webhooks", "File uploads", "Search index", "Streaming", "Status notifications", "Model router", "GPU pool", "Config service", "Rate limiter", "Object storage", "Postgres primary", "Redis cache", "Kafka", "DNS", "CDN edge", "Load balancer", "Auth tokens", "Audit log", "Usage metering", "Image generation", "Speech API", "Fine-tuning"];
-const REGIONS = ["us-east", "us-west", "eu-west", "eu-central", "ap-southeast", "ap-northeast", "sa-east"];
-const SYMPTOMS = ["elevated 5xx", "high p99 latency", "timeouts", "dropped connections", "stale reads", "queue backlog", "failed logins", "slow page loads", "missing events", "duplicate deliveries", "OOM kills", "certificate errors", "packet loss", "disk pressure", "replication lag"];
-const ACTIONS = ["Rolled back", "Restarted", "Scaled out", "Drained", "Failed over", "Paused", "Re-enabled", "Throttled", "Purged the cache of", "Rotated credentials for", "Pinned the version of", "Raised the limit of"];
-const CAUSES = ["a bad config push", "a noisy neighbour", "an expired certificate", "a schema migration", "a dependency upgrade", "a kernel update", "a retry storm", "a hot partition", "a memory leak", "a DNS change", "a feature flag", "a capacity shortfall"];
-const METRICS = ["error rate", "p99", "CPU", "memory", "queue depth", "connection count", "cache hit rate", "GC pause"];
-const PEOPLE = ["Dana", "Sofia", "Marcus", "Elena", "Priya", "Tomasz", "Aiko", "Kwame", "Lena", "Mateo"];
-const ENTRY_KINDS = ["observation", "observation", "action", "action", "note", "hypothesis", "decision", "customer_impact", "observation", "status_change"] as const;
-const SEVERITIES = ["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV3", "SEV4", "SEV4", "SEV4"] as const;
-const IMPACTS = ["degraded_performance", "partial_outage", "major_outage"] as const;
-const SECTION_KEYS = ["summary", "impact", "timeline", "root_cause", "detection", "response", "contributing_factors", "lessons", "communication"] as const;
 const MINUTE = 60_000;
 
 export class TextMaker {
