@@ -171,7 +171,10 @@ export default defineConfig(
     files: TS,
     ignores: ["app/utils/singleton.ts", ...TESTS],
     rules: {
-      "no-restricted-globals": ["error", { name: "globalThis", message: "Keep process-wide state with remember() from ~/utils/singleton.ts." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "globalThis", message: "Keep process-wide state with remember() from ~/utils/singleton.ts." },
+      ],
     },
   },
   // The layers. Later blocks replace earlier ones for the files they match, so each lists all it holds.

@@ -22,22 +22,35 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 /** A file that imports `specifier` and uses what it imports. */
 const importing = (specifier: string, typeOnly = false) =>
-  typeOnly ? `import type { Thing } from "${specifier}";\nexport type Used = Thing;\n` : `import { thing } from "${specifier}";\nexport const used = thing;\n`;
+  typeOnly
+    ? `import type { Thing } from "${specifier}";\nexport type Used = Thing;\n`
+    : `import { thing } from "${specifier}";\nexport const used = thing;\n`;
 
 describe("the layers, as the linter holds them", { timeout: 20_000 }, () => {
   it("utils import nothing above them", async () => {
     expect(await problems("app/utils/example.ts", importing("~/modules/incidents/schemas.ts"))).toEqual([
       "no-restricted-imports: ~/modules/incidents/schemas.ts",
     ]);
-    expect(await problems("app/utils/example.ts", importing("../routes/incidents.tsx"))).toEqual(["no-restricted-imports: ../routes/incidents.tsx"]);
+    expect(await problems("app/utils/example.ts", importing("../routes/incidents.tsx"))).toEqual([
+      "no-restricted-imports: ../routes/incidents.tsx",
+    ]);
     expect(await problems("app/utils/example.server.ts", importing("~/http/template-form.server.ts"))).toEqual([
       "no-restricted-imports: ~/http/template-form.server.ts",
     ]);
   });
 
   it("modules never import routes, components, app/http, React or Remix", async () => {
-    for (const specifier of ["~/routes/incidents.tsx", "~/components/ui/button.tsx", "~/http/audit-download.server.ts", "../../routes/x.tsx", "react", "@remix-run/node"]) {
-      expect(await problems("app/modules/incidents/example.server.ts", importing(specifier))).toEqual([`no-restricted-imports: ${specifier}`]);
+    for (const specifier of [
+      "~/routes/incidents.tsx",
+      "~/components/ui/button.tsx",
+      "~/http/audit-download.server.ts",
+      "../../routes/x.tsx",
+      "react",
+      "@remix-run/node",
+    ]) {
+      expect(await problems("app/modules/incidents/example.server.ts", importing(specifier))).toEqual([
+        `no-restricted-imports: ${specifier}`,
+      ]);
     }
   });
 
@@ -51,7 +64,9 @@ describe("the layers, as the linter holds them", { timeout: 20_000 }, () => {
     expect(await problems("app/components/room/example.tsx", importing("~/modules/incidents/view.server.ts", true))).toEqual([
       "no-restricted-imports: ~/modules/incidents/view.server.ts",
     ]);
-    expect(await problems("app/modules/incidents/example.ts", importing("./queries.server.ts"))).toEqual(["no-restricted-imports: ./queries.server.ts"]);
+    expect(await problems("app/modules/incidents/example.ts", importing("./queries.server.ts"))).toEqual([
+      "no-restricted-imports: ./queries.server.ts",
+    ]);
     expect(await problems("app/utils/example.ts", importing("./db.server"))).toEqual(["no-restricted-imports: ./db.server"]);
   });
 
@@ -63,7 +78,9 @@ describe("the layers, as the linter holds them", { timeout: 20_000 }, () => {
 
   it("no file passes 300 lines", async () => {
     const long = Array.from({ length: 301 }, (_, i) => `export const line${i} = ${i};`).join("\n") + "\n";
-    expect(await problems("app/modules/incidents/example.ts", long)).toEqual(["max-lines: File has too many lines (301). Maximum allowed is 300."]);
+    expect(await problems("app/modules/incidents/example.ts", long)).toEqual([
+      "max-lines: File has too many lines (301). Maximum allowed is 300.",
+    ]);
     expect(await problems("tests/integration/example.test.ts", long)).toHaveLength(1);
   });
 
