@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { CoalescedStream } from "./utils/coalesced-stream.server.ts";
-import { env } from "./utils/env.server.ts";
+import "./utils/env.server.ts";
 import { logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build once, unit + integration tests (Postgres too when
+// `npm test`: typecheck, lint and format check, build once, unit + integration tests (Postgres too when
 // TEST_DATABASE_URL is set), then end-to-end tests when their config exists. Stops at the
 // first failing step. The last line is `N passed, M failed` over every vitest run: CI reads it.
-// A failing typecheck or build counts as one failure there, so a broken run never reads "0 failed".
+// A failing typecheck, lint or build counts as one failure there, so a broken run never reads "0 failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,16 +62,24 @@ function mustPass(ok) {
   return ok;
 }
 
+/** The house rules (decision 0058): both tools run, so one run names every lint and format problem; one failure. */
+function lint() {
+  const linted = run("2/5 lint", "npm", ["run", "--silent", "lint"]);
+  const formatted = run("2/5 format", "npm", ["run", "--silent", "format:check"]);
+  return mustPass(linted && formatted);
+}
+
 const steps = [
-  () => mustPass(run("1/4 typecheck", "npx", ["tsc"])),
-  () => mustPass(run(`2/4 build (${buildDir})`, "npx", ["remix", "vite:build"], { BUILD_DIR: buildDir })),
-  () => vitest("3/4 unit and integration tests", []),
+  () => mustPass(run("1/5 typecheck", "npx", ["tsc"])),
+  lint,
+  () => mustPass(run(`3/5 build (${buildDir})`, "npx", ["remix", "vite:build"], { BUILD_DIR: buildDir })),
+  () => vitest("4/5 unit and integration tests", []),
   () => {
     if (!existsSync(path.join(root, "vitest.e2e.config.ts"))) {
-      console.log("\n━━━ 4/4 end-to-end tests: skipped, no vitest.e2e.config.ts");
+      console.log("\n━━━ 5/5 end-to-end tests: skipped, no vitest.e2e.config.ts");
       return true;
     }
-    return vitest("4/4 end-to-end tests", ["--config", "vitest.e2e.config.ts"]);
+    return vitest("5/5 end-to-end tests", ["--config", "vitest.e2e.config.ts"]);
   },
 ];
 

@@ -10,7 +10,6 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listOutbox } from "~/modules/delivery/outbox.server.ts";
 import { usesResend } from "~/modules/delivery/mailer.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 const QuerySchema = z.object({ to: z.string().trim().max(254).optional() });
@@ -22,7 +21,7 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
 });
 
 export default function AdminOutbox() {
-  const { emails, to, timeZone, sending } = useLoaderData<typeof loader>();
+  const { emails, to, sending } = useLoaderData<typeof loader>();
   const query = to ? `?to=${encodeURIComponent(to)}` : "";
   return (
     <div className="space-y-3">

@@ -8,7 +8,6 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { actingRole, ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
 import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
 import { parseForm } from "~/utils/form.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const TokenFormSchema = z.discriminatedUnion("intent", [
@@ -58,7 +57,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 });
 
 export default function AdminTokens() {
-  const { tokens, timeZone } = useLoaderData<typeof loader>();
+  const { tokens } = useLoaderData<typeof loader>();
   const when = (at: Date | null, never: string) =>
     at ? (
       <Time at={at} format="d MMM yyyy HH:mm" />

@@ -11,7 +11,6 @@ import { NewWebhookSchema, WEBHOOK_EVENTS } from "~/modules/delivery/webhook-sch
 import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/webhooks.server.ts";
 import { readForm } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
@@ -42,7 +41,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 });
 
 export default function AdminWebhooks() {
-  const { webhooks, timeZone } = useLoaderData<typeof loader>();
+  const { webhooks } = useLoaderData<typeof loader>();
   const result = useActionData<{ ok?: true; removed?: boolean; errors?: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const errors = result?.errors ?? {};

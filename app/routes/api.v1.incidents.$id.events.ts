@@ -5,7 +5,7 @@ import { admitEventStream } from "~/modules/auth/live-access.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { incidentEventStream } from "~/modules/timeline/stream.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { fail, notFound, allowMethods } from "~/utils/http.server.ts";
+import { fail, allowMethods } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 /**

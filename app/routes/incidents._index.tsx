@@ -12,7 +12,7 @@ import { listComponents } from "~/modules/components/catalog.server.ts";
 import { INCIDENT_STATUSES, SEVERITIES } from "~/modules/incidents/lifecycle.ts";
 import { listIncidents } from "~/modules/incidents/queries.server.ts";
 import { IncidentFiltersSchema } from "~/modules/incidents/schemas.ts";
-import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+import { formatDuration } from "~/utils/time.ts";
 import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +36,7 @@ const LIST_REFRESH_MS = 5_000;
 const SELECT = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 
 export default function IncidentList() {
-  const { incidents, nextCursor, components, timeZone, canDeclare, invalidFilters } = useLoaderData<typeof loader>();
+  const { incidents, nextCursor, components, canDeclare, invalidFilters } = useLoaderData<typeof loader>();
   useRevalidateEvery(LIST_REFRESH_MS);
   const [params] = useSearchParams();
   const next = new URLSearchParams(params);

@@ -12,7 +12,6 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { describeFigure, figuresByKey } from "~/modules/insights/figures.ts";
 import { incidentTimeTo } from "~/modules/insights/metrics.ts";
 import { loadInsightsForPage } from "~/modules/insights/page.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +40,7 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
 });
 
 export default function FigureIncidents() {
-  const { title, range, back, invalidFilters, timeZone, incidents } = useLoaderData<typeof loader>();
+  const { title, range, back, invalidFilters, incidents } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="mb-2 text-sm">

@@ -14,7 +14,6 @@ import { PostmortemFiltersSchema } from "~/modules/postmortems/list.ts";
 import { listPostmortems, postmortemQuarters } from "~/modules/postmortems/list.server.ts";
 import { loadPostmortemsOwed } from "~/modules/postmortems/owed.server.ts";
 import { POSTMORTEM_STATE_LABELS, POSTMORTEM_STATES } from "~/modules/postmortems/sections.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { pageLoader } from "~/utils/page-boundary.server.ts";
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {

@@ -25,15 +25,23 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; error: Csv
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === "\n") line++;
         cell += ch;
       }
-    } else if (ch === '"' && cell.trim() === "") (quoted = true), (touched = true), (cell = "");
-    else if (ch === ",") cells.push(cell), (cell = ""), (touched = true);
-    else if (ch === "\n" || ch === "\r") {
+    } else if (ch === '"' && cell.trim() === "") {
+      quoted = true;
+      touched = true;
+      cell = "";
+    } else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+      touched = true;
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && body[i + 1] === "\n") i++;
       endRecord();
       line++;

@@ -35,7 +35,6 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     slack.rateLimitNext(1, 1, "chat.postMessage");
     const added = await app.api.post(`/api/v1/incidents/${incident.id}/timeline`, { body: "Failing over the primary <db-1> & replica" });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    const text = ":memo: *Admin*: Failing over the primary &lt;db-1&gt; &amp; replica";
     await waitFor("the entry in the channel", () => texts(channel()).find((t) => t.endsWith("Failing over the primary &lt;db-1&gt; &amp; replica")));
     const posts = slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.text?.includes("Failing over the primary"));
     expect(posts.map((c) => c.status)).toEqual([429, 200]);

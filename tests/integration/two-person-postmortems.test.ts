@@ -4,7 +4,7 @@
 // panel, audited, and refused with 403 and the reason when they try to approve it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
-import { collaborate, signIn, waitFor, type Collaborator } from "../setup/collab-client.ts";
+import { collaborate, signIn, type Collaborator } from "../setup/collab-client.ts";
 import { cookieOf, generatedPostmortem, sectionWriter, signedInApi } from "./postmortem-fixtures.ts";
 
 const EDITOR_REFUSAL = "You edited this post-mortem's text; someone who did not must approve it.";

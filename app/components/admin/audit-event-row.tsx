@@ -3,7 +3,7 @@
 import { Time } from "~/components/ui/time.tsx";
 import { entityTypeInWords, valueInWords } from "~/modules/audit/describe.ts";
 import type { AuditEventView } from "~/modules/audit/log.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
+import { inUtc } from "~/utils/time.ts";
 
 /** An event as the loader sends it (a type only: nothing of the server module reaches the browser). */
 export type AuditRowEvent = Omit<AuditEventView, "requestId">;
@@ -67,7 +67,7 @@ function Changes({ event }: { event: AuditRowEvent }) {
   );
 }
 
-export function AuditEventRow({ event, timeZone }: { event: AuditRowEvent; timeZone: string }) {
+export function AuditEventRow({ event }: { event: AuditRowEvent; timeZone: string }) {
   return (
     <tr className="border-b border-slate-200 align-top last:border-0" data-audit-event={event.id}>
       <td className="whitespace-nowrap px-3 py-2">

@@ -6,7 +6,6 @@ import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import type { RowError } from "~/modules/subscribers/csv.ts";
 import type { SubscriberView } from "~/modules/subscribers/subscribers.server.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 
 export type SubscriberOutcome =
   | { form: "import"; ok: true; imported: number; created: number }
@@ -23,7 +22,7 @@ export function subscriberState(s: Pick<SubscriberView, "confirmedAt" | "unsubsc
   return { label: "Awaiting confirmation", look: "bg-amber-100 text-amber-950" };
 }
 
-export function When({ at, timeZone }: { at: string | null; timeZone: string }) {
+export function When({ at }: { at: string | null; timeZone: string }) {
   if (!at) return <span className="text-slate-500">–</span>;
   return (
     <Time at={at} format="d MMM yyyy HH:mm" />

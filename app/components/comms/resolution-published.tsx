@@ -3,9 +3,8 @@
 // incident in the room brings the composer back; the root-cause report comes from the post-mortem.
 import { Time } from "~/components/ui/time.tsx";
 import { Link } from "@remix-run/react";
-import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";
 
-export function ResolutionPublished({ incidentId, at, timeZone }: { incidentId: string; at: string; timeZone: string }) {
+export function ResolutionPublished({ incidentId, at }: { incidentId: string; at: string; timeZone: string }) {
   return (
     <section
       aria-labelledby="composer-heading"

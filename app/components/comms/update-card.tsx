@@ -78,7 +78,7 @@ function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }
   );
 }
 
-function when(iso: string, timeZone: string) {
+function when(iso: string) {
   return (
     <>
       <Time at={iso} /> ({inUtc(iso, "HH:mm")})
@@ -118,7 +118,7 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
           by {update.author.name}
           {update.approvedBy ? `, approved by ${update.approvedBy.name}` : ""}
         </span>
-        <span className="ml-auto text-xs text-slate-600">{update.publishedAt ? when(update.publishedAt, timeZone) : when(update.createdAt, timeZone)}</span>
+        <span className="ml-auto text-xs text-slate-600">{update.publishedAt ? when(update.publishedAt) : when(update.createdAt)}</span>
       </div>
       {editing ? (
         <EditBody update={update} onDone={() => setEditing(false)} />

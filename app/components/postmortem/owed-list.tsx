@@ -8,7 +8,6 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
 import { owedText, type PostmortemDueDays } from "~/modules/postmortems/owed.ts";
 import type { PostmortemStateName } from "~/modules/postmortems/sections.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 
 export type OwedRow = {
   incidentId: string;
@@ -34,7 +33,7 @@ function dueRule(dueDays: PostmortemDueDays): string {
   return `A published post-mortem is due ${first} is resolved${rest.map((r) => `, and ${r}`).join("")}.`;
 }
 
-export function OwedList({ owed, dueDays, timeZone }: { owed: OwedRow[]; dueDays: PostmortemDueDays; timeZone: string }) {
+export function OwedList({ owed, dueDays }: { owed: OwedRow[]; dueDays: PostmortemDueDays; timeZone: string }) {
   const overdue = owed.filter((o) => o.overdue).length;
   return (
     <section aria-labelledby="owed-heading" className="mb-6">

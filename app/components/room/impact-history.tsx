@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import { Time } from "~/components/ui/time.tsx";
 import { ImpactBadge } from "~/components/ui/badges.tsx";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
-import { formatDuration, inUtc, inZone } from "~/utils/time.ts";
+import { formatDuration } from "~/utils/time.ts";
 
 /** Each change of a component's impact, with when it began and ended; `children` is the editor, for those who may write. */
-export function ImpactHistory({ incident, timeZone, children }: { incident: IncidentView; timeZone: string; children?: ReactNode }) {
+export function ImpactHistory({ incident, children }: { incident: IncidentView; timeZone: string; children?: ReactNode }) {
   if (incident.impactHistory.length === 0 && !children) return null;
   return (
     <details id="field-impact" className="mb-4 rounded-lg border border-slate-300 bg-white p-3">

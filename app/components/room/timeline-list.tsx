@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from "react";
 import { BareLinks, RichText } from "~/components/rich-text.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 import { KIND_LABELS } from "./composer.tsx";
 import type { PendingEntry } from "./outbox.ts";
 
@@ -95,7 +94,7 @@ function EditEntry({ entry, onDone }: { entry: TimelineEntryView; onDone: () => 
 type Revision = { kind: string; body: string; replacedAt: string; replacedBy: { name: string } | null };
 
 /** "(edited 14:05)" opens the earlier versions of the entry, read from the API on demand. */
-function EditHistory({ entry, timeZone }: { entry: TimelineEntryView; timeZone: string }) {
+function EditHistory({ entry }: { entry: TimelineEntryView; timeZone: string }) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   return (
     <details

@@ -5,7 +5,6 @@ import { Link } from "@remix-run/react";
 import { SEARCH_KIND_LABELS } from "~/modules/search/query.ts";
 import type { SearchResult } from "~/modules/search/results.ts";
 import type { SnippetSegment } from "~/modules/search/snippet.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 
 /** Matched words in <mark>; everything is text, so nothing in an entry can become markup. */
 export function Snippet({ segments }: { segments: SnippetSegment[] }) {
@@ -30,7 +29,7 @@ const KIND_STYLE: Record<SearchResult["kind"], string> = {
   postmortem: "bg-violet-50 text-violet-900 ring-violet-200",
 };
 
-export function SearchResultItem({ result, timeZone }: { result: SearchResult; timeZone: string }) {
+export function SearchResultItem({ result }: { result: SearchResult; timeZone: string }) {
   return (
     <li className="border-b border-slate-200 px-4 py-3 last:border-0" data-testid="search-result" data-kind={result.kind}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">

@@ -123,7 +123,10 @@ export function withFallback(shared: LimitStore, local: LimitStore, report: Fall
   const attempt = async <T>(call: (store: LimitStore) => Promise<T>): Promise<{ value: T; shared: boolean }> => {
     try {
       const value = await call(shared);
-      if (failing) (failing = false), report.reachable();
+      if (failing) {
+        failing = false;
+        report.reachable();
+      }
       return { value, shared: true };
     } catch (error) {
       failing = true;

@@ -2,7 +2,6 @@
 // that user's role through the same module functions as the pages and the API (declare,
 // change, write the timeline). Whatever is refused (a role, a rule, bad input) is an ephemeral
 // answer to that person, and nothing changes.
-import { DomainError } from "~/utils/errors.ts";
 import { z } from "zod";
 import { can, type Permission } from "~/modules/auth/roles.ts";
 import type { Actor } from "~/modules/auth/actor.ts";

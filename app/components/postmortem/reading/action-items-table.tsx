@@ -11,12 +11,11 @@ import {
   trackerLabel,
 } from "~/modules/postmortems/reading.ts";
 import type { ActionItemKindName, ActionItemPriorityName } from "~/modules/postmortems/sections.ts";
-import { inUtc, inZone } from "~/utils/time.ts";
 
 type ActionItem = NonNullable<PostmortemView>["actionItems"][number];
 const CELL = "px-3 py-2 align-top";
 
-export function ActionItemsTable({ items, timeZone, now }: { items: ActionItem[]; timeZone: string; now: string }) {
+export function ActionItemsTable({ items, now }: { items: ActionItem[]; timeZone: string; now: string }) {
   const at = new Date(now);
   return (
     <section aria-labelledby="actions-heading" className="mb-8">

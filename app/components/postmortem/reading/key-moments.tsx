@@ -3,7 +3,7 @@
 import { Time } from "~/components/ui/time.tsx";
 import type { KeyMoment } from "~/modules/postmortems/headline.ts";
 import { showsLocalTime } from "~/modules/postmortems/reading.ts";
-import { inZone, zoneLabel } from "~/utils/time.ts";
+import { inZone } from "~/utils/time.ts";
 
 const CELL = "px-3 py-2 align-top";
 

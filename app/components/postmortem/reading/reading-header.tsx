@@ -7,7 +7,7 @@ import type { PostmortemView } from "~/modules/postmortems/postmortems.server.ts
 import { listInWords } from "~/modules/notices/grammar.ts";
 import { authorNames, showsLocalTime } from "~/modules/postmortems/reading.ts";
 import { POSTMORTEM_STATE_LABELS, type PostmortemStateName } from "~/modules/postmortems/sections.ts";
-import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";
+import { inUtc } from "~/utils/time.ts";
 import { PrintButton } from "./print-button.tsx";
 
 const STATE_STYLE: Record<PostmortemStateName, string> = {
@@ -31,7 +31,6 @@ type Props = {
 };
 
 export function ReadingHeader({ postmortem: pm, commander, timeZone, canEdit }: Props) {
-  const day = (iso: string) => inZone(iso, timeZone, "d MMM yyyy");
   const dates = [
     { label: "Written", at: pm.createdAt },
     pm.submittedAt ? { label: "Sent for review", at: pm.submittedAt } : null,
