@@ -2,7 +2,7 @@
 // syntax, raw bytes or deep nesting, and forms with the same. Every one is invalid by construction.
 import type { DiscoveredRoute } from "./routes.ts";
 import { JSON_FIELDS } from "./fields.ts";
-import { RAW, RAW_BYTES, UNSTORABLE_TEXT, wrongValue, type Rng } from "./values.ts";
+import { ODD_TEXT, RAW, RAW_BYTES, UNSTORABLE_TEXT, wrongValue, type Rng } from "./values.ts";
 
 export const enc = (text: string) => encodeURIComponent(text);
 

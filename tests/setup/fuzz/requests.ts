@@ -3,7 +3,7 @@
 // route does not answer), so whatever the app does with it, it must refuse it with a 4xx and
 // store nothing. The same seed gives the same requests.
 import type { DiscoveredRoute } from "./routes.ts";
-import { bogusId, prng, RAW, RAW_BYTES, type Rng } from "./values.ts";
+import { bogusId, ODD_TEXT, prng, RAW, RAW_BYTES, type Rng } from "./values.ts";
 import { enc, formBody, jsonBody } from "./bodies.ts";
 
 export type Principal = "token" | "session" | "anonymous";
