@@ -1,43 +1,10 @@
 // Alert intake: Alertmanager's documented payload and the generic form open an incident per
 // alert group, add what is new to it, never the same thing twice, live and audited.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, databases, startApp, type Api, type ApiResponse, type TestApp } from "../setup/app-server.ts";
+import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { tableSizes } from "../setup/database-probe.ts";
 import { openEventStream } from "../setup/sse-client.ts";
-
-/** Byte for byte as documented (tests/fixtures/README.md says where from). */
-const DOCUMENTED = readFileSync(new URL("../fixtures/alertmanager-v4-payload.json", import.meta.url), "utf8");
-const documented = () => JSON.parse(DOCUMENTED);
-const ALERTMANAGER = "/api/v1/alerts/alertmanager";
-const GENERIC = "/api/v1/alerts/generic";
-const GENERATOR_URL = "http://prometheus.example.org:9090/graph?g0.expr=probe_success+%3D%3D+0\\u0026g0.tab=1";
-
-/** Another group in the documented shape, its alerts built on the documented one. */
-function groupOf(name: string, alerts: Record<string, unknown>[]) {
-  const payload = documented();
-  const [template] = payload.alerts;
-  return {
-    ...payload,
-    groupKey: `{}:{alertname="${name}"}`,
-    groupLabels: { alertname: name },
-    commonLabels: { alertname: name },
-    commonAnnotations: { summary: `${name} is firing` },
-    alerts: alerts.map((alert) => ({ ...template, labels: { alertname: name }, annotations: {}, ...alert })),
-  };
-}
-
-const expectCreated = (response: ApiResponse, entriesAdded: number) => {
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  expect(response.body).toEqual({ incident: { id: expect.any(String), ref: expect.stringMatching(/^INC-\d+$/) }, created: true, entriesAdded });
-  return response.body.incident.id as string;
-};
-
-const expectAdded = (response: ApiResponse, incidentId: string | null, entriesAdded: number) => {
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  expect(response.body).toMatchObject({ created: false, entriesAdded });
-  expect(response.body.incident?.id ?? null).toBe(incidentId);
-};
+import { ALERTMANAGER, DOCUMENTED, documented, expectAdded, expectCreated, GENERATOR_URL, GENERIC, groupOf } from "./alert-intake.payloads.ts";
 
 describe.each(databases())("alert intake on %s", (database) => {
   let app: TestApp;

@@ -2,36 +2,10 @@
 // page by page with a cursor that stays right while events are written, export it as CSV and
 // JSON Lines, and nobody else may read it. Audit rows cannot be changed: the database itself
 // refuses UPDATE and DELETE, even through raw SQL with the app's own database client.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { cookieOf, signedInApi } from "./postmortem-fixtures.ts";
-
-type Event = {
-  id: string;
-  at: string;
-  action: string;
-  actionText: string;
-  actor: { kind: string; name?: string; email?: string; token?: { id: string; name: string } | null };
-  entity: { type: string; id: string; label: string | null; link: string | null };
-  before: any;
-  after: any;
-};
-
-type Raw = { $executeRawUnsafe(sql: string): Promise<number>; $disconnect(): Promise<void> };
-
-/** The app's own database client, for raw SQL straight at the database. */
-function rawClient(databaseUrl: string): Raw {
-  return databaseUrl.startsWith("file:")
-    ? (new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }) }) as unknown as Raw)
-    : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) }) as unknown as Raw);
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-const dayAfter = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+import { dayAfter, type Event, rawClient, today } from "./audit-log.events.ts";
 
 describe.each(databases())("the audit log on %s", (database) => {
   let app: TestApp;

@@ -1,28 +1,12 @@
 // The insights through the JSON API, the CSV and the pages, on each database: incidents built
 // through the API with chosen milestones in a stretch of the past the demo does not reach, and
 // every figure checked against values worked out here from those times.
+// (The arithmetic and the incidents' plans: insights.figures.ts.)
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, format, startOfDay, startOfMonth } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const median = (values: number[]) => {
-  const s = sorted(values);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const p90 = (values: number[]) => sorted(values)[Math.ceil(0.9 * values.length) - 1];
-const summary = (minutes: number[]) => {
-  const seconds = minutes.map((m) => m * 60);
-  return { count: seconds.length, median: median(seconds), mean: mean(seconds), p90: p90(seconds) };
-};
-
-type Incident = { id: string; ref: string };
-/** minutes after the start; null: never reached */
-type Plan = { severity: string; start: Date; detect: number; ack: number | null; mitigate: number | null; resolve: number | null; components?: { id: string; impact: string }[] };
+import { buildIncident, DAY, MINUTE, summary, type Incident, type Plan } from "./insights.figures.ts";
 
 describe.each(databases())("insights on %s", (database) => {
   let app: TestApp;
@@ -43,26 +27,8 @@ describe.each(databases())("insights on %s", (database) => {
   const made: Record<string, Incident> = {};
   let firstUpdateSeconds = 0;
 
-  async function build(plan: Plan): Promise<Incident> {
-    const at = (m: number | null) => (m === null ? null : new Date(plan.start.getTime() + m * MINUTE).toISOString());
-    const declared = await app.api.post("/api/v1/incidents", {
-      title: `Insights check ${plan.severity}`,
-      severity: plan.severity,
-      startedAt: plan.start.toISOString(),
-      detectedAt: at(plan.detect),
-      components: plan.components ?? [],
-    });
-    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-    const { id, ref } = declared.body.incident;
-    const patch: Record<string, unknown> = { acknowledgedAt: at(plan.ack) };
-    if (plan.mitigate !== null) patch.mitigatedAt = at(plan.mitigate);
-    if (plan.resolve !== null) Object.assign(patch, { status: "resolved", resolvedAt: at(plan.resolve) });
-    const patched = await app.api.patch(`/api/v1/incidents/${id}`, patch);
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    return { id, ref };
-  }
+  const build = (plan: Plan) => buildIncident(app, plan);
 
-  /** The calendar month (in the organisation's zone) the outage began in: its minutes of outage and those observed up to `to`. */
   function outageMonth() {
     const monthStart = startOfMonth(new TZDate(plans.outage.start.getTime(), timeZone));
     const monthEnd = Math.min(addMonths(monthStart, 1).getTime(), to.getTime());

@@ -2,73 +2,17 @@
 // them, writes their notification with it; each person reads and marks only their own; an
 // approver who may publish approves and publishes in one step, and nobody who wrote the text
 // does; the incident's commander publishes only when the organisation allows it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
-import { cookieOf, generatedPostmortem, sectionWriter, signedInApi } from "./postmortem-fixtures.ts";
-
-const EMAILS = {
-  priya: "admin@northwind.example",
-  marcus: "marcus.okafor@northwind.example",
-  dana: "responder@northwind.example",
-  kenji: "kenji.tanaka@northwind.example",
-  sofia: "sofia.lindqvist@northwind.example",
-  elena: "comms@northwind.example",
-  tomas: "tomas.rivera@northwind.example",
-  alex: "viewer@northwind.example",
-} as const;
-type Name = keyof typeof EMAILS;
-type Note = { id: string; kind: string; text: string; link: string; incidentId: string | null; readAt: string | null };
+// (The people and helpers: notifications.scene.ts.)
+import { beforeAll, describe, expect, it } from "vitest";
+import { databases, type TestApp } from "../setup/app-server.ts";
+import { cookieOf, generatedPostmortem, type sectionWriter } from "./postmortem-fixtures.ts";
+import { EMAILS, useNotificationsScene } from "./notifications.scene.ts";
 
 describe.each(databases())("notifications on %s", (database) => {
+  const { scene, as, ids, notesOf, kindsFor, declare, elenasSev1Update, stateOf, auditActions } = useNotificationsScene(database);
   let app: TestApp;
   let writer: ReturnType<typeof sectionWriter>;
-  const as = {} as Record<Name, Api>;
-  const ids = {} as Record<Name, string>;
-
-  const notesOf = async (who: Name, incidentId?: string) => {
-    const response = await as[who].get("/api/v1/notifications?limit=100");
-    expect(response.status).toBe(200);
-    const all = (response.body as { notifications: Note[] }).notifications;
-    return incidentId ? all.filter((n) => n.incidentId === incidentId) : all;
-  };
-  const kindsFor = async (incidentId: string) => {
-    const told: Record<string, string[]> = {};
-    for (const who of Object.keys(EMAILS) as Name[]) {
-      const kinds = (await notesOf(who, incidentId)).map((n) => n.kind);
-      if (kinds.length) told[who] = kinds;
-    }
-    return told;
-  };
-  async function declare(severity: string, extra: Record<string, unknown> = {}) {
-    const response = await app.api.post("/api/v1/incidents", { title: `Told ${severity} ${Math.random().toString(36).slice(2, 8)}`, severity, ...extra });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.incident.id as string;
-  }
-  /** A SEV1 update Elena (comms) drafted and sent for approval. */
-  async function elenasSev1Update() {
-    const incidentId = await declare("SEV1");
-    const drafted = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Chat is down for most customers." });
-    expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
-    const sent = await as.elena.post(`/api/v1/updates/${drafted.body.update.id}/request-approval`);
-    expect(sent.status).toBe(200);
-    return { incidentId, updateId: drafted.body.update.id as string };
-  }
-  const stateOf = async (updateId: string) => (await app.api.get(`/api/v1/updates/${updateId}`)).body.update as { state: string; approvedBy: { id: string } | null };
-  const auditActions = async (updateId: string) =>
-    (await app.db.rows<{ action: string; actorId: string }>(`SELECT "action", "actorId" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`, updateId)).map((r) => `${r.action} by ${r.actorId}`);
-
-  beforeAll(async () => {
-    app = await startApp({ database });
-    writer = sectionWriter(app.databaseUrl);
-    for (const who of Object.keys(EMAILS) as Name[]) {
-      as[who] = await signedInApi(app, EMAILS[who]);
-      ids[who] = (await app.db.rows<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, EMAILS[who]))[0].id;
-    }
-  });
-  afterAll(async () => {
-    await writer?.close();
-    await app?.stop();
-  });
+  beforeAll(() => void ({ app, writer } = scene));
 
   it("asking for approval tells everyone who may approve except the author; approving tells the author", async () => {
     const { incidentId, updateId } = await elenasSev1Update();

@@ -3,6 +3,8 @@
 // and the API as a person would.
 import { expect } from "vitest";
 import { api, type Api, type TestApp } from "../setup/app-server.ts";
+import type { Collaborator } from "../setup/collab-client.ts";
+import type { EventStreamClient } from "../setup/sse-client.ts";
 import { DEMO_PASSWORD } from "./session-client.ts";
 
 export const NEW_PASSWORD = "plum tractor seventeen";
@@ -109,3 +111,9 @@ export async function waitUntilClosed(stream: { closed: boolean }, timeoutMs: nu
   }
   return Date.now() - started;
 }
+
+/** "Within a few seconds": the announcement closes them in milliseconds; the margin is for a shared machine. */
+export const CLOSED_WITHIN_MS = 5_000;
+
+/** A person's open event stream and live editor. */
+export type Live = { stream: EventStreamClient; editor: Collaborator };

@@ -1,52 +1,20 @@
 // Live post-mortem editing over /collab, the way a browser does it (Hocuspocus provider, the
-// session cookie): an editor's words are stored in the sections and survive a restart, even
-// one that comes right after typing; a viewer and a stranger change nothing; a 10 MB message
-// is refused; what the server stores is sanitized whatever a client sends.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// session cookie): an editor's words are stored in the sections, merged with a second editor's;
+// a viewer and a stranger change nothing; an approved post-mortem is read-only; a 10 MB message
+// is refused; what the server stores is sanitized whatever a client sends. (On two instances and
+// across a restart: postmortem-collab-two-instances.test.ts.)
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { databases, startApp, type TestApp } from "../setup/app-server.ts";
-import { collaborate, docText, signIn, upgradeStatus, waitFor, type Collaborator } from "../setup/collab-client.ts";
-
-type StoredSection = { key: string; doc: { type: string; content?: unknown[] }; markdown: string };
+import { databases, type TestApp } from "../setup/app-server.ts";
+import { docText, signIn, upgradeStatus, waitFor } from "../setup/collab-client.ts";
+import { useCollabScene } from "./postmortem-collab.scene.ts";
 
 describe.each(databases())("live post-mortem editing on %s", (database) => {
+  const { scene, join, newPostmortem, stored, storedSection } = useCollabScene(database);
   let app: TestApp;
-  const open: Collaborator[] = [];
   let responder: string;
   let viewer: string;
-
-  beforeAll(async () => {
-    app = await startApp({ database });
-    [responder, viewer] = await Promise.all([signIn(app.baseUrl, "responder@northwind.example"), signIn(app.baseUrl, "viewer@northwind.example")]);
-  });
-  afterAll(async () => {
-    for (const c of open) c.destroy();
-    await app?.stop();
-  });
-
-  const join = (baseUrl: string, postmortemId: string, cookie: string | null, token?: string) => {
-    const collaborator = collaborate(baseUrl, postmortemId, cookie, token);
-    open.push(collaborator);
-    return collaborator;
-  };
-
-  /** A resolved incident with its generated post-mortem. */
-  async function newPostmortem(): Promise<string> {
-    const incident = await app.api.post("/api/v1/incidents", { title: `Collab check ${Math.random().toString(36).slice(2, 8)}`, severity: "SEV3" });
-    expect(incident.status).toBe(201);
-    expect((await app.api.patch(`/api/v1/incidents/${incident.body.incident.id}`, { status: "resolved" })).status).toBe(200);
-    const created = await app.api.post(`/api/v1/incidents/${incident.body.incident.id}/postmortem`);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return created.body.postmortem.id;
-  }
-
-  async function stored(postmortemId: string, baseUrl = app.baseUrl) {
-    const response = await fetch(`${baseUrl}/api/v1/postmortems/${postmortemId}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
-    expect(response.status).toBe(200);
-    const { postmortem } = await response.json();
-    return postmortem as { revision: number; sections: StoredSection[] };
-  }
-  const storedSection = async (postmortemId: string, key: string) => (await stored(postmortemId)).sections.find((s) => s.key === key)!;
+  beforeAll(() => void ({ app, responder, viewer } = scene));
 
   it("opens the editing page for anyone who may read, and says so when there is no such post-mortem", async () => {
     const id = await newPostmortem();
@@ -220,55 +188,5 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     };
     walk(lessons.doc);
     for (const type of types) expect(["doc", "paragraph", "heading", "text", "hardBreak", "bulletList", "orderedList", "listItem", "blockquote", "codeBlock"]).toContain(type);
-  });
-
-  it("on two app instances without sticky routing, stores both people's words and the generated text once", async () => {
-    const id = await newPostmortem();
-    const generated = (await storedSection(id, "summary")).markdown;
-    const second = await startApp({ database, databaseUrl: app.databaseUrl });
-    try {
-      const here = join(app.baseUrl, id, responder);
-      const there = join(second.baseUrl, id, await signIn(second.baseUrl, "admin@northwind.example"));
-      await Promise.all([here.synced(), there.synced()]);
-      here.write("summary", "Written on the first instance.");
-      there.write("summary", "Written on the second instance.");
-      await Promise.all([here.sent(), there.sent()]);
-      const summary = await waitFor(
-        () => storedSection(id, "summary"),
-        (s) => s.markdown.includes("first instance") && s.markdown.includes("second instance"),
-        "both instances' sentences stored",
-        25_000,
-      );
-      expect(summary.markdown.split(generated).length - 1).toBe(1);
-    } finally {
-      await second.stop();
-    }
-  });
-
-  it("keeps what was typed just before the app stops, and serves it after the restart", async () => {
-    const id = await newPostmortem();
-    const second = await startApp({ database, databaseUrl: app.databaseUrl });
-    try {
-      const editor = join(second.baseUrl, id, responder);
-      await editor.synced();
-      editor.write("detection", "Typed a moment before the restart.");
-      await editor.sent();
-      // SIGTERM at once: the app exits well before the 2 s store delay has passed, so only
-      // its shutdown can have stored the sentence.
-      const stopping = Date.now();
-      await second.stop();
-      expect(Date.now() - stopping).toBeLessThan(1_500);
-    } finally {
-      await second.stop();
-    }
-    const third = await startApp({ database, databaseUrl: app.databaseUrl });
-    try {
-      const reader = join(third.baseUrl, id, responder);
-      await reader.synced();
-      expect(docText(reader.doc, "detection")).toContain("Typed a moment before the restart.");
-      expect((await storedSection(id, "detection")).markdown).toContain("Typed a moment before the restart.");
-    } finally {
-      await third.stop();
-    }
   });
 });

@@ -2,7 +2,8 @@
 // cookie must come from a page of this site, whatever route answers it (a page, Remix's
 // `?_data=` and single-fetch `.data` requests, a resource route of the API), and so must a
 // sign-in. Scripts with a bearer token, signed webhooks and the one-click unsubscribe of a mail
-// provider carry no cookie and are not asked. API bodies are JSON, whoever sends them.
+// provider carry no cookie and are not asked. (Behind a proxy: request-origin-behind-proxy.test.ts; API bodies
+// are JSON: api-bodies-json.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { upgradeStatus } from "../setup/collab-client.ts";
@@ -249,127 +250,5 @@ describe.each(databases())("requests from other sites on %s", (database) => {
       expect(await upgradeStatus(collab, { cookie: responder, ...headers }), JSON.stringify(headers)).toBe(403);
     }
     expect(await upgradeStatus(collab, { cookie: responder, origin: app.baseUrl })).toBe(101);
-  });
-});
-
-describe.each(databases())("this site's origins behind a proxy on %s", (database) => {
-  let app: TestApp;
-  let admin: string;
-  beforeAll(async () => {
-    app = await startApp({ database, env: { TRUST_PROXY: "1", PUBLIC_URL: "https://status.northwind.example" } });
-    admin = await cookieOf(app, "admin@northwind.example");
-  });
-  afterAll(() => app?.stop());
-
-  const post = (email: string, headers: Record<string, string>) =>
-    fetch(`${app.baseUrl}/admin/users`, {
-      method: "POST",
-      headers: { cookie: admin, "content-type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams({
-        intent: "create",
-        email,
-        name: "Proxied",
-        role: "viewer",
-        password: "a-very-long-password-of-proxied-77",
-      }),
-      redirect: "manual",
-    });
-
-  it("takes the forwarded host and scheme with TRUST_PROXY=1, and PUBLIC_URL", async () => {
-    const forwarded = await post("via-proxy@northwind.example", {
-      origin: "https://desk.northwind.example",
-      "x-forwarded-host": "desk.northwind.example",
-      "x-forwarded-proto": "https",
-    });
-    expect(forwarded.status, await forwarded.text()).toBe(200);
-    const fromPublicUrl = await post("via-public-url@northwind.example", { origin: "https://status.northwind.example" });
-    expect(fromPublicUrl.status, await fromPublicUrl.text()).toBe(200);
-    expect(await app.db.count("User", `"email" IN (?, ?)`, "via-proxy@northwind.example", "via-public-url@northwind.example")).toBe(2);
-  });
-
-  it("still refuses another site, whatever it claims to be forwarded for", async () => {
-    const claimed = await post("claimed@evil.example", {
-      origin: "https://evil.example",
-      "x-forwarded-host": "desk.northwind.example",
-      "x-forwarded-proto": "https",
-    });
-    expect(claimed.status).toBe(403);
-    const http = await post("plain-http@evil.example", { origin: "http://status.northwind.example" });
-    expect(http.status).toBe(403);
-    expect(await app.db.count("User", `"email" LIKE ?`, "%@evil.example")).toBe(0);
-  });
-});
-
-describe.each(databases())("API bodies are JSON on %s", (database) => {
-  let app: TestApp;
-  let responder: string;
-  beforeAll(async () => {
-    app = await startApp({ database });
-    responder = await cookieOf(app, "responder@northwind.example");
-  });
-  afterAll(() => app?.stop());
-
-  const declare = (title: string, headers: Record<string, string>) =>
-    // Bytes, so that fetch adds no Content-Type of its own.
-    fetch(`${app.baseUrl}/api/v1/incidents`, {
-      method: "POST",
-      headers,
-      body: new TextEncoder().encode(JSON.stringify({ title, severity: "SEV4" })),
-    });
-
-  it("refuses a body that is not application/json with 415, with a cookie or a token, and stores nothing", async () => {
-    const senders = { cookie: { cookie: responder, origin: app.baseUrl }, token: { authorization: `Bearer ${app.adminToken}` } };
-    for (const [who, credentials] of Object.entries(senders)) {
-      for (const type of [
-        "text/plain",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x",
-        "",
-        "application/jsonp",
-        "text/json",
-      ]) {
-        const title = `Not JSON ${who} ${type || "none"}`;
-        const headers: Record<string, string> = { ...credentials };
-        if (type) headers["content-type"] = type;
-        const response = await declare(title, headers);
-        expect(response.status, `${who} ${type}`).toBe(415);
-        const body = (await response.json()) as { error: { code: string; message: string } };
-        expect(body.error.message).toContain("application/json");
-        expect(await app.db.count("Incident", `"title" = ?`, title)).toBe(0);
-      }
-    }
-  });
-
-  it("refuses it on every write of the API (PATCH, PUT), and takes JSON with a charset", async () => {
-    const incident = (await app.api.post("/api/v1/incidents", { title: "Typed bodies", severity: "SEV3" })).body.incident;
-    const patch = await fetch(`${app.baseUrl}/api/v1/incidents/${incident.id}`, {
-      method: "PATCH",
-      headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "text/plain" },
-      body: JSON.stringify({ title: "Retitled as text" }),
-    });
-    expect(patch.status).toBe(415);
-    const put = await fetch(`${app.baseUrl}/api/v1/templates/update.investigating`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "application/x-www-form-urlencoded" },
-      body: "source=x",
-    });
-    expect(put.status).toBe(415);
-    expect((await app.api.get(`/api/v1/incidents/${incident.id}`)).body.incident.title).toBe("Typed bodies");
-    const ok = await declare("JSON with a charset", {
-      authorization: `Bearer ${app.adminToken}`,
-      "content-type": "application/json; charset=utf-8",
-    });
-    expect(ok.status).toBe(201);
-  });
-
-  it("still takes a write with no body at all (approve, publish) whatever it names as its type", async () => {
-    const created = await app.api.post("/api/v1/incidents", { title: "Bodiless writes", severity: "SEV3" });
-    const update = await app.api.post(`/api/v1/incidents/${created.body.incident.id}/updates`, { status: "investigating" });
-    expect(update.status, JSON.stringify(update.body)).toBe(201);
-    const publish = await fetch(`${app.baseUrl}/api/v1/updates/${update.body.update.id}/publish`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${app.adminToken}` },
-    });
-    expect(publish.status, await publish.clone().text()).toBe(200);
   });
 });

@@ -4,103 +4,16 @@
 // roles allowed are the table's own data; the app's permission table (roles.ts) is not consulted.
 // Writes carry an invalid body (or aim at an object they cannot change), so an allowed write
 // changes nothing either; the GETs together must leave every table as it was.
+// (The table itself is checked by role-matrix-table.test.ts.)
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES as APP_ROLES } from "~/modules/auth/roles.ts";
-import { REPO_ROOT } from "../setup/app-process.ts";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { cookieOf, generatedPostmortem } from "./postmortem-fixtures.ts";
-import {
-  METHODS,
-  ROLES,
-  ROUTES,
-  SERVER_ENDPOINTS,
-  type Method,
-  type Role,
-  type RouteExpectation,
-  type Rule,
-} from "./role-matrix.expectations.ts";
+import { METHODS, ROLES, ROUTES, SERVER_ENDPOINTS, type Method, type RouteExpectation, type Rule } from "./role-matrix.expectations.ts";
+import { type Cell, expectedOutcomes, firstFigureKey, type Fixtures, inPool, methodsFor, outcomeOf, type Principal } from "./role-matrix.cells.ts";
 
-const ROUTES_DIR = path.join(REPO_ROOT, "app/routes");
-const CONCURRENCY = 6;
 /** A sweep takes seconds on an idle machine; other suites' servers may share the cores. */
 const SWEEP_TIMEOUT_MS = 180_000;
-
-type Outcome = "allowed" | "forbidden (403)" | "unauthorized (401)" | "sign-in redirect" | "not served (404/405)" | "server error";
-type Principal = { name: string; role: Role | null; headers: Record<string, string> };
-/** The first outcome is the rule's; the others are as good (see expectedOutcomes). */
-type Cell = { method: Method; url: string; variant: string; body?: string; principal: Principal; expected: Outcome[] };
-type Fixtures = Record<string, string | ((method: Method) => Promise<string>)>;
-
-/** The URL a flat-routes file name stands for, as a pattern an entry's url (with {fixtures}) must match. */
-function urlPattern(file: string): RegExp {
-  let segments: string[] = [];
-  let segment = "";
-  let escaped = false;
-  for (const char of file.replace(/\.tsx?$/, "")) {
-    if (char === "[" || char === "]") escaped = char === "[";
-    else if (char === "." && !escaped) [segments, segment] = [[...segments, segment], ""];
-    else segment += char;
-  }
-  const parts = [...segments, segment].filter((s) => !s.startsWith("_")).map((s) => s.replace(/_$/, ""));
-  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // a parameter is a {fixture} or a value written out (a template's key); a splat ($) any rest of the path
-  return new RegExp(`^/${parts.map((s) => (s === "$" ? ".+" : literal(s).replace(/\\\$[A-Za-z]+/g, "[^/]+"))).join("/")}$`);
-}
-
-function expectedOutcomes(rule: Rule | undefined, principal: Principal, url: string): Outcome[] {
-  const page = !url.startsWith("/api/");
-  // Remix answers a page's missing action after running the layout's loaders, which send a stranger to sign in
-  if (rule === undefined) return page && !principal.role ? ["not served (404/405)", "sign-in redirect"] : ["not served (404/405)"];
-  // signing out, for one, ends on the sign-in page
-  if (rule === "public") return ["allowed", "sign-in redirect"];
-  if (rule === "signature") return ["unauthorized (401)"];
-  if (!principal.role) return [page ? "sign-in redirect" : "unauthorized (401)"];
-  if (rule === "session") return [principal.headers.authorization ? "forbidden (403)" : "allowed"];
-  return [rule.includes(principal.role) ? "allowed" : "forbidden (403)"];
-}
-
-function outcomeOf(status: number, location: string | null): Outcome {
-  if (status >= 500) return "server error";
-  if (status === 401) return "unauthorized (401)";
-  if (status === 403) return "forbidden (403)";
-  if (status === 404 || status === 405) return "not served (404/405)";
-  if (status >= 300 && status < 400 && location?.startsWith("/login")) return "sign-in redirect";
-  return "allowed";
-}
-
-/** The methods each route is asked: all of them on the API; GET and POST on pages (an action takes any other method too). */
-function methodsFor(entry: { url: string }): readonly Method[] {
-  return entry.url.startsWith("/api/") ? METHODS : ["GET", "POST"];
-}
-
-async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
-describe("the role matrix's table", () => {
-  const files = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
-
-  it("has one entry per route module, and no entry without a module", () => {
-    const entries = ROUTES.map((r) => r.file);
-    expect({ withoutEntry: files.filter((f) => !entries.includes(f)), withoutFile: entries.filter((e) => !files.includes(e)) }).toEqual({ withoutEntry: [], withoutFile: [] });
-    expect(entries.filter((e, i) => entries.indexOf(e) !== i), "entries named twice").toEqual([]);
-  });
-
-  it("asks as every role the app has (a new role needs its column here)", () => {
-    expect([...ROLES].sort()).toEqual([...APP_ROLES].sort());
-  });
-
-  it("asks each route at the URL its file name stands for", () => {
-    const wrong = ROUTES.filter((r) => !urlPattern(r.file).test(r.url.split("?")[0])).map((r) => `${r.file}: ${r.url} (expected ${urlPattern(r.file)})`);
-    expect(wrong).toEqual([]);
-  });
-});
 
 describe.each(databases())("the role matrix on %s", (database) => {
   let app: TestApp;
@@ -282,17 +195,3 @@ describe.each(databases())("the role matrix on %s", (database) => {
     expect(await sweep(cells.last)).toEqual([]);
   });
 });
-
-/** The key of the first insights figure that names incidents, for /insights/incidents?figure=. */
-function firstFigureKey(value: unknown): string {
-  const found: string[] = [];
-  const walk = (v: unknown) => {
-    if (found.length || !v || typeof v !== "object") return;
-    const o = v as Record<string, unknown>;
-    if (typeof o.key === "string" && Array.isArray(o.incidentIds) && o.incidentIds.length) return void found.push(o.key);
-    Object.values(o).forEach(walk);
-  };
-  walk(value);
-  if (!found.length) throw new Error("no insights figure names an incident");
-  return found[0];
-}
