@@ -137,6 +137,7 @@ async function main() {
 
     const window = faultWindow as [number, number] | null;
     const inWindow = (at: number) => window !== null && at >= window[0] && at <= window[1];
+    const overlapsWindow = (a: { at: number; ms: number }) => window !== null && a.at + a.ms >= window[0] && a.at <= window[1];
     const byStatus = (list: { status: number }[]) => list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
     const attempts = scribeFigures.attempts;
     const healthy = attempts.filter((a) => !inWindow(a.at));
@@ -194,8 +195,9 @@ async function main() {
               atS: KILL_AT_S,
               pid: killedPid,
               windowS: KILL_WINDOW_MS / 1000,
-              writesDuring: byStatus(attempts.filter((a) => inWindow(a.at))),
-              slowestWriteDuringMs: Math.round(Math.max(0, ...attempts.filter((a) => inWindow(a.at)).map((a) => a.ms))),
+              // every try that was in flight at some moment of the window, those cut by the kill included
+              writesDuring: byStatus(attempts.filter(overlapsWindow)),
+              slowestWriteDuringMs: Math.round(Math.max(0, ...attempts.filter(overlapsWindow).map((a) => a.ms))),
               publicDuring: publicFigures.map((p) => ({ path: p.path, ...p.duringFault })),
             }
           : null,
