@@ -15,6 +15,8 @@ export type NginxOptions = {
   /** /collab round-robin too, as shipped for instances sharing live editing through Redis (REDIS_URL);
    *  otherwise the file's no-Redis variant: its commented `hash $arg_postmortem` line put back. */
   collabRoundRobin?: boolean;
+  /** The port nginx listens on (a free one by default): known before the instances start, for their PUBLIC_URL. */
+  port?: number;
 };
 
 /** deploy/nginx.conf with the listen address and the two instances' ports put in. */
@@ -40,7 +42,7 @@ export async function startNginx(instancePorts: [number, number], options: Nginx
     mkdirSync(path.join(dir, sub));
     chmodSync(path.join(dir, sub), 0o777);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   writeFileSync(path.join(dir, "incident-desk.conf"), renderDeployConfig(port, instancePorts, options));
   writeFileSync(
     path.join(dir, "nginx.conf"),
