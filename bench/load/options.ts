@@ -19,6 +19,8 @@ export const { values: opts } = parseArgs({
     fault: { type: "string" }, // db-lock (SQLite) or pg-stop (Postgres)
     "fault-at": { type: "string" }, // seconds into the load; default a third of the duration
     "fault-for": { type: "string", default: "30" },
+    instances: { type: "string", default: "1" }, // 2: two instances behind nginx, one killed (-9) at --kill-at
+    "kill-at": { type: "string" }, // seconds into the load; default half the duration
     out: { type: "string" },
   },
   strict: true,
@@ -53,5 +55,11 @@ if (FAULT && !((FAULT === "db-lock" && DB === "sqlite") || (FAULT === "pg-stop" 
 }
 export const FAULT_AT_S = opts["fault-at"] === undefined ? Math.round(DURATION_S / 3) : number("fault-at", 0);
 export const FAULT_FOR_S = number("fault-for", 1);
+export const INSTANCES = number("instances", 1);
+if (INSTANCES !== 1 && (INSTANCES !== 2 || DB !== "postgres" || FAULT)) {
+  console.error("--instances 2 needs --db postgres (several instances share one Postgres database and Redis) and no --fault");
+  process.exit(2);
+}
+export const KILL_AT_S = INSTANCES === 2 ? (opts["kill-at"] === undefined ? Math.round(DURATION_S / 2) : number("kill-at", 0)) : null;
 
 process.argv = [process.argv[0], process.argv[1], "--db", DB, "--pg-url", opts["pg-url"]!, "--build-dir", opts["build-dir"]!];

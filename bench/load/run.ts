@@ -1,9 +1,10 @@
 // bench/load: the whole app under a realistic incident for --duration seconds: 20 scribes post
 // timeline entries (10/s in all), 200 SSE clients watch the incident, comms publishes an update
 // every minute, and the public paths take 2,000 requests/s; optionally a database fault in the
-// middle (--fault db-lock | pg-stop). Run: npm run bench:load -- [--db postgres] (bench/README.md).
+// middle (--fault db-lock | pg-stop), or two instances behind nginx with one killed (-9) halfway
+// (--instances 2, Postgres). Run: npm run bench:load -- [--db postgres] (bench/README.md).
 // Reuses bench/status-page (app process, database, seed, HTTP) and bench/timeline (SSE clients).
-import { DB, opts, DURATION_S, SCRIBES, ENTRIES_PER_S, CLIENTS, CLIENT_THREADS, PUBLISH_EVERY_S, PUBLIC_RATE, CONNECTIONS, FAULT, FAULT_AT_S, FAULT_FOR_S } from "./options.ts";
+import { DB, opts, DURATION_S, SCRIBES, ENTRIES_PER_S, CLIENTS, CLIENT_THREADS, PUBLISH_EVERY_S, PUBLIC_RATE, CONNECTIONS, FAULT, FAULT_AT_S, FAULT_FOR_S, INSTANCES, KILL_AT_S } from "./options.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,17 +12,19 @@ import type { Worker } from "node:worker_threads";
 import { freshDatabase, type Database } from "../status-page/database.ts";
 import { agent, expect, request } from "../status-page/http.ts";
 import { log, root, sleep, TOKEN } from "../status-page/options.ts";
-import { startApp, type Child } from "../status-page/processes.ts";
 import { seedPage } from "../status-page/seed.ts";
 import { openClients } from "../timeline/client-threads.ts";
 import { memory } from "../timeline/machine.ts";
 import { stats } from "../timeline/stats.ts";
 import { lockSqlite, stopPostgres, type Fault } from "./faults.ts";
+import { startFront, type Front } from "./instances.ts";
 import { loadPublicPath } from "./public-load.ts";
 import { runScribes } from "./scribes.ts";
 
 const PUBLIC_PATHS = ["/status", "/api/v2/summary.json"];
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** After the kill, how long the figures "during the kill" cover. */
+const KILL_WINDOW_MS = 10_000;
 
 async function main() {
   const startedAtIso = new Date().toISOString();
@@ -31,17 +34,18 @@ async function main() {
     process.exit(2);
   }, (DURATION_S + 300) * 1000);
   let database: Database | null = null;
-  let app: Child | null = null;
+  let app: Front | null = null;
   let fault: Fault | null = null;
   const workers: Worker[] = [];
   agent.maxSockets = SCRIBES + 8; // the scribes, comms and checks each get a socket
   try {
     database = await freshDatabase();
-    log(`starting the app on ${database.describe}`);
+    log(`starting ${INSTANCES === 2 ? "two instances behind nginx" : "the app"} on ${database.describe}`);
     // One API token per scribe, all made by the bootstrap admin: more than the app lets one account make in a window.
     // Every SSE client is one token from one address: more streams than the app lets one token or address hold.
-    const streams = String(CLIENTS + 10);
-    app = await startApp(database.url, path.join(database.dir, "app.log"), undefined, {
+    // Two instances: the killed one's places stay held in Redis until they lapse (90 s) while its clients reconnect.
+    const streams = String(CLIENTS * INSTANCES + 10);
+    app = await startFront(database.url, database.dir, INSTANCES, {
       TOKENS_CREATED_PER_ACCOUNT: String(SCRIBES + 10),
       EVENT_STREAMS_PER_TOKEN: streams,
       EVENT_STREAMS_PER_IP: streams,
@@ -57,11 +61,11 @@ async function main() {
     const afterSeq = warm.entry.seq as number;
 
     log(`opening ${CLIENTS} SSE clients`);
-    const clients = openClients(port, incidentId, afterSeq, workers, { clients: CLIENTS, threads: CLIENT_THREADS, token: TOKEN });
+    const clients = openClients(port, incidentId, afterSeq, workers, { clients: CLIENTS, threads: CLIENT_THREADS, token: TOKEN, reconnect: INSTANCES === 2 });
     await clients.connected(120_000);
     await sleep(1_000);
-    const rssStart = memory(app.pid);
-    log(`RSS at start ${rssStart?.rssMiB} MiB; loading for ${DURATION_S} s${FAULT ? `, ${FAULT} at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}`);
+    const rssStart = memory(app.survivor.pid);
+    log(`RSS at start ${rssStart?.rssMiB} MiB; loading for ${DURATION_S} s${FAULT ? `, ${FAULT} at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}${KILL_AT_S !== null ? `, one instance killed at ${KILL_AT_S} s` : ""}`);
 
     const t0 = performance.now();
     const end = t0 + DURATION_S * 1000;
@@ -97,19 +101,31 @@ async function main() {
       log(`fault ${FAULT}: off after ${round1((faultWindow[1] - from) / 1000)} s`);
     })();
 
-    const [publicFigures] = await Promise.all([publicLoad, comms, faulting]);
+    let killedPid: number | null = null;
+    const killing = (async () => {
+      if (KILL_AT_S === null) return;
+      await sleep(t0 + KILL_AT_S * 1000 - performance.now());
+      const from = performance.now();
+      faultWindow = [from, Infinity];
+      killedPid = app!.kill();
+      log(`kill -9 of instance 2 (pid ${killedPid})`);
+      await sleep(KILL_WINDOW_MS);
+      faultWindow = [from, from + KILL_WINDOW_MS];
+    })();
+
+    const [publicFigures] = await Promise.all([publicLoad, comms, faulting, killing]);
     log("load done; draining the scribes' outboxes (at most 60 s)");
     const scribeFigures = await scribes.drain(60_000);
     const acked = scribeFigures.acks.map((a) => a.seq);
     await clients.received(acked).catch((error) => log(`${(error as Error).message}`));
-    const rssEnd = memory(app.pid);
+    const rssEnd = memory(app.survivor.pid);
     const threadReports = await clients.reports();
 
     // Lost: an acknowledged seq a client never had; also checked in the database.
     const ackedSet = new Set(acked);
     const perClientLost = threadReports.flatMap((t) => t.clients).map((c) => {
       const seen = new Set(c.seqs);
-      return { index: c.index, lost: acked.filter((s) => !seen.has(s)).length, error: c.error };
+      return { index: c.index, lost: acked.filter((s) => !seen.has(s)).length, error: c.error, reconnects: c.reconnects, firstDrop: c.firstDrop, shownTwice: c.seqs.length - seen.size };
     });
     const stored = (await expect(200, port, "GET", `/api/v1/incidents/${incidentId}/timeline?after=${afterSeq}&limit=5000`)).entries as { seq: number }[];
     const storedSeqs = new Set(stored.map((e) => e.seq));
@@ -121,6 +137,7 @@ async function main() {
 
     const window = faultWindow as [number, number] | null;
     const inWindow = (at: number) => window !== null && at >= window[0] && at <= window[1];
+    const overlapsWindow = (a: { at: number; ms: number }) => window !== null && a.at + a.ms >= window[0] && a.at <= window[1];
     const byStatus = (list: { status: number }[]) => list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
     const attempts = scribeFigures.attempts;
     const healthy = attempts.filter((a) => !inWindow(a.at));
@@ -131,8 +148,9 @@ async function main() {
       db: DB,
       startedAt: startedAtIso,
       machine: `${os.cpus().length} cores, Node ${process.version}`,
+      instances: INSTANCES,
       loadAverage: { before: loadBefore, after: os.loadavg().map(round1) },
-      settings: { durationS: DURATION_S, scribes: SCRIBES, entriesPerSecond: ENTRIES_PER_S, clients: CLIENTS, clientThreads: CLIENT_THREADS, publishEveryS: PUBLISH_EVERY_S, publicRate: PUBLIC_RATE, connectionsPerPath: CONNECTIONS, faultAtS: FAULT ? FAULT_AT_S : null, faultForS: FAULT ? FAULT_FOR_S : null },
+      settings: { durationS: DURATION_S, scribes: SCRIBES, entriesPerSecond: ENTRIES_PER_S, clients: CLIENTS, clientThreads: CLIENT_THREADS, publishEveryS: PUBLISH_EVERY_S, publicRate: PUBLIC_RATE, connectionsPerPath: CONNECTIONS, faultAtS: FAULT ? FAULT_AT_S : null, faultForS: FAULT ? FAULT_FOR_S : null, killAtS: KILL_AT_S },
       entries: {
         queued: scribeFigures.acks.length + scribeFigures.refused.length + scribeFigures.pending,
         acknowledged: acked.length,
@@ -153,6 +171,10 @@ async function main() {
         streamErrors: perClientLost.filter((c) => c.error).map((c) => ({ index: c.index, error: c.error })).slice(0, 10),
         unexpectedSeqs: threadReports.flatMap((t) => t.clients).reduce((n, c) => n + c.seqs.filter((s) => !ackedSet.has(s)).length, 0),
         eventLoopDelayMs: threadReports.map((t) => t.eventLoopDelayMs),
+        reconnects: perClientLost.reduce((n, c) => n + c.reconnects, 0),
+        clientsReconnected: perClientLost.filter((c) => c.reconnects > 0).length,
+        shownTwice: perClientLost.reduce((n, c) => n + c.shownTwice, 0),
+        firstDrops: [...new Set(perClientLost.map((c) => c.firstDrop).filter(Boolean))].slice(0, 5),
       },
       publishes: { done: publishes.filter((p) => p.status === 201).length, all: publishes, ms: stats(publishes.filter((p) => p.status === 201).map((p) => p.ms)) },
       public: publicFigures,
@@ -167,10 +189,22 @@ async function main() {
             publicDuring: publicFigures.map((p) => ({ path: p.path, ...p.duringFault })),
           }
         : null,
+      kill:
+        KILL_AT_S !== null
+          ? {
+              atS: KILL_AT_S,
+              pid: killedPid,
+              windowS: KILL_WINDOW_MS / 1000,
+              // every try that was in flight at some moment of the window, those cut by the kill included
+              writesDuring: byStatus(attempts.filter(overlapsWindow)),
+              slowestWriteDuringMs: Math.round(Math.max(0, ...attempts.filter(overlapsWindow).map((a) => a.ms))),
+              publicDuring: publicFigures.map((p) => ({ path: p.path, ...p.duringFault })),
+            }
+          : null,
       rssMiB: { start: rssStart?.rssMiB, end: rssEnd?.rssMiB, peak: rssEnd?.peakRssMiB, growthPercent: rssGrowth },
     };
 
-    const out = path.resolve(root, opts.out ?? `bench/load/results-${DB}${FAULT ? `-${FAULT}` : ""}.json`);
+    const out = path.resolve(root, opts.out ?? `bench/load/results-${DB}${FAULT ? `-${FAULT}` : ""}${INSTANCES === 2 ? "-2-instances-kill" : ""}.json`);
     fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
     printTable(result);
     log(`wrote ${path.relative(root, out)}`);
@@ -182,7 +216,8 @@ async function main() {
       result.entries.refused > 0 ||
       result.entries.pending > 0 ||
       result.entries.duplicatedInDatabase > 0 ||
-      (!FAULT && errors > 0) ||
+      result.sse.shownTwice > 0 ||
+      (!FAULT && INSTANCES === 1 && errors > 0) ||
       (rssGrowth !== null && rssGrowth > 20);
     if (missed) process.exitCode = 1;
   } catch (error) {
@@ -209,6 +244,11 @@ function printTable(r: any) {
   rows.push(["lost", `in the database ${e.lostInDatabase}, on SSE clients ${r.sse.lostTotal} (${r.sse.clientsWithLoss} of ${r.sse.clients} clients), duplicated ${e.duplicatedInDatabase}, stream errors ${r.sse.streamErrors.length}`]);
   rows.push(["publishes", `${r.publishes.done} of ${r.publishes.all.length}, median ${r.publishes.ms.median} ms`]);
   rows.push(["server RSS", `${r.rssMiB.start} → ${r.rssMiB.end} MiB (${r.rssMiB.growthPercent}%), peak ${r.rssMiB.peak}`]);
+  if (r.kill) {
+    const k = r.kill;
+    rows.push([`kill -9 at ${k.atS} s`, `writes in the next ${k.windowS} s ${JSON.stringify(k.writesDuring)} (slowest ${k.slowestWriteDuringMs} ms); SSE clients reconnected ${r.sse.clientsReconnected} (${r.sse.reconnects} reconnects), events shown twice ${r.sse.shownTwice}`]);
+    for (const p of k.publicDuring) rows.push([`  during: ${p.path}`, `${JSON.stringify(p.statuses)}, slowest ${p.maxMs} ms`]);
+  }
   rows.push(["load average", `${r.loadAverage.before.join(" ")} → ${r.loadAverage.after.join(" ")}`]);
   if (r.fault) {
     const f = r.fault;

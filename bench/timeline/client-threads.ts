@@ -13,7 +13,7 @@ const tsxApi = import.meta.resolve("tsx/esm/api");
 export type ThreadReport = { clients: ClientReport[]; eventLoopDelayMs: { p50: number; p99: number; max: number } };
 
 /** Who connects: by default this benchmark's options (bench/load passes its own). */
-export type ClientsOptions = { clients?: number; threads?: number; token?: string };
+export type ClientsOptions = { clients?: number; threads?: number; token?: string; reconnect?: boolean };
 
 /**
  * Starts the worker threads, pushing each onto `workers` (the caller terminates them, also
@@ -29,7 +29,7 @@ export function openClients(port: number, incidentId: string, afterSeq: number, 
   const reports: Promise<ThreadReport>[] = [];
   const per = Math.ceil(CLIENTS / THREADS);
   for (let first = 0; first < CLIENTS; first += per) {
-    const config: ClientsConfig = { port, incidentId, token: TOKEN, firstIndex: first, count: Math.min(per, CLIENTS - first), afterSeq };
+    const config: ClientsConfig = { port, incidentId, token: TOKEN, firstIndex: first, count: Math.min(per, CLIENTS - first), afterSeq, reconnect: options.reconnect };
     // `--import tsx` does not reach worker threads on Node 20; load clients.ts through tsx's API.
     const load = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(clientsUrl)}, ${JSON.stringify(clientsUrl)}))`;
     const worker = new Worker(load, { eval: true, workerData: config });

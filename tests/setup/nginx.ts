@@ -12,16 +12,19 @@ const NGINX = "/usr/sbin/nginx";
 export type Nginx = { baseUrl: string; logs(): string; stop(): Promise<void> };
 
 export type NginxOptions = {
-  /** /collab round-robin too, as it may be once the instances share live editing through Redis (REDIS_URL) */
+  /** /collab round-robin too, as shipped for instances sharing live editing through Redis (REDIS_URL);
+   *  otherwise the file's no-Redis variant: its commented `hash $arg_postmortem` line put back. */
   collabRoundRobin?: boolean;
+  /** The port nginx listens on (a free one by default): known before the instances start, for their PUBLIC_URL. */
+  port?: number;
 };
 
 /** deploy/nginx.conf with the listen address and the two instances' ports put in. */
 export function renderDeployConfig(listenPort: number, instancePorts: [number, number], { collabRoundRobin = false }: NginxOptions = {}): string {
   const shipped = readFileSync(path.join(REPO_ROOT, "deploy/nginx.conf"), "utf8");
-  const hashed = "    hash $arg_postmortem consistent;\n";
-  if (collabRoundRobin && !shipped.includes(hashed)) throw new Error("deploy/nginx.conf no longer routes /collab by post-mortem as this test expects");
-  const rendered = (collabRoundRobin ? shipped.replace(hashed, "") : shipped)
+  const hashedWithoutRedis = "    # hash $arg_postmortem consistent;\n";
+  if (!shipped.includes(hashedWithoutRedis)) throw new Error("deploy/nginx.conf no longer has the commented /collab hash (the no-Redis variant) this test expects");
+  const rendered = (collabRoundRobin ? shipped : shipped.replace(hashedWithoutRedis, "    hash $arg_postmortem consistent;\n"))
     .replace("listen 80;", `listen 127.0.0.1:${listenPort};`)
     .replaceAll("127.0.0.1:3001", `127.0.0.1:${instancePorts[0]}`)
     .replaceAll("127.0.0.1:3002", `127.0.0.1:${instancePorts[1]}`)
@@ -39,7 +42,7 @@ export async function startNginx(instancePorts: [number, number], options: Nginx
     mkdirSync(path.join(dir, sub));
     chmodSync(path.join(dir, sub), 0o777);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   writeFileSync(path.join(dir, "incident-desk.conf"), renderDeployConfig(port, instancePorts, options));
   writeFileSync(
     path.join(dir, "nginx.conf"),
