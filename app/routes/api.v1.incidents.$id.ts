@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
-import { updateIncident } from "~/modules/incidents/update.server.ts";
+import { changeIncident } from "~/modules/incidents/change.server.ts";
 import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
@@ -18,5 +18,5 @@ export const action = apiAction(async function action({ request, params }: Actio
   const actor = await requireActor(request, "incident:write");
   const patch = await parseJson(request, IncidentPatchSchema);
   const id = await requireIncidentId(params.id!);
-  return Response.json({ incident: await updateIncident(actor, id, patch) });
+  return Response.json({ incident: await changeIncident(actor, id, patch) });
 });

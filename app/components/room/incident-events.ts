@@ -5,14 +5,14 @@
 // after the sequence its own loader read, from a short log of what the stream has delivered.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import { INCIDENT_EVENT_KINDS, readIncidentEvent, type IncidentEvent } from "~/modules/timeline/wire-events.ts";
 
 const SILENCE_LIMIT_MS = 50_000;
 /** Events kept for a tab that mounts later; a tab's loader is never more than a few events behind the stream. */
 const LOG_LIMIT = 500;
-const EVENT_TYPES = ["timeline.created", "timeline.updated", "timeline.deleted", "update.changed", "incident.updated"] as const;
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "closed";
-export type IncidentEvent = { type: (typeof EVENT_TYPES)[number]; seq: number; data: unknown };
+export type { IncidentEvent } from "~/modules/timeline/wire-events.ts";
 type Listener = (event: IncidentEvent) => void;
 
 export type IncidentEvents = {
@@ -55,14 +55,16 @@ export function useIncidentEvents(initial: { incident: IncidentView; lastSeq: nu
     let source: EventSource | null = null;
     let lastHeard = Date.now();
     const heard = () => (lastHeard = Date.now());
-    const deliver = (type: IncidentEvent["type"], message: MessageEvent) => {
+    const deliver = (type: IncidentEvent["type"], message: MessageEvent<string>) => {
       heard();
-      const event: IncidentEvent = { type, seq: Number(message.lastEventId), data: JSON.parse(message.data) };
+      const event = readIncidentEvent(type, message.lastEventId, message.data);
+      if (!event) return;
       resumeAfter.current = Math.max(resumeAfter.current, event.seq);
       log.current.push(event);
       if (log.current.length > LOG_LIMIT) log.current.shift();
-      if (type === "incident.updated") {
-        setCurrent((shown) => (event.seq >= shown.seq ? { incident: event.data as IncidentView, seq: event.seq } : shown));
+      if (event.type === "incident.updated") {
+        const incident = event.data;
+        setCurrent((shown) => (event.seq >= shown.seq ? { incident, seq: event.seq } : shown));
       }
       for (const listener of listeners.current) listener(event);
     };
@@ -78,7 +80,7 @@ export function useIncidentEvents(initial: { incident: IncidentView; lastSeq: nu
       });
       source.addEventListener("error", () => setConnection(source?.readyState === EventSource.CLOSED ? "closed" : "reconnecting"));
       source.addEventListener("heartbeat", heard);
-      for (const type of EVENT_TYPES) source.addEventListener(type, (e) => deliver(type, e as MessageEvent));
+      for (const type of INCIDENT_EVENT_KINDS) source.addEventListener(type, (e) => deliver(type, e as MessageEvent<string>));
     };
     open();
     // A stream that has said nothing for three heartbeats is dead even if the browser thinks not.

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useReducer } from "react";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
 import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { UpdateChange } from "~/modules/timeline/wire-events.ts";
 import { useIncidentEventsContext } from "./incident-events.ts";
 import { addEarlier, addLater, placeEntry, type TimelineWindowState } from "./timeline-window.ts";
 
@@ -13,7 +14,6 @@ type State = { timeline: TimelineWindowState; updates?: UpdateView[]; lastSeq: n
 type Initial = Omit<State, "timeline"> & { timeline?: TimelineWindowState };
 
 const NO_TIMELINE: TimelineWindowState = { entries: [], earlier: 0, later: 0, newestSeq: 0, newest: null };
-type UpdateChange = UpdateView | { id: string; deleted: true };
 type Action =
   | { type: "entry"; seq: number; entry: TimelineEntryView }
   | { type: "update"; seq: number; update: UpdateChange }
@@ -55,8 +55,8 @@ export function useIncidentStream(initial: Initial) {
     () =>
       // the layout's stream hands over what it heard after this tab's data, then each new event
       events.subscribe((event) => {
-        if (event.type === "update.changed") dispatch({ type: "update", seq: event.seq, update: event.data as UpdateChange });
-        else if (event.type !== "incident.updated") dispatch({ type: "entry", seq: event.seq, entry: event.data as TimelineEntryView });
+        if (event.type === "update.changed") dispatch({ type: "update", seq: event.seq, update: event.data });
+        else if (event.type !== "incident.updated") dispatch({ type: "entry", seq: event.seq, entry: event.data });
       }, initial.lastSeq),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [events.subscribe, initial.lastSeq, initial.timeline]

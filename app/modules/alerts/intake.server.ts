@@ -9,8 +9,8 @@ import type { ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 import { incidentView, loadIncidentRow } from "~/modules/incidents/view.server.ts";
 import { writeTimelineEntry } from "~/modules/timeline/entries.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
-import { db, type Tx } from "~/utils/db.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { logger } from "~/utils/logger.server.ts";
 import {
@@ -35,7 +35,7 @@ export type AlertIntakeResult = {
   entriesAdded: number;
 };
 
-type Outcome = { result: AlertIntakeResult; lastSeq: number | null };
+type Outcome = { result: AlertIntakeResult };
 
 /** Lost a race with a notification of the same group: try again, and see what it stored. */
 class GroupMoved extends Error {}
@@ -48,8 +48,7 @@ export async function receiveAlertNotification(actor: Actor, notification: Alert
   for (let attempt = 1; ; attempt++) {
     try {
       // a notification may carry hundreds of alerts, each an entry
-      const outcome = await db.$transaction((tx) => recordNotification(tx, actor, notification), { maxWait: 10_000, timeout: 60_000 });
-      if (outcome.result.incident && outcome.lastSeq !== null) await announceEvents(outcome.result.incident.id, outcome.lastSeq);
+      const outcome = await withIncidentChanges((tx) => recordNotification(tx, actor, notification), { maxWait: 10_000, timeout: 60_000 });
       return outcome.result;
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRaceLost(error)) throw error;
@@ -70,7 +69,7 @@ async function recordNotification(tx: Tx, actor: Actor, notification: AlertNotif
   const group = await tx.alertGroup.findUnique({ where: { id }, select: { incidentId: true } });
   if (!group) {
     // nothing was opened for a group we never heard fire, so there is nothing to add its resolution to
-    if (notification.status === "resolved") return { result: { incident: null, created: false, entriesAdded: 0 }, lastSeq: null };
+    if (notification.status === "resolved") return { result: { incident: null, created: false, entriesAdded: 0 } };
     const opened = await openIncident(tx, actor, notification, rules, now);
     // a second notification racing this one fails here (unique id) and is tried again
     await tx.alertGroup.create({ data: { id, source: notification.source, groupKey: notification.groupKey, incidentId: opened.result.incident!.id } });
@@ -132,7 +131,7 @@ async function openIncident(tx: Tx, actor: Actor, notification: AlertNotificatio
     detectedAt: startedAt,
   });
   const written = await writeAlertEntries(tx, actor, view.id, notification, rules, unrecordedAlerts(notification.alerts, new Set()), catalog, now, null);
-  return { result: { incident: { id: view.id, ref: view.ref }, created: true, entriesAdded: written.count }, lastSeq: written.lastSeq ?? view.lastSeq };
+  return { result: { incident: { id: view.id, ref: view.ref }, created: true, entriesAdded: written.count } };
 }
 
 async function appendToIncident(
@@ -146,7 +145,7 @@ async function appendToIncident(
 ): Promise<Outcome> {
   const reference = { id: incident.id, ref: incidentRef(incident.number) };
   const fresh = unrecordedAlerts(notification.alerts, recorded);
-  if (!fresh.length) return { result: { incident: reference, created: false, entriesAdded: 0 }, lastSeq: null };
+  if (!fresh.length) return { result: { incident: reference, created: false, entriesAdded: 0 } };
   const catalog = await loadCatalog(tx);
   // Components a new alert names join an open incident; those already on it keep the impact people gave them.
   const affected =
@@ -154,7 +153,7 @@ async function appendToIncident(
       ? null
       : new Set((await tx.incidentComponent.findMany({ where: { incidentId: incident.id, endedAt: null }, select: { componentId: true } })).map((c) => c.componentId));
   const written = await writeAlertEntries(tx, actor, incident.id, notification, rules, fresh, catalog, now, affected);
-  return { result: { incident: reference, created: false, entriesAdded: written.count }, lastSeq: written.lastSeq };
+  return { result: { incident: reference, created: false, entriesAdded: written.count } };
 }
 
 /**
@@ -172,8 +171,7 @@ async function writeAlertEntries(
   catalog: CatalogComponent[],
   now: Date,
   affected: Set<string> | null,
-): Promise<{ count: number; lastSeq: number | null }> {
-  let lastSeq: number | null = null;
+): Promise<{ count: number }> {
   const added: { id: string; name: string; impact: ComponentImpactName }[] = [];
   for (const [index, { alert, key }] of fresh.entries()) {
     const match = matchComponents(alertComponentNames(alert, rules), catalog);
@@ -194,27 +192,25 @@ async function writeAlertEntries(
       groupComponents: match.groups,
     });
     if (index === fresh.length - 1 && notification.truncatedAlerts > 0) text += `\n${truncatedAlertsNote(notification.truncatedAlerts)}`;
-    const entry = await writeTimelineEntry(tx, actor, incidentId, {
+    await writeTimelineEntry(tx, actor, incidentId, {
       body: text,
       kind: "observation",
       occurredAt: alertOccurredAt(alert, now),
       pinned: false,
       idempotencyKey: key,
     });
-    lastSeq = entry.seq;
     added.push(...addedHere);
   }
-  if (added.length) lastSeq = await addAffectedComponents(tx, actor, incidentId, added, now);
-  return { count: fresh.length, lastSeq };
+  if (added.length) await addAffectedComponents(tx, actor, incidentId, added, now);
+  return { count: fresh.length };
 }
 
 /** Adds impact windows to an open incident and tells the room (one incident.updated event). */
-async function addAffectedComponents(tx: Tx, actor: Actor, incidentId: string, added: { id: string; impact: ComponentImpactName }[], now: Date): Promise<number> {
+async function addAffectedComponents(tx: Tx, actor: Actor, incidentId: string, added: { id: string; impact: ComponentImpactName }[], now: Date): Promise<void> {
   const before = incidentView((await loadIncidentRow(tx, incidentId))!);
   await tx.incidentComponent.createMany({ data: added.map((c) => ({ id: newId(), incidentId, componentId: c.id, impact: c.impact, startedAt: now })) });
-  const seq = await takeNextSeq(tx, incidentId);
-  const view = incidentView((await loadIncidentRow(tx, incidentId))!);
-  await storeEvent(tx, incidentId, seq, "incident.updated", view);
-  await recordAudit(tx, actor, { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view });
-  return seq;
+  await recordIncidentChange(tx, actor, incidentId, async () => {
+    const view = incidentView((await loadIncidentRow(tx, incidentId))!);
+    return { value: view, event: { type: "incident.updated", data: view }, audit: { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view } };
+  });
 }

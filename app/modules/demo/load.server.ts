@@ -4,7 +4,8 @@ import { hashPassword } from "~/modules/auth/password.server.ts";
 import { docJson, textToDoc, docToText } from "~/modules/timeline/document.ts";
 import { ENTRY_INCLUDE, entryView } from "~/modules/timeline/view.ts";
 import { INCIDENT_INCLUDE, incidentView } from "~/modules/incidents/view.server.ts";
-import { db, type Tx } from "~/utils/db.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
+import { withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import * as story from "./story.ts";
@@ -24,7 +25,8 @@ function incidentStart(incident: story.SeedIncident, now: Date): Date {
 
 export async function loadDemoData(now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(story.DEMO_PASSWORD);
-  await db.$transaction(
+  // its updates are published the way the comms tab publishes them: changes of their incidents
+  await withIncidentChanges(
     async (tx) => {
       await tx.organization.create({ data: { id: "org", ...story.organization, publicUrl: publicUrl(), pageId: newId() } });
       const regionIds = new Map<string, string>();

@@ -1,10 +1,9 @@
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { wakeWorker } from "~/modules/delivery/wake.ts";
 import { queueIncidentChannel } from "~/modules/slack/outbox.server.ts";
-import { db, type Tx } from "~/utils/db.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { IMPACT_LABELS, stampsForCommander } from "./lifecycle.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
@@ -14,13 +13,12 @@ import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.
 
 /** Declares an incident: stamps started and detected (unless given earlier) and opens its timeline. */
 export async function declareIncident(actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {
-  const view = await db.$transaction((tx) => declareIncidentWithin(tx, actor, input));
-  await announceEvents(view.id, view.lastSeq);
+  const view = await withIncidentChanges((tx) => declareIncidentWithin(tx, actor, input));
   wakeWorker();
   return view;
 }
 
-/** Declares an incident inside the caller's transaction (alert intake); the caller announces its events after the commit. */
+/** Declares an incident inside the caller's transaction (alert intake), one of withIncidentChanges. */
 export async function declareIncidentWithin(tx: Tx, actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {
   const now = new Date();
   const names = await checkComponents(tx, input.components);
@@ -62,10 +60,10 @@ export async function declareIncidentWithin(tx: Tx, actor: Actor, input: Declare
     `${actor.name} declared ${incidentRef(incidentCounter)} as ${input.severity}, investigating.` +
       (affected.length ? ` Affected: ${affected.join(", ")}.` : ""),
   );
-  const seq = await takeNextSeq(tx, id);
-  const view = incidentView((await loadIncidentRow(tx, id))!);
-  await storeEvent(tx, id, seq, "incident.updated", view);
-  await recordAudit(tx, actor, { action: "incident.declared", entityType: "Incident", entityId: id, after: view });
+  const { value: view } = await recordIncidentChange(tx, actor, id, async () => {
+    const view = incidentView((await loadIncidentRow(tx, id))!);
+    return { value: view, event: { type: "incident.updated", data: view }, audit: { action: "incident.declared", entityType: "Incident", entityId: id, after: view } };
+  });
   // its Slack channel, when Slack is set up (decision 0045)
   await queueIncidentChannel(tx, id, actor.slackUserId);
   return view;

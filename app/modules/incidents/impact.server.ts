@@ -1,10 +1,9 @@
 // The incident's impact windows, edited in one place: replaced by hand (the room's impact table,
 // PUT /api/v1/incidents/:id/impact), and moved with Started and Resolved when those are corrected
-// (update.server.ts). The rules are pure (impact-windows.ts); this stores what they decide.
+// (change.server.ts). The rules are pure (impact-windows.ts); this stores what they decide.
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
-import { db, type Tx } from "~/utils/db.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { followMilestones, windowProblems, type WindowBounds } from "./impact-windows.ts";
@@ -122,10 +121,10 @@ async function checkWindowComponents(tx: Tx, incidentId: string, windows: Impact
  * Replaces an incident's impact windows with these (the room's impact table and the API):
  * each within the incident, closed once it is resolved, none overlapping another of its
  * component (else 422 naming the window and field). Audited as one row with the windows
- * before and after; the room hears it as an incident update.
+ * before and after; the room hears it as a change of the incident.
  */
 export async function replaceImpactWindows(actor: Actor, incidentId: string, windows: ImpactWindowInput[]): Promise<IncidentView> {
-  const result = await db.$transaction(async (tx) => {
+  return withIncidentChanges(async (tx) => {
     const row = await loadIncidentRow(tx, incidentId);
     if (!row) notFound("Incident");
     const names = await checkWindowComponents(tx, incidentId, windows);
@@ -142,20 +141,19 @@ export async function replaceImpactWindows(actor: Actor, incidentId: string, win
       endedAt: w.endedAt,
     }));
     const after = records(given, names);
-    if (sameWindows(before, after)) return { view: incidentView(row), changed: false };
+    if (sameWindows(before, after)) return incidentView(row);
     await writeWindows(tx, incidentId, given);
-    const seq = await takeNextSeq(tx, incidentId);
-    const view = incidentView((await loadIncidentRow(tx, incidentId))!);
-    await storeEvent(tx, incidentId, seq, "incident.updated", view);
-    await recordAudit(tx, actor, {
-      action: "incident.impact_corrected",
-      entityType: "Incident",
-      entityId: incidentId,
-      before: { impactWindows: before },
-      after: { impactWindows: after },
+    const { value } = await recordIncidentChange(tx, actor, incidentId, async () => {
+      const view = incidentView((await loadIncidentRow(tx, incidentId))!);
+      const audit = {
+        action: "incident.impact_corrected",
+        entityType: "Incident",
+        entityId: incidentId,
+        before: { impactWindows: before },
+        after: { impactWindows: after },
+      };
+      return { value: view, event: { type: "incident.updated", data: view }, audit };
     });
-    return { view, changed: true };
+    return value;
   });
-  if (result.changed) await announceEvents(incidentId, result.view.lastSeq);
-  return result.view;
 }

@@ -7,7 +7,7 @@ import { impactWindowsFromForm } from "~/modules/incidents/impact-forms.ts";
 import { replaceImpactWindows } from "~/modules/incidents/impact.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { ImpactWindowsSchema, IncidentPatchSchema } from "~/modules/incidents/schemas.ts";
-import { updateIncident } from "~/modules/incidents/update.server.ts";
+import { changeIncident } from "~/modules/incidents/change.server.ts";
 import { deleteTimelineEntry, editTimelineEntry, EntryPatchSchema } from "~/modules/timeline/entries.server.ts";
 import { readForm } from "~/utils/form.server.ts";
 import { formFailed } from "~/utils/page-boundary.server.ts";
@@ -39,7 +39,7 @@ export async function roomAction(request: Request, idOrRef: string) {
     if (!shaped) return data({ errors: { intent: "unknown action" } }, { status: 400 });
     const parsed = IncidentPatchSchema.safeParse(shaped);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 422 });
-    return { ok: true, incident: await updateIncident(actor, id, parsed.data) };
+    return { ok: true, incident: await changeIncident(actor, id, parsed.data) };
   } catch (error) {
     // The module's own status: an entry of another incident is 404, not a field to correct.
     return formFailed(error);

@@ -7,7 +7,7 @@
 import { can } from "~/modules/auth/roles.ts";
 import { MAX_ENTRY_CHARS } from "~/modules/timeline/document.ts";
 import { writeTimelineEntry } from "~/modules/timeline/entries.server.ts";
-import { announceEvents } from "~/modules/timeline/events.server.ts";
+import { withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { capturedEntryText, tsToDate } from "./capture.ts";
@@ -100,7 +100,7 @@ export async function sendCapture(captureId: string): Promise<Step> {
   const body = capturedEntryText({ text: typeof message.text === "string" ? message.text : "", slackName }, permalink, MAX_ENTRY_CHARS);
   const occurredAt = tsToDate(capture.messageTs) ?? new Date();
   const actor = { ...person.actor, slackUserId: capture.requestedBy };
-  const entry = await db.$transaction(async (tx) => {
+  await withIncidentChanges(async (tx) => {
     const view = await writeTimelineEntry(
       tx,
       actor,
@@ -109,8 +109,6 @@ export async function sendCapture(captureId: string): Promise<Step> {
       { author, fromSlack: true },
     );
     await tx.slackCapture.update({ where: { id: capture.id }, data: { entryId: view.id } });
-    return view;
   });
-  await announceEvents(capture.incidentId, entry.seq);
   return { kind: "done" };
 }

@@ -8,7 +8,7 @@ import type { Actor } from "~/modules/auth/actor.ts";
 import { declareIncident } from "~/modules/incidents/declare.server.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 import { DeclareIncidentSchema } from "~/modules/incidents/schemas.ts";
-import { updateIncident } from "~/modules/incidents/update.server.ts";
+import { changeIncident } from "~/modules/incidents/change.server.ts";
 import { addTimelineEntry, NewEntrySchema } from "~/modules/timeline/entries.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
@@ -72,7 +72,7 @@ async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "he
   if (command.kind === "lead") {
     const lead = await slackPerson(command.slackUserId);
     if (!lead.ok) return { text: `Nothing was changed: <@${command.slackUserId}> cannot lead it here. ${lead.refusal}` };
-    await updateIncident(actor, incident.id, { commanderId: lead.actor.userId });
+    await changeIncident(actor, incident.id, { commanderId: lead.actor.userId });
     return { text: `${actor.name} made ${lead.actor.name} the commander of ${ref}.`, visibleToChannel: true };
   }
   if (command.kind === "note") {
@@ -82,7 +82,7 @@ async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "he
     return { text: `Added to the timeline of ${ref}.` };
   }
   const patch = command.kind === "status" ? { status: command.status } : { severity: command.severity };
-  const view = await updateIncident(actor, incident.id, patch);
+  const view = await changeIncident(actor, incident.id, patch);
   return { text: `${actor.name} set ${ref} to ${command.kind === "status" ? view.status : view.severity}.`, visibleToChannel: true };
 }
 

@@ -1,8 +1,7 @@
-// Timeline entries: written by scribes and responders, live. Each write takes the
-// incident's next sequence number and stores its event in the same transaction.
+// Timeline entries: written by scribes and responders, live. Each write is a change of the
+// incident (record-change.server.ts): its sequence number, event and audit row in one transaction.
 import { z } from "zod";
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
@@ -10,7 +9,7 @@ import { PastInstant } from "~/utils/instants.ts";
 import { cleanDoc, DocSchema, docJson, docToText, MAX_ENTRY_CHARS, textToDoc, type Doc } from "./document.ts";
 import { wakeWorker } from "~/modules/delivery/wake.ts";
 import { queueEntryPost } from "~/modules/slack/room-posts.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "./events.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "./record-change.server.ts";
 import { ENTRY_INCLUDE, ENTRY_KINDS, entryView, kindFromDb, kindToDb, type TimelineEntryView } from "./view.ts";
 
 const KindSchema = z
@@ -66,7 +65,7 @@ export async function addTimelineEntry(
   const key = input.idempotencyKey ?? null;
   let entry: TimelineEntryView;
   try {
-    entry = await db.$transaction((tx) => writeTimelineEntry(tx, actor, incidentId, input));
+    entry = await withIncidentChanges((tx) => writeTimelineEntry(tx, actor, incidentId, input));
   } catch (error) {
     if (error instanceof AlreadyStored && key) {
       const existing = await findByKey(incidentId, key);
@@ -76,14 +75,13 @@ export async function addTimelineEntry(
     // retries it with the same idempotency key, so the entry lands once.
     throw error;
   }
-  await announceEvents(incidentId, entry.seq);
   wakeWorker();
   return { entry, created: true };
 }
 
 /**
  * Writes an entry, its event and audit row inside the caller's transaction (alert intake writes
- * several with the incident they open); the caller announces the events after the commit. A
+ * several with the incident they open), one of withIncidentChanges, which announces it. A
  * stored idempotency key throws AlreadyStored, which rolls the transaction back. The entry is
  * posted to the incident's Slack channel, unless it was captured from Slack (`fromSlack`).
  */
@@ -98,29 +96,33 @@ export async function writeTimelineEntry(
   const { doc, text } = toDoc(input.body);
   const author = options.author ?? { id: actor.userId, name: actor.name };
   const key = input.idempotencyKey ?? null;
-  const seq = await takeNextSeq(tx, incidentId);
-  if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
-    throw new AlreadyStored();
-  }
-  const row = await tx.timelineEntry.create({
-    data: {
-      id: newId(),
-      incidentId,
-      seq,
-      kind: kindToDb(input.kind),
-      doc: docJson(doc),
-      text,
-      occurredAt: input.occurredAt ?? new Date(),
-      authorId: author.id,
-      pinned: input.pinned,
-      idempotencyKey: key,
-    },
+  const { value } = await recordIncidentChange(tx, actor, incidentId, async (seq) => {
+    if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
+      throw new AlreadyStored();
+    }
+    const row = await tx.timelineEntry.create({
+      data: {
+        id: newId(),
+        incidentId,
+        seq,
+        kind: kindToDb(input.kind),
+        doc: docJson(doc),
+        text,
+        occurredAt: input.occurredAt ?? new Date(),
+        authorId: author.id,
+        pinned: input.pinned,
+        idempotencyKey: key,
+      },
+    });
+    const view = entryView({ ...row, author });
+    await queueEntryPost(tx, incidentId, { id: row.id, kind: row.kind, text, author: author.name }, options);
+    return {
+      value: view,
+      event: { type: "timeline.created", data: view },
+      audit: { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } },
+    };
   });
-  const view = entryView({ ...row, author });
-  await storeEvent(tx, incidentId, seq, "timeline.created", view);
-  await recordAudit(tx, actor, { action: "timeline.created", entityType: "TimelineEntry", entityId: row.id, after: { kind: view.kind, body: text } });
-  await queueEntryPost(tx, incidentId, { id: row.id, kind: row.kind, text, author: author.name }, options);
-  return view;
+  return value;
 }
 
 /** Writes an entry inside a transaction the caller already holds (status changes). */
@@ -132,13 +134,15 @@ export async function addSystemEntry(
   text: string,
   at = new Date(),
 ): Promise<number> {
-  const seq = await takeNextSeq(tx, incidentId);
-  const row = await tx.timelineEntry.create({
-    data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: at, createdAt: at, authorId: actor.userId },
-    include: ENTRY_INCLUDE,
+  const { seq } = await recordIncidentChange(tx, actor, incidentId, async (seq) => {
+    const row = await tx.timelineEntry.create({
+      data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: at, createdAt: at, authorId: actor.userId },
+      include: ENTRY_INCLUDE,
+    });
+    await queueEntryPost(tx, incidentId, { id: row.id, kind, text, author: actor.name });
+    // the change it is part of writes the audit row
+    return { value: undefined, event: { type: "timeline.created", data: entryView(row) } };
   });
-  await storeEvent(tx, incidentId, seq, "timeline.created", entryView(row));
-  await queueEntryPost(tx, incidentId, { id: row.id, kind, text, author: actor.name });
   return seq;
 }
 
@@ -149,31 +153,32 @@ async function changeEntry(
   change: (tx: Tx, row: { kind: string; doc: unknown; text: string; deletedAt: Date | null }) => Promise<object | null>,
   action: "timeline.updated" | "timeline.deleted",
 ): Promise<TimelineEntryView> {
-  const { view, seq } = await db.$transaction(async (tx) => {
+  const { view, changed } = await withIncidentChanges(async (tx) => {
     const before = await tx.timelineEntry.findFirst({ where: { id: entryId, incidentId } });
     if (!before) notFound("Timeline entry");
     const data = await change(tx, before);
-    if (!data) return { view: entryView({ ...before, author: null }), seq: null };
-    const seq = await takeNextSeq(tx, incidentId);
-    const row = await tx.timelineEntry.update({ where: { id: entryId }, data, include: ENTRY_INCLUDE });
-    const view = entryView(row);
-    await storeEvent(tx, incidentId, seq, action, view);
-    // its message in the Slack channel follows (an entry never posted there is left alone)
-    const posted = { id: entryId, kind: row.kind, text: row.text, author: row.author?.name ?? null, deleted: row.deletedAt !== null };
-    await queueEntryPost(tx, incidentId, posted, { edit: true });
-    await recordAudit(tx, actor, {
-      action,
-      entityType: "TimelineEntry",
-      entityId: entryId,
-      before: { kind: before.kind, body: before.text, pinned: before.pinned, occurredAt: before.occurredAt },
-      after: { kind: row.kind, body: row.text, pinned: row.pinned, occurredAt: row.occurredAt, deletedAt: row.deletedAt },
+    if (!data) return { view: entryView({ ...before, author: null }), changed: false };
+    const { value: view } = await recordIncidentChange(tx, actor, incidentId, async () => {
+      const row = await tx.timelineEntry.update({ where: { id: entryId }, data, include: ENTRY_INCLUDE });
+      const view = entryView(row);
+      // its message in the Slack channel follows (an entry never posted there is left alone)
+      const posted = { id: entryId, kind: row.kind, text: row.text, author: row.author?.name ?? null, deleted: row.deletedAt !== null };
+      await queueEntryPost(tx, incidentId, posted, { edit: true });
+      return {
+        value: view,
+        event: { type: action, data: view },
+        audit: {
+          action,
+          entityType: "TimelineEntry",
+          entityId: entryId,
+          before: { kind: before.kind, body: before.text, pinned: before.pinned, occurredAt: before.occurredAt },
+          after: { kind: row.kind, body: row.text, pinned: row.pinned, occurredAt: row.occurredAt, deletedAt: row.deletedAt },
+        },
+      };
     });
-    return { view, seq };
+    return { view, changed: true };
   });
-  if (seq !== null) {
-    await announceEvents(incidentId, seq);
-    wakeWorker();
-  }
+  if (changed) wakeWorker();
   return view;
 }
 

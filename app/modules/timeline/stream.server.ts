@@ -4,10 +4,11 @@
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { singleton } from "~/utils/singleton.ts";
-import { incidentChannel } from "./events.server.ts";
+import { incidentChannel } from "./record-change.server.ts";
+import { eventFrame, type IncidentEventKind } from "./wire-events.ts";
 
 /** An event with its SSE frame, encoded once however many clients receive it. */
-export type StreamEvent = { seq: number; type: string; data: unknown; frame: Uint8Array };
+export type StreamEvent = { seq: number; type: IncidentEventKind; data: unknown; frame: Uint8Array };
 export type StreamClient = { send(event: StreamEvent): void };
 
 const BUFFER_SIZE = 500;
@@ -132,9 +133,10 @@ export function connectedClients(): number {
 
 const encoder = new TextEncoder();
 
+/** A stored event with its frame (wire-events.ts); rows are written by recordIncidentChange, of the union's kinds. */
 function toStreamEvent(row: { seq: number; type: string; data: unknown }): StreamEvent {
-  const frame = encoder.encode(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.data)}\n\n`);
-  return { seq: row.seq, type: row.type, data: row.data, frame };
+  const type = row.type as IncidentEventKind;
+  return { seq: row.seq, type, data: row.data, frame: encoder.encode(eventFrame({ seq: row.seq, type, data: row.data })) };
 }
 
 const openStreams = singleton("openEventStreams", () => new Set<(retryMs: number) => void>());

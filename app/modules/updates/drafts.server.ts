@@ -3,7 +3,6 @@
 // incident's stream so every open comms tab sees it. Whoever writes is recorded as a
 // contributor, and no contributor approves (decision 29).
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { announceNotifications, storeNotifications } from "~/modules/notifications/notifications.server.ts";
 import type { NotificationDraft } from "~/modules/notifications/rules.ts";
 import { checkComponents } from "~/modules/incidents/references.server.ts";
@@ -12,7 +11,7 @@ import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
 import { renderTemplate, TemplateError } from "~/modules/notices/liquid.ts";
 import { namedTemplateForDraft } from "~/modules/notices/named-templates.server.ts";
 import { updateTemplateSource } from "~/modules/notices/saved-templates.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
@@ -71,46 +70,51 @@ export async function createUpdate(actor: Actor, incidentId: string, input: NewU
         ? ""
         : await draftBody(incidentId, input.status, nextUpdateInMinutes, "template" in input ? input.template : undefined));
   const now = new Date();
-  const { view, seq, published, notified } = await db.$transaction(async (tx) => {
-    const seq = await takeNextSeq(tx, incidentId);
-    const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, number: true } });
-    await checkComponents(tx, input.components);
-    await refuseResolvedAgain(tx, incidentId, input.status);
-    const id = newId();
-    let state: UpdateStateName = "draft";
-    // `publish` where a second person must approve is a request for approval, which anyone who may
-    // draft may make; where it would publish at once, publishing decides who may (and undoes the draft).
-    if (input.publish && needsApproval(incident.severity as SeverityName, null, input.status)) state = "awaiting_approval";
-    await tx.statusUpdate.create({
-      data: {
-        id,
-        incidentId,
-        status: input.status,
-        body,
-        state,
-        notify: input.notify,
-        nextUpdateInMinutes,
-        sourceEntryId: input.fromEntryId ?? null,
-        authorId: actor.userId,
-        components: { create: input.components.map((c) => ({ componentId: c.id, newStatus: c.status })) },
-        contributors: { create: { userId: actor.userId } },
-      },
-    });
-    if (input.title) await tx.incident.updateMany({ where: { id: incidentId, publishedAt: null }, data: { publicTitle: input.title } });
-    const contributors = [{ id: actor.userId, name: actor.name }];
-    const template = "template" in input ? input.template : undefined;
-    const after = { incidentId, status: input.status, body, state, contributors, ...(template ? { template } : {}) };
-    await recordAudit(tx, actor, { action: "update.drafted", entityType: "StatusUpdate", entityId: id, after });
-    const publish = input.publish && state === "draft";
-    let publishedSeq = seq;
-    if (publish) publishedSeq = await publishInTransaction(tx, actor, id, now);
-    const view = updateView((await loadUpdateRow(tx, id))!);
-    await storeEvent(tx, incidentId, seq, "update.changed", view);
-    const told = state === "awaiting_approval" ? await approvalAskedOf(tx, actor, { id, incidentId, body, status: input.status, authorId: actor.userId, contributorIds: [actor.userId] }, incident.number) : [];
-    return { view, seq: publishedSeq, published: publish, notified: await storeNotifications(tx, told) };
-  });
-  if (published) await afterPublish();
-  await announceEvents(incidentId, seq);
+  const { view, notified } = await withIncidentChanges(
+    async (tx) => {
+      const { value: drafted } = await recordIncidentChange(tx, actor, incidentId, async () => {
+        const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, number: true } });
+        await checkComponents(tx, input.components);
+        await refuseResolvedAgain(tx, incidentId, input.status);
+        const id = newId();
+        let state: UpdateStateName = "draft";
+        // `publish` where a second person must approve is a request for approval, which anyone who may
+        // draft may make; where it would publish at once, publishing decides who may (and undoes the draft).
+        if (input.publish && needsApproval(incident.severity as SeverityName, null, input.status)) state = "awaiting_approval";
+        await tx.statusUpdate.create({
+          data: {
+            id,
+            incidentId,
+            status: input.status,
+            body,
+            state,
+            notify: input.notify,
+            nextUpdateInMinutes,
+            sourceEntryId: input.fromEntryId ?? null,
+            authorId: actor.userId,
+            components: { create: input.components.map((c) => ({ componentId: c.id, newStatus: c.status })) },
+            contributors: { create: { userId: actor.userId } },
+          },
+        });
+        if (input.title) await tx.incident.updateMany({ where: { id: incidentId, publishedAt: null }, data: { publicTitle: input.title } });
+        const contributors = [{ id: actor.userId, name: actor.name }];
+        const template = "template" in input ? input.template : undefined;
+        const after = { incidentId, status: input.status, body, state, contributors, ...(template ? { template } : {}) };
+        const view = updateView((await loadUpdateRow(tx, id))!);
+        const audit = { action: "update.drafted", entityType: "StatusUpdate", entityId: id, after };
+        return { value: { id, state, number: incident.number, view }, event: { type: "update.changed", data: view }, audit };
+      });
+      const { id, state } = drafted;
+      const published = input.publish === true && state === "draft";
+      // publishing is a change of its own, after the draft's
+      if (published) await publishInTransaction(tx, actor, id, now);
+      const view = published ? updateView((await loadUpdateRow(tx, id))!) : drafted.view;
+      const asked = { id, incidentId, body, status: input.status, authorId: actor.userId, contributorIds: [actor.userId] };
+      const told = state === "awaiting_approval" ? await approvalAskedOf(tx, actor, asked, drafted.number) : [];
+      return { view, published, notified: await storeNotifications(tx, told) };
+    },
+    { beforeAnnounce: async ({ published }) => (published ? afterPublish() : undefined) },
+  );
   await announceNotifications(notified);
   return view;
 }
@@ -126,34 +130,38 @@ async function changeUpdate(
     incident: { severity: SeverityName; number: number },
   ) => Promise<{ action: string; deleted?: true; notify?: NotificationDraft[]; publish?: true; reason?: string }>,
 ): Promise<UpdateView> {
-  const result = await db.$transaction(async (tx) => {
-    const peek = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
-    if (!peek?.incidentId || (scope.incidentId !== undefined && peek.incidentId !== scope.incidentId)) notFound("Update");
-    // Taking the sequence first locks the incident: changes to its updates run one after the
-    // other, so an approval always reads the contributors of an edit made a moment before.
-    const seq = await takeNextSeq(tx, peek.incidentId);
-    const before = await loadUpdateRow(tx, updateId);
-    if (!before?.incidentId) notFound("Update");
-    const incident = await tx.incident.findUniqueOrThrow({ where: { id: before.incidentId }, select: { severity: true, number: true } });
-    const outcome = await change(tx, before, { severity: incident.severity as SeverityName, number: incident.number });
-    const after = outcome.deleted ? null : await loadUpdateRow(tx, updateId);
-    const changed = after ? updateView(after) : updateView(before);
-    await recordAudit(tx, actor, {
-      action: outcome.action,
-      entityType: "StatusUpdate",
-      entityId: updateId,
-      before: { state: before.state, status: before.status, body: before.body },
-      after: after ? { state: changed.state, status: changed.status, body: changed.body, contributors: changed.contributors, ...(outcome.reason ? { reason: outcome.reason } : {}) } : null,
-    });
-    // Approve and publish: the second step in the same transaction, with its own checks and audit row.
-    const lastSeq = outcome.publish ? await publishInTransaction(tx, actor, updateId, new Date()) : seq;
-    const view = outcome.publish ? updateView((await loadUpdateRow(tx, updateId))!) : changed;
-    await storeEvent(tx, before.incidentId, seq, "update.changed", after ? view : { id: updateId, deleted: true });
-    const notified = await storeNotifications(tx, outcome.notify ?? []);
-    return { view, seq: lastSeq, incidentId: before.incidentId, published: outcome.publish === true, notified };
-  });
-  if (result.published) await afterPublish();
-  await announceEvents(result.incidentId, result.seq);
+  const result = await withIncidentChanges(
+    async (tx) => {
+      const peek = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
+      if (!peek?.incidentId || (scope.incidentId !== undefined && peek.incidentId !== scope.incidentId)) notFound("Update");
+      // Recording the change first locks the incident: changes to its updates run one after the
+      // other, so an approval always reads the contributors of an edit made a moment before.
+      const { value } = await recordIncidentChange(tx, actor, peek.incidentId, async () => {
+        const before = await loadUpdateRow(tx, updateId);
+        if (!before?.incidentId) notFound("Update");
+        const incident = await tx.incident.findUniqueOrThrow({ where: { id: before.incidentId }, select: { severity: true, number: true } });
+        const outcome = await change(tx, before, { severity: incident.severity as SeverityName, number: incident.number });
+        const after = outcome.deleted ? null : await loadUpdateRow(tx, updateId);
+        const changed = after ? updateView(after) : updateView(before);
+        const audit = {
+          action: outcome.action,
+          entityType: "StatusUpdate",
+          entityId: updateId,
+          before: { state: before.state, status: before.status, body: before.body },
+          after: after ? { state: changed.state, status: changed.status, body: changed.body, contributors: changed.contributors, ...(outcome.reason ? { reason: outcome.reason } : {}) } : null,
+        };
+        const event = { type: "update.changed" as const, data: after ? changed : { id: updateId, deleted: true as const } };
+        return { value: { outcome, changed }, event, audit };
+      });
+      // Approve and publish: the second step in the same transaction, with its own checks, audit row and events.
+      const published = value.outcome.publish === true;
+      if (published) await publishInTransaction(tx, actor, updateId, new Date());
+      const view = published ? updateView((await loadUpdateRow(tx, updateId))!) : value.changed;
+      const notified = await storeNotifications(tx, value.outcome.notify ?? []);
+      return { view, published, notified };
+    },
+    { beforeAnnounce: async ({ published }) => (published ? afterPublish() : undefined) },
+  );
   await announceNotifications(result.notified);
   return result.view;
 }

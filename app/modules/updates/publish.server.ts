@@ -2,43 +2,39 @@
 // components' public statuses move, a timeline entry and an audit row are written. After
 // the commit the public snapshot is rebuilt before the caller gets its answer.
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { OPEN_PUBLIC_STATUSES, recomputePublicStatuses } from "~/modules/components/public-status.server.ts";
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
 import { incidentView, loadIncidentRow } from "~/modules/incidents/view.server.ts";
-import { impactOfStatuses } from "~/modules/status-page/indicator.ts";
-import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/model.ts";
+import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import { enqueueNotices } from "~/modules/delivery/enqueue.server.ts";
 import { wakeWorker } from "~/modules/delivery/worker.server.ts";
 import { enqueueWebhooks } from "~/modules/delivery/webhooks.server.ts";
 import { enqueueSlackHookNotices } from "~/modules/subscribers/slack-hooks.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { COMPONENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
-import { publishedEntryText, publishRefusal, type UpdateStateName } from "./rules.ts";
+import { nextUpdateDue, publicImpact, publicTimes, publishedEntryText, publishRefusal, type UpdateStateName } from "./rules.ts";
 import { mayPublishUpdate, PUBLISH_REFUSED } from "./publish-permission.ts";
 import { refuseResolvedAgain } from "./resolution.server.ts";
 import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
-
-/** Without component statuses in any update, the public impact follows the severity. */
-const SEVERITY_IMPACT: Record<SeverityName, IncidentImpact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
 
 /** Where a change comes from: a page of one incident acts only on that incident's updates. */
 export type UpdateScope = { incidentId?: string };
 
 /** Publishes an update; with `scope`, only an update of that incident (a form of its page). */
 export async function publishUpdate(actor: Actor, updateId: string, scope: UpdateScope = {}): Promise<UpdateView> {
-  const { incidentId, seq } = await db.$transaction(async (tx) => {
-    const row = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
-    if (!row?.incidentId || (scope.incidentId !== undefined && row.incidentId !== scope.incidentId)) notFound("Update");
-    return { incidentId: row.incidentId, seq: await publishInTransaction(tx, actor, updateId, new Date()) };
-  });
-  // The public page first: when the room hears "published", readers already see it.
-  await afterPublish();
-  await announceEvents(incidentId, seq);
+  await withIncidentChanges(
+    async (tx) => {
+      const row = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
+      if (!row?.incidentId || (scope.incidentId !== undefined && row.incidentId !== scope.incidentId)) notFound("Update");
+      await publishInTransaction(tx, actor, updateId, new Date());
+    },
+    // The public page first: when the room hears "published", readers already see it.
+    { beforeAnnounce: afterPublish },
+  );
   return (await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!)));
 }
 
@@ -51,14 +47,22 @@ export async function mayPublishIncidentUpdates(actor: Actor, incidentId: string
   });
 }
 
-/** Publishes inside the caller's transaction; returns the incident's last sequence number taken. */
-export async function publishInTransaction(tx: Tx, actor: Actor, updateId: string, now: Date): Promise<number> {
+/** Publishes inside the caller's transaction, one of withIncidentChanges. */
+export async function publishInTransaction(tx: Tx, actor: Actor, updateId: string, now: Date): Promise<void> {
   const peek = await tx.statusUpdate.findUnique({ where: { id: updateId }, select: { incidentId: true } });
   if (!peek?.incidentId) notFound("Update");
-  // Taking the sequence locks the incident row: two publishes of one incident run one after the other.
-  const seq = await takeNextSeq(tx, peek.incidentId);
+  const incidentId = peek.incidentId;
+  // Recording the change first locks the incident row: two publishes of one incident run one after the other.
+  await recordIncidentChange(tx, actor, incidentId, async () => {
+    const { view, audit } = await publishLocked(tx, actor, incidentId, updateId, now);
+    return { value: undefined, event: { type: "update.changed", data: view }, audit };
+  });
+}
+
+/** The publish itself, under the incident's lock: what the room hears of the update, and the audit row. */
+async function publishLocked(tx: Tx, actor: Actor, incidentId: string, updateId: string, now: Date) {
   const row = (await loadUpdateRow(tx, updateId))!;
-  const incident = await tx.incident.findUniqueOrThrow({ where: { id: peek.incidentId } });
+  const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
   const settings = await tx.organization.findUnique({ where: { id: "org" }, select: { commanderMayPublish: true } });
   if (!mayPublishUpdate(actor, incident, { commanderMayPublish: settings?.commanderMayPublish ?? false })) fail("forbidden", PUBLISH_REFUSED);
   const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
@@ -79,7 +83,7 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
       data: { oldStatus: component.status },
     });
   }
-  const nextUpdateAt = row.nextUpdateInMinutes && row.status !== "resolved" && !report ? new Date(now.getTime() + row.nextUpdateInMinutes * 60_000) : null;
+  const nextUpdateAt = nextUpdateDue(row, now);
   await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "published", publishedAt: now, publishedById: actor.userId, nextUpdateAt } });
 
   const claimed = await tx.statusUpdateComponent.findMany({
@@ -92,12 +96,13 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
     data: {
       publicStatus: row.status as (typeof OPEN_PUBLIC_STATUSES)[number] | "resolved",
       publicTitle: incident.publicTitle ?? incident.title,
-      publicImpact: claimed.length ? impactOfStatuses(claimed.map((c) => c.newStatus as ComponentStatusName)) : SEVERITY_IMPACT[incident.severity as SeverityName],
+      publicImpact: publicImpact(
+        claimed.map((c) => c.newStatus as ComponentStatusName),
+        incident.severity as SeverityName,
+      ),
       publishedAt: incident.publishedAt ?? now,
       publicUpdatedAt: now,
-      publicMonitoringAt: row.status === "monitoring" ? (incident.publicMonitoringAt ?? now) : incident.publicMonitoringAt,
-      // a root-cause report comes after the resolution and keeps its time
-      publicResolvedAt: resolving ? now : report ? incident.publicResolvedAt : null,
+      ...publicTimes(row.status, incident, now),
       nextUpdateDueAt: nextUpdateAt,
     },
   });
@@ -111,10 +116,12 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
   const text = publishedEntryText(row.status, row.body, moved);
   await addSystemEntry(tx, actor, incident.id, "update_published", text, now);
   const view = updateView((await loadUpdateRow(tx, updateId))!);
-  await storeEvent(tx, incident.id, seq, "update.changed", view);
-  const incidentSeq = await takeNextSeq(tx, incident.id);
-  await storeEvent(tx, incident.id, incidentSeq, "incident.updated", incidentView((await loadIncidentRow(tx, incident.id))!));
-  await recordAudit(tx, actor, {
+  // the incident's public face moved: the room hears it as a change of the incident, after the entry
+  await recordIncidentChange(tx, actor, incident.id, async () => {
+    const changed = incidentView((await loadIncidentRow(tx, incident.id))!);
+    return { value: undefined, event: { type: "incident.updated", data: changed } };
+  });
+  const audit = {
     action: "update.published",
     entityType: "StatusUpdate",
     entityId: updateId,
@@ -128,8 +135,8 @@ export async function publishInTransaction(tx: Tx, actor: Actor, updateId: strin
       approvedBy: view.approvedBy,
       contributors: view.contributors,
     },
-  });
-  return incidentSeq;
+  };
+  return { view, audit };
 }
 
 /** After a commit: the public page shows the change before the publisher gets an answer. */

@@ -3,9 +3,12 @@ import {
   approvalHolds,
   approvalRefusal,
   needsApproval,
+  nextUpdateDue,
   promiseCounts,
   promiseRecord,
   publishedEntryText,
+  publicImpact,
+  publicTimes,
   publishRefusal,
   stateAfterEdit,
 } from "./rules.ts";
@@ -100,5 +103,39 @@ describe("the timeline entry a publish writes", () => {
     const text = publishedEntryText("identified", "x".repeat(400), ["API: Operational → Partial outage"]);
     expect(text.split("\n")[0]).toHaveLength("Published an identified update to the status page: “”".length + 278);
     expect(text.split("\n")[1]).toBe("API: Operational → Partial outage");
+  });
+});
+
+describe("what a publish does to the incident's public face", () => {
+  it("promises the next update after the given minutes, but not from a resolving update or a root-cause report", () => {
+    expect(nextUpdateDue({ status: "identified", nextUpdateInMinutes: 30 }, t(0))).toEqual(t(30));
+    expect(nextUpdateDue({ status: "monitoring", nextUpdateInMinutes: 15 }, t(10))).toEqual(t(25));
+    expect(nextUpdateDue({ status: "identified", nextUpdateInMinutes: null }, t(0))).toBeNull();
+    expect(nextUpdateDue({ status: "resolved", nextUpdateInMinutes: 30 }, t(0))).toBeNull();
+    expect(nextUpdateDue({ status: "postmortem", nextUpdateInMinutes: 30 }, t(0))).toBeNull();
+  });
+
+  it("takes the impact from the components' claimed statuses, else from the severity", () => {
+    expect(publicImpact([], "SEV1")).toBe("critical");
+    expect(publicImpact([], "SEV2")).toBe("major");
+    expect(publicImpact([], "SEV3")).toBe("minor");
+    expect(publicImpact([], "SEV4")).toBe("none");
+    expect(publicImpact(["degraded_performance"], "SEV1")).toBe("minor");
+    expect(publicImpact(["degraded_performance", "major_outage"], "SEV4")).toBe("critical");
+  });
+
+  it("stamps monitoring once, and keeps it", () => {
+    const never = { publicMonitoringAt: null, publicResolvedAt: null };
+    expect(publicTimes("monitoring", never, t(5)).publicMonitoringAt).toEqual(t(5));
+    expect(publicTimes("monitoring", { ...never, publicMonitoringAt: t(1) }, t(5)).publicMonitoringAt).toEqual(t(1));
+    expect(publicTimes("identified", { ...never, publicMonitoringAt: t(1) }, t(5)).publicMonitoringAt).toEqual(t(1));
+    expect(publicTimes("identified", never, t(5)).publicMonitoringAt).toBeNull();
+  });
+
+  it("stamps resolved on resolving, keeps it for the root-cause report, clears it on any other update", () => {
+    const resolved = { publicMonitoringAt: null, publicResolvedAt: t(3) };
+    expect(publicTimes("resolved", resolved, t(9)).publicResolvedAt).toEqual(t(9));
+    expect(publicTimes("postmortem", resolved, t(9)).publicResolvedAt).toEqual(t(3));
+    expect(publicTimes("investigating", resolved, t(9)).publicResolvedAt).toBeNull();
   });
 });

@@ -1,6 +1,10 @@
 // The rules of publishing, pure: which update needs a second person (one who wrote none of
-// it), what may happen to an update in each state, and whether the promised next update was kept.
+// it), what may happen to an update in each state, what a publish does to the incident's public
+// face (next update time, monitoring and resolved times, impact), and whether the promised next
+// update was kept.
 import type { SeverityName } from "~/modules/incidents/lifecycle.ts";
+import { impactOfStatuses } from "~/modules/status-page/indicator.ts";
+import type { ComponentStatusName, IncidentImpact } from "~/modules/status-page/model.ts";
 import { contributorRefusal, type ApprovedText } from "~/modules/two-person-rule/contributors.ts";
 import { withArticle } from "~/modules/notices/grammar.ts";
 
@@ -76,6 +80,36 @@ export function editRefusal(update: { state: UpdateStateName }): Refusal | null 
 /** What a change to an update's text or components does to an approval: it no longer holds. */
 export function stateAfterEdit(state: UpdateStateName): UpdateStateName {
   return state === "approved" ? "awaiting_approval" : state;
+}
+
+/** When the next update is due once this one is published: its promise, unless it resolves the incident or is the root-cause report. */
+export function nextUpdateDue(update: { status: string; nextUpdateInMinutes: number | null }, now: Date): Date | null {
+  if (!update.nextUpdateInMinutes || update.status === "resolved" || update.status === "postmortem") return null;
+  return new Date(now.getTime() + update.nextUpdateInMinutes * 60_000);
+}
+
+/** Without component statuses in any update, the public impact follows the severity. */
+export const SEVERITY_IMPACT: Record<SeverityName, IncidentImpact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
+
+/** The incident's public impact: the worst of the component statuses its published updates claim, else its severity's. */
+export function publicImpact(claimed: readonly ComponentStatusName[], severity: SeverityName): IncidentImpact {
+  return claimed.length ? impactOfStatuses([...claimed]) : SEVERITY_IMPACT[severity];
+}
+
+/**
+ * The public monitoring and resolved times once an update of `status` is published: monitoring
+ * is stamped by the first monitoring update and kept; resolving stamps resolved; a root-cause
+ * report (it comes after the resolution) keeps its time; any other update clears it (reopened).
+ */
+export function publicTimes(
+  status: string,
+  was: { publicMonitoringAt: Date | null; publicResolvedAt: Date | null },
+  now: Date,
+): { publicMonitoringAt: Date | null; publicResolvedAt: Date | null } {
+  return {
+    publicMonitoringAt: status === "monitoring" ? (was.publicMonitoringAt ?? now) : was.publicMonitoringAt,
+    publicResolvedAt: status === "resolved" ? now : status === "postmortem" ? was.publicResolvedAt : null,
+  };
 }
 
 export type PromiseOutcome = "kept" | "missed" | "pending";

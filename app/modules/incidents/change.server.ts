@@ -1,10 +1,9 @@
 import type { Actor } from "~/modules/auth/actor.ts";
-import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { addSystemEntry } from "~/modules/timeline/entries.server.ts";
-import { announceEvents, storeEvent, takeNextSeq } from "~/modules/timeline/events.server.ts";
+import { recordIncidentChange, withIncidentChanges } from "~/modules/timeline/record-change.server.ts";
 import { wakeWorker } from "~/modules/delivery/wake.ts";
 import { queueTopicUpdate } from "~/modules/slack/outbox.server.ts";
-import { db, type Tx } from "~/utils/db.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import {
@@ -34,9 +33,9 @@ const ROLE_FIELDS = { commanderId: "commander", commsLeadId: "comms lead", scrib
  * a timeline entry or an audit event (most both) and one incident.updated event; a correction
  * of milestones alone is one audit row, with the windows it moved.
  */
-export async function updateIncident(actor: Actor, incidentId: string, patch: IncidentPatch): Promise<IncidentView> {
+export async function changeIncident(actor: Actor, incidentId: string, patch: IncidentPatch): Promise<IncidentView> {
   const now = new Date();
-  const result = await db.$transaction(async (tx) => {
+  const result = await withIncidentChanges(async (tx) => {
     const row = await loadIncidentRow(tx, incidentId);
     if (!row) notFound("Incident");
     const before = incidentView(row);
@@ -141,18 +140,14 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
       return { view: before, changed: false };
     }
     for (const note of notes) await addSystemEntry(tx, actor, incidentId, "status_change", `${actor.name}: ${note}`);
-    const seq = await takeNextSeq(tx, incidentId);
-    await tx.incident.update({ where: { id: incidentId }, data });
-    const view = incidentView((await loadIncidentRow(tx, incidentId))!);
-    await storeEvent(tx, incidentId, seq, "incident.updated", view);
-    if ("status" in data || "severity" in data || "commanderId" in data) await queueTopicUpdate(tx, incidentId);
     const correctionOnly = Object.keys(data).every((k) => k in corrections) && !patch.regions && !patch.components;
-    if (!correctionOnly) {
-      await recordAudit(tx, actor, { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view });
-    }
     const corrected = Object.keys(corrections) as (keyof Milestones)[];
-    if (corrected.length) {
-      await recordAudit(tx, actor, {
+    const { value: view } = await recordIncidentChange(tx, actor, incidentId, async () => {
+      await tx.incident.update({ where: { id: incidentId }, data });
+      const view = incidentView((await loadIncidentRow(tx, incidentId))!);
+      if ("status" in data || "severity" in data || "commanderId" in data) await queueTopicUpdate(tx, incidentId);
+      const changed = { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view };
+      const milestones = {
         action: "incident.milestone_corrected",
         entityType: "Incident",
         entityId: incidentId,
@@ -162,14 +157,14 @@ export async function updateIncident(actor: Actor, incidentId: string, patch: In
           label: corrected.map((m) => MILESTONE_LABELS[m]).join(", "),
           ...(moved ? { impactWindows: moved.after, impactWindowsMoved: patch.moveImpactWindows ?? true } : {}),
         },
-      });
-    }
+      };
+      // a correction of milestones alone is one audit row
+      const audit = [...(correctionOnly ? [] : [changed]), ...(corrected.length ? [milestones] : [])];
+      return { value: view, event: { type: "incident.updated", data: view }, audit };
+    });
     return { view, changed: true };
   });
-  if (result.changed) {
-    await announceEvents(incidentId, result.view.lastSeq);
-    wakeWorker();
-  }
+  if (result.changed) wakeWorker();
   return result.view;
 }
 
