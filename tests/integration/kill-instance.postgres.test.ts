@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPermanentFailure, retryDelayMs } from "~/components/room/outbox.ts";
 import { api, startApp, type Api, type TestApp } from "../setup/app-server.ts";
-import { collaborate, docText, signIn, waitFor } from "../setup/collab-client.ts";
+import { collaborate, signIn, waitFor } from "../setup/collab-client.ts";
 import { addConfirmedSubscribers, noticesOf, notExactlyOnce, waitUntilSent } from "../setup/delivery-helpers.ts";
 import { startNginx, type Nginx } from "../setup/nginx.ts";
 import { emptyRedisDatabase } from "../setup/redis.ts";

@@ -5,7 +5,7 @@
 // after its person was demoted). The last active admin can be neither demoted nor disabled.
 // (The periodic access check, for changes made behind the app's back: offboarding-access-check.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, databases, startApp, type TestApp } from "../setup/app-server.ts";
+import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { collaborate, waitFor } from "../setup/collab-client.ts";
 import { openEventStream } from "../setup/sse-client.ts";
 import {

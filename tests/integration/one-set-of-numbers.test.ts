@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { durationInWords, IMPACT_PHRASES } from "~/modules/notices/grammar.ts";
 import { formatDuration } from "~/utils/time.ts";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
-import { BASE, DAY, expectedNumbers, LABEL, type Level, LEVELS, MINUTE, SCENARIOS, type State, type Step, step, w } from "./one-set-of-numbers.cases.ts";
+import { BASE, DAY, expectedNumbers, LABEL, type Level, LEVELS, MINUTE, SCENARIOS, type State, type Step } from "./one-set-of-numbers.cases.ts";
 
 describe.each(databases())("one set of numbers on %s", (database) => {
   let app: TestApp;
