@@ -2,7 +2,7 @@
 // (with their public status and this incident's impact on them), the promise record, and
 // a first draft filled from the template for the likely next status.
 import { DomainError } from "~/utils/errors.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import { listNamedTemplates } from "~/modules/notices/named-templates.server.ts";
