@@ -13,17 +13,7 @@ import { listIncidentUpdates } from "./views.server.ts";
 import { resolutionStanding } from "./resolution.server.ts";
 
 import { DEFAULT_NEXT_UPDATE } from "./rules.ts";
-
-export type CommsComponent = {
-  id: string;
-  name: string;
-  group: string | null;
-  publicStatus: ComponentStatusName;
-  /** this incident's impact on it now (internal) */
-  impact: ComponentStatusName | null;
-  /** this incident's published updates last said it is not operational */
-  heldByThisIncident: boolean;
-};
+import type { CommsComponent } from "./comms.ts";
 
 /** The status a new update most likely has: the internal one, or investigating before anything is known. */
 export function likelyStatus(incident: IncidentView): UpdateTemplateStatus {

@@ -21,7 +21,8 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { publishedEntryText, publishRefusal, type UpdateStateName } from "./rules.ts";
 import { mayPublishUpdate, PUBLISH_REFUSED } from "./publish-permission.ts";
 import { refuseResolvedAgain } from "./resolution.server.ts";
-import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
+import { loadUpdateRow, updateView } from "./views.server.ts";
+import type { UpdateView } from "./views.ts";
 
 /** Without component statuses in any update, the public impact follows the severity. */
 const SEVERITY_IMPACT: Record<SeverityName, IncidentImpact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
