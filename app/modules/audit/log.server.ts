@@ -5,7 +5,7 @@
 import { db } from "~/utils/db.server.ts";
 import type { Model } from "~/utils/db.server.ts";
 import { fail, fieldErrors } from "~/utils/http.server.ts";
-import { actionInWords, changedFields, entityLink, type EntityFacts, type FieldChange } from "./describe.ts";
+import { actionInWords, changedFields, entityLink, type EntityFacts } from "./describe.ts";
 import { entityFacts, nameOfValue, namesOfIds } from "./names.server.ts";
 import { AuditFiltersSchema, DEFAULT_PAGE_SIZE, ID, instantRange, type AuditFilters, type InstantRange } from "./filters.ts";
 import { isStorable } from "~/utils/instants.ts";

@@ -16,11 +16,10 @@ import {
   type NoticeKind,
   type NoticePart,
   type NoticeTemplate,
-  type NoticeVariables,
 } from "./notice-defaults.ts";
 import { noticeCaseVariables } from "./notice-cases.ts";
 import { PREVIEW_CASES, type PreviewCaseId } from "./preview-cases.ts";
-import { noticeTemplateProblems, renderNoticeInSlices, type RenderedNotice } from "./render-notice.ts";
+import { noticeTemplateProblems, renderNoticeInSlices } from "./render-notice.ts";
 import type { NoticeTemplateView, NoticePreview } from "./notice-views.ts";
 
 type TemplateRow = { key: string; source: string; updatedAt: Date };

@@ -1,6 +1,6 @@
 // How a status-page update looks to the comms tab and the API: one shape everywhere, with who
 // wrote it.
-import { reportLint, type ReportLintIssue } from "~/modules/postmortems/report-lint.ts";
+import { reportLint } from "~/modules/postmortems/report-lint.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import { orderedContributors } from "~/modules/two-person-rule/contributors.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
