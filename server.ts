@@ -182,7 +182,7 @@ async function main() {
   const app = await createApp(build, { routeOf, metrics });
   // The public status page and its API are answered from the in-memory snapshot before Express
   // (server/public-files.ts); they are counted, not logged line by line.
-  const publicFiles = publicFastPath((path) => entry.publicFile(path), { hsts: process.env.HSTS === "1" });
+  const publicFiles = publicFastPath(entry.publicSite, { hsts: process.env.HSTS === "1" });
   let stopping = false;
   const server = createServer((req, res) => {
     // While stopping, a kept-alive connection is closed as soon as its response is complete.

@@ -6,6 +6,7 @@ import { metricsAccess } from "./modules/auth/metrics-access.server.ts";
 import { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
 import { acceptCollaborator, collaboratorCount, collabUpgradeRefusal, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
 import { publicFile } from "./modules/status-page/store.server.ts";
+import { openToAllOrigins, publicPathKey } from "./public-site/public-paths.server.ts";
 import { connectedClients } from "./modules/timeline/stream.server.ts";
 import { beginShutdown, shutdown, startup } from "./startup.server.ts";
 import { env } from "./utils/env.server.ts";
@@ -23,7 +24,8 @@ export function appRuntime(stylesheetHref: string) {
     /** How long a stopping instance reports "draining" and keeps serving before it stops accepting. */
     shutdownReadyGraceMs: () => env().SHUTDOWN_READY_GRACE_MS,
     withRequest,
-    publicFile,
+    /** The public site's front door (app/public-site/public-paths.server.ts), for the fast path before Express. */
+    publicSite: { key: publicPathKey, file: publicFile, openToAllOrigins },
     connectedClients,
     collaboratorCount,
     acceptCollaborator,

@@ -7,7 +7,8 @@ import { startWorker, stopWorker } from "~/modules/delivery/worker.server.ts";
 import { stopCollaboration } from "~/modules/postmortems/collab.server.ts";
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
-import { startStatusPage, stopStatusPage } from "~/modules/status-page/store.server.ts";
+import { stopStatusPage } from "~/modules/status-page/store.server.ts";
+import { startPublicSite } from "~/public-site/site.server.ts";
 import { closeEventStreams } from "~/modules/timeline/stream.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
@@ -34,7 +35,7 @@ export async function startup(serve?: { stylesheetHref: string }): Promise<void>
   if (!serve) return;
   sayWhatInstancesDoNotShare(isPostgres(DATABASE_URL));
   await connectToRedis();
-  await startStatusPage(serve);
+  await startPublicSite(serve);
   startClock();
   if (env().DELIVERY_WORKER === "on") startWorker();
 }

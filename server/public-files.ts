@@ -1,17 +1,20 @@
 // Answers the public status page and its API from the snapshot's bytes, straight on the
-// node:http server, before Express: a Map lookup and a write. Conditional requests get 304,
-// gzip is sent when accepted, the Statuspage API and feeds are open to any origin. Anything
-// else (or a path the snapshot does not have) falls through to the app. Headers are merged
+// node:http server, before Express: a Map lookup and a write. Which paths are public, and which
+// are open to other sites, is the public site's table (app/public-site/public-paths.server.ts).
+// Conditional requests get 304, gzip is sent when accepted, the Statuspage API and feeds are open
+// to any origin. Anything else (or a path the snapshot does not have) falls through to the app. Headers are merged
 // once per snapshot file, not per request: this path serves thousands of readers a second.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import type { PublicFile } from "../app/modules/status-page/store.server.ts";
+import type { PublicFile } from "../app/modules/status-page/public-file.ts";
 import { notServedMessage } from "../app/utils/http.server.ts";
 
-const PUBLIC_PATH = /^\/(status(\/.*)?|api\/v2\/.+\.json|history\.(atom|rss))$/;
-const CROSS_ORIGIN = /^\/(api\/v2\/|history\.)/;
-/** The one public answer that depends on the query: the widget's self-sizing variant. */
-const EMBED = /^\/status\/embed\/?$/;
-const RESIZE = /(?:^|&)resize=1(?:&|$)/;
+/** The public site as the built app gives it (runtime.server.ts): its table's path test and the snapshot's files. */
+export type PublicSite = {
+  /** the table's key for a path and query, or null when the app answers it */
+  key: (path: string, query?: string) => string | null;
+  file: (key: string) => PublicFile | null;
+  openToAllOrigins: (key: string) => boolean;
+};
 
 const PREFLIGHT: OutgoingHttpHeaders = {
   "Access-Control-Allow-Origin": "*",
@@ -55,23 +58,25 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export type PublicHits = { served: number; notModified: number };
 
 /** Returns a handler that answers a public request and says true, or says false and leaves it to the app. */
-export function publicFastPath(lookup: (path: string) => PublicFile | null, options: { hsts: boolean }) {
+export function publicFastPath(site: PublicSite, options: { hsts: boolean }) {
   const prepared = new WeakMap<PublicFile, Prepared>();
   const hits: PublicHits = { served: 0, notModified: 0 };
   const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const path = query >= 0 ? url.slice(0, query) : url;
-    if (!PUBLIC_PATH.test(path)) return false;
-    if (req.method === "OPTIONS" && CROSS_ORIGIN.test(path)) {
+    const key = site.key(path, query >= 0 ? url.slice(query + 1) : "");
+    if (key === null) return false;
+    const open = site.openToAllOrigins(key);
+    if (req.method === "OPTIONS" && open) {
       res.writeHead(204, PREFLIGHT).end();
       return true;
     }
-    const file = lookup(EMBED.test(path) && query >= 0 && RESIZE.test(url.slice(query + 1)) ? "/status/embed?resize=1" : path);
+    const file = site.file(key);
     if (!file) return false;
     if (req.method !== "GET" && req.method !== "HEAD") {
       // A page of the snapshot is only read: any other method is 405, naming the ones there are.
-      const allow = CROSS_ORIGIN.test(path) ? ["GET", "HEAD", "OPTIONS"] : ["GET", "HEAD"];
+      const allow = open ? ["GET", "HEAD", "OPTIONS"] : ["GET", "HEAD"];
       res.writeHead(405, { Allow: allow.join(", "), "Content-Type": "text/plain; charset=utf-8" });
       res.end(notServedMessage(req.method ?? "", allow));
       return true;

@@ -5,7 +5,8 @@ import { NoticeEditor, type NoticeFormOutcome } from "~/components/admin/notice-
 import { VariableList } from "~/components/admin/template-editor-parts.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NoticeKindSchema, NoticeTemplateFormSchema } from "~/modules/notices/notice-schemas.ts";
-import { listNoticeTemplates, previewNotice, saveNoticeTemplate, type NoticeTemplateView } from "~/modules/notices/saved-notices.server.ts";
+import { listNoticeTemplates, previewNotice, saveNoticeTemplate } from "~/modules/notices/saved-notices.server.ts";
+import type { NoticeTemplateView } from "~/modules/notices/notice-views.ts";
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
 import { parseForm } from "~/utils/form.server.ts";

@@ -6,7 +6,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { replaceImpactWindows } from "~/modules/incidents/impact.server.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
 import { ImpactWindowsSchema } from "~/modules/incidents/schemas.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { notFound, parseJson, allowMethods } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 

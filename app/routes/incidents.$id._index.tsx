@@ -14,7 +14,7 @@ import { useOutbox } from "~/components/room/use-outbox.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { incidentLastSeq, requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { roomAction } from "~/modules/incidents/room-action.server.ts";
+import { roomAction } from "~/http/room-action.server.ts";
 import { newestWindow, windowAround } from "~/modules/timeline/window.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";

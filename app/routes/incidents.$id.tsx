@@ -17,7 +17,7 @@ import { can } from "~/modules/auth/roles.ts";
 import { listResponders } from "~/modules/auth/users.server.ts";
 import { listComponents, listRegions } from "~/modules/components/catalog.server.ts";
 import { getIncident, requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { roomAction } from "~/modules/incidents/room-action.server.ts";
+import { roomAction } from "~/http/room-action.server.ts";
 import { slackChannelBehind } from "~/modules/slack/behind.server.ts";
 import { slackSendsMessages } from "~/modules/slack/web-api.server.ts";
 import { firstUpdateClock } from "~/modules/updates/first-update.server.ts";

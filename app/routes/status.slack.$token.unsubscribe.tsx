@@ -2,7 +2,7 @@
 // (a link unfurled or opened by a scanner changes nothing); POST unsubscribes at once.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { SlackUnsubscribed, SlackUnsubscribePrompt } from "~/components/status-page/slack-subscribe.tsx";
-import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { slackHookByToken, unsubscribeSlackHook } from "~/modules/subscribers/slack-hooks.server.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 

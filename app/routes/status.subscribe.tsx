@@ -6,7 +6,7 @@ import { SlackSubscribeForm } from "~/components/status-page/slack-subscribe.tsx
 import { SubscribeForm } from "~/components/status-page/subscribe-form.tsx";
 import { CheckInbox, TooManySubscribeRequests } from "~/components/status-page/subscription-pages.tsx";
 import { clientAddress } from "~/modules/auth/client-address.ts";
-import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { requestSubscription } from "~/modules/subscribers/public.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { readForm } from "~/utils/form.server.ts";

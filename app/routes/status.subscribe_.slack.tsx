@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { CheckSlack, SlackSubscribeForm } from "~/components/status-page/slack-subscribe.tsx";
 import { TooManySubscribeRequests } from "~/components/status-page/subscription-pages.tsx";
 import { clientAddress } from "~/modules/auth/client-address.ts";
-import { publicPageNow, subscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { requestSlackSubscription } from "~/modules/subscribers/slack-hooks.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { readForm } from "~/utils/form.server.ts";

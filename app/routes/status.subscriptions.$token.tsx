@@ -2,7 +2,7 @@
 // token in the link is the subscriber's key.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ManageSubscription } from "~/components/status-page/subscription-pages.tsx";
-import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { PreferencesSchema } from "~/modules/subscribers/schemas.ts";
 import { setPreferences } from "~/modules/subscribers/subscribers.server.ts";

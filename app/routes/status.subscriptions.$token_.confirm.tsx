@@ -2,7 +2,7 @@
 // a subscription must be confirmed by the person, not by their spam filter.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Confirmed, ConfirmPrompt, Unsubscribed } from "~/components/status-page/subscription-pages.tsx";
-import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { confirmSubscription } from "~/modules/subscribers/subscribers.server.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";

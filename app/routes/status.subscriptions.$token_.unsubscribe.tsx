@@ -3,7 +3,7 @@
 // ("List-Unsubscribe=One-Click", no cookies, no Origin): the token is all it takes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { UnsubscribePrompt, Unsubscribed } from "~/components/status-page/subscription-pages.tsx";
-import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/modules/status-page/subscription-html.server.tsx";
+import { publicPageNow, subscriptionPage, unknownSubscriptionPage } from "~/public-site/subscription-pages.server.tsx";
 import { subscriptionFromLink } from "~/modules/subscribers/public.server.ts";
 import { unsubscribe } from "~/modules/subscribers/subscribers.server.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";

@@ -16,14 +16,14 @@ function sources(dir: string): string[] {
 
 /**
  * Modules that still answer with a Response, and why: downloads and event streams (issue 15 item 3
- * moves them beside their routes), the public subscription pages' HTML, Slack's answer to a command.
+ * moves them beside their routes), Slack's answer to a command. (The public subscription pages' HTML
+ * moved to app/public-site.)
  * None of them answers an error with it.
  */
 const ANSWERS_NOT_ERRORS = new Set([
   "modules/audit/download.server.ts",
   "modules/timeline/stream.server.ts",
   "modules/notifications/stream.server.ts",
-  "modules/status-page/subscription-html.server.tsx",
   "modules/slack/requests.server.ts",
 ]);
 

@@ -24,6 +24,11 @@ export function notServedMessage(method: string, allow: readonly string[]): stri
   return `${method} is not served here; ${listed} ${allow.length > 1 ? "are" : "is"}.`;
 }
 
+/** A "302 Found" to `location`, as Remix's redirect() makes it, for modules that know no Remix (sign-in's redirect). */
+export function redirectResponse(location: string, headers?: Record<string, string>): Response {
+  return new Response(null, { status: 302, headers: { ...headers, Location: location } });
+}
+
 /** A module's refusal: throws the DomainError, which a route's boundary answers (decision 0051). */
 export function fail(code: ErrorCode, message: string, fields?: Record<string, string>): never {
   throw new DomainError(code, message, fields);

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { useActionData, useFetcher, useLocation } from "@remix-run/react";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import type { ActionItemView } from "~/modules/action-items/queries.server.ts";
+import type { ActionItemView } from "~/modules/action-items/view.ts";
 import { ACTION_ITEM_KIND_LABELS, ACTION_ITEM_PRIORITY_LABELS, dueDateInputValue } from "~/modules/action-items/rules.ts";
 import { MAX_TITLE_LENGTH } from "~/modules/action-items/schemas.ts";
 import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATE_LABELS, ACTION_ITEM_STATES } from "~/modules/postmortems/sections.ts";

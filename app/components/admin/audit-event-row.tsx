@@ -2,7 +2,7 @@
 // entity (a link where a page shows it), and the fields it changed, with the raw JSON on demand.
 import { Time } from "~/components/ui/time.tsx";
 import { entityTypeInWords, valueInWords } from "~/modules/audit/describe.ts";
-import type { AuditEventView } from "~/modules/audit/log.server.ts";
+import type { AuditEventView } from "~/modules/audit/event-view.ts";
 import { inUtc } from "~/utils/time.ts";
 
 /** An event as the loader sends it (a type only: nothing of the server module reaches the browser). */

@@ -11,7 +11,7 @@ import {
   VariableButtons,
   type PreviewCaseOption,
 } from "~/components/admin/template-editor-parts.tsx";
-import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/saved-notices.server.ts";
+import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/notice-views.ts";
 import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
 import { inUtc } from "~/utils/time.ts";
 

@@ -3,7 +3,7 @@
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { TimeZoneOptions } from "~/components/ui/time-zone-options.tsx";
-import type { Settings } from "~/modules/status-page/organization.server.ts";
+import type { Settings } from "~/modules/status-page/settings.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
 

@@ -5,7 +5,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import type { RowError } from "~/modules/subscribers/csv.ts";
-import type { SubscriberView } from "~/modules/subscribers/subscribers.server.ts";
+import type { SubscriberView } from "~/modules/subscribers/view.ts";
 
 export type SubscriberOutcome =
   | { form: "import"; ok: true; imported: number; created: number }

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { FormError } from "~/components/admin/form-error.tsx";
 import { useFormOutcome } from "~/components/admin/use-form-outcome.ts";
 import { Button } from "~/components/ui/button.tsx";
-import type { ComponentView } from "~/modules/components/catalog.server.ts";
+import type { ComponentView } from "~/modules/components/view.ts";
 import type { CatalogFormOutcome } from "~/modules/components/catalog-forms.ts";
 import { ComponentFields, type GroupChoice, type RegionChoice } from "./component-fields.tsx";
 import { ImpactBadge } from "~/components/ui/badges.tsx";

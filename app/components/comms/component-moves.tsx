@@ -1,6 +1,6 @@
 // Per component, the public status this update moves it to ("no change" by default).
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUSES, type ComponentStatusName } from "~/modules/status-page/model.ts";
-import type { CommsComponent } from "~/modules/updates/comms.server.ts";
+import type { CommsComponent } from "~/modules/updates/comms.ts";
 
 export function ComponentMoves({
   components,

@@ -2,7 +2,7 @@
 // failures and bounces and their reasons. Asked again every few seconds while any are still
 // queued, then every half minute while bounces may still come back.
 import { useEffect, useState } from "react";
-import type { DeliveryReport } from "~/modules/delivery/report.server.ts";
+import type { DeliveryReport } from "~/modules/delivery/report.ts";
 import { inUtc } from "~/utils/time.ts";
 
 const EVERY_MS = 3_000;

@@ -6,7 +6,7 @@ import { Time } from "~/components/ui/time.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextAreaField } from "~/components/ui/field.tsx";
 import { MAX_RETURN_REASON } from "~/modules/updates/schemas.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 
 export function RefuseUpdate({ update }: { update: UpdateView }) {
   const [open, setOpen] = useState(false);

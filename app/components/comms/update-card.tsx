@@ -13,7 +13,7 @@ import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
 import { contributorRefusal, writtenBy } from "~/modules/two-person-rule/contributors.ts";
 import { approvalHolds, approvedText, UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import { inUtc, readerTime } from "~/utils/time.ts";
 
 export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; canSeeDeliveries: boolean; sev1: boolean };

@@ -8,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/ui/field.tsx
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
-import type { CommsComponent } from "~/modules/updates/comms.server.ts";
+import type { CommsComponent } from "~/modules/updates/comms.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
 import { AudienceEstimate } from "./audience.tsx";
 import { proposedMoves } from "~/modules/updates/moves.ts";

@@ -5,7 +5,7 @@ import { Time } from "~/components/ui/time.tsx";
 import { useRef } from "react";
 import { useFormOutcome, useOnSuccess } from "~/components/admin/use-form-outcome.ts";
 import { Button } from "~/components/ui/button.tsx";
-import type { MaintenanceView } from "~/modules/maintenance/maintenance.server.ts";
+import type { MaintenanceView } from "~/modules/maintenance/view.ts";
 import { moveLabel } from "~/modules/maintenance/forms.ts";
 import { MAINTENANCE_STATUS_LABELS, nextMaintenanceStatuses } from "~/modules/maintenance/lifecycle.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";

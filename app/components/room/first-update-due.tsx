@@ -2,7 +2,7 @@
 // once it is overdue ("Draft it now" for those who may draft), nothing once an update is published
 // or when no customer sees the incident (first-update.ts).
 import { Link } from "@remix-run/react";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { firstUpdateState, firstUpdateText, type FirstUpdateTargets } from "~/modules/updates/first-update.ts";
 
 /** What the room's loader says about the first update: the organisation's minutes, the server's clock, and the reader's role. */

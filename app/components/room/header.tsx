@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { SeverityBadge, StatusBadge } from "~/components/ui/badges.tsx";
 import { Time } from "~/components/ui/time.tsx";
 import { MILESTONE_LABELS, MILESTONES, milestoneProblems } from "~/modules/incidents/lifecycle.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { formatDuration } from "~/utils/time.ts";
 import { NextUpdateDue } from "~/components/comms/next-update.tsx";
 import { FirstUpdateDue, type FirstUpdateClock } from "./first-update-due.tsx";

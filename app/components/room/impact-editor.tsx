@@ -6,7 +6,7 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { COMPONENT_IMPACTS, IMPACT_LABELS, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
 import { zonedInputValue, zoneLabel } from "~/utils/time.ts";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Time } from "~/components/ui/time.tsx";
 import { ImpactBadge } from "~/components/ui/badges.tsx";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { formatDuration } from "~/utils/time.ts";
 
 /** Each change of a component's impact, with when it began and ended; `children` is the editor, for those who may write. */

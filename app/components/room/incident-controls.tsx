@@ -4,7 +4,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
 import { windowsTouchMilestones } from "~/modules/incidents/impact-windows.ts";
 import { MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
 import { zonedInputValue, zoneLabel } from "~/utils/time.ts";

@@ -4,7 +4,7 @@
 // to the events it shows. A tab that mounts later is handed the events it has not seen: those
 // after the sequence its own loader read, from a short log of what the stream has delivered.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { INCIDENT_EVENT_KINDS, readIncidentEvent, type IncidentEvent } from "~/modules/timeline/wire-events.ts";
 
 const SILENCE_LIMIT_MS = 50_000;

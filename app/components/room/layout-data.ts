@@ -1,6 +1,6 @@
 // What the incident layout route (routes/incidents.$id.tsx) loaded, for its tabs.
 import { useRouteLoaderData } from "@remix-run/react";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import type { loader } from "~/routes/incidents.$id.tsx";
 
 const LAYOUT_ROUTE_ID = "routes/incidents.$id";

@@ -2,7 +2,7 @@
 // incident's Slack messages are failing or waiting (decision 0048). It asks again every few
 // seconds, so it appears and clears without a reload.
 import { useEffect, useState } from "react";
-import type { SlackBehind } from "~/modules/slack/behind.server.ts";
+import type { SlackBehind } from "~/modules/slack/behind.ts";
 import { inZone } from "~/utils/time.ts";
 
 const POLL_MS = 10_000;

@@ -3,7 +3,7 @@
 // id, so an event that arrives twice changes nothing.
 import { useCallback, useEffect, useReducer } from "react";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import type { UpdateChange } from "~/modules/timeline/wire-events.ts";
 import { useIncidentEventsContext } from "./incident-events.ts";
 import { addEarlier, addLater, placeEntry, type TimelineWindowState } from "./timeline-window.ts";

@@ -16,7 +16,7 @@ const IMPACT_SHORT = { none: "No impact", minor: "Minor", major: "Major", critic
 /** What a host hears from /status/embed?resize=1: `{type: "incident-desk:height", height}` (CSS pixels) on every change. */
 export const EMBED_HEIGHT_MESSAGE = "incident-desk:height";
 
-/** The variant's one script; the widget's CSP allows exactly this text by its hash (store.server.ts). */
+/** The variant's one script; the widget's CSP allows exactly this text by its hash (app/public-site/public-file.server.ts). */
 export const EMBED_RESIZE_SCRIPT =
   '(function(){var last=0;function send(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);' +
   `if(h===last||window.parent===window)return;last=h;window.parent.postMessage({type:"${EMBED_HEIGHT_MESSAGE}",height:h},"*");}` +

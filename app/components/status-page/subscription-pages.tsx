@@ -1,7 +1,7 @@
 // What a subscriber reads on the public subscription pages. Every change is a POST from a
 // button: a GET never changes anything, since mail scanners open the links in an email.
 import type { PublicPage } from "~/modules/status-page/model.ts";
-import type { SubscriberView } from "~/modules/subscribers/subscribers.server.ts";
+import type { SubscriberView } from "~/modules/subscribers/view.ts";
 import { ComponentChoice } from "~/components/status-page/component-choice.tsx";
 import { EventTime } from "~/components/status-page/event-time.tsx";
 import { Panel, PrimaryButton } from "~/components/status-page/subscription-document.tsx";

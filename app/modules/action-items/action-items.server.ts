@@ -8,7 +8,8 @@ import type { ActionItemStateName } from "~/modules/postmortems/sections.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
-import { actionItemView, loadActionItemRow, type ActionItemView } from "./queries.server.ts";
+import { actionItemView, loadActionItemRow } from "./queries.server.ts";
+import type { ActionItemView } from "./view.ts";
 import { closedAtAfter } from "./rules.ts";
 import type { ActionItemPatch, NewActionItem } from "./schemas.ts";
 

@@ -6,6 +6,7 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { compareActionItems, isOverdue, PRIORITY_RANK } from "./rules.ts";
 import type { ActionItemFilters } from "./schemas.ts";
+import type { ActionItemView } from "./view.ts";
 
 export const ACTION_ITEM_INCLUDE = {
   owner: { select: { id: true, name: true, email: true } },
@@ -17,24 +18,6 @@ type ActionItemRow = NonNullable<Awaited<ReturnType<typeof loadActionItemRow>>>;
 export function loadActionItemRow(tx: Pick<Tx, "actionItem">, id: string) {
   return tx.actionItem.findUnique({ where: { id }, include: ACTION_ITEM_INCLUDE });
 }
-
-export type ActionItemView = {
-  id: string;
-  title: string;
-  kind: ActionItemKindName;
-  priority: ActionItemPriorityName;
-  state: ActionItemStateName;
-  owner: { id: string; name: string; email: string } | null;
-  dueAt: string | null;
-  /** unfinished and past its due date, at the time of reading */
-  overdue: boolean;
-  trackerUrl: string | null;
-  closedAt: string | null;
-  postmortem: { id: string; title: string; state: PostmortemStateName };
-  incident: { id: string; ref: string; title: string };
-  createdAt: string;
-  updatedAt: string;
-};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,7 +1,8 @@
 // The filtered audit log as a download: CSV for a spreadsheet, JSON Lines for a program.
 // Streamed batch by batch (log.server.ts), so 100,000 events never sit in memory at once.
 import { csvCell } from "~/utils/csv.ts";
-import { auditEventBatches, type AuditEventView } from "./log.server.ts";
+import { auditEventBatches } from "./log.server.ts";
+import type { AuditEventView } from "./event-view.ts";
 import type { AuditFilters } from "./filters.ts";
 
 export type AuditExportFormat = "csv" | "jsonl";

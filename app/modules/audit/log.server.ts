@@ -5,31 +5,11 @@
 import { db } from "~/utils/db.server.ts";
 import type { Model } from "~/utils/db.server.ts";
 import { fail, fieldErrors } from "~/utils/http.server.ts";
-import { actionInWords, changedFields, entityLink, type EntityFacts, type FieldChange } from "./describe.ts";
+import { actionInWords, changedFields, entityLink, type EntityFacts } from "./describe.ts";
 import { entityFacts, nameOfValue, namesOfIds } from "./names.server.ts";
 import { AuditFiltersSchema, DEFAULT_PAGE_SIZE, ID, instantRange, type AuditFilters, type InstantRange } from "./filters.ts";
 import { isStorable } from "~/utils/instants.ts";
-
-export type AuditActorView =
-  | { kind: "user"; id: string; name: string; email: string; token: null }
-  | { kind: "token"; id: string; name: string; email: string; token: { id: string; name: string } }
-  | { kind: "system" };
-
-export type AuditEventView = {
-  id: string;
-  at: string;
-  action: string;
-  actionText: string;
-  actor: AuditActorView;
-  /** `label`: what people call it (null when it is gone or has no name); the id stays beside it */
-  entity: { type: string; id: string; label: string | null; link: string | null };
-  before: unknown;
-  after: unknown;
-  changes: FieldChange[];
-  requestId: string | null;
-  /** "slack" when the change came in through Slack; null through the pages or the API */
-  via: string | null;
-};
+import type { AuditActorView, AuditEventView } from "./event-view.ts";
 
 type Cursor = { at: Date; id: string };
 

@@ -1,7 +1,7 @@
 // The catalog page's forms post plain fields; this shapes them into the objects the JSON
 // API takes, so both go through ComponentInputSchema / ComponentPatchSchema and one module.
 // Pure: no I/O.
-import type { ComponentView } from "./catalog.server.ts";
+import type { ComponentView } from "./view.ts";
 
 /** What a component form posted, also handed back so a page without JavaScript keeps the input. */
 export type ComponentFormValues = {

@@ -11,6 +11,7 @@ import { refreshStatusPage } from "~/modules/status-page/store.server.ts";
 import type { ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 import { activeImpactsByComponent, type ActiveImpact } from "./rollup.ts";
+import type { ComponentView } from "./view.ts";
 
 export const ComponentInputSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(120),
@@ -22,24 +23,6 @@ export const ComponentInputSchema = z.object({
   slaTarget: z.number({ message: "must be a percentage such as 99.95" }).gt(0, "must be a percentage above 0 and below 100, such as 99.95").lt(100, "must be a percentage above 0 and below 100, such as 99.95").nullish(),
 });
 export const ComponentPatchSchema = ComponentInputSchema.omit({ group: true }).partial().extend({ position: z.number().int().min(0).max(10_000).optional() }).strict();
-
-export type ComponentView = {
-  id: string;
-  name: string;
-  description: string | null;
-  group: boolean;
-  groupId: string | null;
-  position: number;
-  status: string;
-  regions: string[];
-  /** percent; null: the insights' default */
-  slaTarget: number | null;
-  components?: string[];
-  /** open incidents affecting it now (inside view; the public status moves only by published updates) */
-  activeIncidents: ActiveImpact[];
-  createdAt: string;
-  updatedAt: string;
-};
 
 const INCLUDE = { regions: { include: { region: true } }, members: { select: { id: true }, orderBy: { position: "asc" } } } as const;
 

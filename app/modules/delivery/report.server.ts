@@ -2,24 +2,16 @@
 // bounced (accepted by the provider, refused by the reader's mail server), per channel, and the
 // last errors, bounce reasons among them.
 import { db } from "~/utils/db.server.ts";
-
-const STATES = ["queued", "sending", "sent", "failed", "dead", "bounced"] as const;
-
-export type DeliveryReport = {
-  updateId: string;
-  total: number;
-  byChannel: Record<"email" | "webhook", Record<(typeof STATES)[number], number>>;
-  lastErrors: { recipient: string; channel: string; state: string; attempts: number; error: string; status: number | null; at: string }[];
-};
+import { REPORTED_STATES, type DeliveryReport } from "./report.ts";
 
 export async function deliveryReport(updateId: string): Promise<DeliveryReport> {
   return db.$transaction(async (tx) => {
     const groups = await tx.delivery.groupBy({ by: ["channel", "state"], where: { updateId }, _count: { _all: true } });
-    const empty = () => Object.fromEntries(STATES.map((s) => [s, 0])) as Record<(typeof STATES)[number], number>;
+    const empty = () => Object.fromEntries(REPORTED_STATES.map((s) => [s, 0])) as Record<(typeof REPORTED_STATES)[number], number>;
     const byChannel = { email: empty(), webhook: empty() };
     let total = 0;
     for (const g of groups) {
-      byChannel[g.channel as "email" | "webhook"][g.state as (typeof STATES)[number]] = g._count._all;
+      byChannel[g.channel as "email" | "webhook"][g.state as (typeof REPORTED_STATES)[number]] = g._count._all;
       total += g._count._all;
     }
     const failures = await tx.delivery.findMany({

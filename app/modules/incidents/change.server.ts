@@ -21,7 +21,8 @@ import {
 import { boundsOf, fitWindowsToMilestones } from "./impact.server.ts";
 import { checkComponents, checkPerson, checkRegions } from "./references.server.ts";
 import type { IncidentPatch } from "./schemas.ts";
-import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+import { incidentView, loadIncidentRow } from "./view.server.ts";
+import type { IncidentView } from "./view.ts";
 
 const ROLE_FIELDS = { commanderId: "commander", commsLeadId: "comms lead", scribeId: "scribe" } as const;
 

@@ -9,7 +9,8 @@ import { IMPACT_LABELS, stampsForCommander } from "./lifecycle.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 import { checkComponents, checkPerson, checkRegions } from "./references.server.ts";
 import type { DeclareIncidentInput } from "./schemas.ts";
-import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+import { incidentView, loadIncidentRow } from "./view.server.ts";
+import type { IncidentView } from "./view.ts";
 
 /** Declares an incident: stamps started and detected (unless given earlier) and opens its timeline. */
 export async function declareIncident(actor: Actor, input: DeclareIncidentInput): Promise<IncidentView> {

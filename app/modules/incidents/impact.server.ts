@@ -9,7 +9,8 @@ import { newId } from "~/utils/ids.ts";
 import { followMilestones, windowProblems, type WindowBounds } from "./impact-windows.ts";
 import type { ComponentImpactName } from "./lifecycle.ts";
 import type { ImpactWindowInput } from "./schemas.ts";
-import { incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+import { incidentView, loadIncidentRow } from "./view.server.ts";
+import type { IncidentView } from "./view.ts";
 
 type StoredWindow = { componentId: string; impact: ComponentImpactName; startedAt: Date; endedAt: Date | null };
 

@@ -1,7 +1,8 @@
 import { db } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import type { IncidentFilters } from "./schemas.ts";
-import { INCIDENT_INCLUDE, incidentView, loadIncidentRow, type IncidentView } from "./view.server.ts";
+import { INCIDENT_INCLUDE, incidentView, loadIncidentRow } from "./view.server.ts";
+import type { IncidentView } from "./view.ts";
 
 export async function getIncident(id: string): Promise<IncidentView | null> {
   const row = await loadIncidentRow(db, id);

@@ -16,19 +16,7 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { canMoveMaintenance, dueMoves, MAINTENANCE_MESSAGES } from "./lifecycle.ts";
 import type { MaintenanceUpdateInput, NewMaintenanceInput } from "./schemas.ts";
-
-export type MaintenanceView = {
-  id: string;
-  title: string;
-  status: MaintenanceStatusName;
-  scheduledFor: string;
-  scheduledUntil: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  components: { id: string; name: string }[];
-  updates: { id: string; status: string; body: string; publishedAt: string }[];
-  createdBy: { id: string; name: string };
-};
+import type { MaintenanceView } from "./view.ts";
 
 const INCLUDE = {
   createdBy: { select: { id: true, name: true } },

@@ -1,7 +1,7 @@
 // What a notice is filled with: the page, the published update (or nothing, for a
 // confirmation), and the subscriber's own manage and one-click unsubscribe links. The
 // delivery worker composes emails with it; the admin's preview uses the same real data.
-import { updateHtml } from "~/modules/status-page/update-html.server.tsx";
+import { updateHtml } from "~/components/status-page/update-html.server.tsx";
 import type { Tx } from "~/utils/db.server.ts";
 import { linkBaseFrom } from "~/modules/status-page/link-base.server.ts";
 import { env } from "~/utils/env.server.ts";

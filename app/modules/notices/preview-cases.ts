@@ -1,6 +1,6 @@
 // The incidents every default template is tried on, and the admin's previews offer (their data:
 // preview-case-data.ts), turned into what a template of each kind is filled with. Pure.
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import type { MaintenanceStatusName } from "~/modules/status-page/model.ts";
 import { proposedMoves } from "~/modules/updates/moves.ts";

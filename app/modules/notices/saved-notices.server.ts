@@ -16,30 +16,16 @@ import {
   type NoticeKind,
   type NoticePart,
   type NoticeTemplate,
-  type NoticeVariables,
 } from "./notice-defaults.ts";
 import { noticeCaseVariables } from "./notice-cases.ts";
 import { PREVIEW_CASES, type PreviewCaseId } from "./preview-cases.ts";
-import { noticeTemplateProblems, renderNoticeInSlices, type RenderedNotice } from "./render-notice.ts";
+import { noticeTemplateProblems, renderNoticeInSlices } from "./render-notice.ts";
+import type { NoticeTemplateView, NoticePreview } from "./notice-views.ts";
 
 type TemplateRow = { key: string; source: string; updatedAt: Date };
 
 /** The notice's sources and which parts are the admin's (those are sanitized when sent). */
 export type EffectiveNotice = { template: NoticeTemplate; customised: Record<NoticePart, boolean> & { any: boolean } };
-
-export type NoticeTemplateView = {
-  kind: NoticeKind;
-  label: string;
-  parts: Record<NoticePart, { source: string; isDefault: boolean; defaultSource: string }>;
-  isDefault: boolean;
-  updatedAt: string | null;
-};
-
-/** `source` says what data filled it; `variables` are that data. */
-export type NoticePreview = { source: string; variables: NoticeVariables } & (
-  | (RenderedNotice & { errors?: undefined })
-  | { errors: Partial<Record<NoticePart, string>> }
-);
 
 const prefix = (kind: NoticeKind) => `notice.${kind}.`;
 

@@ -4,7 +4,7 @@ import { linkBase } from "~/modules/status-page/link-base.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { docToMarkdown } from "./section-markdown.ts";
 import { lintStoredPostmortem } from "./lint.server.ts";
-import type { PostmortemView } from "./postmortems.server.ts";
+import type { PostmortemView } from "./view.ts";
 
 export async function postmortemJson(view: NonNullable<PostmortemView>) {
   const origin = await linkBase();

@@ -13,6 +13,7 @@ import { readingDoc, storedParts } from "./parts.ts";
 import { sectionTemplateOverrides } from "./section-templates.server.ts";
 import { sectionDefinition, type PostmortemStateName, type SectionKey } from "./sections.ts";
 import { loadSource } from "./source.server.ts";
+import type { PostmortemView } from "./view.ts";
 
 const EMPTY_DOC: PmDoc = { type: "doc", content: [] };
 
@@ -66,9 +67,7 @@ export async function createPostmortem(actor: Actor, incidentId: string): Promis
   return requirePostmortem(id);
 }
 
-export type PostmortemView = Awaited<ReturnType<typeof readPostmortem>>;
-
-async function readPostmortem(tx: Tx, id: string) {
+async function readPostmortem(tx: Tx, id: string): Promise<PostmortemView | null> {
   const row = await tx.postmortem.findUnique({
     where: { id },
     include: {

@@ -4,7 +4,7 @@
 import type { Actor } from "~/modules/auth/actor.ts";
 import { TemplateError } from "~/modules/notices/liquid.ts";
 import { createUpdate } from "~/modules/updates/drafts.server.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { sanitizeDoc, type PmDoc } from "./document.ts";

@@ -3,11 +3,10 @@
 // for longer than a moment. The room shows it near its header; an outage of Slack fails no action.
 import { db } from "~/utils/db.server.ts";
 import { slackSendsMessages } from "./web-api.server.ts";
+import type { SlackBehind } from "./behind.ts";
 
 /** Queued for less than this is the ordinary moment before the worker sends it, not "behind". */
 const GRACE_MS = 10_000;
-
-export type SlackBehind = { waiting: number; since: string; notPosted: number };
 
 export async function slackChannelBehind(incidentId: string, now = new Date()): Promise<SlackBehind | null> {
   if (!slackSendsMessages()) return null;

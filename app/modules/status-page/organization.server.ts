@@ -8,6 +8,7 @@ import { newId } from "~/utils/ids.ts";
 import { TimeZoneField } from "~/utils/time-zones.ts";
 import { hostAllowed, parseAllowedHosts } from "./allowed-hosts.ts";
 import { refreshStatusPage } from "./store.server.ts";
+import type { Settings } from "./settings.ts";
 
 /** Every installation has its organisation row and a public page id, also without demo data. */
 export async function ensureOrganization(): Promise<void> {
@@ -27,8 +28,7 @@ export const SettingsSchema = z
     uptimePartialWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
     uptimeDegradedWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
   })
-  .strict();
-export type Settings = z.output<typeof SettingsSchema>;
+  .strict() satisfies z.ZodType<Settings>;
 
 export async function getSettings(): Promise<Settings> {
   const org = await db.$transaction((tx) => tx.organization.findUniqueOrThrow({ where: { id: "org" } }));

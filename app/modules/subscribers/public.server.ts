@@ -7,7 +7,8 @@ import { countSubscribeRequest, type Refusal } from "~/modules/auth/limits.serve
 import { fieldErrors } from "~/utils/http.server.ts";
 import { SubscribeSchema, type SubscribeInput } from "./schemas.ts";
 import { queueSubscribeRequest } from "./subscribe-requests.server.ts";
-import { subscriptionByToken, type SubscriberView } from "./subscribers.server.ts";
+import { subscriptionByToken } from "./subscribers.server.ts";
+import type { SubscriberView } from "./view.ts";
 
 /** Tokens are 24 random bytes in base64url; anything else is answered without a query. */
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;

@@ -10,19 +10,7 @@ import { db, type Tx } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { newId } from "~/utils/ids.ts";
 import type { ApiSubscriberInput } from "./schemas.ts";
-
-export type SubscriberView = {
-  id: string;
-  email: string;
-  source: string;
-  askedAt: string;
-  confirmedAt: string | null;
-  unsubscribedAt: string | null;
-  /** a hard bounce: nothing is sent until the reader subscribes again and confirms */
-  bouncedAt: string | null;
-  /** [] = every component */
-  components: { id: string; name: string }[];
-};
+import type { SubscriberView } from "./view.ts";
 
 const CONFIRMATION_EVERY_MS = 15 * 60_000;
 

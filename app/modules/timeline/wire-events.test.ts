@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import type { TimelineEntryView } from "./view.ts";
 import { eventFrame, INCIDENT_EVENT_KINDS, readIncidentEvent, type IncidentEvent } from "./wire-events.ts";
 

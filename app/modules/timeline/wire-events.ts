@@ -3,8 +3,8 @@
 // back. One union for both sides, so a kind cannot be written that the room does not read.
 // Pure: the room's client code imports it. The kinds' names are the API's and do not change
 // ("incident.updated" is an incident change; "update.changed", a status-page update's).
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
-import type { UpdateView } from "~/modules/updates/views.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import type { TimelineEntryView } from "./view.ts";
 
 /** A status-page update as the room hears it: as it is now, or gone (a discarded draft). */

@@ -2,7 +2,7 @@
 // (with their public status and this incident's impact on them), the promise record, and
 // a first draft filled from the template for the likely next status.
 import { DomainError } from "~/utils/errors.ts";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import { listNamedTemplates } from "~/modules/notices/named-templates.server.ts";
@@ -13,17 +13,7 @@ import { listIncidentUpdates } from "./views.server.ts";
 import { resolutionStanding } from "./resolution.server.ts";
 
 import { DEFAULT_NEXT_UPDATE } from "./rules.ts";
-
-export type CommsComponent = {
-  id: string;
-  name: string;
-  group: string | null;
-  publicStatus: ComponentStatusName;
-  /** this incident's impact on it now (internal) */
-  impact: ComponentStatusName | null;
-  /** this incident's published updates last said it is not operational */
-  heldByThisIncident: boolean;
-};
+import type { CommsComponent } from "./comms.ts";
 
 /** The status a new update most likely has: the internal one, or investigating before anything is known. */
 export function likelyStatus(incident: IncidentView): UpdateTemplateStatus {

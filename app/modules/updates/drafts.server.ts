@@ -21,7 +21,8 @@ import { publishInTransaction, afterPublish, type UpdateScope } from "./publish.
 import { approvalRefusal, editRefusal, needsApproval, returnRefusal, stateAfterEdit, type UpdateStateName } from "./rules.ts";
 import type { NewUpdateInput, RootCauseReportInput, UpdatePatch } from "./schemas.ts";
 import { updateVariables } from "./variables.server.ts";
-import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
+import { loadUpdateRow, updateView } from "./views.server.ts";
+import type { UpdateView } from "./views.ts";
 import { approvalAskedOf, approvalAnswered, approvalRefused } from "./notifications.server.ts";
 import { settleApprovalMessage } from "~/modules/slack/inbound-outbox.server.ts";
 

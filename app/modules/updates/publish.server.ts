@@ -19,7 +19,8 @@ import { fail, notFound } from "~/utils/http.server.ts";
 import { nextUpdateDue, publicImpact, publicTimes, publishedEntryText, publishRefusal, type UpdateStateName } from "./rules.ts";
 import { mayPublishUpdate, PUBLISH_REFUSED } from "./publish-permission.ts";
 import { refuseResolvedAgain } from "./resolution.server.ts";
-import { loadUpdateRow, updateView, type UpdateView } from "./views.server.ts";
+import { loadUpdateRow, updateView } from "./views.server.ts";
+import type { UpdateView } from "./views.ts";
 
 /** Where a change comes from: a page of one incident acts only on that incident's updates. */
 export type UpdateScope = { incidentId?: string };

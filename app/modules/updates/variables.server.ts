@@ -1,6 +1,6 @@
 // Loads what an update template is filled with: the page's name and zone, and the names the
 // public knows the incident's components by. The words themselves are made in variables.ts.
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import type { UpdateVariables } from "~/modules/notices/update-defaults.ts";
 import { db } from "~/utils/db.server.ts";
 import { buildUpdateVariables } from "./variables.ts";

@@ -4,7 +4,7 @@
 // list alone would be empty), durations as people write them. Pure: the server part loads the
 // page and the names (variables.server.ts); the admin's preview cases call this directly.
 import { addMinutes } from "date-fns";
-import type { IncidentView } from "~/modules/incidents/view.server.ts";
+import type { IncidentView } from "~/modules/incidents/view.ts";
 import { durationInWords, IMPACT_PHRASES, IMPACTS_WORST_FIRST, impactInWords, listInWords } from "~/modules/notices/grammar.ts";
 import type { UpdateVariables } from "~/modules/notices/update-defaults.ts";
 import { inUtc, inZone, zoneLabel } from "~/utils/time.ts";

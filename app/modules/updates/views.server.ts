@@ -1,11 +1,12 @@
 // How a status-page update looks to the comms tab and the API: one shape everywhere, with who
 // wrote it.
-import { reportLint, type ReportLintIssue } from "~/modules/postmortems/report-lint.ts";
+import { reportLint } from "~/modules/postmortems/report-lint.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import { orderedContributors } from "~/modules/two-person-rule/contributors.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import type { UpdateStateName } from "./rules.ts";
+import type { UpdateView } from "./views.ts";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -17,33 +18,6 @@ export const UPDATE_INCLUDE = {
   components: { include: { component: { select: { id: true, name: true, position: true, group: { select: { name: true } } } } } },
   contributors: { select: { since: true, user: person } },
 } as const;
-
-export type UpdateView = {
-  id: string;
-  incidentId: string | null;
-  maintenanceId: string | null;
-  status: string;
-  body: string;
-  state: UpdateStateName;
-  notify: boolean;
-  nextUpdateInMinutes: number | null;
-  nextUpdateAt: string | null;
-  components: { id: string; name: string; status: ComponentStatusName; oldStatus: ComponentStatusName | null }[];
-  author: { id: string; name: string };
-  /** everyone who wrote any of its text, the author first (decision 29) */
-  contributors: { id: string; name: string }[];
-  approvedBy: { id: string; name: string } | null;
-  approvedAt: string | null;
-  publishedBy: { id: string; name: string } | null;
-  publishedAt: string | null;
-  fromEntryId: string | null;
-  /** the last refusal of its approval, until it is sent again or approved (decision 0046) */
-  returned: { by: { id: string; name: string } | null; at: string; reason: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  /** a root-cause report's words customers should not read (internal names, versions); [] for other updates */
-  lint: ReportLintIssue[];
-};
 
 type UpdateRow = NonNullable<Awaited<ReturnType<typeof loadUpdateRow>>>;
 

@@ -1,7 +1,7 @@
 // The action items: what will be done, by whom, by when. An unfinished item past its date
 // says "overdue by …" in words (and in colour as a second cue).
 import { Time } from "~/components/ui/time.tsx";
-import type { PostmortemView } from "~/modules/postmortems/postmortems.server.ts";
+import type { PostmortemView } from "~/modules/postmortems/view.ts";
 import {
   ACTION_ITEM_KIND_LABELS,
   ACTION_ITEM_PRIORITY_LABELS,

@@ -3,7 +3,7 @@
 import { Time } from "~/components/ui/time.tsx";
 import { Link } from "@remix-run/react";
 import { SeverityBadge } from "~/components/ui/badges.tsx";
-import type { PostmortemView } from "~/modules/postmortems/postmortems.server.ts";
+import type { PostmortemView } from "~/modules/postmortems/view.ts";
 import { listInWords } from "~/modules/notices/grammar.ts";
 import { authorNames, showsLocalTime } from "~/modules/postmortems/reading.ts";
 import { POSTMORTEM_STATE_LABELS, type PostmortemStateName } from "~/modules/postmortems/sections.ts";

@@ -1,12 +1,12 @@
 // /history.atom and /history.rss: one entry per incident or maintenance, its updates as HTML,
 // as Statuspage's feeds show them. Every piece of published text is escaped: a feed reader
 // renders it as HTML. A root-cause report goes as the document the page shows (headings, lists,
-// links), rendered by the page's own component. Pure.
+// links), rendered by the page's own component (React, hence here and not in a module).
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { Feed } from "feed";
 import type { MaintenanceStatusName, PublicIncident, PublicIncidentStatus, PublicMaintenance, PublicPage } from "~/modules/status-page/model.ts";
-import { updateHtml } from "~/modules/status-page/update-html.server.tsx";
+import { updateHtml } from "~/components/status-page/update-html.server.tsx";
 import { isRichUpdate } from "~/modules/status-page/update-text.ts";
 
 const MOST_RECENT = 50;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { historyAtom, historyRss } from "./feeds.ts";
-import type { PublicIncident, PublicMaintenance, PublicPage, PublicUpdate } from "./model.ts";
+import { historyAtom, historyRss } from "./feeds.server.ts";
+import type { PublicIncident, PublicMaintenance, PublicPage, PublicUpdate } from "~/modules/status-page/model.ts";
 
 type XmlElement = { name: string; attributes: string; text: string; children: XmlElement[] };
 

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { UpdateBody } from "~/components/status-page/update-body.tsx";
-import { renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "~/modules/status-page/html.server.tsx";
+import { renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage } from "~/public-site/status-pages.server.tsx";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { SAMPLE_IDS, samplePage } from "~/modules/status-page/sample-page.ts";
 

@@ -6,9 +6,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import stylesheetHref from "~/styles.css?url";
 import { SubscriptionDocument } from "~/components/status-page/subscription-document.tsx";
 import { PublicNotFound, UnknownSubscription } from "~/components/status-page/subscription-pages.tsx";
-import type { PublicPage } from "./model.ts";
-import { loadPublicPage } from "./snapshot.server.ts";
-import { currentPublicPage } from "./store.server.ts";
+import type { PublicPage } from "~/modules/status-page/model.ts";
+import { loadPublicPage } from "~/modules/status-page/snapshot.server.ts";
+import { currentPublicPage } from "~/modules/status-page/store.server.ts";
 
 /** What the public sees now; the snapshot, unless it has not been built yet. */
 export async function publicPageNow(): Promise<PublicPage> {
