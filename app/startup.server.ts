@@ -9,6 +9,8 @@ import { bus } from "~/modules/realtime/bus.server.ts";
 import { ensureOrganization } from "~/modules/status-page/organization.server.ts";
 import { stopStatusPage } from "~/modules/status-page/store.server.ts";
 import { startPublicSite } from "~/public-site/site.server.ts";
+import { updateHtml } from "~/components/status-page/update-html.server.tsx";
+import { drawUpdateBodiesWith } from "~/modules/notices/update-body-html.ts";
 import { closeEventStreams } from "~/modules/timeline/stream.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
@@ -23,6 +25,8 @@ import { loadDemoData } from "~/modules/demo/load.server.ts";
  */
 export async function startup(serve?: { stylesheetHref: string }): Promise<void> {
   const { DATABASE_URL, SEED_DEMO_DATA, BOOTSTRAP_ADMIN_TOKEN } = env();
+  // Emails draw an update's body as the page does (the web process and the worker both start here).
+  drawUpdateBodiesWith(updateHtml);
   const applied = isPostgres(DATABASE_URL) ? await migratePostgres(DATABASE_URL) : migrateSqlite(sqliteFilePath(DATABASE_URL));
   if (applied.length) logger.info({ applied }, "migrations applied");
   if (SEED_DEMO_DATA === "auto" && !(await db.organization.findUnique({ where: { id: "org" } }))) {

@@ -1,11 +1,11 @@
 // What a notice is filled with: the page, the published update (or nothing, for a
 // confirmation), and the subscriber's own manage and one-click unsubscribe links. The
 // delivery worker composes emails with it; the admin's preview uses the same real data.
-import { updateHtml } from "~/components/status-page/update-html.server.tsx";
 import type { Tx } from "~/utils/db.server.ts";
 import { linkBaseFrom } from "~/modules/status-page/link-base.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { SAMPLE_NOTICE_VARIABLES, type NoticeKind, type NoticeVariables } from "./notice-defaults.ts";
+import { updateBodyHtml } from "./update-body-html.ts";
 import { updateNoticeVariables, type NoticeSubscriberLinks as SubscriberLinks } from "./notice-variables.ts";
 
 /** A notice's data before it is addressed to one subscriber. */
@@ -59,7 +59,7 @@ export async function updateNoticeContext(tx: Tx, updateId: string, kind?: Notic
       title: update.incident ? (update.incident.publicTitle ?? update.incident.title) : update.maintenance!.title,
       status: update.status,
       body: update.body,
-      bodyHtml: updateHtml(update.status, update.body),
+      bodyHtml: updateBodyHtml(update.status, update.body),
       publishedAt: update.publishedAt ?? new Date(),
       eventId: update.incident?.id ?? update.maintenance!.id,
       components: update.components.map((c) => ({

@@ -12,7 +12,7 @@ export type PublishedUpdateForNotice = {
   status: string;
   /** the update's body as stored (a root-cause report is light Markdown) */
   body: string;
-  /** the body drawn as the public page draws it (update-html.server.tsx); plain paragraphs when absent (previews) */
+  /** the body drawn as the public page draws it (update-body-html.ts); plain paragraphs when absent (previews) */
   bodyHtml?: string;
   publishedAt: Date;
   /** the incident's or maintenance's public id */
