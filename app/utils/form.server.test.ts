@@ -39,7 +39,7 @@ describe("the one way to read a form", () => {
   });
 
   it("refuses an unknown or missing intent with a 400 naming the field intent", async () => {
-    for (const fields of [{ intent: "nothing" }, {}, { intent: "" }]) {
+    for (const fields of [{ intent: "nothing" }, {}, { intent: "" }] as Record<string, string>[]) {
       let thrown: unknown;
       try {
         readIntent(await readForm(post(fields)), Intent);
