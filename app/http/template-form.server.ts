@@ -7,7 +7,7 @@ import { formRefusal } from "~/utils/page-boundary.server.ts";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { TemplateFormOutcome, TemplatePreview } from "~/components/admin/template-editor.tsx";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { TemplateNameSchema } from "~/modules/notices/named-templates.ts";
 import { MAX_TEMPLATE_LENGTH } from "~/modules/notices/liquid.ts";
 
@@ -67,40 +67,49 @@ export async function handleTemplateForm<K extends string>(
   ]);
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, Schema, (form) => (submitted = Object.fromEntries(form)));
-  const intent = String(submitted.intent ?? "");
   const editor = typeof submitted.editor === "string" && submitted.editor.length <= 100 ? submitted.editor : String(submitted[field] ?? "");
-  const form = `${intent === "preview" ? "preview" : "save"}:${editor}`;
+  const form = `${editorPart(submitted.intent)}:${editor}`;
   const source = typeof submitted.source === "string" ? submitted.source : undefined;
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<TemplateFormOutcome>({ ok: false, form, errors, source }, init);
   if (!parsed.ok) return failed(parsed.errors);
-  const input = parsed.data as { intent: string; source?: string; case?: string; name?: string; id?: string } & Record<string, string>;
+  const input = parsed.data as { intent: TemplateIntent; source?: string; case?: string; name?: string; id?: string } & Record<string, string>;
   const key = input[field] as K;
   const previewOf = (text: string) => previewOutcome(() => render(text, key, input.case));
-  // a broken template is the answer to a preview, not a failed request
-  if (input.intent === "preview")
-    return data<TemplateFormOutcome>({ ok: true, form, source: input.source!, case: input.case, preview: await previewOf(input.source!) });
+  const stored = async (saved: "add" | "save" | "reset", template: { source: string }) =>
+    data<TemplateFormOutcome>({ ok: true, form, saved, source: template.source, name: input.name, preview: await previewOf(template.source) });
   try {
-    if (input.intent === "delete-named") {
-      await named!.remove(input.id!);
-      return data<TemplateFormOutcome>({ ok: true, form, saved: "delete", source: "", preview: { text: "" } });
+    switch (input.intent) {
+      case "preview":
+        // a broken template is the answer to a preview, not a failed request
+        return data<TemplateFormOutcome>({ ok: true, form, source: input.source!, case: input.case, preview: await previewOf(input.source!) });
+      case "save":
+        return await stored("save", await save(key, input.source!));
+      case "reset":
+        return await stored("reset", await save(key, null));
+      case "add-named":
+        return await stored("add", await named!.add(key, input.name!, input.source!));
+      case "save-named":
+        return await stored("save", await named!.save(input.id!, input.name!, input.source!));
+      case "delete-named":
+        await named!.remove(input.id!);
+        return data<TemplateFormOutcome>({ ok: true, form, saved: "delete", source: "", preview: { text: "" } });
+      default:
+        return unhandledIntent(input.intent);
     }
-    const stored =
-      input.intent === "add-named"
-        ? await named!.add(key, input.name!, input.source!)
-        : input.intent === "save-named"
-        ? await named!.save(input.id!, input.name!, input.source!)
-        : await save(key, input.intent === "save" ? input.source! : null);
-    const saved = input.intent === "add-named" ? "add" : input.intent === "reset" ? "reset" : "save";
-    return data<TemplateFormOutcome>({
-      ok: true,
-      form,
-      saved,
-      source: stored.source,
-      name: input.name,
-      preview: await previewOf(stored.source),
-    });
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);
+  }
+}
+
+type TemplateIntent = "preview" | "save" | "reset" | "add-named" | "save-named" | "delete-named";
+
+/** Which of an editor's two forms answers: its preview or its save (save, reset and the named templates' buttons). */
+function editorPart(intent: unknown): "preview" | "save" {
+  switch (intent) {
+    case "preview":
+      return "preview";
+    default:
+      return "save";
   }
 }

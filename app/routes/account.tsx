@@ -15,7 +15,7 @@ import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
 import { sessionLimits } from "~/modules/auth/session.server.ts";
 import { setTimeZone } from "~/modules/auth/time-zone.server.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { readerTime } from "~/utils/time.ts";
@@ -51,15 +51,22 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
-    if (input.intent === "end-session") {
-      await endMySession(actor, input);
-      return data<Outcome>({ form: intent, errors: {}, ended: 1 });
+    switch (input.intent) {
+      case "end-session":
+        await endMySession(actor, input);
+        return data<Outcome>({ form: intent, errors: {}, ended: 1 });
+      case "time-zone":
+        return data<Outcome>({ form: intent, errors: {}, timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }) });
+      case "end-other-sessions":
+        return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
+      case "change-password": {
+        const passwords = ChangePasswordSchema.safeParse(input);
+        if (!passwords.success) return failed(fieldErrors(passwords.error));
+        return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
+      }
+      default:
+        return unhandledIntent(input);
     }
-    if (input.intent === "time-zone") return data<Outcome>({ form: intent, errors: {}, timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }) });
-    if (input.intent === "end-other-sessions") return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
-    const passwords = ChangePasswordSchema.safeParse(input);
-    if (!passwords.success) return failed(fieldErrors(passwords.error));
-    return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);

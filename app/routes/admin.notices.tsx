@@ -9,7 +9,7 @@ import { listNoticeTemplates, previewNotice, saveNoticeTemplate } from "~/module
 import type { NoticeTemplateView } from "~/modules/notices/notice-views.ts";
 import { noticeCases } from "~/modules/notices/notice-cases.ts";
 import { NOTICE_VARIABLE_NAMES, type NoticeKind, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const NoticeFormSchema = z.discriminatedUnion("intent", [
@@ -48,17 +48,27 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data;
-  if (input.intent === "preview") {
-    const template = { subject: input.subject, text: input.text, html: input.html };
-    // a broken template is the answer to a preview, not a failed request
-    const previewCase = input.case || undefined;
-    const preview = await previewNotice(input.kind, template, previewCase);
-    return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, case: input.case ?? "", preview });
-  }
-  try {
-    const parts = input.intent === "save" ? { subject: input.subject, text: input.text, html: input.html } : null;
+  // saved or reset (back to the default): the stored template, previewed
+  const stored = async (saved: "save" | "reset", parts: NoticeTemplate | null) => {
     const template = sourcesOf(await saveNoticeTemplate(actor, input.kind, parts));
-    return data<NoticeFormOutcome>({ ok: true, intent: input.intent, kind, template, preview: await previewNotice(input.kind, template) });
+    return data<NoticeFormOutcome>({ ok: true, intent: saved, kind, template, preview: await previewNotice(input.kind, template) });
+  };
+  try {
+    switch (input.intent) {
+      case "preview": {
+        const template = { subject: input.subject, text: input.text, html: input.html };
+        // a broken template is the answer to a preview, not a failed request
+        const previewCase = input.case || undefined;
+        const preview = await previewNotice(input.kind, template, previewCase);
+        return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, case: input.case ?? "", preview });
+      }
+      case "save":
+        return await stored("save", { subject: input.subject, text: input.text, html: input.html });
+      case "reset":
+        return await stored("reset", null);
+      default:
+        return unhandledIntent(input);
+    }
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { CommanderPublishForm, type CommanderPublishFormOutcome } from "~/components/admin/commander-publish-form.tsx";
 import { AlertIntakeForm, type AlertIntakeFormOutcome } from "~/components/admin/alert-intake-form.tsx";
 import { FirstUpdateForm, type FirstUpdateFormOutcome } from "~/components/admin/first-update-form.tsx";
@@ -16,7 +17,7 @@ import { getFirstUpdateTargets, saveFirstUpdateTargets } from "~/modules/updates
 import { CommanderMayPublishSchema, getCommanderMayPublish, saveCommanderMayPublish } from "~/modules/updates/publish-permission.server.ts";
 import { getSettings, saveSettings, SettingsSchema } from "~/modules/status-page/organization.server.ts";
 import { publicUrl } from "~/utils/env.server.ts";
-import { readForm } from "~/utils/form.server.ts";
+import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -35,13 +36,30 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   };
 });
 
+const Intent = z.enum(["settings", "alert-intake", "postmortem-due", "first-update", "commander-publish"]);
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "settings:write");
   const form = await readForm(request);
-  if (form.get("intent") === "alert-intake") return saveAlertIntake(actor, form);
-  if (form.get("intent") === "postmortem-due") return savePostmortemDue(actor, form);
-  if (form.get("intent") === "first-update") return saveFirstUpdate(actor, form);
-  if (form.get("intent") === "commander-publish") return saveCommanderPublish(actor, form);
+  // the page's first form (the status page's settings) names no intent
+  const intent = readIntent(form, Intent, "settings");
+  switch (intent) {
+    case "settings":
+      return saveStatusPageSettings(actor, form);
+    case "alert-intake":
+      return saveAlertIntake(actor, form);
+    case "postmortem-due":
+      return savePostmortemDue(actor, form);
+    case "first-update":
+      return saveFirstUpdate(actor, form);
+    case "commander-publish":
+      return saveCommanderPublish(actor, form);
+    default:
+      return unhandledIntent(intent);
+  }
+});
+
+async function saveStatusPageSettings(actor: Actor, form: FormData) {
   // only the settings' own fields: the schema is strict, and the form carries nothing else
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, init);
@@ -55,7 +73,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);
   }
-});
+}
 
 async function saveAlertIntake(actor: Actor, form: FormData) {
   const values = Object.fromEntries(ALERT_FIELDS.map((field) => [field, String(form.get(field) ?? "")]));

@@ -8,11 +8,13 @@ import { ImportForm, RemoveSubscriber, subscriberState, When, type SubscriberOut
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
+import type { Actor } from "~/modules/auth/actor.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listSubscribers, removeSubscriber } from "~/modules/subscribers/subscribers.server.ts";
 import { csvFromUpload, importSubscribersCsv, readImportForm } from "~/modules/subscribers/transfer.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
-import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
+import { readIntent, unhandledIntent } from "~/utils/form.server.ts";
+import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const QuerySchema = z.object({ q: z.string().trim().max(254).optional(), after: z.string().max(64).optional() });
 const PAGE_SIZE = 50;
@@ -24,29 +26,48 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   return { ...page, q: q ?? "", timeZone: actor.timeZone };
 });
 
+const Intent = z.enum(["import", "remove"]);
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "subscriber:write");
   const form = await readImportForm(request);
-  const intent = form.get("intent");
-  if (intent === "remove") {
-    const id = String(form.get("id") ?? "");
-    // only to say what was removed
-    const email = String(form.get("email") ?? "the subscriber");
-    try {
-      await removeSubscriber(actor, id);
-      return data<SubscriberOutcome>({ form: "remove", ok: true, email });
-    } catch (error) {
-      if (isDomainError(error, "not_found")) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
-      throw error;
-    }
+  let intent: z.output<typeof Intent>;
+  try {
+    intent = readIntent(form, Intent);
+  } catch (error) {
+    const refusal = formRefusal(error);
+    return data<SubscriberOutcome>({ form: "import", ok: false, error: refusal.errors._ }, refusal.init);
   }
-  if (intent !== "import") return data<SubscriberOutcome>({ form: "import", ok: false, error: "Unknown action." }, { status: 400 });
+  switch (intent) {
+    case "remove":
+      return remove(actor, form);
+    case "import":
+      return importCsv(actor, form);
+    default:
+      return unhandledIntent(intent);
+  }
+});
+
+async function remove(actor: Actor, form: FormData) {
+  const id = String(form.get("id") ?? "");
+  // only to say what was removed
+  const email = String(form.get("email") ?? "the subscriber");
+  try {
+    await removeSubscriber(actor, id);
+    return data<SubscriberOutcome>({ form: "remove", ok: true, email });
+  } catch (error) {
+    if (isDomainError(error, "not_found")) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
+    throw error;
+  }
+}
+
+async function importCsv(actor: Actor, form: FormData) {
   const upload = await csvFromUpload(form);
   if ("error" in upload) return data<SubscriberOutcome>({ form: "import", ok: false, error: upload.error }, { status: 422 });
   const outcome = await importSubscribersCsv(actor, upload.text);
   if (!outcome.ok) return data<SubscriberOutcome>({ form: "import", ok: false, rows: outcome.errors }, { status: 422 });
   return data<SubscriberOutcome>({ form: "import", ...outcome });
-});
+}
 
 export default function AdminSubscribers() {
   const { subscribers, nextCursor, q, timeZone } = useLoaderData<typeof loader>();

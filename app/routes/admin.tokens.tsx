@@ -7,7 +7,7 @@ import { NewTokenForm, RevokeTokenForm, type TokenFormOutcome } from "~/componen
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { actingRole, ROLE_LABELS, type RoleName } from "~/modules/auth/roles.ts";
 import { createApiToken, listApiTokens, NewTokenSchema, RevokeTokenSchema, revokeApiToken } from "~/modules/auth/tokens.server.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const TokenFormSchema = z.discriminatedUnion("intent", [
@@ -33,23 +33,38 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   };
 });
 
+/** The form that answers: one token's revoke button ("revoke:<id>"), or the new-token form. */
+function formKey(submitted: Record<string, FormDataEntryValue>): string {
+  switch (submitted.intent) {
+    case "revoke":
+      return `revoke:${String(submitted.tokenId ?? "")}`;
+    default:
+      return "create";
+  }
+}
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, TokenFormSchema, (form) => (submitted = Object.fromEntries(form)));
-  const form = submitted.intent === "revoke" ? `revoke:${String(submitted.tokenId ?? "")}` : "create";
+  const form = formKey(submitted);
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
     data<TokenFormOutcome>({ ok: false, form, errors, values: { name: text("name"), role: text("role") } }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
-    if (input.intent === "create") {
-      const created = await createApiToken(actor, { name: input.name, role: input.role });
-      return data<TokenFormOutcome>({ ok: true, form, created: { name: created.name, role: created.role, token: created.token } }, { headers: NO_STORE });
+    switch (input.intent) {
+      case "create": {
+        const created = await createApiToken(actor, { name: input.name, role: input.role });
+        return data<TokenFormOutcome>({ ok: true, form, created: { name: created.name, role: created.role, token: created.token } }, { headers: NO_STORE });
+      }
+      case "revoke":
+        await revokeApiToken(actor, input.tokenId);
+        return data<TokenFormOutcome>({ ok: true, form });
+      default:
+        return unhandledIntent(input);
     }
-    await revokeApiToken(actor, input.tokenId);
-    return data<TokenFormOutcome>({ ok: true, form });
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);

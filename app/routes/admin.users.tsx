@@ -10,7 +10,7 @@ import { NewUserForm, RoleChangeForm, UserAccessForm, type UserFormOutcome } fro
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { changeUser, endAllSessions, EndSessionsSchema, RoleChangeSchema, UserAccessSchema } from "~/modules/auth/user-changes.server.ts";
 import { createUser, listUsers, NewUserSchema, PasswordField } from "~/modules/auth/users.server.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const UserFormSchema = z.discriminatedUnion("intent", [
@@ -28,11 +28,21 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   return { users: await listUsers(), you: actor.userId };
 });
 
+/** The form that answers: the new-user form, or the form of one user's row ("disable:<id>"). */
+function formKey(submitted: Record<string, FormDataEntryValue>): string {
+  switch (submitted.intent) {
+    case "create":
+      return "create";
+    default:
+      return `${String(submitted.intent)}:${String(submitted.userId ?? "")}`;
+  }
+}
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "admin:users");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, UserFormSchema, (form) => (submitted = Object.fromEntries(form)));
-  const form = submitted.intent === "create" ? "create" : `${String(submitted.intent)}:${String(submitted.userId ?? "")}`;
+  const form = formKey(submitted);
   const text = (name: string) => (typeof submitted[name] === "string" ? (submitted[name] as string) : undefined);
   // the password is never sent back to the page
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
@@ -40,25 +50,31 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
-    if (input.intent === "create") {
-      const { intent: _, ...user } = input;
-      await createUser(actor, user);
-      return data<UserFormOutcome>({ ok: true, form, created: { name: user.name, email: user.email } });
+    switch (input.intent) {
+      case "create": {
+        const { intent: _, ...user } = input;
+        await createUser(actor, user);
+        return data<UserFormOutcome>({ ok: true, form, created: { name: user.name, email: user.email } });
+      }
+      case "end-sessions":
+        await endAllSessions(actor, { userId: input.userId });
+        return data<UserFormOutcome>({ ok: true, form });
+      case "time-zone":
+        await setTimeZone(actor, { userId: input.userId, timeZone: input.timeZone });
+        return data<UserFormOutcome>({ ok: true, form });
+      case "disable":
+        await changeUser(actor, input.userId, { disabled: true });
+        return data<UserFormOutcome>({ ok: true, form });
+      case "enable":
+        await changeUser(actor, input.userId, { disabled: false });
+        return data<UserFormOutcome>({ ok: true, form });
+      case "change-role": {
+        const { changed } = await changeUser(actor, input.userId, { role: input.role });
+        return data<UserFormOutcome>({ ok: true, form, ...(changed.includes("role") ? { changed: { role: input.role } } : {}) });
+      }
+      default:
+        return unhandledIntent(input);
     }
-    if (input.intent === "end-sessions") {
-      await endAllSessions(actor, { userId: input.userId });
-      return data<UserFormOutcome>({ ok: true, form });
-    }
-    if (input.intent === "time-zone") {
-      await setTimeZone(actor, { userId: input.userId, timeZone: input.timeZone });
-      return data<UserFormOutcome>({ ok: true, form });
-    }
-    if (input.intent === "disable" || input.intent === "enable") {
-      await changeUser(actor, input.userId, { disabled: input.intent === "disable" });
-      return data<UserFormOutcome>({ ok: true, form });
-    }
-    const { changed } = await changeUser(actor, input.userId, { role: input.role });
-    return data<UserFormOutcome>({ ok: true, form, ...(changed.includes("role") ? { changed: { role: input.role } } : {}) });
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);

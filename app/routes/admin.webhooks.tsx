@@ -3,13 +3,14 @@
 import { Time } from "~/components/ui/time.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextField } from "~/components/ui/field.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NewWebhookSchema, WEBHOOK_EVENTS } from "~/modules/delivery/webhook-schema.ts";
 import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/webhooks.server.ts";
-import { readForm } from "~/utils/form.server.ts";
+import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -23,18 +24,27 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   return { webhooks: await listWebhooks(), timeZone: actor.timeZone };
 });
 
+const Intent = z.enum(["add", "remove"]);
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   const form = await readForm(request);
   try {
-    if (form.get("intent") === "remove") {
-      await removeWebhook(actor, String(form.get("id") ?? ""));
-      return { ok: true as const, removed: true };
+    // the page's main form (add a destination) names no intent
+    const intent = readIntent(form, Intent, "add");
+    switch (intent) {
+      case "remove":
+        await removeWebhook(actor, String(form.get("id") ?? ""));
+        return { ok: true as const, removed: true };
+      case "add": {
+        const parsed = NewWebhookSchema.safeParse({ url: form.get("url"), secret: form.get("secret"), events: form.getAll("events") });
+        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+        await createWebhook(actor, parsed.data);
+        return { ok: true as const, removed: false };
+      }
+      default:
+        return unhandledIntent(intent);
     }
-    const parsed = NewWebhookSchema.safeParse({ url: form.get("url"), secret: form.get("secret"), events: form.getAll("events") });
-    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-    await createWebhook(actor, parsed.data);
-    return { ok: true as const, removed: false };
   } catch (error) {
     return formFailed(error);
   }

@@ -24,7 +24,7 @@ import {
   type CatalogFormOutcome,
   type ComponentFormValues,
 } from "~/modules/components/catalog-forms.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const ComponentId = z.string().min(1, "must not be empty").max(64);
@@ -61,19 +61,24 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
-    if (input.intent === "create") {
-      const { intent: _, ...fields } = input;
-      const added = await createComponent(actor, fields);
-      return data<CatalogFormOutcome>({ ok: true, form, added: { id: added.id, name: added.name, group: added.group } });
+    switch (input.intent) {
+      case "create": {
+        const { intent: _, ...fields } = input;
+        const added = await createComponent(actor, fields);
+        return data<CatalogFormOutcome>({ ok: true, form, added: { id: added.id, name: added.name, group: added.group } });
+      }
+      case "update": {
+        const { intent: _, id, ...patch } = input;
+        await updateComponent(actor, id, patch);
+        // closes the editor and brings the saved entry into view, with or without JavaScript
+        return redirect(`/components#component-${id}`);
+      }
+      case "move":
+        await moveComponent(actor, input.id, input.direction);
+        return data<CatalogFormOutcome>({ ok: true, form });
+      default:
+        return unhandledIntent(input);
     }
-    if (input.intent === "update") {
-      const { intent: _, id, ...patch } = input;
-      await updateComponent(actor, id, patch);
-      // closes the editor and brings the saved entry into view, with or without JavaScript
-      return redirect(`/components#component-${id}`);
-    }
-    await moveComponent(actor, input.id, input.direction);
-    return data<CatalogFormOutcome>({ ok: true, form });
   } catch (error) {
     const refusal = formRefusal(error);
     return failed(refusal.errors, refusal.init);

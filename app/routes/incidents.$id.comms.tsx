@@ -20,7 +20,7 @@ import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, r
 import { updateInputFromForm } from "~/modules/updates/forms.ts";
 import { mayPublishIncidentUpdates, publishUpdate } from "~/modules/updates/publish.server.ts";
 import { NewUpdateSchema, RefuseSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
-import { readForm } from "~/utils/form.server.ts";
+import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -51,51 +51,70 @@ export const loader = pageLoader(async function loader({ request, params }: Load
   };
 });
 
-const INTENTS = ["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "approve-publish", "refuse", "publish", "discard"] as const;
+const Intent = z.enum(["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "approve-publish", "refuse", "publish", "discard"]);
+/** The intents only an approver may send; the others need update:draft. */
+const APPROVING: ReadonlySet<z.output<typeof Intent>> = new Set(["approve", "approve-publish", "refuse"]);
 
 export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   // every intent needs at least update:draft: a role without it is refused before its form is read
   await requireActor(request, "update:draft");
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "") as (typeof INTENTS)[number];
-  if (!INTENTS.includes(intent)) return Response.json({ errors: { intent: "unknown action" } }, { status: 400 });
+  let intent: z.output<typeof Intent>;
+  try {
+    intent = readIntent(form, Intent);
+  } catch (error) {
+    return formFailed(error);
+  }
   // who may publish is decided by publishing itself (the incident's commander may, when allowed)
-  const permission = intent === "approve" || intent === "approve-publish" || intent === "refuse" ? "update:approve" : "update:draft";
-  const actor = await requireActor(request, permission);
+  const actor = await requireActor(request, APPROVING.has(intent) ? "update:approve" : "update:draft");
   const id = await requireIncidentId(params.id!);
   const updateId = String(form.get("updateId") ?? "");
+  // The intents that name an update act only on an update of this incident.
+  const scope = { incidentId: id };
+  const createNew = async (publish: boolean) => {
+    const parsed = NewUpdateSchema.safeParse({ ...updateInputFromForm(form), publish });
+    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+    return { ok: true, update: await createUpdate(actor, id, parsed.data) };
+  };
   try {
-    if (intent === "promote") {
-      const entryId = String(form.get("entryId") ?? "");
-      const incident = await getIncident(id);
-      const parsed = NewUpdateSchema.safeParse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: DEFAULT_NEXT_UPDATE });
-      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 });
-      await createUpdate(actor, id, parsed.data);
-      return redirect(`/incidents/${id}/comms`);
+    switch (intent) {
+      case "promote": {
+        const entryId = String(form.get("entryId") ?? "");
+        const incident = await getIncident(id);
+        const parsed = NewUpdateSchema.safeParse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: DEFAULT_NEXT_UPDATE });
+        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        await createUpdate(actor, id, parsed.data);
+        return redirect(`/incidents/${id}/comms`);
+      }
+      case "draft":
+        return await createNew(false);
+      case "submit-for-approval":
+      case "publish-new":
+        return await createNew(true);
+      case "edit": {
+        const parsed = UpdatePatchSchema.safeParse({ body: form.get("body") });
+        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+        return { ok: true, update: await editUpdate(actor, updateId, parsed.data, scope) };
+      }
+      case "request-approval":
+        return { ok: true, update: await requestApproval(actor, updateId, scope) };
+      case "approve":
+        return { ok: true, update: await approveUpdate(actor, updateId, scope) };
+      case "approve-publish":
+        return { ok: true, update: await approveUpdate(actor, updateId, scope, { publish: true }) };
+      case "refuse": {
+        const parsed = RefuseSchema.safeParse({ reason: form.get("reason") ?? undefined });
+        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+        return { ok: true, update: await refuseUpdate(actor, updateId, parsed.data.reason, scope) };
+      }
+      case "publish":
+        return { ok: true, update: await publishUpdate(actor, updateId, scope) };
+      case "discard":
+        await discardUpdate(actor, updateId, scope);
+        return { ok: true };
+      default:
+        return unhandledIntent(intent);
     }
-    if (intent === "draft" || intent === "submit-for-approval" || intent === "publish-new") {
-      const parsed = NewUpdateSchema.safeParse({ ...updateInputFromForm(form), publish: intent !== "draft" });
-      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-      return { ok: true, update: await createUpdate(actor, id, parsed.data) };
-    }
-    // The other intents act on one update, and only on an update of this incident.
-    const scope = { incidentId: id };
-    if (intent === "edit") {
-      const parsed = UpdatePatchSchema.safeParse({ body: form.get("body") });
-      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-      return { ok: true, update: await editUpdate(actor, updateId, parsed.data, scope) };
-    }
-    if (intent === "request-approval") return { ok: true, update: await requestApproval(actor, updateId, scope) };
-    if (intent === "approve") return { ok: true, update: await approveUpdate(actor, updateId, scope) };
-    if (intent === "approve-publish") return { ok: true, update: await approveUpdate(actor, updateId, scope, { publish: true }) };
-    if (intent === "refuse") {
-      const parsed = RefuseSchema.safeParse({ reason: form.get("reason") ?? undefined });
-      if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-      return { ok: true, update: await refuseUpdate(actor, updateId, parsed.data.reason, scope) };
-    }
-    if (intent === "publish") return { ok: true, update: await publishUpdate(actor, updateId, scope) };
-    await discardUpdate(actor, updateId, scope);
-    return { ok: true };
   } catch (error) {
     return formFailed(error);
   }

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MaintenanceCard } from "~/components/maintenance/maintenance-card.tsx";
 import { ScheduleMaintenanceForm, type MaintenanceFormOutcome } from "~/components/maintenance/schedule-form.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
+import type { Actor } from "~/modules/auth/actor.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { listComponents } from "~/modules/components/catalog.server.ts";
@@ -12,7 +13,7 @@ import { catalogBlocks, errorsByField } from "~/modules/components/catalog-forms
 import { maintenanceSections, maintenanceUpdateInput, newMaintenanceInput, newMaintenanceValues, suggestedWindow } from "~/modules/maintenance/forms.ts";
 import { listMaintenances, postMaintenanceUpdate, scheduleMaintenance } from "~/modules/maintenance/maintenance.server.ts";
 import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/maintenance/schemas.ts";
-import { readForm } from "~/utils/form.server.ts";
+import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formTimeZone } from "~/utils/time-zones.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
@@ -39,45 +40,63 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   };
 });
 
+const Intent = z.enum(["schedule", "move", "message"]);
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:publish");
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "schedule") {
-    const values = newMaintenanceValues(form);
-    const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, init);
-    // the inputs say which zone they were shown in (decision 0040)
-    const zone = formTimeZone(form, actor.timeZone);
-    if (!zone.success) return failed(fieldErrors(zone.error));
-    const parsed = NewMaintenanceSchema.safeParse(newMaintenanceInput(values, zone.zone));
-    if (!parsed.success) return failed(fieldErrors(parsed.error));
-    try {
-      const scheduled = await scheduleMaintenance(actor, parsed.data);
-      return data<MaintenanceFormOutcome>({ ok: true, form: "schedule", scheduled: { title: scheduled.title, status: scheduled.status } });
-    } catch (error) {
-      const refusal = formRefusal(error);
-    return failed(refusal.errors, refusal.init);
-    }
+  let intent: z.output<typeof Intent>;
+  try {
+    intent = readIntent(form, Intent);
+  } catch (error) {
+    const refusal = formRefusal(error);
+    return data<MaintenanceFormOutcome>({ ok: false, form: "", errors: refusal.errors }, refusal.init);
   }
-  if (intent === "move" || intent === "message") {
-    const id = MaintenanceId.safeParse(form.get("id"));
-    const key = `${intent}:${id.data ?? ""}`;
-    const body = typeof form.get("body") === "string" ? String(form.get("body")) : undefined;
-    const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, init);
-    // a message form that only carries a message must not be read as a move, and the other way round
-    const parsed = MaintenanceUpdateSchema.safeParse(maintenanceUpdateInput(form, intent));
-    if (!id.success) return failed({ _: "No maintenance was named." });
-    if (!parsed.success) return failed(fieldErrors(parsed.error));
-    try {
-      await postMaintenanceUpdate(actor, id.data, parsed.data);
-      return data<MaintenanceFormOutcome>({ ok: true, form: key });
-    } catch (error) {
-      const refusal = formRefusal(error);
-    return failed(refusal.errors, refusal.init);
-    }
+  switch (intent) {
+    case "schedule":
+      return schedule(actor, form);
+    case "move":
+    case "message":
+      return changeWindow(actor, form, intent);
+    default:
+      return unhandledIntent(intent);
   }
-  return data<MaintenanceFormOutcome>({ ok: false, form: "", errors: { _: "Unknown action." } }, { status: 400 });
 });
+
+async function schedule(actor: Actor, form: FormData) {
+  const values = newMaintenanceValues(form);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, init);
+  // the inputs say which zone they were shown in (decision 0040)
+  const zone = formTimeZone(form, actor.timeZone);
+  if (!zone.success) return failed(fieldErrors(zone.error));
+  const parsed = NewMaintenanceSchema.safeParse(newMaintenanceInput(values, zone.zone));
+  if (!parsed.success) return failed(fieldErrors(parsed.error));
+  try {
+    const scheduled = await scheduleMaintenance(actor, parsed.data);
+    return data<MaintenanceFormOutcome>({ ok: true, form: "schedule", scheduled: { title: scheduled.title, status: scheduled.status } });
+  } catch (error) {
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
+  }
+}
+
+async function changeWindow(actor: Actor, form: FormData, intent: "move" | "message") {
+  const id = MaintenanceId.safeParse(form.get("id"));
+  const key = `${intent}:${id.data ?? ""}`;
+  const body = typeof form.get("body") === "string" ? String(form.get("body")) : undefined;
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, init);
+  // a message form that only carries a message must not be read as a move, and the other way round
+  const parsed = MaintenanceUpdateSchema.safeParse(maintenanceUpdateInput(form, intent));
+  if (!id.success) return failed({ _: "No maintenance was named." });
+  if (!parsed.success) return failed(fieldErrors(parsed.error));
+  try {
+    await postMaintenanceUpdate(actor, id.data, parsed.data);
+    return data<MaintenanceFormOutcome>({ ok: true, form: key });
+  } catch (error) {
+    const refusal = formRefusal(error);
+    return failed(refusal.errors, refusal.init);
+  }
+}
 
 function Section({ title, empty, children, count }: { title: string; empty: string; count: number; children: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;

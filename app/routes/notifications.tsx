@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listNotifications, markNotificationsRead, openNotification } from "~/modules/notifications/notifications.server.ts";
-import { parseForm } from "~/utils/form.server.ts";
+import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -25,13 +25,19 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const actor = await requireActor(request, "read");
   const parsed = await parseForm(request, NotificationFormSchema);
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 422 });
-  if (parsed.data.intent === "read-all") {
-    await markNotificationsRead(actor, { all: true });
-    return { ok: true };
+  const input = parsed.data;
+  switch (input.intent) {
+    case "read-all":
+      await markNotificationsRead(actor, { all: true });
+      return { ok: true };
+    case "open": {
+      const link = await openNotification(actor, input.id);
+      if (!link) return Response.json({ errors: { id: "no such notification of yours" } }, { status: 404 });
+      return redirect(link);
+    }
+    default:
+      return unhandledIntent(input);
   }
-  const link = await openNotification(actor, parsed.data.id);
-  if (!link) return Response.json({ errors: { id: "no such notification of yours" } }, { status: 404 });
-  return redirect(link);
 });
 
 export default function Notifications() {

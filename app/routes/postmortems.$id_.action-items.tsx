@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { ActionItemsEditor, type ActionItemsEditorOutcome } from "~/components/action-items/action-items-editor.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
@@ -14,7 +15,7 @@ import { ActionItemPatchSchema, actionItemFromForm, NewActionItemSchema } from "
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { safeRedirectPath } from "~/modules/auth/redirect.ts";
 import { can } from "~/modules/auth/roles.ts";
-import { readForm } from "~/utils/form.server.ts";
+import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { parseWith } from "~/utils/http.server.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -25,19 +26,28 @@ export const loader = pageLoader(async function loader({ request, params }: Load
   return { postmortem, items, people, canEdit: can(actor.role, "postmortem:write") };
 });
 
+const Intent = z.enum(["create", "update"]);
+
 export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
   const postmortemId = params.id!;
   const form = await readForm(request);
-  const intent = form.get("intent") === "update" ? "update" : "create";
   const id = String(form.get("id") ?? "");
-  const formName = intent === "update" ? `update-${id}` : "create";
+  let formName = "create";
   try {
-    if (intent === "create") {
-      await createActionItem(actor, postmortemId, parseWith(NewActionItemSchema, actionItemFromForm(form, "new")));
-    } else {
-      // An item of another post-mortem is not this form's to change.
-      await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")), { postmortemId });
+    // a form that names no intent adds an item
+    const intent = readIntent(form, Intent, "create");
+    switch (intent) {
+      case "create":
+        await createActionItem(actor, postmortemId, parseWith(NewActionItemSchema, actionItemFromForm(form, "new")));
+        break;
+      case "update":
+        formName = `update-${id}`;
+        // An item of another post-mortem is not this form's to change.
+        await updateActionItem(actor, id, parseWith(ActionItemPatchSchema, actionItemFromForm(form, "edit")), { postmortemId });
+        break;
+      default:
+        unhandledIntent(intent);
     }
   } catch (error) {
     return formFailed(error, { form: formName });

@@ -1,5 +1,9 @@
-// Forms post the same fields the JSON API takes; these helpers parse them with the same
-// zod schemas and hand the field errors back to the page (422) instead of throwing.
+// The one way to read a form (decision 0057). Forms post the same fields the JSON API takes;
+// these helpers parse them with the same zod schemas and hand the field errors back to the page
+// (422) instead of throwing. A form with several actions names them in `intent`: one `z.enum`
+// (or one discriminated union on `intent`) per route, read by `readIntent` (or `parseForm`) and
+// dispatched by a `switch` whose `default` is `unhandledIntent`, so TypeScript refuses a switch
+// that forgets one. What the action answers is a `FormOutcome` (app/utils/form-outcome.ts).
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
 import { fieldErrors, readBytes, unstorableTextAt } from "./http.server.ts";
@@ -32,6 +36,27 @@ export async function readForm(request: Request, limit = MAX_FORM_BYTES, tooLarg
   return form;
 }
 
+/**
+ * The form's `intent`, one of the route's `Intent` enum; `missing` is the intent of a form that
+ * sends none (the page's main form). Anything else is the sender's mistake: a bad_request (400)
+ * naming the field `intent`, which `formRefusal` turns into the form's outcome.
+ */
+export function readIntent<E extends z.ZodEnum>(form: FormData, Intent: E, missing?: z.output<E>): z.output<E> {
+  const sent = form.get("intent");
+  const parsed = Intent.safeParse(sent === null && missing !== undefined ? missing : sent);
+  if (!parsed.success) throw new DomainError("bad_request", "Unknown action.", { intent: `must be one of ${Intent.options.join(", ")}` });
+  return parsed.data;
+}
+
+/**
+ * The `default` of a switch over a route's intents. It takes `never`, so TypeScript refuses the
+ * switch while one intent has no case; at run time (it cannot happen) it is an unknown action.
+ */
+export function unhandledIntent(intent: never): never {
+  throw new DomainError("bad_request", "Unknown action.", { intent: `${String((intent as { intent?: unknown })?.intent ?? intent)} is not handled` });
+}
+
+/** The form read and parsed with `schema` (`shape` makes the schema's input of the form). */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, shape?: (form: FormData) => unknown): Promise<FormResult<z.output<S>>> {
   const form = await readForm(request);
   const value = shape ? shape(form) : Object.fromEntries(form);

@@ -12,8 +12,9 @@ import type { ActionItemView } from "~/modules/action-items/view.ts";
 import { ACTION_ITEM_KIND_LABELS, ACTION_ITEM_PRIORITY_LABELS, dueDateInputValue } from "~/modules/action-items/rules.ts";
 import { MAX_TITLE_LENGTH } from "~/modules/action-items/schemas.ts";
 import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATE_LABELS, ACTION_ITEM_STATES } from "~/modules/postmortems/sections.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
-export type ActionItemsEditorOutcome = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string> };
+export type ActionItemsEditorOutcome = FormOutcome;
 
 type Person = { id: string; name: string };
 /** The view as it arrives from a loader (the same fields; dates as strings either way). */

@@ -5,10 +5,9 @@ import { TextAreaField, TextField } from "~/components/ui/field.tsx";
 import type { AlertRulesForm } from "~/modules/alerts/rules.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
-export type AlertIntakeFormOutcome =
-  | { ok: true; form: "alert-intake" }
-  | { ok: false; form: "alert-intake"; errors: Record<string, string>; values: Record<string, string> };
+export type AlertIntakeFormOutcome = FormOutcome<{ form: "alert-intake" }, { form: "alert-intake"; values: Record<string, string> }>;
 
 export function AlertIntakeForm({ rules, appUrl }: { rules: AlertRulesForm; appUrl: string }) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<AlertIntakeFormOutcome>("alert-intake");

@@ -3,8 +3,9 @@
 import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
-export type CommanderPublishFormOutcome = { ok: true; form: "commander-publish" } | { ok: false; form: "commander-publish"; errors: Record<string, string> };
+export type CommanderPublishFormOutcome = FormOutcome<{ form: "commander-publish" }, { form: "commander-publish" }>;
 
 export function CommanderPublishForm({ allowed }: { allowed: boolean }) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<CommanderPublishFormOutcome>("commander-publish");

@@ -6,10 +6,9 @@ import { SEVERITIES } from "~/modules/incidents/lifecycle.ts";
 import type { FirstUpdateTargets } from "~/modules/updates/first-update.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
-export type FirstUpdateFormOutcome =
-  | { ok: true; form: "first-update" }
-  | { ok: false; form: "first-update"; errors: Record<string, string>; values: Record<string, string> };
+export type FirstUpdateFormOutcome = FormOutcome<{ form: "first-update" }, { form: "first-update"; values: Record<string, string> }>;
 
 export function FirstUpdateForm({ minutes }: { minutes: FirstUpdateTargets }) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<FirstUpdateFormOutcome>("first-update");

@@ -6,10 +6,9 @@ import { SEVERITIES } from "~/modules/incidents/lifecycle.ts";
 import type { PostmortemDueDays } from "~/modules/postmortems/owed.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
-export type PostmortemDueFormOutcome =
-  | { ok: true; form: "postmortem-due" }
-  | { ok: false; form: "postmortem-due"; errors: Record<string, string>; values: Record<string, string> };
+export type PostmortemDueFormOutcome = FormOutcome<{ form: "postmortem-due" }, { form: "postmortem-due"; values: Record<string, string> }>;
 
 export function PostmortemDueForm({ dueDays }: { dueDays: PostmortemDueDays }) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<PostmortemDueFormOutcome>("postmortem-due");

@@ -6,11 +6,10 @@ import { TimeZoneOptions } from "~/components/ui/time-zone-options.tsx";
 import type { Settings } from "~/modules/status-page/settings.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the settings page's action answers. */
-export type SettingsFormOutcome =
-  | { ok: true; form: "settings" }
-  | { ok: false; form: "settings"; errors: Record<string, string>; values: Record<string, string> };
+export type SettingsFormOutcome = FormOutcome<{ form: "settings" }, { form: "settings"; values: Record<string, string> }>;
 
 const percent = (weight: number) => `${Math.round(weight * 100)}%`;
 

@@ -6,21 +6,15 @@ import { useActionData, useFetcher, type ShouldRevalidateFunction } from "@remix
 import { useEffect, useId, useRef, useState } from "react";
 import { inUtc } from "~/utils/time.ts";
 import { CasePicker, TemplateActions, useHydrated, VariableButtons, type PreviewCaseOption } from "./template-editor-parts.tsx";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 export type TemplatePreview = { text: string; error?: undefined } | { error: string; text?: undefined };
 
 /** What a template page's action answers; `form` is "preview:<editor>" or "save:<editor>". */
-export type TemplateFormOutcome =
-  | {
-      ok: true;
-      form: string;
-      source: string;
-      case?: string;
-      preview: TemplatePreview;
-      saved?: "save" | "reset" | "add" | "delete";
-      name?: string;
-    }
-  | { ok: false; form: string; errors: Record<string, string>; source?: string };
+export type TemplateFormOutcome = FormOutcome<
+  { source: string; case?: string; preview: TemplatePreview; saved?: "save" | "reset" | "add" | "delete"; name?: string },
+  { source?: string }
+>;
 
 /** For a template page's route: a preview changes nothing on the server, so no reload after it. */
 export const templatePageShouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>

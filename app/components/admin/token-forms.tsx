@@ -5,11 +5,10 @@ import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { ROLE_LABELS, ROLES } from "~/modules/auth/roles.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome, useOnSuccess } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the tokens page's action answers for one of its forms. */
-export type TokenFormOutcome =
-  | { ok: true; form: string; created?: { name: string; role: string; token: string } }
-  | { ok: false; form: string; errors: Record<string, string>; values: { name?: string; role?: string } };
+export type TokenFormOutcome = FormOutcome<{ created?: { name: string; role: string; token: string } }, { values: { name?: string; role?: string } }>;
 
 export function NewTokenForm() {
   const { fetcher, outcome, errors, busy } = useFormOutcome<TokenFormOutcome>("create");

@@ -1,18 +1,16 @@
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-
-/** What an action answers for one form of a page with several: `form` names which one. */
-export type FormOutcome = { ok: boolean; form: string; errors?: Record<string, string> };
+import { outcomeErrors, type FormOutcome } from "~/utils/form-outcome.ts";
 
 /**
- * One form's fetcher and its outcome. With JavaScript the outcome is the fetcher's data;
+ * One form's fetcher and its outcome (the one FormOutcome, decision 0057). With JavaScript the outcome is the fetcher's data;
  * without it the browser posted the whole page, and the action data says which form it was.
  */
 export function useFormOutcome<T extends FormOutcome>(form: string) {
   const fetcher = useFetcher<T>();
   const actionData = useActionData<T>() as T | undefined;
   const outcome = (fetcher.data as T | undefined) ?? (actionData?.form === form ? actionData : undefined);
-  const errors: Record<string, string> = outcome && !outcome.ok ? (outcome.errors ?? {}) : {};
+  const errors = outcomeErrors(outcome);
   return { fetcher, outcome, errors, busy: fetcher.state !== "idle" };
 }
 

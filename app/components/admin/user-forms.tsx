@@ -5,11 +5,13 @@ import { SelectField, TextField } from "~/components/ui/field.tsx";
 import { ROLE_LABELS, ROLES, type RoleName } from "~/modules/auth/roles.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormOutcome, useOnSuccess } from "./use-form-outcome.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the users page's action answers for one of its forms. */
-export type UserFormOutcome =
-  | { ok: true; form: string; created?: { name: string; email: string }; changed?: { role: RoleName } }
-  | { ok: false; form: string; errors: Record<string, string>; values: { name?: string; email?: string; role?: string } };
+export type UserFormOutcome = FormOutcome<
+  { created?: { name: string; email: string }; changed?: { role: RoleName } },
+  { values: { name?: string; email?: string; role?: string } }
+>;
 
 export function NewUserForm() {
   const { fetcher, outcome, errors, busy } = useFormOutcome<UserFormOutcome>("create");

@@ -11,11 +11,10 @@ import { MAINTENANCE_MESSAGES } from "~/modules/maintenance/lifecycle.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
 import { inUtc, inZone, instantFromZonedInput, zoneLabel } from "~/utils/time.ts";
 import { isUtcZone } from "~/utils/time-zones.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the maintenance page's action answers for one of its forms. */
-export type MaintenanceFormOutcome =
-  | { ok: true; form: string; scheduled?: { title: string; status: string } }
-  | { ok: false; form: string; errors: Record<string, string>; values?: Partial<NewMaintenanceFormValues> };
+export type MaintenanceFormOutcome = FormOutcome<{ scheduled?: { title: string; status: string } }, { values?: Partial<NewMaintenanceFormValues> }>;
 
 export type PickableComponent = { id: string; name: string };
 export type ComponentBlock = { group: string | null; components: PickableComponent[] };

@@ -2,6 +2,7 @@
 // API takes, so both go through ComponentInputSchema / ComponentPatchSchema and one module.
 // Pure: no I/O.
 import type { ComponentView } from "./view.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What a component form posted, also handed back so a page without JavaScript keeps the input. */
 export type ComponentFormValues = {
@@ -75,6 +76,4 @@ export function catalogBlocks(components: ComponentView[]): CatalogBlock[] {
 }
 
 /** What the catalog page's action answers for one of its forms. */
-export type CatalogFormOutcome =
-  | { ok: true; form: string; added?: { id: string; name: string; group: boolean } }
-  | { ok: false; form: string; errors: Record<string, string>; values: ComponentFormValues };
+export type CatalogFormOutcome = FormOutcome<{ added?: { id: string; name: string; group: boolean } }, { values: ComponentFormValues }>;
