@@ -46,68 +46,6 @@ const layers = {
 /** `no-restricted-imports` with the patterns of the named layers (type-only imports count too). */
 const restrict = (...names) => ["error", { patterns: names.map((name) => ({ regex: layers[name].regex, message: layers[name].message })) }];
 
-// Files over 300 lines when the rule came in (issue 15); another pass splits them. TEMPORARY:
-// the coordinator removes this list once they are split. Nothing may be added to it.
-const OVER_300_LINES = [
-  "app/modules/demo/story.ts",
-  "app/modules/postmortems/markdown-safety.test.ts",
-  "app/modules/status-page/html.server.test.ts",
-  "app/modules/status-page/v2.test.ts",
-  "tests/e2e/xss-payloads.test.ts",
-  "tests/integration/offboarding.test.ts",
-  "tests/integration/one-set-of-numbers.test.ts",
-  "tests/integration/public-until-published.test.ts",
-  "tests/integration/request-origin.test.ts",
-  "tests/integration/small-leaks.test.ts",
-  "tests/integration/status-api-contract.test.ts",
-];
-
-// Files outside *.server that still import a *.server file; the `door` work moves those types.
-// TEMPORARY like the list above.
-const IMPORTS_SERVER_TODAY = [
-  "app/components/action-items/action-items-editor.tsx",
-  "app/components/admin/audit-event-row.tsx",
-  "app/components/admin/notice-editor.tsx",
-  "app/components/admin/settings-form.tsx",
-  "app/components/admin/subscriber-forms.tsx",
-  "app/components/catalog/catalog-entry.tsx",
-  "app/components/comms/component-moves.tsx",
-  "app/components/comms/delivery-counts.tsx",
-  "app/components/comms/refuse-update.tsx",
-  "app/components/comms/update-card.tsx",
-  "app/components/comms/update-composer.tsx",
-  "app/components/maintenance/maintenance-card.tsx",
-  "app/components/postmortem/reading/action-items-table.tsx",
-  "app/components/postmortem/reading/reading-header.tsx",
-  "app/components/room/first-update-due.tsx",
-  "app/components/room/header.tsx",
-  "app/components/room/impact-editor.tsx",
-  "app/components/room/impact-history.tsx",
-  "app/components/room/incident-controls.tsx",
-  "app/components/room/incident-events.ts",
-  "app/components/room/layout-data.ts",
-  "app/components/room/slack-behind.tsx",
-  "app/components/room/use-incident-stream.ts",
-  "app/components/status-page/subscription-pages.tsx",
-  "app/modules/components/catalog-forms.ts",
-  "app/modules/notices/preview-cases.ts",
-  "app/modules/status-page/feeds.ts",
-  "app/modules/updates/variables.ts",
-];
-
-// Modules that still reach the framework or components (the status page pre-rendered to HTML in
-// the status-page module; a sign-in redirect and a form answer built in modules). TEMPORARY like
-// the lists above: they keep the other floors while these move out.
-const MODULES_ON_THE_FRAMEWORK_TODAY = [
-  "app/modules/auth/actor.server.ts",
-  "app/modules/incidents/room-action.server.ts",
-  "app/modules/status-page/html.server.tsx",
-  "app/modules/status-page/html.server.test.ts",
-  "app/modules/status-page/store.server.ts",
-  "app/modules/status-page/subscription-html.server.tsx",
-  "app/modules/status-page/update-html.server.tsx",
-];
-
 export default defineConfig(
   {
     ignores: [
@@ -163,7 +101,6 @@ export default defineConfig(
   },
   {
     files: ["{app,server,scripts,tests,bench}/**/*.{ts,tsx}", "*.ts"],
-    ignores: OVER_300_LINES,
     rules: { "max-lines": ["error", { max: 300 }] },
   },
   {
@@ -183,23 +120,22 @@ export default defineConfig(
   { files: ["app/modules/audit/**"], rules: { "no-restricted-imports": restrict("modules", "modulesFramework", "audit") } },
   {
     files: ["app/components/**"],
-    ignores: [...SERVER_FILES, ...TESTS, ...IMPORTS_SERVER_TODAY],
+    ignores: [...SERVER_FILES, ...TESTS],
     rules: { "no-restricted-imports": restrict("server") },
   },
   {
     files: ["app/utils/**"],
-    ignores: [...SERVER_FILES, ...TESTS, ...IMPORTS_SERVER_TODAY],
+    ignores: [...SERVER_FILES, ...TESTS],
     rules: { "no-restricted-imports": restrict("utils", "server") },
   },
   {
     files: ["app/modules/**"],
-    ignores: [...SERVER_FILES, ...TESTS, ...IMPORTS_SERVER_TODAY],
+    ignores: [...SERVER_FILES, ...TESTS],
     rules: { "no-restricted-imports": restrict("modules", "modulesFramework", "server") },
   },
   {
     files: ["app/modules/audit/**"],
-    ignores: [...SERVER_FILES, ...TESTS, ...IMPORTS_SERVER_TODAY],
+    ignores: [...SERVER_FILES, ...TESTS],
     rules: { "no-restricted-imports": restrict("modules", "modulesFramework", "audit", "server") },
   },
-  { files: MODULES_ON_THE_FRAMEWORK_TODAY, rules: { "no-restricted-imports": restrict("modulesBelowRoutes") } },
 );
