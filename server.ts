@@ -209,7 +209,10 @@ async function main() {
   setInterval(() => {
     const { served, notModified } = publicFiles.hits;
     if (served === reported.served && notModified === reported.notModified) return;
-    log.info({ served: served - reported.served, notModified: notModified - reported.notModified }, "public status page requests in the last minute");
+    log.info(
+      { served: served - reported.served, notModified: notModified - reported.notModified },
+      "public status page requests in the last minute",
+    );
     reported = { served, notModified };
   }, 60_000).unref();
   const port = Number(process.env.PORT ?? 3000);

@@ -19,7 +19,10 @@ export const streamTimeout = 5_000;
 /** Unexpected errors are logged once, with the request id; an aborted request is not an error. */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, requestId: context?.requestId, method: request.method, path: new URL(request.url).pathname }, "unhandled error");
+  logger.error(
+    { err: error, requestId: context?.requestId, method: request.method, path: new URL(request.url).pathname },
+    "unhandled error",
+  );
 }
 
 export default function handleRequest(

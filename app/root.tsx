@@ -87,20 +87,30 @@ function AppFrame({ actor, children }: { actor: Actor | null; children: React.Re
             </nav>
             <NavSearch />
             {can(actor.role, "incident:write") ? (
-              <Link to="/incidents/new" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline">
+              <Link
+                to="/incidents/new"
+                className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-700 hover:no-underline"
+              >
                 Declare incident
               </Link>
             ) : null}
             <NotificationBell unread={actor.unread} />
             {/* On narrower screens the name moves into the sign-out button's label: the nav stays on one line. */}
-            <Link to="/account" className="rounded px-2 py-1 text-sm text-slate-200 no-underline hover:bg-slate-700 hover:no-underline" title="Your account: sessions and password">
+            <Link
+              to="/account"
+              className="rounded px-2 py-1 text-sm text-slate-200 no-underline hover:bg-slate-700 hover:no-underline"
+              title="Your account: sessions and password"
+            >
               <span className="2xl:hidden">Account</span>
               <span className="hidden 2xl:inline">
                 {actor.name} <span className="text-slate-400">· {actor.role}</span>
               </span>
             </Link>
             <Form method="post" action="/logout">
-              <button className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700" title={`Signed in as ${actor.name} (${actor.role})`}>
+              <button
+                className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700"
+                title={`Signed in as ${actor.name} (${actor.role})`}
+              >
                 Sign out<span className="sr-only 2xl:hidden"> {actor.name}</span>
               </button>
             </Form>

@@ -4,7 +4,12 @@
 import { limitStoreFallbacks } from "./modules/auth/limits.server.ts";
 import { metricsAccess } from "./modules/auth/metrics-access.server.ts";
 import { deliveryQueueFigures } from "./modules/delivery/queue-figures.server.ts";
-import { acceptCollaborator, collaboratorCount, collabUpgradeRefusal, MAX_COLLAB_MESSAGE_BYTES } from "./modules/postmortems/collab.server.ts";
+import {
+  acceptCollaborator,
+  collaboratorCount,
+  collabUpgradeRefusal,
+  MAX_COLLAB_MESSAGE_BYTES,
+} from "./modules/postmortems/collab.server.ts";
 import { publicFile } from "./modules/status-page/store.server.ts";
 import { openToAllOrigins, publicPathKey } from "./public-site/public-paths.server.ts";
 import { connectedClients } from "./modules/timeline/stream.server.ts";

@@ -32,7 +32,9 @@ const { DATABASE_URL } = env();
 if (isPostgres(DATABASE_URL)) {
   const out = path.resolve(parsed.data.out ?? `backups/app-${fileTimestamp()}.dump`);
   mkdirSync(path.dirname(out), { recursive: true });
-  const dump = spawnSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${DATABASE_URL}`], { stdio: "inherit" });
+  const dump = spawnSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${DATABASE_URL}`], {
+    stdio: "inherit",
+  });
   if (dump.error) fail(`pg_dump could not run (${dump.error.message}); install the PostgreSQL client tools of the server's version`);
   if (dump.status !== 0) fail(`pg_dump failed (exit ${dump.status})`);
   console.log(out);
@@ -45,7 +47,9 @@ if (isPostgres(DATABASE_URL)) {
     const started = Date.now();
     await backupSqlite(source, out);
     const counts = verifySqlite(out);
-    console.error(`backup of ${source} checked in ${Date.now() - started} ms: integrity ok; ${counts.map((c) => `${c.table} ${c.rows}`).join(", ")}`);
+    console.error(
+      `backup of ${source} checked in ${Date.now() - started} ms: integrity ok; ${counts.map((c) => `${c.table} ${c.rows}`).join(", ")}`,
+    );
     console.log(out);
   } catch (error) {
     fail((error as Error).message);

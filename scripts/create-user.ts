@@ -24,8 +24,13 @@ try {
   console.log(`Created ${parsed.data.role} ${parsed.data.email}.`);
   if (oneTimePassword) console.log(`Password (shown once): ${oneTimePassword}`);
 } catch (error) {
-  const body = error instanceof Response ? ((await error.json()) as { error: { message: string; fields: Record<string, string> } }).error : null;
-  const fields = body ? Object.entries(body.fields).map(([field, problem]) => ` (${field}: ${problem})`).join("") : "";
+  const body =
+    error instanceof Response ? ((await error.json()) as { error: { message: string; fields: Record<string, string> } }).error : null;
+  const fields = body
+    ? Object.entries(body.fields)
+        .map(([field, problem]) => ` (${field}: ${problem})`)
+        .join("")
+    : "";
   const message = body ? body.message + fields : String(error);
   console.error(`Cannot create the user: ${message}`);
   process.exitCode = 1;

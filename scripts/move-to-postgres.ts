@@ -19,8 +19,15 @@ import { verifySqlite } from "./db/sqlite-backup.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const Args = z.object({
-  from: z.string().trim().startsWith("file:", "must be the SQLite database's URL, such as file:./data/app.db").default("file:./data/app.db"),
-  to: z.string().trim().regex(/^postgres(ql)?:\/\//, "must be a Postgres URL, such as postgresql://app@db.internal/incidents"),
+  from: z
+    .string()
+    .trim()
+    .startsWith("file:", "must be the SQLite database's URL, such as file:./data/app.db")
+    .default("file:./data/app.db"),
+  to: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must be a Postgres URL, such as postgresql://app@db.internal/incidents"),
 });
 
 function refuse(message: string): never {
@@ -47,7 +54,10 @@ try {
 }
 const applied = appliedMigrations(sourceFile);
 const unapplied = readMigrations(path.resolve("prisma/migrations")).filter((m) => !applied.has(m.name));
-if (unapplied.length) refuse(`${sourceFile} lacks ${unapplied.length} migration(s) of this version (${unapplied[0].name}…): start the app on it once, stop it, then move`);
+if (unapplied.length)
+  refuse(
+    `${sourceFile} lacks ${unapplied.length} migration(s) of this version (${unapplied[0].name}…): start the app on it once, stop it, then move`,
+  );
 
 // The insights' "now" is the same for both databases, so the figures compare exactly.
 const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
@@ -71,7 +81,10 @@ try {
 }
 const width = Math.max(...counts.map((c) => c.table.length));
 console.log(`${"rows per table".padEnd(width)}     SQLite   Postgres`);
-for (const c of counts) console.log(`${c.table.padEnd(width)}  ${String(c.sqlite).padStart(9)}  ${String(c.postgres).padStart(9)}${c.sqlite === c.postgres ? "" : "  DIFFERENT"}`);
+for (const c of counts)
+  console.log(
+    `${c.table.padEnd(width)}  ${String(c.sqlite).padStart(9)}  ${String(c.postgres).padStart(9)}${c.sqlite === c.postgres ? "" : "  DIFFERENT"}`,
+  );
 const countsDiffer = counts.filter((c) => c.sqlite !== c.postgres);
 if (countsDiffer.length) {
   console.log(`\nrow counts differ in ${countsDiffer.map((c) => c.table).join(", ")}: nothing was committed`);
@@ -82,15 +95,21 @@ const comparison = compareFigures(JSON.parse(before), JSON.parse(figuresOf(targe
 console.log(`\n${`insights as of ${now.slice(0, 16)}Z, 3 years`.padEnd(48)}     SQLite   Postgres`);
 for (const line of comparison.lines) console.log(line);
 if (!comparison.same) {
-  console.log(`\nthe insights differ (first at ${comparison.firstDifference}); the rows are in ${targetShown}: drop that database before trying again`);
+  console.log(
+    `\nthe insights differ (first at ${comparison.firstDifference}); the rows are in ${targetShown}: drop that database before trying again`,
+  );
   process.exit(1);
 }
-console.log(`\nmoved: ${counts.reduce((n, c) => n + c.postgres, 0)} rows in ${counts.length} tables, every count and every insights figure the same`);
+console.log(
+  `\nmoved: ${counts.reduce((n, c) => n + c.postgres, 0)} rows in ${counts.length} tables, every count and every insights figure the same`,
+);
 
 function appliedMigrations(file: string): Set<string> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { name: string }[];
+    const rows = db
+      .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .all() as { name: string }[];
     return new Set(rows.map((r) => r.name));
   } finally {
     db.close();

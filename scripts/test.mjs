@@ -23,7 +23,9 @@ function run(title, command, args, extraEnv = {}) {
   const stepStarted = Date.now();
   const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
   const ok = result.status === 0;
-  console.log(`\n━━━ ${title}: ${ok ? "ok" : `FAILED (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`} in ${seconds(Date.now() - stepStarted)}`);
+  console.log(
+    `\n━━━ ${title}: ${ok ? "ok" : `FAILED (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`} in ${seconds(Date.now() - stepStarted)}`,
+  );
   return ok;
 }
 
@@ -50,12 +52,17 @@ function vitest(title, configArgs) {
 
 function finish(ok) {
   rmSync(reports, { recursive: true, force: true });
-  console.log(`\n${ok ? "All steps passed" : "Stopped at the first failing step"} in ${seconds(Date.now() - started)}` + (totals.skipped ? ` (${totals.skipped} skipped)` : ""));
+  console.log(
+    `\n${ok ? "All steps passed" : "Stopped at the first failing step"} in ${seconds(Date.now() - started)}` +
+      (totals.skipped ? ` (${totals.skipped} skipped)` : ""),
+  );
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(ok ? 0 : 1);
 }
 
-console.log(`Database for integration tests: SQLite${process.env.TEST_DATABASE_URL ? " and Postgres (TEST_DATABASE_URL)" : " only (set TEST_DATABASE_URL for Postgres)"}`);
+console.log(
+  `Database for integration tests: SQLite${process.env.TEST_DATABASE_URL ? " and Postgres (TEST_DATABASE_URL)" : " only (set TEST_DATABASE_URL for Postgres)"}`,
+);
 
 function mustPass(ok) {
   if (!ok) totals.failed += 1;

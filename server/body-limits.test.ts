@@ -9,7 +9,14 @@ const session = { cookie: "__session=x" };
 
 describe("bodyClassOf", () => {
   it("gives what anyone may post the small limit, whoever sends it", () => {
-    for (const path of ["/login", "/logout", "/status/subscribe", "/status/subscriptions/t", "/api/v1/email-events", "/api/v1/slack/commands"])
+    for (const path of [
+      "/login",
+      "/logout",
+      "/status/subscribe",
+      "/status/subscriptions/t",
+      "/api/v1/email-events",
+      "/api/v1/slack/commands",
+    ])
       expect(bodyClassOf(path, session)).toBe("public");
     expect(bodyClassOf("/incidents/new", {})).toBe("public");
   });

@@ -13,7 +13,9 @@ const CLOSE_GRACE_MS = 1_000;
 
 /** Answers with a status and closes; a client that keeps the socket open loses it after a moment. */
 function refuse(socket: Duplex, status: string, headers: Record<string, string> = {}): void {
-  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(`HTTP/1.1 ${status}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
   setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
 }

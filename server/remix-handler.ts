@@ -29,7 +29,10 @@ class BodyTooLarge extends Error {
 /** Passes the body through, counting; one byte past `limit` it calls `exceeded` and fails instead. */
 class CountedBody extends Transform {
   private size = 0;
-  constructor(private readonly limit: number, private readonly exceeded: () => void) {
+  constructor(
+    private readonly limit: number,
+    private readonly exceeded: () => void,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {

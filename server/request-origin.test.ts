@@ -40,7 +40,9 @@ describe("which requests must come from this site", () => {
     expect(mustComeFromThisSite("POST", "/status/subscriptions/tok/unsubscribe", { cookie: "__session=x" })).toBe(false);
     // Slack's signed endpoints: the signature is the credential, even if a cookie came along
     for (const path of ["/api/v1/slack/commands", "/api/v1/slack/events", "/api/v1/slack/interactions"])
-      expect(refusedOrigin("POST", path, headers({ cookie: "__session=x", "content-type": "application/x-www-form-urlencoded" }), SITE)).toBeNull();
+      expect(
+        refusedOrigin("POST", path, headers({ cookie: "__session=x", "content-type": "application/x-www-form-urlencoded" }), SITE),
+      ).toBeNull();
     expect(mustComeFromThisSite("POST", "/api/v1/slack/other", { cookie: "__session=x" })).toBe(true);
     expect(mustComeFromThisSite("POST", "/admin/users", { cookie: "__session=x", authorization: "Basic eDp5" })).toBe(true);
   });

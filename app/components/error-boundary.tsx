@@ -32,7 +32,10 @@ export function GeneralErrorBoundary({
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = DEFAULTS[status];
   // A 4xx without its own copy says what the server said (the text of the thrown Response).
-  const told = isRouteErrorResponse(error) && status < 500 && !known ? { title: `Error ${status}`, message: String(error.data || error.statusText) } : null;
+  const told =
+    isRouteErrorResponse(error) && status < 500 && !known
+      ? { title: `Error ${status}`, message: String(error.data || error.statusText) }
+      : null;
   const copy = { ...UNEXPECTED, ...unexpected, ...(told ?? {}), ...(known ?? {}), ...(byStatus[status] ?? {}) };
   return (
     <div role="alert" className={className}>

@@ -26,7 +26,7 @@ describe("RichText with bare links (timeline entries)", () => {
       { type: "text", text: "https://in.code/x", marks: [{ type: "code" }] },
       { type: "text", text: "https://shown.example", marks: [{ type: "link", attrs: { href: "https://target.example" } }] },
     );
-    expect(html(doc)).not.toContain("in.code/x\"");
+    expect(html(doc)).not.toContain('in.code/x"');
     expect(html(doc).match(/<a /g)).toHaveLength(1);
     expect(html(para({ type: "text", text: "https://a.example" }), false)).not.toContain("<a ");
   });

@@ -41,7 +41,11 @@ export function TimeZoneOffer({ timeZone }: { timeZone: string }) {
   };
   return (
     <div role="region" aria-label="Your time zone" className="border-b border-amber-300 bg-amber-50 print:hidden">
-      <fetcher.Form method="post" action="/account" className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-950">
+      <fetcher.Form
+        method="post"
+        action="/account"
+        className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-950"
+      >
         <input type="hidden" name="intent" value="time-zone" />
         <input type="hidden" name="timeZone" value={offered} />
         <span>

@@ -47,7 +47,7 @@ export async function handleTemplateForm<K extends string>(
     /** stores `source` (null: back to the default) and answers the stored source */
     save: (key: K, source: string | null) => Promise<{ source: string }>;
     named?: NamedTemplateHandlers<K>;
-  }
+  },
 ) {
   const Key = z.enum(keys, { message: `must be one of ${keys.join(", ")}` });
   const Source = z.string().max(MAX_TEMPLATE_LENGTH, `must be at most ${MAX_TEMPLATE_LENGTH} characters`);
@@ -70,18 +70,35 @@ export async function handleTemplateForm<K extends string>(
   const editor = typeof submitted.editor === "string" && submitted.editor.length <= 100 ? submitted.editor : String(submitted[field] ?? "");
   const form = `${editorPart(submitted.intent)}:${editor}`;
   const source = typeof submitted.source === "string" ? submitted.source : undefined;
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<TemplateFormOutcome>({ ok: false, form, errors, source }, init);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<TemplateFormOutcome>({ ok: false, form, errors, source }, init);
   if (!parsed.ok) return failed(parsed.errors);
-  const input = parsed.data as { intent: TemplateIntent; source?: string; case?: string; name?: string; id?: string } & Record<string, string>;
+  const input = parsed.data as { intent: TemplateIntent; source?: string; case?: string; name?: string; id?: string } & Record<
+    string,
+    string
+  >;
   const key = input[field] as K;
   const previewOf = (text: string) => previewOutcome(() => render(text, key, input.case));
   const stored = async (saved: "add" | "save" | "reset", template: { source: string }) =>
-    data<TemplateFormOutcome>({ ok: true, form, saved, source: template.source, name: input.name, preview: await previewOf(template.source) });
+    data<TemplateFormOutcome>({
+      ok: true,
+      form,
+      saved,
+      source: template.source,
+      name: input.name,
+      preview: await previewOf(template.source),
+    });
   try {
     switch (input.intent) {
       case "preview":
         // a broken template is the answer to a preview, not a failed request
-        return data<TemplateFormOutcome>({ ok: true, form, source: input.source!, case: input.case, preview: await previewOf(input.source!) });
+        return data<TemplateFormOutcome>({
+          ok: true,
+          form,
+          source: input.source!,
+          case: input.case,
+          preview: await previewOf(input.source!),
+        });
       case "save":
         return await stored("save", await save(key, input.source!));
       case "reset":

@@ -72,7 +72,12 @@ const outage = incident("i1a2b3c4d5e6", "2026-11-23T13:40:00.000Z", {
   resolvedAt: null,
   updates: [
     update("u1a2b3c4d5e6", "investigating", "We are looking into it.", "2026-11-23T13:45:00.000Z"),
-    update("u2a2b3c4d5e6", "monitoring", "A fix <script>alert(1)</script> is out & holding.\nNext update at 15:00.", "2026-11-23T14:05:00.000Z"),
+    update(
+      "u2a2b3c4d5e6",
+      "monitoring",
+      "A fix <script>alert(1)</script> is out & holding.\nNext update at 15:00.",
+      "2026-11-23T14:05:00.000Z",
+    ),
   ],
 });
 const older = incident("i2a2b3c4d5e6", "2026-11-20T08:00:00.000Z");
@@ -88,14 +93,22 @@ const upgrade: PublicMaintenance = {
   monitoringAt: null,
   resolvedAt: null,
   componentIds: [],
-  updates: [update("u3a2b3c4d5e6", "scheduled", "We will be undergoing scheduled maintenance during this time.", "2026-11-21T09:00:00.000Z")],
+  updates: [
+    update("u3a2b3c4d5e6", "scheduled", "We will be undergoing scheduled maintenance during this time.", "2026-11-21T09:00:00.000Z"),
+  ],
   scheduledFor: t("2026-11-30T02:00:00.000Z"),
   scheduledUntil: t("2026-11-30T04:00:00.000Z"),
 };
 
 function fixture(extra: Partial<PublicPage> = {}): PublicPage {
   return {
-    page: { id: "kctbh9vrtdwd", name: "Acme & Co", url: "https://status.acme.test/status", timeZone: "Europe/Berlin", updatedAt: t("2026-11-23T14:05:00.000Z") },
+    page: {
+      id: "kctbh9vrtdwd",
+      name: "Acme & Co",
+      url: "https://status.acme.test/status",
+      timeZone: "Europe/Berlin",
+      updatedAt: t("2026-11-23T14:05:00.000Z"),
+    },
     components: [],
     incidents: [outage, older],
     maintenances: [upgrade],
@@ -172,7 +185,9 @@ describe("RSS history feed", () => {
 
   it("keeps the 50 most recent", () => {
     const base = t("2026-01-01T00:00:00.000Z").getTime();
-    const many = Array.from({ length: 60 }, (_, n) => incident(`i${n.toString(36).padStart(11, "0")}`, new Date(base + n * 3600_000).toISOString()));
+    const many = Array.from({ length: 60 }, (_, n) =>
+      incident(`i${n.toString(36).padStart(11, "0")}`, new Date(base + n * 3600_000).toISOString()),
+    );
     const page = fixture({ incidents: many, maintenances: [] });
     const listed = all(child(readXml(historyRss(page)), "channel")!, "item");
     expect(listed).toHaveLength(50);
@@ -212,7 +227,11 @@ describe("a root-cause report in the feeds", () => {
 describe("characters XML cannot carry", () => {
   const body = "Before\u0000\u0001\u0008\u000B\u001F after \uFFFE\uD800 lone; tab\tand\nline kept, 😀 kept";
   const page = fixture({
-    incidents: [incident("i9a2b3c4d5e6", "2026-11-22T08:00:00.000Z", { updates: [update("u9a2b3c4d5e6", "investigating", body, "2026-11-22T08:10:00.000Z")] })],
+    incidents: [
+      incident("i9a2b3c4d5e6", "2026-11-22T08:00:00.000Z", {
+        updates: [update("u9a2b3c4d5e6", "investigating", body, "2026-11-22T08:10:00.000Z")],
+      }),
+    ],
   });
 
   it("are left out of both feeds, so one update never makes the whole feed unreadable", () => {

@@ -5,7 +5,13 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { Feed } from "feed";
-import type { MaintenanceStatusName, PublicIncident, PublicIncidentStatus, PublicMaintenance, PublicPage } from "~/modules/status-page/model.ts";
+import type {
+  MaintenanceStatusName,
+  PublicIncident,
+  PublicIncidentStatus,
+  PublicMaintenance,
+  PublicPage,
+} from "~/modules/status-page/model.ts";
 import { updateHtml } from "~/components/status-page/update-html.server.tsx";
 import { isRichUpdate } from "~/modules/status-page/update-text.ts";
 
@@ -75,7 +81,8 @@ function historyFeed(page: PublicPage): Feed {
  * Characters XML 1.0 cannot carry (C0 controls but tab and line ends, U+FFFE/U+FFFF, a lone
  * surrogate): one in any update would make the whole feed unreadable to every reader.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function historyAtom(page: PublicPage): string {
   return historyFeed(page).atom1().replace(NOT_XML, "");

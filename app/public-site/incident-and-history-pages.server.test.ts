@@ -62,7 +62,11 @@ describe("what an update says", () => {
 
   it("is escaped text with only http(s) links, on the page as in the preview", () => {
     const page = withBody(samplePage(NOW), hostile);
-    for (const html of [renderStatusPage(page, assets), renderIncidentPage(page, SAMPLE_IDS.activeIncident, assets)!, renderToStaticMarkup(createElement(UpdateBody, { body: hostile }))]) {
+    for (const html of [
+      renderStatusPage(page, assets),
+      renderIncidentPage(page, SAMPLE_IDS.activeIncident, assets)!,
+      renderToStaticMarkup(createElement(UpdateBody, { body: hostile })),
+    ]) {
       expect(html).not.toContain("<script>alert(1)");
       expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       expect(html).not.toMatch(/href="\s*javascript:/i);

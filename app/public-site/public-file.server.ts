@@ -32,11 +32,19 @@ function file(body: string, contentType: string, page: PublicPage, extra: Record
     body: bytes,
     gzip: null,
     etag,
-    headers: { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "Last-Modified": lastModifiedOf(page), ETag: etag, Vary: "Accept-Encoding", ...extra },
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": CACHE_CONTROL,
+      "Last-Modified": lastModifiedOf(page),
+      ETag: etag,
+      Vary: "Accept-Encoding",
+      ...extra,
+    },
   };
 }
 
-export const htmlFile = (body: string, page: PublicPage) => file(body, "text/html; charset=utf-8", page, { "Content-Security-Policy": PAGE_CSP });
+export const htmlFile = (body: string, page: PublicPage) =>
+  file(body, "text/html; charset=utf-8", page, { "Content-Security-Policy": PAGE_CSP });
 /** `script`: the one inline script of the self-sizing variant, allowed by its hash. */
 export const widgetFile = (body: string, page: PublicPage, script?: string) =>
   file(body, "text/html; charset=utf-8", page, { "Content-Security-Policy": embedCsp(script) });

@@ -47,7 +47,11 @@ describe("the public site's front door", () => {
   it("answers every path of the table from a rendered snapshot, and the incident pages", async () => {
     const site = await renderSite(samplePage(new Date("2026-11-23T13:25:00.000Z")), assets);
     const fastPath = publicFastPath({ key: publicPathKey, file: (key) => site.file(key), openToAllOrigins }, { hsts: false });
-    const urls = [...Object.keys(PUBLIC_PATHS), `/status/incidents/${SAMPLE_IDS.activeIncident}`, `/status/incidents/${SAMPLE_IDS.activeMaintenance}`];
+    const urls = [
+      ...Object.keys(PUBLIC_PATHS),
+      `/status/incidents/${SAMPLE_IDS.activeIncident}`,
+      `/status/incidents/${SAMPLE_IDS.activeMaintenance}`,
+    ];
     for (const url of urls) {
       const answer = ask(fastPath, url);
       expect(answer, url).toMatchObject({ handled: true, status: 200 });
@@ -67,7 +71,9 @@ describe("the public site's front door", () => {
   });
 
   it("shadows no route file: a route's path is never a key of the table", () => {
-    const routes = readdirSync(path.join(import.meta.dirname, "../routes")).filter((file) => /\.tsx?$/.test(file) && !file.includes(".test."));
+    const routes = readdirSync(path.join(import.meta.dirname, "../routes")).filter(
+      (file) => /\.tsx?$/.test(file) && !file.includes(".test."),
+    );
     const shadowed = routes.map((file) => [file, routeUrl(file)] as const).filter(([, url]) => publicPathKey(url) !== null);
     expect(shadowed).toEqual([]);
     expect(routeUrl("status.subscriptions.$token_.confirm.tsx")).toBe("/status/subscriptions/abcdefghijkl/confirm");

@@ -9,7 +9,14 @@ import type { PublicFile } from "~/modules/status-page/public-file.ts";
 import * as v2 from "~/modules/status-page/v2.ts";
 import { historyAtom, historyRss } from "./feeds.server.ts";
 import { feedFile, htmlFile, jsonFile, widgetFile } from "./public-file.server.ts";
-import { renderEmbed, renderHistoryPage, renderIncidentPage, renderStatusPage, renderUptimePage, type StatusAssets } from "./status-pages.server.tsx";
+import {
+  renderEmbed,
+  renderHistoryPage,
+  renderIncidentPage,
+  renderStatusPage,
+  renderUptimePage,
+  type StatusAssets,
+} from "./status-pages.server.tsx";
 
 type PublicPath = {
   /** read by other sites' scripts: open to any origin, and a preflight is answered */
@@ -36,7 +43,10 @@ export const PUBLIC_PATHS = {
   "/status/history": page(renderHistoryPage),
   "/status/uptime": page(renderUptimePage),
   "/status/embed": { openToAllOrigins: false, render: (p, assets) => widgetFile(renderEmbed(p, assets), p) },
-  [EMBED_RESIZE_KEY]: { openToAllOrigins: false, render: (p, assets) => widgetFile(renderEmbed(p, assets, { resize: true }), p, EMBED_RESIZE_SCRIPT) },
+  [EMBED_RESIZE_KEY]: {
+    openToAllOrigins: false,
+    render: (p, assets) => widgetFile(renderEmbed(p, assets, { resize: true }), p, EMBED_RESIZE_SCRIPT),
+  },
   "/api/v2/summary.json": api(v2.summaryJson),
   "/api/v2/status.json": api(v2.statusJson),
   "/api/v2/components.json": api(v2.componentsJson),

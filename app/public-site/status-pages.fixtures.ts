@@ -38,7 +38,6 @@ export function section(html: string, marker: string): string {
   return html.slice(start, html.indexOf("</article>", start));
 }
 
-
 export function allFine(page: PublicPage): Pick<PublicPage, "components" | "incidents" | "maintenances"> {
   return {
     components: page.components.map((c) => ({ ...c, status: "operational" })),

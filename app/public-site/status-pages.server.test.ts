@@ -9,7 +9,7 @@ describe("the public status page", () => {
   const html = renderStatusPage(page, assets);
 
   it("is a complete document for phones, with a skip link to the main content", () => {
-    expect(html.startsWith("<!doctype html><html lang=\"en\">")).toBe(true);
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain("<title>Northwind AI Status</title>");
     expect(html).toContain('<link rel="stylesheet" href="/assets/styles.css"/>');

@@ -31,7 +31,12 @@ export function renderIncidentPage(page: PublicPage, eventId: string, assets: St
   const event = page.incidents.find((i) => i.id === eventId) ?? page.maintenances.find((m) => m.id === eventId);
   if (!event) return null;
   return toDocument(
-    <StatusDocument page={page} title={`${event.name} · ${page.page.name} Status`} description={`${page.page.name} status: ${event.name}`} assets={assets}>
+    <StatusDocument
+      page={page}
+      title={`${event.name} · ${page.page.name} Status`}
+      description={`${page.page.name} status: ${event.name}`}
+      assets={assets}
+    >
       <IncidentDetail page={page} event={event} />
     </StatusDocument>,
   );
@@ -39,7 +44,12 @@ export function renderIncidentPage(page: PublicPage, eventId: string, assets: St
 
 export function renderHistoryPage(page: PublicPage, assets: StatusAssets): string {
   return toDocument(
-    <StatusDocument page={page} title={`Incident history · ${page.page.name} Status`} description={`Past incidents and maintenance of ${page.page.name}`} assets={assets}>
+    <StatusDocument
+      page={page}
+      title={`Incident history · ${page.page.name} Status`}
+      description={`Past incidents and maintenance of ${page.page.name}`}
+      assets={assets}
+    >
       <HistoryList page={page} />
     </StatusDocument>,
   );
@@ -47,7 +57,12 @@ export function renderHistoryPage(page: PublicPage, assets: StatusAssets): strin
 
 export function renderUptimePage(page: PublicPage, assets: StatusAssets): string {
   return toDocument(
-    <StatusDocument page={page} title={`How uptime is computed · ${page.page.name} Status`} description={`How ${page.page.name} computes the uptime it shows`} assets={assets}>
+    <StatusDocument
+      page={page}
+      title={`How uptime is computed · ${page.page.name} Status`}
+      description={`How ${page.page.name} computes the uptime it shows`}
+      assets={assets}
+    >
       <UptimeMethod page={page} />
     </StatusDocument>,
   );

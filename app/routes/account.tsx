@@ -9,7 +9,15 @@ import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { Time } from "~/components/ui/time.tsx";
-import { ChangePasswordSchema, changeMyPassword, sessionOf, endMyOtherSessions, endMySession, EndSessionSchema, listMySessions } from "~/modules/auth/account.server.ts";
+import {
+  ChangePasswordSchema,
+  changeMyPassword,
+  sessionOf,
+  endMyOtherSessions,
+  endMySession,
+  EndSessionSchema,
+  listMySessions,
+} from "~/modules/auth/account.server.ts";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { ROLE_LABELS } from "~/modules/auth/roles.ts";
@@ -29,13 +37,26 @@ const AccountFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("time-zone"), timeZone: TimeZoneField }),
 ]);
 
-type Outcome = { form: string; errors: Record<string, string>; ended?: number; passwordChanged?: { sessionsEnded: number }; timeZone?: string };
+type Outcome = {
+  form: string;
+  errors: Record<string, string>;
+  ended?: number;
+  passwordChanged?: { sessionsEnded: number };
+  timeZone?: string;
+};
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
   const sessions = await listMySessions(actor);
   const { idleHours, lifetimeDays } = sessionLimits();
-  return { you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, sessions, timeZone: actor.timeZone, idleHours, lifetimeDays, now: new Date().toISOString() };
+  return {
+    you: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] },
+    sessions,
+    timeZone: actor.timeZone,
+    idleHours,
+    lifetimeDays,
+    now: new Date().toISOString(),
+  };
 });
 
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
@@ -56,13 +77,21 @@ export const action = pageAction(async function action({ request }: ActionFuncti
         await endMySession(actor, input);
         return data<Outcome>({ form: intent, errors: {}, ended: 1 });
       case "time-zone":
-        return data<Outcome>({ form: intent, errors: {}, timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }) });
+        return data<Outcome>({
+          form: intent,
+          errors: {},
+          timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }),
+        });
       case "end-other-sessions":
         return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
       case "change-password": {
         const passwords = ChangePasswordSchema.safeParse(input);
         if (!passwords.success) return failed(fieldErrors(passwords.error));
-        return data<Outcome>({ form: intent, errors: {}, passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data) });
+        return data<Outcome>({
+          form: intent,
+          errors: {},
+          passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data),
+        });
       }
       default:
         return unhandledIntent(input);
@@ -112,7 +141,11 @@ export default function AccountPage() {
             <tr key={session.id} data-testid="session" className="border-b border-slate-200 align-middle last:border-0">
               <td className="px-3 py-2 font-medium">
                 {session.browser}
-                {session.current ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900 ring-1 ring-blue-300">This session</span> : null}
+                {session.current ? (
+                  <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900 ring-1 ring-blue-300">
+                    This session
+                  </span>
+                ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2">{when(session.createdAt)}</td>
               <td className="whitespace-nowrap px-3 py-2">{session.current ? "Now" : when(session.lastSeenAt)}</td>
@@ -120,7 +153,13 @@ export default function AccountPage() {
                 {session.current ? null : (
                   <Form method="post">
                     <input type="hidden" name="sessionId" value={session.id} />
-                    <Button variant="secondary" name="intent" value="end-session" className="px-2 py-0.5 text-xs" aria-label={`End the session of ${session.browser} last active ${readerTime(session.lastSeenAt, timeZone).text}`}>
+                    <Button
+                      variant="secondary"
+                      name="intent"
+                      value="end-session"
+                      className="px-2 py-0.5 text-xs"
+                      aria-label={`End the session of ${session.browser} last active ${readerTime(session.lastSeenAt, timeZone).text}`}
+                    >
                       End
                     </Button>
                   </Form>
@@ -130,10 +169,17 @@ export default function AccountPage() {
           ))}
         </DataTable>
         <p className="mt-2 text-sm text-slate-600">
-          A session ends after {idleHours} hours without activity, and {lifetimeDays} days after signing in. “Last active” is kept to within 5 minutes.
+          A session ends after {idleHours} hours without activity, and {lifetimeDays} days after signing in. “Last active” is kept to within
+          5 minutes.
         </p>
       </section>
-      <TimeZoneForm timeZone={timeZone} errors={errorsFor("time-zone")} saved={outcome?.timeZone !== undefined} busy={busyWith === "time-zone"} now={now} />
+      <TimeZoneForm
+        timeZone={timeZone}
+        errors={errorsFor("time-zone")}
+        saved={outcome?.timeZone !== undefined}
+        busy={busyWith === "time-zone"}
+        now={now}
+      />
       <ChangePasswordForm errors={errorsFor("change-password")} done={outcome?.passwordChanged} busy={busyWith === "change-password"} />
     </div>
   );

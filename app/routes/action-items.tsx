@@ -46,7 +46,8 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   };
 });
 
-type StateOutcome = { ok: true; title: string; state: keyof typeof ACTION_ITEM_STATE_LABELS } | { ok: false; errors: Record<string, string> };
+type StateOutcome =
+  { ok: true; title: string; state: keyof typeof ACTION_ITEM_STATE_LABELS } | { ok: false; errors: Record<string, string> };
 
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "postmortem:write");
@@ -118,7 +119,9 @@ export default function ActionItems() {
   return (
     <div>
       <PageHeader title="Action items" />
-      <p className="mb-3 text-sm text-slate-700">Open and in-progress items from every post-mortem: overdue first, then by due date, then priority.</p>
+      <p className="mb-3 text-sm text-slate-700">
+        Open and in-progress items from every post-mortem: overdue first, then by due date, then priority.
+      </p>
       <nav aria-label="Filter action items" className="mb-4 flex flex-wrap gap-2">
         <FilterLink to={query({ owner: null })} current={!mine}>
           Everyone’s
@@ -140,7 +143,11 @@ export default function ActionItems() {
           </tr>
         ) : null}
         {items.map((item) => (
-          <tr key={item.id} data-testid="action-item" className={`border-b border-slate-200 last:border-0 ${item.due.overdue ? "bg-red-50" : ""}`}>
+          <tr
+            key={item.id}
+            data-testid="action-item"
+            className={`border-b border-slate-200 last:border-0 ${item.due.overdue ? "bg-red-50" : ""}`}
+          >
             <td className="px-3 py-2">
               <div className="font-medium">{item.title}</div>
               <div className="text-xs text-slate-600">
@@ -174,7 +181,9 @@ export default function ActionItems() {
       </DataTable>
       <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
         {params.get("cursor") ? <Link to={query({})}>First page</Link> : null}
-        {nextCursor ? <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), cursor: nextCursor })}`}>More action items →</Link> : null}
+        {nextCursor ? (
+          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), cursor: nextCursor })}`}>More action items →</Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -14,7 +14,9 @@ const FILTER_KEYS = ["actor", "action", "entityType", "entityId", "from", "to"] 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "audit:read");
   const params = new URL(request.url).searchParams;
-  const values: AuditFilterValues = Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!.slice(0, 100)]] : [])));
+  const values: AuditFilterValues = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!.slice(0, 100)]] : [])),
+  );
   const query = parseAuditQuery(params, actor.timeZone);
   const choices = await auditFilterChoices();
   const common = { values, choices, timeZone: actor.timeZone, exportQuery: filtersToSearch(values), firstPage: !params.get("cursor") };
@@ -37,7 +39,15 @@ export default function AdminAudit() {
         Every change made in the app, newest first: who made it, when, and what it changed. Nobody can change or delete these records.
       </p>
       <AuditFilters values={values} errors={errors} choices={choices} timeZone={timeZone} range={range} exportQuery={exportQuery} />
-      <FormError message={invalid ? `Some filters are not valid: ${Object.entries(errors).map(([field, reason]) => `${field} ${reason}`).join("; ")}.` : undefined} />
+      <FormError
+        message={
+          invalid
+            ? `Some filters are not valid: ${Object.entries(errors)
+                .map(([field, reason]) => `${field} ${reason}`)
+                .join("; ")}.`
+            : undefined
+        }
+      />
       <DataTable headers={["When", "Who", "What", "Entity", "Changes (before → after)"]}>
         {events.length === 0 && !invalid ? (
           <tr>

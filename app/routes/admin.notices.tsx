@@ -20,7 +20,11 @@ const NoticeFormSchema = z.discriminatedUnion("intent", [
 
 const FIRST_KIND: NoticeKind = "incident.created";
 
-const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
+const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({
+  subject: view.parts.subject.source,
+  text: view.parts.text.source,
+  html: view.parts.html.source,
+});
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, "settings:write");
@@ -44,8 +48,12 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const parsed = await parseForm(request, NoticeFormSchema, (form) => (submitted = Object.fromEntries(form)));
   const intent = String(submitted.intent ?? "");
   const kind = String(submitted.kind ?? "");
-  const sent = typeof submitted.subject === "string" ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") } : undefined;
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
+  const sent =
+    typeof submitted.subject === "string"
+      ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") }
+      : undefined;
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data;
   // saved or reset (back to the default): the stored template, previewed
@@ -88,9 +96,9 @@ export default function AdminNotices() {
         <a href="https://liquidjs.com/tutorials/intro-to-liquid.html" target="_blank" rel="noreferrer" className="underline">
           Liquid
         </a>
-        . The preview fills them with the latest real update, or with one of the preview incidents you choose. A notice that does not
-        parse, or names a variable that does not exist, is not saved; scripts,
-        event handlers, forms, frames and unsafe links or styles are removed from your HTML before it is sent.
+        . The preview fills them with the latest real update, or with one of the preview incidents you choose. A notice that does not parse,
+        or names a variable that does not exist, is not saved; scripts, event handlers, forms, frames and unsafe links or styles are removed
+        from your HTML before it is sent.
       </p>
       <nav aria-label="Notices" className="flex flex-wrap gap-1">
         {kinds.map((k) => (
@@ -102,7 +110,11 @@ export default function AdminNotices() {
           >
             {k.label}
             {k.isDefault ? null : <span className="sr-only"> (customised)</span>}
-            {k.isDefault ? null : <span aria-hidden className="ml-1 text-amber-500">●</span>}
+            {k.isDefault ? null : (
+              <span aria-hidden className="ml-1 text-amber-500">
+                ●
+              </span>
+            )}
           </Link>
         ))}
       </nav>

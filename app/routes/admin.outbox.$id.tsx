@@ -17,9 +17,19 @@ export const loader = pageLoader(async function loader({ request, params }: Load
 
 export default function OutboxEmail() {
   const { email } = useLoaderData<typeof loader>();
-  const headers: [string, string][] = [["From", email.from], ["To", email.to], ["Subject", email.subject], ["Date", inUtc(email.createdAt, "d MMM yyyy HH:mm:ss")], ...Object.entries(email.headers)];
+  const headers: [string, string][] = [
+    ["From", email.from],
+    ["To", email.to],
+    ["Subject", email.subject],
+    ["Date", inUtc(email.createdAt, "d MMM yyyy HH:mm:ss")],
+    ...Object.entries(email.headers),
+  ];
   return (
-    <article aria-labelledby="email-subject" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid="outbox-detail">
+    <article
+      aria-labelledby="email-subject"
+      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+      data-testid="outbox-detail"
+    >
       <h2 id="email-subject" className="text-lg font-semibold">
         {email.subject}
       </h2>
@@ -37,13 +47,21 @@ export default function OutboxEmail() {
         <h3 id="html-part" className="mb-1 text-sm font-semibold">
           HTML part
         </h3>
-        <iframe title="HTML part of the email" sandbox="" srcDoc={email.html} className="h-96 w-full rounded border border-slate-300 bg-white" />
+        <iframe
+          title="HTML part of the email"
+          sandbox=""
+          srcDoc={email.html}
+          className="h-96 w-full rounded border border-slate-300 bg-white"
+        />
       </section>
       <section aria-labelledby="text-part">
         <h3 id="text-part" className="mb-1 text-sm font-semibold">
           Text part
         </h3>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded border border-slate-300 bg-slate-50 p-3 text-xs" data-testid="outbox-text">
+        <pre
+          className="max-h-96 overflow-auto whitespace-pre-wrap rounded border border-slate-300 bg-slate-50 p-3 text-xs"
+          data-testid="outbox-text"
+        >
           {email.text}
         </pre>
       </section>

@@ -33,7 +33,12 @@ export default function AdminOutbox() {
       <Form method="get" className="flex flex-wrap items-end gap-2" role="search">
         <label className="text-sm font-medium text-slate-800">
           Recipient contains
-          <input type="search" name="to" defaultValue={to} className="mt-1 block w-64 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm" />
+          <input
+            type="search"
+            name="to"
+            defaultValue={to}
+            className="mt-1 block w-64 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
+          />
         </label>
         <Button type="submit" variant="secondary">
           Search
@@ -47,7 +52,9 @@ export default function AdminOutbox() {
                 <li key={email.id}>
                   <NavLink
                     to={`/admin/outbox/${email.id}${query}`}
-                    className={({ isActive }) => `block px-3 py-2 no-underline hover:bg-slate-50 hover:no-underline ${isActive ? "bg-slate-100" : ""}`}
+                    className={({ isActive }) =>
+                      `block px-3 py-2 no-underline hover:bg-slate-50 hover:no-underline ${isActive ? "bg-slate-100" : ""}`
+                    }
                     data-testid="outbox-email"
                   >
                     <span className="block truncate font-medium text-slate-900">{email.subject}</span>

@@ -46,9 +46,9 @@ export default function AdminPostmortemTemplates() {
   return (
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
-        A new post-mortem's sections are written by these templates from the incident's data, in light Markdown: <code>### heading</code>, <code>- list item</code>,{" "}
-        <code>**bold**</code>, <code>[link](/incidents/…)</code>. Link every sentence to where its data came from: the lint treats a block without such a link as
-        written by a person. Changes apply to post-mortems generated after saving.
+        A new post-mortem's sections are written by these templates from the incident's data, in light Markdown: <code>### heading</code>,{" "}
+        <code>- list item</code>, <code>**bold**</code>, <code>[link](/incidents/…)</code>. Link every sentence to where its data came from:
+        the lint treats a block without such a link as written by a person. Changes apply to post-mortems generated after saving.
       </p>
       <VariableList variables={variables} />
       {templates.map((template) => (

@@ -62,9 +62,14 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 async function saveStatusPageSettings(actor: Actor, form: FormData) {
   // only the settings' own fields: the schema is strict, and the form carries nothing else
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, init);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<SettingsFormOutcome>({ ok: false, form: "settings", errors, values }, init);
   // an emptied weight is missing, not 0 (which coercion would make of it)
-  const parsed = SettingsSchema.safeParse({ ...values, uptimePartialWeight: values.uptimePartialWeight || undefined, uptimeDegradedWeight: values.uptimeDegradedWeight || undefined });
+  const parsed = SettingsSchema.safeParse({
+    ...values,
+    uptimePartialWeight: values.uptimePartialWeight || undefined,
+    uptimeDegradedWeight: values.uptimeDegradedWeight || undefined,
+  });
   if (!parsed.success) return failed(fieldErrors(parsed.error));
   try {
     await saveSettings(actor, parsed.data);
@@ -78,7 +83,8 @@ async function saveStatusPageSettings(actor: Actor, form: FormData) {
 async function saveAlertIntake(actor: Actor, form: FormData) {
   const values = Object.fromEntries(ALERT_FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
   const parsed = AlertRulesFormSchema.safeParse(values);
-  if (!parsed.success) return data<AlertIntakeFormOutcome>({ ok: false, form: "alert-intake", errors: fieldErrors(parsed.error), values }, { status: 422 });
+  if (!parsed.success)
+    return data<AlertIntakeFormOutcome>({ ok: false, form: "alert-intake", errors: fieldErrors(parsed.error), values }, { status: 422 });
   await saveAlertRules(actor, parsed.data);
   return data<AlertIntakeFormOutcome>({ ok: true, form: "alert-intake" });
 }
@@ -109,7 +115,8 @@ async function saveFirstUpdate(actor: Actor, form: FormData) {
 async function saveCommanderPublish(actor: Actor, form: FormData) {
   // the hidden "off" comes first; a ticked box sends "on" after it
   const parsed = CommanderMayPublishSchema.safeParse({ commanderMayPublish: form.getAll("commanderMayPublish").at(-1) });
-  if (!parsed.success) return data<CommanderPublishFormOutcome>({ ok: false, form: "commander-publish", errors: fieldErrors(parsed.error) }, { status: 422 });
+  if (!parsed.success)
+    return data<CommanderPublishFormOutcome>({ ok: false, form: "commander-publish", errors: fieldErrors(parsed.error) }, { status: 422 });
   await saveCommanderMayPublish(actor, parsed.data.commanderMayPublish === "on");
   return data<CommanderPublishFormOutcome>({ ok: true, form: "commander-publish" });
 }

@@ -56,7 +56,8 @@ async function remove(actor: Actor, form: FormData) {
     await removeSubscriber(actor, id);
     return data<SubscriberOutcome>({ form: "remove", ok: true, email });
   } catch (error) {
-    if (isDomainError(error, "not_found")) return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
+    if (isDomainError(error, "not_found"))
+      return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
     throw error;
   }
 }
@@ -78,18 +79,30 @@ export default function AdminSubscribers() {
         <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
           <label className="text-sm font-medium text-slate-800">
             Address contains
-            <input type="search" name="q" defaultValue={q} className="mt-1 block w-64 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm" />
+            <input
+              type="search"
+              name="q"
+              defaultValue={q}
+              className="mt-1 block w-64 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
+            />
           </label>
           <Button type="submit" variant="secondary">
             Search
           </Button>
         </Form>
-        <a href="/admin/subscribers.csv" download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100 hover:no-underline">
+        <a
+          href="/admin/subscribers.csv"
+          download
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100 hover:no-underline"
+        >
           Export CSV
         </a>
       </div>
       {outcome?.form === "remove" ? (
-        <p role={outcome.ok ? "status" : "alert"} className={`rounded border px-3 py-2 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <p
+          role={outcome.ok ? "status" : "alert"}
+          className={`rounded border px-3 py-2 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-800"}`}
+        >
           {outcome.ok ? `Removed ${outcome.email}.` : outcome.error}
         </p>
       ) : null}
@@ -111,11 +124,21 @@ export default function AdminSubscribers() {
                     </span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2">{s.components.length ? s.components.map((c) => c.name).join(", ") : <span className="text-slate-600">All</span>}</td>
-                <td className="whitespace-nowrap px-3 py-2"><When at={s.askedAt} timeZone={timeZone} /></td>
-                <td className="whitespace-nowrap px-3 py-2"><When at={s.confirmedAt} timeZone={timeZone} /></td>
-                <td className="whitespace-nowrap px-3 py-2"><When at={s.unsubscribedAt} timeZone={timeZone} /></td>
-                <td className="px-3 py-2"><RemoveSubscriber subscriber={s} /></td>
+                <td className="px-3 py-2">
+                  {s.components.length ? s.components.map((c) => c.name).join(", ") : <span className="text-slate-600">All</span>}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <When at={s.askedAt} timeZone={timeZone} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <When at={s.confirmedAt} timeZone={timeZone} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <When at={s.unsubscribedAt} timeZone={timeZone} />
+                </td>
+                <td className="px-3 py-2">
+                  <RemoveSubscriber subscriber={s} />
+                </td>
               </tr>
             );
           })}

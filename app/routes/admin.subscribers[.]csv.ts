@@ -8,6 +8,10 @@ export const loader = apiLoader(async function loader({ request }: LoaderFunctio
   await requireActor(request, "subscriber:write");
   const day = new Date().toISOString().slice(0, 10);
   return new Response(await exportSubscribersCsv(), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="subscribers-${day}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="subscribers-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

@@ -40,9 +40,9 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
         named: await Promise.all(
           named
             .filter((n) => n.status === t.status)
-            .map(async (n) => ({ ...n, isDefault: false, preview: await previewOf(n.source, n.status) }))
+            .map(async (n) => ({ ...n, isDefault: false, preview: await previewOf(n.source, n.status) })),
         ),
-      }))
+      })),
     ),
     cases: INCIDENT_PREVIEW_OPTIONS,
     variables: UPDATE_VARIABLE_NAMES.map((name) => {

@@ -57,7 +57,10 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     switch (input.intent) {
       case "create": {
         const created = await createApiToken(actor, { name: input.name, role: input.role });
-        return data<TokenFormOutcome>({ ok: true, form, created: { name: created.name, role: created.role, token: created.token } }, { headers: NO_STORE });
+        return data<TokenFormOutcome>(
+          { ok: true, form, created: { name: created.name, role: created.role, token: created.token } },
+          { headers: NO_STORE },
+        );
       }
       case "revoke":
         await revokeApiToken(actor, input.tokenId);
@@ -74,11 +77,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 export default function AdminTokens() {
   const { tokens } = useLoaderData<typeof loader>();
   const when = (at: Date | null, never: string) =>
-    at ? (
-      <Time at={at} format="d MMM yyyy HH:mm" />
-    ) : (
-      <span className="text-slate-600">{never}</span>
-    );
+    at ? <Time at={at} format="d MMM yyyy HH:mm" /> : <span className="text-slate-600">{never}</span>;
   return (
     <div>
       <NewTokenForm />
@@ -94,7 +93,10 @@ export default function AdminTokens() {
           </tr>
         ) : null}
         {tokens.map((token) => (
-          <tr key={token.id} className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}>
+          <tr
+            key={token.id}
+            className={`border-b border-slate-200 align-middle last:border-0 ${token.revokedAt ? "bg-slate-50 text-slate-600" : ""}`}
+          >
             <td className={`px-3 py-2 font-medium ${token.revokedAt ? "line-through decoration-slate-400" : ""}`}>{token.name}</td>
             <td className="px-3 py-2">
               {ROLE_LABELS[token.role]}
@@ -114,7 +116,9 @@ export default function AdminTokens() {
               {token.revokedAt ? (
                 <span>Revoked {when(token.revokedAt, "")}</span>
               ) : (
-                <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900 ring-1 ring-green-300">Active</span>
+                <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900 ring-1 ring-green-300">
+                  Active
+                </span>
               )}
             </td>
             <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeTokenForm token={token} />}</td>

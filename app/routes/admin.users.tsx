@@ -120,7 +120,13 @@ export default function AdminUsers() {
                 <span data-testid="active-sessions">{user.activeSessions === 1 ? "1 session" : `${user.activeSessions} sessions`}</span>
                 <input type="hidden" name="userId" value={user.id} />
                 {user.activeSessions > 0 ? (
-                  <Button variant="secondary" name="intent" value="end-sessions" className="px-2 py-0.5 text-xs" aria-label={`End all of ${user.name}’s sessions`}>
+                  <Button
+                    variant="secondary"
+                    name="intent"
+                    value="end-sessions"
+                    className="px-2 py-0.5 text-xs"
+                    aria-label={`End all of ${user.name}’s sessions`}
+                  >
                     End all sessions
                   </Button>
                 ) : null}
@@ -131,9 +137,8 @@ export default function AdminUsers() {
         ))}
       </DataTable>
       <p className="mt-2 text-sm text-slate-600">
-        Changing a role ends that person’s sessions on every device, so they sign in again and the new role applies at once.
-        Disabling someone signs them out everywhere and closes their open rooms and editors; their API tokens answer 401 until
-        they are enabled again.
+        Changing a role ends that person’s sessions on every device, so they sign in again and the new role applies at once. Disabling
+        someone signs them out everywhere and closes their open rooms and editors; their API tokens answer 401 until they are enabled again.
       </p>
     </div>
   );

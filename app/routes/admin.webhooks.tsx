@@ -67,7 +67,9 @@ export default function AdminWebhooks() {
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
                 <p className="break-all font-mono text-slate-900">{hook.url}</p>
-                <p className="text-xs text-slate-600">{hook.events.map((e) => EVENT_LABELS[e as keyof typeof EVENT_LABELS] ?? e).join(" · ")}</p>
+                <p className="text-xs text-slate-600">
+                  {hook.events.map((e) => EVENT_LABELS[e as keyof typeof EVENT_LABELS] ?? e).join(" · ")}
+                </p>
               </div>
               <Form method="post">
                 <input type="hidden" name="id" value={hook.id} />
@@ -82,7 +84,13 @@ export default function AdminWebhooks() {
                 {hook.recent.map((d, i) => (
                   <li key={i} className="flex flex-wrap gap-x-3 py-1 text-xs">
                     <Time at={d.at} format="d MMM HH:mm:ss" className="font-mono text-slate-700" />
-                    <span className={d.state === "sent" ? "text-green-800" : d.state === "dead" ? "font-semibold text-red-800" : "text-amber-900"}>{d.state}</span>
+                    <span
+                      className={
+                        d.state === "sent" ? "text-green-800" : d.state === "dead" ? "font-semibold text-red-800" : "text-amber-900"
+                      }
+                    >
+                      {d.state}
+                    </span>
                     <span className="font-mono">{d.status ?? "no answer"}</span>
                     {d.error ? <span className="text-slate-700">{d.error}</span> : null}
                   </li>
@@ -99,8 +107,22 @@ export default function AdminWebhooks() {
           <h2 id="add-heading" className="mb-2 text-lg font-semibold">
             Add an endpoint
           </h2>
-          <TextField label="URL" name="url" type="url" required placeholder="https://hooks.example.com/statuspage" error={errors.url ?? errors._} />
-          <TextField label="Secret" name="secret" required minLength={16} error={errors.secret} hint="At least 16 characters; it signs every call (X-Signature, HMAC-SHA256)." />
+          <TextField
+            label="URL"
+            name="url"
+            type="url"
+            required
+            placeholder="https://hooks.example.com/statuspage"
+            error={errors.url ?? errors._}
+          />
+          <TextField
+            label="Secret"
+            name="secret"
+            required
+            minLength={16}
+            error={errors.secret}
+            hint="At least 16 characters; it signs every call (X-Signature, HMAC-SHA256)."
+          />
           <fieldset className="mb-3">
             <legend className="text-sm font-medium text-slate-800">Events</legend>
             {WEBHOOK_EVENTS.map((event) => (

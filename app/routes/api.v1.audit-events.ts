@@ -10,7 +10,10 @@ import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 export const loader = apiLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "audit:read");
   const page = await listAuditEvents(requireAuditQuery(request, actor.timeZone), actor.timeZone);
-  return Response.json({ auditEvents: page.events.map(auditEventJson), nextCursor: page.nextCursor }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { auditEvents: page.events.map(auditEventJson), nextCursor: page.nextCursor },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });
 
 /** Only GET (and HEAD) is served here: any other method is 405 with Allow, in the API's error shape. */

@@ -31,7 +31,12 @@ export const action = apiAction(async function action({ request }: ActionFunctio
   const body = await readLimited(request, MAX_EVENT_BYTES);
   const header = (name: string) => request.headers.get(name);
   const eventId = header("svix-id");
-  const check = verifySvixSignature(secret, { id: eventId, timestamp: header("svix-timestamp"), signature: header("svix-signature"), body });
+  const check = verifySvixSignature(secret, {
+    id: eventId,
+    timestamp: header("svix-timestamp"),
+    signature: header("svix-signature"),
+    body,
+  });
   if (!check.ok) {
     await recordFailedToken(address);
     logger.warn({ eventId, reason: check.reason }, "email event refused: bad signature");

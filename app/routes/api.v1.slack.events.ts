@@ -11,7 +11,13 @@ import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
 const EnvelopeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("url_verification"), challenge: z.string().min(1).max(200) }),
-  z.object({ type: z.literal("event_callback"), event_id: z.string().max(100).optional(), event: z.object({ type: z.string().max(100) }).passthrough() }).passthrough(),
+  z
+    .object({
+      type: z.literal("event_callback"),
+      event_id: z.string().max(100).optional(),
+      event: z.object({ type: z.string().max(100) }).passthrough(),
+    })
+    .passthrough(),
   z.object({ type: z.literal("app_rate_limited") }),
 ]);
 

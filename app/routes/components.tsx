@@ -91,18 +91,22 @@ export default function ComponentsPage() {
   return (
     <div>
       <PageHeader title="Components" />
-      <p className="-mt-2 mb-4 text-sm text-slate-600">
-        What customers use, grouped as they appear on the status page.
-      </p>
+      <p className="-mt-2 mb-4 text-sm text-slate-600">What customers use, grouped as they appear on the status page.</p>
       <div className={editing ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
         <div className="space-y-4">
-          {blocks.length === 0 ? <p className="rounded-lg border border-slate-300 bg-white p-6 text-center text-slate-600">The catalog is empty.</p> : null}
+          {blocks.length === 0 ? (
+            <p className="rounded-lg border border-slate-300 bg-white p-6 text-center text-slate-600">The catalog is empty.</p>
+          ) : null}
           {blocks.map((block, i) => {
             const first = i === 0;
             const last = i === blocks.length - 1;
             if (block.kind === "group") {
               return (
-                <section key={block.group.id} id={`component-${block.group.id}`} className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-300 bg-white">
+                <section
+                  key={block.group.id}
+                  id={`component-${block.group.id}`}
+                  className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-300 bg-white"
+                >
                   <div className="border-b border-slate-200 bg-slate-100 px-4 py-3">
                     <CatalogEntry component={block.group} first={first} last={last} editing={editing} />
                   </div>
@@ -121,12 +125,23 @@ export default function ComponentsPage() {
               );
             }
             return (
-              <section key={block.components[0].id} aria-label="Not in a group" className="overflow-hidden rounded-lg border border-slate-300 bg-white">
-                {groupCount ? <h2 className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-sm font-semibold text-slate-700">Not in a group</h2> : null}
+              <section
+                key={block.components[0].id}
+                aria-label="Not in a group"
+                className="overflow-hidden rounded-lg border border-slate-300 bg-white"
+              >
+                {groupCount ? (
+                  <h2 className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-sm font-semibold text-slate-700">Not in a group</h2>
+                ) : null}
                 <ul className="divide-y divide-slate-200">
                   {block.components.map((c, j) => (
                     <li key={c.id} id={`component-${c.id}`} className="scroll-mt-4 px-4 py-3 target:bg-amber-50">
-                      <CatalogEntry component={c} first={first && j === 0} last={last && j === block.components.length - 1} editing={editing} />
+                      <CatalogEntry
+                        component={c}
+                        first={first && j === 0}
+                        last={last && j === block.components.length - 1}
+                        editing={editing}
+                      />
                     </li>
                   ))}
                 </ul>

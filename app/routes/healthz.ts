@@ -17,5 +17,8 @@ export const loader = pageLoader(async function loader() {
     return Response.json({ status: "draining", error: { code: "draining", message } }, { status: 503, headers: NO_STORE });
   }
   const message = state.failing.map((name) => NOT_ANSWERING[name] ?? `${name} does not answer.`).join(" ");
-  return Response.json({ status: "unavailable", failing: state.failing, error: { code: "unavailable", message } }, { status: 503, headers: NO_STORE });
+  return Response.json(
+    { status: "unavailable", failing: state.failing, error: { code: "unavailable", message } },
+    { status: 503, headers: NO_STORE },
+  );
 });

@@ -32,7 +32,13 @@ export const loader = pageLoader(async function loader({ request, params }: Load
   const lastSeq = await incidentLastSeq(id);
   if (lastSeq === null) throw new Response("Incident not found", { status: 404 });
   const timeline = await (query.entry ? windowAround(id, query.entry) : newestWindow(id));
-  return { timeline, lastSeq, timeZone: actor.timeZone, canWrite: can(actor.role, "incident:write"), canDraft: can(actor.role, "update:draft") };
+  return {
+    timeline,
+    lastSeq,
+    timeZone: actor.timeZone,
+    canWrite: can(actor.role, "incident:write"),
+    canDraft: can(actor.role, "update:draft"),
+  };
 });
 
 /** The room's forms post here (/incidents/:id?index); /incidents/:id answers the same (the layout's action). */

@@ -51,7 +51,19 @@ export const loader = pageLoader(async function loader({ request, params }: Load
   };
 });
 
-const Intent = z.enum(["draft", "submit-for-approval", "publish-new", "promote", "edit", "request-approval", "approve", "approve-publish", "refuse", "publish", "discard"]);
+const Intent = z.enum([
+  "draft",
+  "submit-for-approval",
+  "publish-new",
+  "promote",
+  "edit",
+  "request-approval",
+  "approve",
+  "approve-publish",
+  "refuse",
+  "publish",
+  "discard",
+]);
 /** The intents only an approver may send; the others need update:draft. */
 const APPROVING: ReadonlySet<z.output<typeof Intent>> = new Set(["approve", "approve-publish", "refuse"]);
 
@@ -81,7 +93,11 @@ export const action = pageAction(async function action({ request, params }: Acti
       case "promote": {
         const entryId = String(form.get("entryId") ?? "");
         const incident = await getIncident(id);
-        const parsed = NewUpdateSchema.safeParse({ status: incident!.status, fromEntryId: entryId, nextUpdateInMinutes: DEFAULT_NEXT_UPDATE });
+        const parsed = NewUpdateSchema.safeParse({
+          status: incident!.status,
+          fromEntryId: entryId,
+          nextUpdateInMinutes: DEFAULT_NEXT_UPDATE,
+        });
         if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 });
         await createUpdate(actor, id, parsed.data);
         return redirect(`/incidents/${id}/comms`);

@@ -43,12 +43,14 @@ export default function IncidentPostmortem() {
           No post-mortem yet
         </h2>
         {!resolved ? (
-          <p className="mt-2 text-slate-700">The post-mortem can be written once the incident is resolved: its numbers need the resolution time.</p>
+          <p className="mt-2 text-slate-700">
+            The post-mortem can be written once the incident is resolved: its numbers need the resolution time.
+          </p>
         ) : canWrite ? (
           <Form method="post" className="mt-2 space-y-3">
             <p className="text-slate-700">
-              The first draft is generated from this incident: summary, impact with numbers, the key moments, detection, response, and every customer update with its
-              promises. Root cause, contributing factors and lessons start with prompts for you to answer.
+              The first draft is generated from this incident: summary, impact with numbers, the key moments, detection, response, and every
+              customer update with its promises. Root cause, contributing factors and lessons start with prompts for you to answer.
             </p>
             {result?.errors ? (
               <p role="alert" className="text-sm text-red-800">

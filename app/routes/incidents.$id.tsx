@@ -71,7 +71,9 @@ function IncidentFrame() {
   // The stream starts no later than any loader of the first page read, so no tab misses an event.
   const openAfter = useRef<number | null>(null);
   if (openAfter.current === null) {
-    const seqs = matches.map((m) => (m.data as { lastSeq?: unknown } | undefined)?.lastSeq).filter((s): s is number => typeof s === "number");
+    const seqs = matches
+      .map((m) => (m.data as { lastSeq?: unknown } | undefined)?.lastSeq)
+      .filter((s): s is number => typeof s === "number");
     openAfter.current = Math.min(data.lastSeq, ...seqs);
   }
   const events = useIncidentEvents({ incident: data.incident, lastSeq: data.lastSeq, openAfter: openAfter.current });
@@ -80,9 +82,17 @@ function IncidentFrame() {
   return (
     <IncidentEventsContext.Provider value={events}>
       <DraftCountContext.Provider value={setDraftCount}>
-        <RoomHeader incident={events.incident} timeZone={data.timeZone} connection={events.connection} firstUpdate={data.firstUpdate} streams={events.opened}>
+        <RoomHeader
+          incident={events.incident}
+          timeZone={data.timeZone}
+          connection={events.connection}
+          firstUpdate={data.firstUpdate}
+          streams={events.opened}
+        >
           <ImpactHistory incident={events.incident} timeZone={data.timeZone}>
-            {data.canWrite ? <ImpactEditor key={events.incident.lastSeq} incident={events.incident} components={data.controls.components} /> : null}
+            {data.canWrite ? (
+              <ImpactEditor key={events.incident.lastSeq} incident={events.incident} components={data.controls.components} />
+            ) : null}
           </ImpactHistory>
         </RoomHeader>
         <SlackBehindNotice incidentId={events.incident.id} initial={data.slackBehind} timeZone={data.timeZone} slack={data.slack} />

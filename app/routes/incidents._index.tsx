@@ -45,12 +45,19 @@ export default function IncidentList() {
     <div>
       <PageHeader title="Incidents">
         {canDeclare ? (
-          <Link to="/incidents/new" className="rounded bg-red-700 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-800 hover:no-underline">
+          <Link
+            to="/incidents/new"
+            className="rounded bg-red-700 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-red-800 hover:no-underline"
+          >
             Declare incident
           </Link>
         ) : null}
       </PageHeader>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label="Filter incidents">
+      <Form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
+        aria-label="Filter incidents"
+      >
         <label className="text-sm">
           Status
           <select name="status" defaultValue={params.get("status") ?? ""} className={SELECT}>
@@ -122,7 +129,9 @@ export default function IncidentList() {
             <td className="px-3 py-2 whitespace-nowrap">
               <Time at={i.startedAt} format="d MMM yyyy HH:mm" />
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">{i.resolvedAt ? formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) : "ongoing"}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {i.resolvedAt ? formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) : "ongoing"}
+            </td>
             <td className="px-3 py-2">{i.commander?.name ?? "—"}</td>
           </tr>
         ))}

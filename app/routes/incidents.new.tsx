@@ -30,7 +30,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const form = await readForm(request);
   // Started/Detected say which zone they were shown in (decision 0040)
   const zone = formTimeZone(form, actor.timeZone);
-  if (!zone.success) return Response.json({ errors: declareFormErrors(fieldErrors(zone.error), []), values: typedValues(form) }, { status: 422 });
+  if (!zone.success)
+    return Response.json({ errors: declareFormErrors(fieldErrors(zone.error), []), values: typedValues(form) }, { status: 422 });
   const { leadIsMe, ...shaped } = declareFromForm(form, zone.zone);
   const parsed = DeclareIncidentSchema.safeParse({ ...shaped, commanderId: leadIsMe ? actor.userId : undefined });
   let fields: Record<string, string>;
@@ -46,7 +47,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const names = new Map((await listComponents()).map((c) => [c.id, c.name]));
   const errors = declareFormErrors(
     fields,
-    shaped.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? null }))
+    shaped.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? null })),
   );
   return Response.json({ errors, values: typedValues(form) }, { status: 422 });
 });

@@ -59,10 +59,18 @@ export default function Insights() {
   return (
     <FiltersQuery.Provider value={query}>
       <PageHeader title="Insights">
-        <a href={csv("incidents")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-100" download>
+        <a
+          href={csv("incidents")}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-100"
+          download
+        >
           Download CSV: incidents
         </a>
-        <a href={csv("uptime")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-100" download>
+        <a
+          href={csv("uptime")}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium no-underline hover:bg-slate-100"
+          download
+        >
           Download CSV: uptime
         </a>
       </PageHeader>
@@ -75,8 +83,13 @@ export default function Insights() {
       <p className="mb-4 text-sm text-slate-800">
         <strong>{rangeLabel(data.range)}</strong> ({data.range.timeZone}), incidents by when they started
         {data.filters.severity ? `, ${data.filters.severity} only` : ""}
-        {data.filters.component ? `, affecting ${catalog.find((c) => c.id === data.filters.component)?.name ?? "one component"}` : ""}; trends compare with the same
-        length of time just before. Every number links to the incidents behind it. How each figure is worked out: <a href="#definitions" className="underline">definitions</a>.
+        {data.filters.component ? `, affecting ${catalog.find((c) => c.id === data.filters.component)?.name ?? "one component"}` : ""};
+        trends compare with the same length of time just before. Every number links to the incidents behind it. How each figure is worked
+        out:{" "}
+        <a href="#definitions" className="underline">
+          definitions
+        </a>
+        .
       </p>
       <Headline data={data} />
       <Section id="incidents" title="Incidents">

@@ -20,6 +20,10 @@ export const loader = apiLoader(async function loader({ request }: LoaderFunctio
   const body = table === "uptime" ? uptimeCsv(insights) : incidentsCsv(insights);
   const name = `insights-${table}-${insights.range.from.slice(0, 10)}-to-${insights.range.asOf.slice(0, 10)}.csv`;
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

@@ -33,7 +33,14 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
       .map((id) => {
         const ref = insights.incidents[id];
         const known = facts.get(id);
-        return { id, ref: ref.ref, title: ref.title, severity: ref.severity, startedAt: ref.startedAt, timeTo: known ? incidentTimeTo(known) : null };
+        return {
+          id,
+          ref: ref.ref,
+          title: ref.title,
+          severity: ref.severity,
+          startedAt: ref.startedAt,
+          timeTo: known ? incidentTimeTo(known) : null,
+        };
       })
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)),
   };
@@ -86,5 +93,9 @@ export default function FigureIncidents() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Incidents"} · Insights · Incident Desk` }];
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary byStatus={{ 404: { title: "No such figure", message: "This figure is not on the insights page for these filters." } }} />;
+  return (
+    <GeneralErrorBoundary
+      byStatus={{ 404: { title: "No such figure", message: "This figure is not on the insights page for these filters." } }}
+    />
+  );
 }

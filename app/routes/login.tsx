@@ -61,7 +61,10 @@ export default function LoginPage() {
     <div className="flex min-h-[80vh] flex-col items-center justify-center py-8">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <div aria-hidden="true" className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-slate-900 text-xl font-bold text-white">
+          <div
+            aria-hidden="true"
+            className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-slate-900 text-xl font-bold text-white"
+          >
             ID
           </div>
           <h1 className="text-2xl font-semibold">Incident Desk</h1>
@@ -76,7 +79,16 @@ export default function LoginPage() {
           <Form method="post" replace>
             {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <FormError message={errors._} />
-            <TextField label="Email" name="email" type="email" autoComplete="username" defaultValue={result?.email ?? ""} error={errors.email} required autoFocus />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              defaultValue={result?.email ?? ""}
+              error={errors.email}
+              required
+              autoFocus
+            />
             <TextField label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} required />
             <Button type="submit" className="mt-2 w-full py-2" disabled={busy}>
               {busy ? "Signing in…" : "Sign in"}
@@ -89,7 +101,8 @@ export default function LoginPage() {
               Demo logins
             </h2>
             <p className="mt-1">
-              Every demo user’s password is <code className="whitespace-nowrap rounded bg-white px-1 font-mono ring-1 ring-blue-200">{demo.password}</code>
+              Every demo user’s password is{" "}
+              <code className="whitespace-nowrap rounded bg-white px-1 font-mono ring-1 ring-blue-200">{demo.password}</code>
             </p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
               {demo.logins.map((login) => (
@@ -115,7 +128,10 @@ export function ErrorBoundary() {
   return (
     <GeneralErrorBoundary
       className="mx-auto mt-16 max-w-sm rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
-      unexpected={{ title: "Signing in is not possible right now", message: "Something went wrong on our side. The error has been logged. Try again in a moment." }}
+      unexpected={{
+        title: "Signing in is not possible right now",
+        message: "Something went wrong on our side. The error has been logged. Try again in a moment.",
+      }}
     />
   );
 }

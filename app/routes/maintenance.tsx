@@ -10,7 +10,13 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { can } from "~/modules/auth/roles.ts";
 import { listComponents } from "~/modules/components/catalog.server.ts";
 import { catalogBlocks, errorsByField } from "~/modules/components/catalog-forms.ts";
-import { maintenanceSections, maintenanceUpdateInput, newMaintenanceInput, newMaintenanceValues, suggestedWindow } from "~/modules/maintenance/forms.ts";
+import {
+  maintenanceSections,
+  maintenanceUpdateInput,
+  newMaintenanceInput,
+  newMaintenanceValues,
+  suggestedWindow,
+} from "~/modules/maintenance/forms.ts";
 import { listMaintenances, postMaintenanceUpdate, scheduleMaintenance } from "~/modules/maintenance/maintenance.server.ts";
 import { MaintenanceUpdateSchema, NewMaintenanceSchema } from "~/modules/maintenance/schemas.ts";
 import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
@@ -65,7 +71,8 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 
 async function schedule(actor: Actor, form: FormData) {
   const values = newMaintenanceValues(form);
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, init);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<MaintenanceFormOutcome>({ ok: false, form: "schedule", errors: errorsByField(errors), values }, init);
   // the inputs say which zone they were shown in (decision 0040)
   const zone = formTimeZone(form, actor.timeZone);
   if (!zone.success) return failed(fieldErrors(zone.error));
@@ -84,7 +91,8 @@ async function changeWindow(actor: Actor, form: FormData, intent: "move" | "mess
   const id = MaintenanceId.safeParse(form.get("id"));
   const key = `${intent}:${id.data ?? ""}`;
   const body = typeof form.get("body") === "string" ? String(form.get("body")) : undefined;
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, init);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<MaintenanceFormOutcome>({ ok: false, form: key, errors, values: { body } }, init);
   // a message form that only carries a message must not be read as a move, and the other way round
   const parsed = MaintenanceUpdateSchema.safeParse(maintenanceUpdateInput(form, intent));
   if (!id.success) return failed({ _: "No maintenance was named." });
@@ -113,7 +121,8 @@ function Section({ title, empty, children, count }: { title: string; empty: stri
 export default function MaintenancePage() {
   const { sections, canChange, blocks, suggested, timeZone } = useLoaderData<typeof loader>();
   const completed = sections.completed.slice(0, COMPLETED_SHOWN);
-  const list = (windows: typeof completed) => windows.map((m) => <MaintenanceCard key={m.id} maintenance={m} timeZone={timeZone} canChange={canChange} />);
+  const list = (windows: typeof completed) =>
+    windows.map((m) => <MaintenanceCard key={m.id} maintenance={m} timeZone={timeZone} canChange={canChange} />);
   return (
     <div>
       <PageHeader title="Maintenance">

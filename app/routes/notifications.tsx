@@ -11,10 +11,17 @@ import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
-const NotificationFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("open"), id: z.string({ message: "say which notification" }).min(1, "say which notification").max(64, "not a notification id") }),
-  z.object({ intent: z.literal("read-all") }),
-], { message: "unknown action" });
+const NotificationFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("open"),
+      id: z.string({ message: "say which notification" }).min(1, "say which notification").max(64, "not a notification id"),
+    }),
+    z.object({ intent: z.literal("read-all") }),
+  ],
+  { message: "unknown action" },
+);
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
@@ -69,7 +76,12 @@ export default function Notifications() {
               <Form method="post" className="flex items-start gap-3 p-3">
                 <input type="hidden" name="id" value={n.id} />
                 <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-sky-600"}`} />
-                <button type="submit" name="intent" value="open" className="flex-1 text-left text-sm text-slate-900 underline-offset-2 hover:underline">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="open"
+                  className="flex-1 text-left text-sm text-slate-900 underline-offset-2 hover:underline"
+                >
                   {n.readAt ? null : <span className="sr-only">Unread: </span>}
                   {n.text}
                 </button>
@@ -81,7 +93,10 @@ export default function Notifications() {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">You have no notifications. You are told here when someone asks you to approve an update or review a post-mortem, answers your request, gives you an action item, or when a promised update is about to be late.</p>
+        <p className="text-sm text-slate-600">
+          You have no notifications. You are told here when someone asks you to approve an update or review a post-mortem, answers your
+          request, gives you an action item, or when a promised update is about to be late.
+        </p>
       )}
     </div>
   );

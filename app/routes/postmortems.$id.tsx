@@ -48,8 +48,14 @@ export default function PostmortemReading() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.postmortem.title} · Post-mortem · Incident Desk` : "Post-mortem · Incident Desk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.postmortem.title} · Post-mortem · Incident Desk` : "Post-mortem · Incident Desk" },
+];
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary byStatus={{ 404: { title: "Post-mortem not found", message: "There is no post-mortem with this id or incident reference." } }} />;
+  return (
+    <GeneralErrorBoundary
+      byStatus={{ 404: { title: "Post-mortem not found", message: "There is no post-mortem with this id or incident reference." } }}
+    />
+  );
 }

@@ -69,7 +69,9 @@ export default function PostmortemActionItems() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Action items · ${data.postmortem.title} · Incident Desk` : "Action items · Incident Desk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Action items · ${data.postmortem.title} · Incident Desk` : "Action items · Incident Desk" },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary byStatus={{ 404: { title: "Post-mortem not found" } }} />;

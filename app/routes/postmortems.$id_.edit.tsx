@@ -28,10 +28,20 @@ export const loader = pageLoader(async function loader({ request, params }: Load
     : isLockedForEditing(state)
       ? `It is ${POSTMORTEM_STATE_LABELS[state].toLowerCase()}: reopen it to change it.`
       : null;
-  const [review, actionItems, report] = await Promise.all([reviewPanel(actor, id), postmortemActionItems(id), publicReportStatus(incident.id)]);
+  const [review, actionItems, report] = await Promise.all([
+    reviewPanel(actor, id),
+    postmortemActionItems(id),
+    publicReportStatus(incident.id),
+  ]);
   return {
     postmortem: { id, title, state, incident: { id: incident.id, ref: incident.ref, title: incident.title } },
-    generated: postmortem.sections.map(({ key, title: sectionTitle, source, generated, generatedAt }) => ({ key, title: sectionTitle, source, generated, generatedAt })),
+    generated: postmortem.sections.map(({ key, title: sectionTitle, source, generated, generatedAt }) => ({
+      key,
+      title: sectionTitle,
+      source,
+      generated,
+      generatedAt,
+    })),
     canRefresh: can(actor.role, "postmortem:write") && !isLockedForEditing(state),
     me: { id: actor.userId, name: actor.name },
     readOnlyReason,
@@ -55,7 +65,10 @@ export default function EditPostmortem() {
             {postmortem.incident.ref}
           </Link>
           <span className="text-slate-700">{postmortem.incident.title}</span>
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300" data-testid="postmortem-state">
+          <span
+            className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300"
+            data-testid="postmortem-state"
+          >
             {POSTMORTEM_STATE_LABELS[postmortem.state]}
           </span>
         </div>
@@ -63,7 +76,13 @@ export default function EditPostmortem() {
       </header>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
-          <CollaborativeSections postmortemId={postmortem.id} me={me} readOnlyReason={readOnlyReason} generated={generated} canRefresh={canRefresh} />
+          <CollaborativeSections
+            postmortemId={postmortem.id}
+            me={me}
+            readOnlyReason={readOnlyReason}
+            generated={generated}
+            canRefresh={canRefresh}
+          />
           <section id="action-items" aria-label="Action items" className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
             <ActionItemsEditor postmortemId={postmortem.id} items={actionItems.items} people={actionItems.people} canEdit={may.editItems} />
           </section>
@@ -85,8 +104,14 @@ export default function EditPostmortem() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit · ${data.postmortem.title} · Incident Desk` : "Edit post-mortem · Incident Desk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit · ${data.postmortem.title} · Incident Desk` : "Edit post-mortem · Incident Desk" },
+];
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary byStatus={{ 404: { title: "No such post-mortem", message: "It may have been deleted, or the link is wrong." } }} />;
+  return (
+    <GeneralErrorBoundary
+      byStatus={{ 404: { title: "No such post-mortem", message: "It may have been deleted, or the link is wrong." } }}
+    />
+  );
 }

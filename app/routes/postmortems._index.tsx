@@ -50,7 +50,11 @@ export default function PostmortemList() {
     <div>
       <PageHeader title="Post-mortems" />
       <OwedList owed={owed.rows} dueDays={owed.dueDays} timeZone={timeZone} />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label="Filter post-mortems">
+      <Form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
+        aria-label="Filter post-mortems"
+      >
         <label className="text-sm">
           Severity
           <select name="severity" defaultValue={chosen("severity")} className={SELECT}>
@@ -109,7 +113,8 @@ export default function PostmortemList() {
           <tr key={p.id} className="border-b border-slate-200 last:border-0" data-testid="postmortem-row">
             <td className="px-3 py-2">
               <Link to={`/postmortems/${p.id}`} className="font-medium">
-                <span className="font-mono text-slate-700">{p.ref}</span> {p.title.startsWith(`${p.ref}: `) ? p.title.slice(p.ref.length + 2) : p.title}
+                <span className="font-mono text-slate-700">{p.ref}</span>{" "}
+                {p.title.startsWith(`${p.ref}: `) ? p.title.slice(p.ref.length + 2) : p.title}
               </Link>
             </td>
             <td className="px-3 py-2">

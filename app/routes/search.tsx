@@ -34,7 +34,11 @@ export default function SearchPage() {
   return (
     <div className="max-w-4xl">
       <PageHeader title="Search" />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label="Search">
+      <Form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
+        aria-label="Search"
+      >
         <label className="min-w-64 flex-1 text-sm">
           Words or a "quoted phrase"
           <input
@@ -60,8 +64,8 @@ export default function SearchPage() {
         <Button>Search</Button>
       </Form>
       <p className="mb-4 text-xs text-slate-600">
-        Every word must appear (in any form: <i>blocked</i> finds <i>blocking</i>); put a phrase in quotes; a word after a minus sign (<i>-attack</i>)
-        must not. Deleted timeline entries are not searched.
+        Every word must appear (in any form: <i>blocked</i> finds <i>blocking</i>); put a phrase in quotes; a word after a minus sign (
+        <i>-attack</i>) must not. Deleted timeline entries are not searched.
       </p>
       {error ? (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
@@ -86,8 +90,14 @@ export default function SearchPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `${data.q} · Search · Incident Desk` : "Search · Incident Desk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.q ? `${data.q} · Search · Incident Desk` : "Search · Incident Desk" },
+];
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary byStatus={{ 400: { title: "Search", message: "This search could not be read; start it again from the search box." } }} />;
+  return (
+    <GeneralErrorBoundary
+      byStatus={{ 400: { title: "Search", message: "This search could not be read; start it again from the search box." } }}
+    />
+  );
 }

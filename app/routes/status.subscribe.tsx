@@ -29,7 +29,8 @@ export const loader = pageLoader(async function loader() {
 });
 
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
+  if (request.method !== "POST")
+    return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const result = await requestSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
   if (!result.ok && "limited" in result) {

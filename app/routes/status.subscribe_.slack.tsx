@@ -19,14 +19,21 @@ export const loader = pageLoader(async function loader() {
 });
 
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
+  if (request.method !== "POST")
+    return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const result = await requestSlackSubscription(await readForm(request), clientAddress(request));
   const page = await publicPageNow();
   if (!result.ok && "limited" in result) {
-    const answer = subscriptionPage(page, "Too many requests", <TooManySubscribeRequests page={page} message={result.limited.message} />, 429);
+    const answer = subscriptionPage(
+      page,
+      "Too many requests",
+      <TooManySubscribeRequests page={page} message={result.limited.message} />,
+      429,
+    );
     answer.headers.set("Retry-After", result.limited.headers["Retry-After"]);
     return answer;
   }
-  if (!result.ok) return subscriptionPage(page, TITLE, <SlackSubscribeForm page={page} hooksBase={env().SLACK_HOOKS_BASE_URL} state={result} />, 422);
+  if (!result.ok)
+    return subscriptionPage(page, TITLE, <SlackSubscribeForm page={page} hooksBase={env().SLACK_HOOKS_BASE_URL} state={result} />, 422);
   return subscriptionPage(page, "Look in your Slack channel", <CheckSlack page={page} />);
 });

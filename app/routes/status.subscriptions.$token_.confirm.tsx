@@ -13,12 +13,14 @@ export const loader = pageLoader(async function loader({ params }: LoaderFunctio
   if (!subscriber) return unknownSubscriptionPage(page);
   const token = params.token!;
   if (subscriber.unsubscribedAt) return subscriptionPage(page, "Unsubscribed", <Unsubscribed page={page} subscriber={subscriber} />);
-  if (subscriber.confirmedAt) return subscriptionPage(page, "Subscription confirmed", <Confirmed page={page} subscriber={subscriber} token={token} />);
+  if (subscriber.confirmedAt)
+    return subscriptionPage(page, "Subscription confirmed", <Confirmed page={page} subscriber={subscriber} token={token} />);
   return subscriptionPage(page, "Confirm your subscription", <ConfirmPrompt page={page} subscriber={subscriber} token={token} />);
 });
 
 export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
+  if (request.method !== "POST")
+    return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const known = await subscriptionFromLink(params.token);
   if (!known) return unknownSubscriptionPage(page);

@@ -17,7 +17,8 @@ export const loader = pageLoader(async function loader({ params }: LoaderFunctio
 });
 
 export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
+  if (request.method !== "POST")
+    return new Response("Only GET and POST are supported here.", { status: 405, headers: { Allow: "GET, POST" } });
   const page = await publicPageNow();
   const known = await subscriptionFromLink(params.token);
   const subscriber = known ? await unsubscribe(params.token!) : null;

@@ -26,20 +26,28 @@ describe("the API's boundary", () => {
   });
 
   it("says fields {} when there are none", async () => {
-    expect(await apiAnswer(new DomainError("not_found", "Incident not found.")).json()).toEqual({ error: { code: "not_found", message: "Incident not found.", fields: {} } });
+    expect(await apiAnswer(new DomainError("not_found", "Incident not found.")).json()).toEqual({
+      error: { code: "not_found", message: "Incident not found.", fields: {} },
+    });
   });
 
   it("answers a database that does not answer with 503 and Retry-After", async () => {
     const answer = apiAnswer(databaseDoesNotAnswer(new Error("ECONNREFUSED")));
     expect(answer.status).toBe(503);
     expect(answer.headers.get("retry-after")).toBe("5");
-    expect(await answer.json()).toEqual({ error: { code: "unavailable", message: "The database does not answer; try again in a few seconds.", fields: {} } });
+    expect(await answer.json()).toEqual({
+      error: { code: "unavailable", message: "The database does not answer; try again in a few seconds.", fields: {} },
+    });
   });
 
   it("carries Retry-After on 429, Allow on 405, Connection: close on a body far too large", () => {
     expect(apiAnswer(new DomainError("rate_limited", "Slow down.", {}, { retryAfter: 30 })).headers.get("retry-after")).toBe("30");
-    expect(apiAnswer(new DomainError("method_not_allowed", "No.", {}, { allow: ["GET", "HEAD", "PUT"] })).headers.get("allow")).toBe("GET, HEAD, PUT");
-    expect(apiAnswer(new DomainError("payload_too_large", "Too big.", {}, { closeConnection: true })).headers.get("connection")).toBe("close");
+    expect(apiAnswer(new DomainError("method_not_allowed", "No.", {}, { allow: ["GET", "HEAD", "PUT"] })).headers.get("allow")).toBe(
+      "GET, HEAD, PUT",
+    );
+    expect(apiAnswer(new DomainError("payload_too_large", "Too big.", {}, { closeConnection: true })).headers.get("connection")).toBe(
+      "close",
+    );
     expect(apiAnswer(new DomainError("payload_too_large", "Too big.")).headers.get("connection")).toBeNull();
   });
 
@@ -53,8 +61,16 @@ describe("the API's boundary", () => {
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).status).toBe(409);
     const bug = new TypeError("a bug");
-    await expect(apiAction(async () => { throw bug; })({})).rejects.toBe(bug);
+    await expect(
+      apiAction(async () => {
+        throw bug;
+      })({}),
+    ).rejects.toBe(bug);
     const redirect = new Response(null, { status: 302, headers: { Location: "/login" } });
-    await expect(apiAction(async () => { throw redirect; })({})).rejects.toBe(redirect);
+    await expect(
+      apiAction(async () => {
+        throw redirect;
+      })({}),
+    ).rejects.toBe(redirect);
   });
 });

@@ -4,16 +4,31 @@
 
 const CODES = new Set([
   // Prisma: cannot reach, timed out, connection closed, pool timeout, transaction could not start or ended.
-  "P1001", "P1002", "P1008", "P1017", "P2024", "P2028",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
   // Node's sockets.
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
   // Postgres: too many connections; shut down by an admin or a crash; starting up.
-  "53300", "57P01", "57P02", "57P03",
+  "53300",
+  "57P01",
+  "57P02",
+  "57P03",
   // SQLite: the write lock is held by another connection past the busy timeout.
-  "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_LOCKED",
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_LOCKED",
 ]);
 
-const MESSAGES = /database is locked|Connection terminated|connect ECONNREFUSED|not currently accepting connections|terminating connection|the database system is (starting up|shutting down)/;
+const MESSAGES =
+  /database is locked|Connection terminated|connect ECONNREFUSED|not currently accepting connections|terminating connection|the database system is (starting up|shutting down)/;
 
 type ErrorLike = { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
 

@@ -46,7 +46,8 @@ function answering(base: Db, sqlite: boolean): Db {
     if (sqlite) writesPausedUntil = Date.now() + SQLITE_LOCKED_PAUSE_MS;
     throw refuse(error);
   };
-  const pausedWrites = () => (sqlite && Date.now() < writesPausedUntil ? refuse(new Error("writes paused: the SQLite file was locked a moment ago")) : null);
+  const pausedWrites = () =>
+    sqlite && Date.now() < writesPausedUntil ? refuse(new Error("writes paused: the SQLite file was locked a moment ago")) : null;
   const transaction = base.$transaction.bind(base) as (...args: unknown[]) => Promise<unknown>;
   return base.$extends({
     name: "database-unavailable",

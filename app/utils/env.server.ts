@@ -30,7 +30,11 @@ const EnvSchema = z.object({
   /** Slack's signing secret: verifies every request from Slack; unset, the Slack endpoints answer 404 (docs/slack.md) */
   SLACK_SIGNING_SECRET: z.string().trim().min(8, "must be the app's signing secret as Slack shows it").optional(),
   /** the Slack bot token (xoxb-…) for Web API calls */
-  SLACK_BOT_TOKEN: z.string().trim().regex(/^xox[a-z]-[A-Za-z0-9-]+$/, "must be a Slack token such as xoxb-…").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xox[a-z]-[A-Za-z0-9-]+$/, "must be a Slack token such as xoxb-…")
+    .optional(),
   /** base of Slack's Web API (tests point it at a stand-in) */
   SLACK_API_URL: z
     .string()
@@ -38,11 +42,20 @@ const EnvSchema = z.object({
     .transform((url) => (url.endsWith("/") ? url : `${url}/`))
     .default("https://slack.com/api/"),
   /** a channel id where every declared incident is announced */
-  SLACK_ANNOUNCE_CHANNEL: z.string().trim().regex(/^[CGD][A-Z0-9]{2,30}$/, "must be a Slack channel id such as C0123ABCD").optional(),
+  SLACK_ANNOUNCE_CHANNEL: z
+    .string()
+    .trim()
+    .regex(/^[CGD][A-Z0-9]{2,30}$/, "must be a Slack channel id such as C0123ABCD")
+    .optional(),
   /** the prefix readers' Slack incoming-webhook URLs must start with */
   SLACK_HOOKS_BASE_URL: z.string().url("must be a URL such as https://hooks.slack.com/").default("https://hooks.slack.com/"),
   /** the sender of notices, e.g. "Northwind Status <status@northwind.example>" (default: status@ the public host) */
-  MAIL_FROM: z.string().min(3).max(200).refine((v) => !/[\r\n]/.test(v), "must be one line").optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(200)
+    .refine((v) => !/[\r\n]/.test(v), "must be one line")
+    .optional(),
   /** requests per second the email provider allows (Resend's default is 2) */
   EMAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   /** "off" runs no delivery worker in the web process (run `npm run worker` instead) */
@@ -55,13 +68,19 @@ const EnvSchema = z.object({
   STATUS_EMBED_ANCESTORS: z
     .string()
     .trim()
-    .regex(/^(\*|https?:\/\/[A-Za-z0-9.*:-]+(\s+https?:\/\/[A-Za-z0-9.*:-]+)*)$/, "must be * or origins such as https://www.example.com separated by spaces")
+    .regex(
+      /^(\*|https?:\/\/[A-Za-z0-9.*:-]+(\s+https?:\/\/[A-Za-z0-9.*:-]+)*)$/,
+      "must be * or origins such as https://www.example.com separated by spaces",
+    )
     .default("*"),
   /** hosts that links in emails may point at (comma-separated, `*.example.com` allowed); unset: any */
   ALLOWED_HOSTS: z
     .string()
     .trim()
-    .regex(/^([A-Za-z0-9*.:-]+(\s*,\s*[A-Za-z0-9*.:-]+)*)?$/, "must be host names separated by commas, such as status.example.com,*.example.org")
+    .regex(
+      /^([A-Za-z0-9*.:-]+(\s*,\s*[A-Za-z0-9*.:-]+)*)?$/,
+      "must be host names separated by commas, such as status.example.com,*.example.org",
+    )
     .default(""),
   /** a bearer token that may read GET /metrics (besides admin API tokens); at least 24 characters */
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
@@ -69,11 +88,20 @@ const EnvSchema = z.object({
   /** on SIGTERM: how long /healthz says "draining" while the instance still serves, before it stops accepting (docs/operations.md) */
   SHUTDOWN_READY_GRACE_MS: z.coerce.number().int().min(0).max(120_000, "must be at most 120000 (2 minutes)").default(5_000),
   /** a session ends after this long without a request (it is ended at most 5 minutes later) */
-  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(12),
   /** a session ends this long after signing in, however active */
   SESSION_LIFETIME_DAYS: z.coerce.number().positive().max(365).default(14),
   /** the window the sign-in and token limits below count in */
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(24 * 3600).default(900),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 3600)
+    .default(900),
   /** failed sign-ins (and wrong current passwords) per account per window */
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   /** failed sign-ins per client address per window */
@@ -85,7 +113,12 @@ const EnvSchema = z.object({
   /** the public subscribe form: requests per email address, and per client address, within SUBSCRIBE_WINDOW_SECONDS */
   SUBSCRIBES_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SUBSCRIBES_PER_IP: z.coerce.number().int().positive().default(20),
-  SUBSCRIBE_WINDOW_SECONDS: z.coerce.number().int().positive().max(24 * 3600).default(3600),
+  SUBSCRIBE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 3600)
+    .default(3600),
   /** incident event streams open at once per browser session, per API token and per client address */
   EVENT_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(20),
   EVENT_STREAMS_PER_TOKEN: z.coerce.number().int().positive().default(100),

@@ -50,7 +50,11 @@ describe("errors carry no HTTP", () => {
     const unwrapped = files.flatMap((file) => {
       const text = readFileSync(file, "utf8");
       const name = file.slice(ROOT.length + 1);
-      const bare = [...text.matchAll(/^export (?:async )?function (loader|action)\b|^export const (loader|action) = (?!(?:api|page)(?:Loader|Action)\()/gm)];
+      const bare = [
+        ...text.matchAll(
+          /^export (?:async )?function (loader|action)\b|^export const (loader|action) = (?!(?:api|page)(?:Loader|Action)\()/gm,
+        ),
+      ];
       return bare.map((m) => `${name}: ${m[1] ?? m[2]}`);
     });
     expect(unwrapped).toEqual([]);

@@ -67,7 +67,12 @@ export class DomainError extends Error {
 
   /** A log line's view (pino serialises errors through this): the code, the words and the cause. */
   toJSON() {
-    return { code: this.code, message: this.message, fields: this.fields, ...(this.cause === undefined ? {} : { cause: String(this.cause) }) };
+    return {
+      code: this.code,
+      message: this.message,
+      fields: this.fields,
+      ...(this.cause === undefined ? {} : { cause: String(this.cause) }),
+    };
   }
 }
 
@@ -80,7 +85,12 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The database does not answer (down, locked, out of connections): `unavailable`, try again in a few seconds. decision 0027 */
 export function databaseDoesNotAnswer(cause: unknown): DomainError {
-  return new DomainError("unavailable", "The database does not answer; try again in a few seconds.", {}, { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause });
+  return new DomainError(
+    "unavailable",
+    "The database does not answer; try again in a few seconds.",
+    {},
+    { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause },
+  );
 }
 
 export function isDatabaseOutage(error: unknown): boolean {

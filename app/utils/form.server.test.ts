@@ -28,7 +28,11 @@ function routeLines(pattern: RegExp): string[] {
 }
 
 const post = (fields: Record<string, string>) =>
-  new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  new Request("http://localhost/x", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
 
 const Intent = z.enum(["add", "remove"]);
 

@@ -31,7 +31,10 @@ export async function readForm(request: Request, limit = MAX_FORM_BYTES, tooLarg
   // Every value of a repeated field: a page may read the first (form.get), not the last.
   for (const [key, value] of form.entries()) {
     const field = unstorableTextAt({ [key]: typeof value === "string" ? value : "" });
-    if (field) throw new DomainError("bad_request", `The field ${field} contains a NUL character or half a surrogate pair.`, { [field]: "contains a NUL character or half a surrogate pair" });
+    if (field)
+      throw new DomainError("bad_request", `The field ${field} contains a NUL character or half a surrogate pair.`, {
+        [field]: "contains a NUL character or half a surrogate pair",
+      });
   }
   return form;
 }
@@ -53,11 +56,17 @@ export function readIntent<E extends z.ZodEnum>(form: FormData, Intent: E, missi
  * switch while one intent has no case; at run time (it cannot happen) it is an unknown action.
  */
 export function unhandledIntent(intent: never): never {
-  throw new DomainError("bad_request", "Unknown action.", { intent: `${String((intent as { intent?: unknown })?.intent ?? intent)} is not handled` });
+  throw new DomainError("bad_request", "Unknown action.", {
+    intent: `${String((intent as { intent?: unknown })?.intent ?? intent)} is not handled`,
+  });
 }
 
 /** The form read and parsed with `schema` (`shape` makes the schema's input of the form). */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S, shape?: (form: FormData) => unknown): Promise<FormResult<z.output<S>>> {
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  shape?: (form: FormData) => unknown,
+): Promise<FormResult<z.output<S>>> {
   const form = await readForm(request);
   const value = shape ? shape(form) : Object.fromEntries(form);
   const parsed = schema.safeParse(value);

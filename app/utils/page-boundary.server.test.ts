@@ -8,10 +8,18 @@ describe("the pages' boundary", () => {
   it("gives a form one outcome for every refusal: the message, the fields, the status", () => {
     for (const code of CODES.filter((c) => c !== "unavailable")) {
       const refusal = formRefusal(new DomainError(code, `Refused: ${code}.`, { email: "already in use" }));
-      expect(refusal).toEqual({ ok: false, code, errors: { _: `Refused: ${code}.`, email: "already in use" }, init: { status: STATUS_OF[code] } });
+      expect(refusal).toEqual({
+        ok: false,
+        code,
+        errors: { _: `Refused: ${code}.`, email: "already in use" },
+        init: { status: STATUS_OF[code] },
+      });
     }
     expect(formRefusal(new DomainError("conflict", "Someone else moved it.")).init.status).toBe(409);
-    expect(formRefusal(new DomainError("rate_limited", "Slow down.", {}, { retryAfter: 60 })).init).toEqual({ status: 429, headers: { "Retry-After": "60" } });
+    expect(formRefusal(new DomainError("rate_limited", "Slow down.", {}, { retryAfter: 60 })).init).toEqual({
+      status: 429,
+      headers: { "Retry-After": "60" },
+    });
   });
 
   it("answers a form's refusal as a Response with its status, so a form posting to a route of its own gets it too", async () => {
@@ -45,6 +53,10 @@ describe("the pages' boundary", () => {
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
     const redirect = new Response(null, { status: 302, headers: { Location: "/login" } });
-    await expect(pageLoader(async () => { throw redirect; })({})).rejects.toBe(redirect);
+    await expect(
+      pageLoader(async () => {
+        throw redirect;
+      })({}),
+    ).rejects.toBe(redirect);
   });
 });

@@ -21,7 +21,12 @@ export type FormRefusal = FormFailure & { init: { status: number; headers?: Reco
 export function formRefusal(error: unknown): FormRefusal {
   if (!(error instanceof DomainError) || error.code === "unavailable") throw error;
   const headers = error.retryAfter !== undefined ? { "Retry-After": String(error.retryAfter) } : undefined;
-  return { ok: false, code: error.code, errors: { _: error.message, ...error.fields }, init: { status: error.status, ...(headers ? { headers } : {}) } };
+  return {
+    ok: false,
+    code: error.code,
+    errors: { _: error.message, ...error.fields },
+    init: { status: error.status, ...(headers ? { headers } : {}) },
+  };
 }
 
 /**

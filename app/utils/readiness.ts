@@ -26,7 +26,9 @@ export function createReadiness(initial: ReadinessCheck[]) {
     },
     async readiness(): Promise<Readiness> {
       if (draining) return { status: "draining" };
-      const results = await Promise.all([...checks.values()].map(async (check) => ({ name: check.name, ok: await check.answers().catch(() => false) })));
+      const results = await Promise.all(
+        [...checks.values()].map(async (check) => ({ name: check.name, ok: await check.answers().catch(() => false) })),
+      );
       const failing = results.filter((r) => !r.ok).map((r) => r.name);
       return failing.length ? { status: "unavailable", failing } : { status: "ok" };
     },

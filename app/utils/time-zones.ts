@@ -41,5 +41,7 @@ export const TimeZoneField = z
  */
 export function formTimeZone(form: FormData, readerZone: string) {
   const parsed = z.object({ timeZone: TimeZoneField.optional() }).safeParse({ timeZone: form.get("timeZone") ?? undefined });
-  return parsed.success ? ({ success: true, zone: parsed.data.timeZone ?? readerZone } as const) : ({ success: false, error: parsed.error } as const);
+  return parsed.success
+    ? ({ success: true, zone: parsed.data.timeZone ?? readerZone } as const)
+    : ({ success: false, error: parsed.error } as const);
 }

@@ -55,7 +55,15 @@ async function main() {
   }
   const standIn = await startResendStandIn({ requestsPerSecond: RATE });
   const db = await database();
-  const env = { BUILD_DIR: buildDir, DATABASE_URL: db.url, BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN, RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: String(RATE), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn" };
+  const env = {
+    BUILD_DIR: buildDir,
+    DATABASE_URL: db.url,
+    BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
+    RESEND_API_KEY: standIn.apiKey,
+    RESEND_BASE_URL: standIn.url,
+    EMAIL_REQUESTS_PER_SECOND: String(RATE),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+  };
   let app = await spawnApp(env);
   try {
     // Seed with the app stopped (SQLite has one writer), then start it again on the same database.
@@ -96,9 +104,24 @@ async function main() {
     const seconds = (last - (first || last)) / 1000;
     const rate = got.length / Math.max(seconds, 0.001);
     const allowed = RATE * 100;
-    log(`received ${got.length} notices (${unique} distinct addresses) in ${seconds.toFixed(1)} s: ${Math.round(rate)} emails/s = ${((rate / allowed) * 100).toFixed(1)}% of the ${allowed}/s allowed (goal ≥ 95%)`);
-    log(`stand-in: ${standIn.stats.requests} requests, ${standIn.stats.rateLimited} answered 429, largest batch ${standIn.stats.largestBatch}`);
-    const result = { db: values.db, subscribers: COUNT, publishMs: Math.round(publishMs), seconds, emailsPerSecond: Math.round(rate), ofAllowance: rate / allowed, received: got.length, distinct: unique, rateLimited: standIn.stats.rateLimited, at: new Date().toISOString() };
+    log(
+      `received ${got.length} notices (${unique} distinct addresses) in ${seconds.toFixed(1)} s: ${Math.round(rate)} emails/s = ${((rate / allowed) * 100).toFixed(1)}% of the ${allowed}/s allowed (goal ≥ 95%)`,
+    );
+    log(
+      `stand-in: ${standIn.stats.requests} requests, ${standIn.stats.rateLimited} answered 429, largest batch ${standIn.stats.largestBatch}`,
+    );
+    const result = {
+      db: values.db,
+      subscribers: COUNT,
+      publishMs: Math.round(publishMs),
+      seconds,
+      emailsPerSecond: Math.round(rate),
+      ofAllowance: rate / allowed,
+      received: got.length,
+      distinct: unique,
+      rateLimited: standIn.stats.rateLimited,
+      at: new Date().toISOString(),
+    };
     writeFileSync(path.join(REPO_ROOT, `bench/fanout/results-${values.db}.json`), `${JSON.stringify(result, null, 2)}\n`);
     if (got.length !== COUNT || unique !== COUNT) process.exitCode = 1;
   } finally {

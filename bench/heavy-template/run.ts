@@ -21,8 +21,7 @@ const LABEL = arg("label", BUILD_DIR);
 const LOOP = process.argv.includes("--loop") ? Number(arg("loop", "0")) : null;
 
 const heavyLoop = (n: number) =>
-  n === 0 ? "" :
-  `{% for i in (1..${n}) %}{% for j in (1..${n}) %}{% assign x = title | append: j %}{% endfor %}{% endfor %}`;
+  n === 0 ? "" : `{% for i in (1..${n}) %}{% for j in (1..${n}) %}{% assign x = title | append: j %}{% endfor %}{% endfor %}`;
 const heavyNotice = (n: number) => ({
   subject: "HEAVY {{ title }}",
   text: `${heavyLoop(n)}HEAVY {{ title }}\n{{ body }}\nLeave: {{ unsubscribe_url }}`,
@@ -100,7 +99,7 @@ try {
   if (heavy < SUBSCRIBERS) console.log("shipped notice sent instead:", JSON.stringify(audit).slice(0, 600));
   console.log(
     `${LABEL}: ${SUBSCRIBERS} subscribers, template ${n}x${n} steps per part; publish answered in ${publishMs} ms, all sent in ${allSentMs} ms ` +
-      `(${heavy} with the admin's template); slowest ${answers.map((a) => `${a.path} ${a.slowestMs} ms (${a.asked} asked)`).join(", ")}`
+      `(${heavy} with the admin's template); slowest ${answers.map((a) => `${a.path} ${a.slowestMs} ms (${a.asked} asked)`).join(", ")}`,
   );
 } finally {
   await app.stop();

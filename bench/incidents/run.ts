@@ -42,7 +42,10 @@ const deadline = setTimeout(() => {
 
 try {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 100) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 200));
@@ -58,7 +61,9 @@ try {
     `INSERT INTO "Incident" (id, number, title, summary, severity, status, "lastSeq", "startedAt", "detectedAt", "resolvedAt", "declaredById", "createdAt", "updatedAt")
      VALUES (?, ?, ?, '', ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
   );
-  const impact = db.prepare(`INSERT INTO "IncidentComponent" (id, "incidentId", "componentId", impact, "startedAt", "endedAt") VALUES (?, ?, ?, 'partial_outage', ?, ?)`);
+  const impact = db.prepare(
+    `INSERT INTO "IncidentComponent" (id, "incidentId", "componentId", impact, "startedAt", "endedAt") VALUES (?, ?, ?, 'partial_outage', ?, ?)`,
+  );
   const started = Date.now();
   db.transaction(() => {
     const first = (db.prepare(`SELECT "incidentCounter" AS n FROM "Organization"`).get() as { n: number }).n;
@@ -66,7 +71,19 @@ try {
       const id = base36();
       const at = Date.now() - (i + 1) * 37 * 60_000;
       const resolved = i % 50 === 0 ? null : at + 45 * 60_000;
-      insert.run(id, first + i + 1, `Synthetic incident ${i}`, `SEV${(i % 4) + 1}`, resolved ? "resolved" : "investigating", at, at, resolved, user.id, at, at);
+      insert.run(
+        id,
+        first + i + 1,
+        `Synthetic incident ${i}`,
+        `SEV${(i % 4) + 1}`,
+        resolved ? "resolved" : "investigating",
+        at,
+        at,
+        resolved,
+        user.id,
+        at,
+        at,
+      );
       impact.run(base36(), id, components[i % components.length], at, resolved);
     }
     db.prepare(`UPDATE "Organization" SET "incidentCounter" = "incidentCounter" + ?`).run(INCIDENTS);
@@ -92,10 +109,14 @@ try {
   // A cursor 100 pages deep (5,000 incidents in), to show keyset paging costs the same at any depth.
   let cursor = "";
   for (let page = 0; page < 100; page++) {
-    const body = (await (await fetch(`${base}/api/v1/incidents?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { headers })).json()) as { nextCursor: string };
+    const body = (await (await fetch(`${base}/api/v1/incidents?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { headers })).json()) as {
+      nextCursor: string;
+    };
     cursor = body.nextCursor;
   }
-  const component = (await (await fetch(`${base}/api/v1/components`, { headers })).json()) as { components: { id: string; group: boolean }[] };
+  const component = (await (await fetch(`${base}/api/v1/components`, { headers })).json()) as {
+    components: { id: string; group: boolean }[];
+  };
   const leaf = component.components.find((c) => !c.group)!.id;
 
   const rows = [

@@ -17,7 +17,14 @@ export type PublicFigures = {
   duringFault: { statuses: Record<string, number>; maxMs: number } | null;
 };
 
-export function loadPublicPath(port: number, path: string, rate: number, connections: number, durationS: number, faultWindow: () => [number, number] | null) {
+export function loadPublicPath(
+  port: number,
+  path: string,
+  rate: number,
+  connections: number,
+  durationS: number,
+  faultWindow: () => [number, number] | null,
+) {
   const statuses: Record<string, number> = {};
   const during: Record<string, number> = {};
   let duringMax = 0;
@@ -29,9 +36,13 @@ export function loadPublicPath(port: number, path: string, rate: number, connect
         overallRate: rate,
         duration: durationS,
         timeout: 10,
-        headers: { accept: "text/html,application/json;q=0.9,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", "user-agent": "bench-load" },
+        headers: {
+          accept: "text/html,application/json;q=0.9,*/*;q=0.8",
+          "accept-encoding": "gzip, deflate, br",
+          "user-agent": "bench-load",
+        },
       },
-      (error, r) => (error ? reject(error) : resolve(r))
+      (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on("response", (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
@@ -43,18 +54,16 @@ export function loadPublicPath(port: number, path: string, rate: number, connect
       }
     });
   });
-  return result.then(
-    (r): PublicFigures => ({
-      path,
-      targetRate: rate,
-      requests: r.requests.total,
-      requestsPerSecond: Math.round(r.requests.average),
-      latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
-      non2xx: r.non2xx,
-      errors: r.errors,
-      timeouts: r.timeouts,
-      statuses,
-      duringFault: faultWindow() ? { statuses: during, maxMs: Math.round(duringMax) } : null,
-    })
-  );
+  return result.then((r): PublicFigures => ({
+    path,
+    targetRate: rate,
+    requests: r.requests.total,
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statuses,
+    duringFault: faultWindow() ? { statuses: during, maxMs: Math.round(duringMax) } : null,
+  }));
 }

@@ -4,7 +4,23 @@
 // middle (--fault db-lock | pg-stop), or two instances behind nginx with one killed (-9) halfway
 // (--instances 2, Postgres). Run: npm run bench:load -- [--db postgres] (bench/README.md).
 // Reuses bench/status-page (app process, database, seed, HTTP) and bench/timeline (SSE clients).
-import { DB, opts, DURATION_S, SCRIBES, ENTRIES_PER_S, CLIENTS, CLIENT_THREADS, PUBLISH_EVERY_S, PUBLIC_RATE, CONNECTIONS, FAULT, FAULT_AT_S, FAULT_FOR_S, INSTANCES, KILL_AT_S } from "./options.ts";
+import {
+  DB,
+  opts,
+  DURATION_S,
+  SCRIBES,
+  ENTRIES_PER_S,
+  CLIENTS,
+  CLIENT_THREADS,
+  PUBLISH_EVERY_S,
+  PUBLIC_RATE,
+  CONNECTIONS,
+  FAULT,
+  FAULT_AT_S,
+  FAULT_FOR_S,
+  INSTANCES,
+  KILL_AT_S,
+} from "./options.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,10 +45,13 @@ const KILL_WINDOW_MS = 10_000;
 async function main() {
   const startedAtIso = new Date().toISOString();
   const loadBefore = os.loadavg().map(round1);
-  const overall = setTimeout(() => {
-    log("the run took more than duration + 5 minutes; giving up");
-    process.exit(2);
-  }, (DURATION_S + 300) * 1000);
+  const overall = setTimeout(
+    () => {
+      log("the run took more than duration + 5 minutes; giving up");
+      process.exit(2);
+    },
+    (DURATION_S + 300) * 1000,
+  );
   let database: Database | null = null;
   let app: Front | null = null;
   let fault: Fault | null = null;
@@ -61,18 +80,32 @@ async function main() {
     const afterSeq = warm.entry.seq as number;
 
     log(`opening ${CLIENTS} SSE clients`);
-    const clients = openClients(port, incidentId, afterSeq, workers, { clients: CLIENTS, threads: CLIENT_THREADS, token: TOKEN, reconnect: INSTANCES === 2 });
+    const clients = openClients(port, incidentId, afterSeq, workers, {
+      clients: CLIENTS,
+      threads: CLIENT_THREADS,
+      token: TOKEN,
+      reconnect: INSTANCES === 2,
+    });
     await clients.connected(120_000);
     await sleep(1_000);
     const rssStart = memory(app.survivor.pid);
-    log(`RSS at start ${rssStart?.rssMiB} MiB; loading for ${DURATION_S} s${FAULT ? `, ${FAULT} at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}${KILL_AT_S !== null ? `, one instance killed at ${KILL_AT_S} s` : ""}`);
+    log(
+      `RSS at start ${rssStart?.rssMiB} MiB; loading for ${DURATION_S} s${FAULT ? `, ${FAULT} at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}${KILL_AT_S !== null ? `, one instance killed at ${KILL_AT_S} s` : ""}`,
+    );
 
     const t0 = performance.now();
     const end = t0 + DURATION_S * 1000;
     let faultWindow: [number, number] | null = null;
-    const scribes = runScribes({ port, incidentId, tokens: scribeTokens, entriesPerSecond: ENTRIES_PER_S, startedAt: t0, stopQueuingAt: end });
+    const scribes = runScribes({
+      port,
+      incidentId,
+      tokens: scribeTokens,
+      entriesPerSecond: ENTRIES_PER_S,
+      startedAt: t0,
+      stopQueuingAt: end,
+    });
     const publicLoad = Promise.all(
-      PUBLIC_PATHS.map((p) => loadPublicPath(port, p, PUBLIC_RATE / PUBLIC_PATHS.length, CONNECTIONS, DURATION_S, () => faultWindow))
+      PUBLIC_PATHS.map((p) => loadPublicPath(port, p, PUBLIC_RATE / PUBLIC_PATHS.length, CONNECTIONS, DURATION_S, () => faultWindow)),
     );
 
     const publishes: { at: number; ms: number; status: number }[] = [];
@@ -81,7 +114,12 @@ async function main() {
         await sleep(Math.max(0, t0 + k * PUBLISH_EVERY_S * 1000 - performance.now()));
         const at = performance.now();
         const r = await request(port, "POST", `/api/v1/incidents/${incidentId}/updates`, {
-          body: { status: "monitoring", body: `Update ${k}: we are watching the error rates closely.`, publish: true, nextUpdateInMinutes: 30 },
+          body: {
+            status: "monitoring",
+            body: `Update ${k}: we are watching the error rates closely.`,
+            publish: true,
+            nextUpdateInMinutes: 30,
+          },
           headers: { Authorization: `Bearer ${commsToken}` },
         }).catch(() => null);
         publishes.push({ at: round1((at - t0) / 1000), ms: Math.round(performance.now() - at), status: r?.status ?? 0 });
@@ -123,11 +161,22 @@ async function main() {
 
     // Lost: an acknowledged seq a client never had; also checked in the database.
     const ackedSet = new Set(acked);
-    const perClientLost = threadReports.flatMap((t) => t.clients).map((c) => {
-      const seen = new Set(c.seqs);
-      return { index: c.index, lost: acked.filter((s) => !seen.has(s)).length, error: c.error, reconnects: c.reconnects, firstDrop: c.firstDrop, shownTwice: c.seqs.length - seen.size };
-    });
-    const stored = (await expect(200, port, "GET", `/api/v1/incidents/${incidentId}/timeline?after=${afterSeq}&limit=5000`)).entries as { seq: number }[];
+    const perClientLost = threadReports
+      .flatMap((t) => t.clients)
+      .map((c) => {
+        const seen = new Set(c.seqs);
+        return {
+          index: c.index,
+          lost: acked.filter((s) => !seen.has(s)).length,
+          error: c.error,
+          reconnects: c.reconnects,
+          firstDrop: c.firstDrop,
+          shownTwice: c.seqs.length - seen.size,
+        };
+      });
+    const stored = (await expect(200, port, "GET", `/api/v1/incidents/${incidentId}/timeline?after=${afterSeq}&limit=5000`)).entries as {
+      seq: number;
+    }[];
     const storedSeqs = new Set(stored.map((e) => e.seq));
     const keyCounts = new Map<string, number>();
     for (const e of stored) {
@@ -138,10 +187,16 @@ async function main() {
     const window = faultWindow as [number, number] | null;
     const inWindow = (at: number) => window !== null && at >= window[0] && at <= window[1];
     const overlapsWindow = (a: { at: number; ms: number }) => window !== null && a.at + a.ms >= window[0] && a.at <= window[1];
-    const byStatus = (list: { status: number }[]) => list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
+    const byStatus = (list: { status: number }[]) =>
+      list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
     const attempts = scribeFigures.attempts;
     const healthy = attempts.filter((a) => !inWindow(a.at));
-    const firstAckAfter = window ? scribeFigures.acks.filter((a) => a.ackedAt > window[1]).map((a) => a.ackedAt).sort((a, b) => a - b)[0] : undefined;
+    const firstAckAfter = window
+      ? scribeFigures.acks
+          .filter((a) => a.ackedAt > window[1])
+          .map((a) => a.ackedAt)
+          .sort((a, b) => a - b)[0]
+      : undefined;
     const rssGrowth = rssStart && rssEnd ? round1(((rssEnd.rssMiB - rssStart.rssMiB) / rssStart.rssMiB) * 100) : null;
 
     const result = {
@@ -150,7 +205,19 @@ async function main() {
       machine: `${os.cpus().length} cores, Node ${process.version}`,
       instances: INSTANCES,
       loadAverage: { before: loadBefore, after: os.loadavg().map(round1) },
-      settings: { durationS: DURATION_S, scribes: SCRIBES, entriesPerSecond: ENTRIES_PER_S, clients: CLIENTS, clientThreads: CLIENT_THREADS, publishEveryS: PUBLISH_EVERY_S, publicRate: PUBLIC_RATE, connectionsPerPath: CONNECTIONS, faultAtS: FAULT ? FAULT_AT_S : null, faultForS: FAULT ? FAULT_FOR_S : null, killAtS: KILL_AT_S },
+      settings: {
+        durationS: DURATION_S,
+        scribes: SCRIBES,
+        entriesPerSecond: ENTRIES_PER_S,
+        clients: CLIENTS,
+        clientThreads: CLIENT_THREADS,
+        publishEveryS: PUBLISH_EVERY_S,
+        publicRate: PUBLIC_RATE,
+        connectionsPerPath: CONNECTIONS,
+        faultAtS: FAULT ? FAULT_AT_S : null,
+        faultForS: FAULT ? FAULT_FOR_S : null,
+        killAtS: KILL_AT_S,
+      },
       entries: {
         queued: scribeFigures.acks.length + scribeFigures.refused.length + scribeFigures.pending,
         acknowledged: acked.length,
@@ -168,7 +235,10 @@ async function main() {
         clients: CLIENTS,
         clientsWithLoss: perClientLost.filter((c) => c.lost > 0).length,
         lostTotal: perClientLost.reduce((n, c) => n + c.lost, 0),
-        streamErrors: perClientLost.filter((c) => c.error).map((c) => ({ index: c.index, error: c.error })).slice(0, 10),
+        streamErrors: perClientLost
+          .filter((c) => c.error)
+          .map((c) => ({ index: c.index, error: c.error }))
+          .slice(0, 10),
         unexpectedSeqs: threadReports.flatMap((t) => t.clients).reduce((n, c) => n + c.seqs.filter((s) => !ackedSet.has(s)).length, 0),
         eventLoopDelayMs: threadReports.map((t) => t.eventLoopDelayMs),
         reconnects: perClientLost.reduce((n, c) => n + c.reconnects, 0),
@@ -176,7 +246,11 @@ async function main() {
         shownTwice: perClientLost.reduce((n, c) => n + c.shownTwice, 0),
         firstDrops: [...new Set(perClientLost.map((c) => c.firstDrop).filter(Boolean))].slice(0, 5),
       },
-      publishes: { done: publishes.filter((p) => p.status === 201).length, all: publishes, ms: stats(publishes.filter((p) => p.status === 201).map((p) => p.ms)) },
+      publishes: {
+        done: publishes.filter((p) => p.status === 201).length,
+        all: publishes,
+        ms: stats(publishes.filter((p) => p.status === 201).map((p) => p.ms)),
+      },
       public: publicFigures,
       fault: FAULT
         ? {
@@ -204,12 +278,17 @@ async function main() {
       rssMiB: { start: rssStart?.rssMiB, end: rssEnd?.rssMiB, peak: rssEnd?.peakRssMiB, growthPercent: rssGrowth },
     };
 
-    const out = path.resolve(root, opts.out ?? `bench/load/results-${DB}${FAULT ? `-${FAULT}` : ""}${INSTANCES === 2 ? "-2-instances-kill" : ""}.json`);
+    const out = path.resolve(
+      root,
+      opts.out ?? `bench/load/results-${DB}${FAULT ? `-${FAULT}` : ""}${INSTANCES === 2 ? "-2-instances-kill" : ""}.json`,
+    );
     fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
     printTable(result);
     log(`wrote ${path.relative(root, out)}`);
 
-    const errors = publicFigures.reduce((n, p) => n + p.non2xx + p.errors, 0) + (attempts.length - (attempts.filter((a) => a.status === 200 || a.status === 201).length));
+    const errors =
+      publicFigures.reduce((n, p) => n + p.non2xx + p.errors, 0) +
+      (attempts.length - attempts.filter((a) => a.status === 200 || a.status === 201).length);
     const missed =
       result.entries.lostInDatabase > 0 ||
       result.sse.lostTotal > 0 ||
@@ -237,22 +316,37 @@ async function main() {
 function printTable(r: any) {
   const rows: [string, string][] = [];
   for (const p of r.public)
-    rows.push([`GET ${p.path}`, `${p.requestsPerSecond}/s of ${p.targetRate}, p50 ${p.latencyMs.p50} / p99 ${p.latencyMs.p99} / max ${p.latencyMs.max} ms, non-2xx ${p.non2xx}, errors ${p.errors}`]);
+    rows.push([
+      `GET ${p.path}`,
+      `${p.requestsPerSecond}/s of ${p.targetRate}, p50 ${p.latencyMs.p50} / p99 ${p.latencyMs.p99} / max ${p.latencyMs.max} ms, non-2xx ${p.non2xx}, errors ${p.errors}`,
+    ]);
   const e = r.entries;
   rows.push(["POST timeline (answered 2xx)", `p50 ${e.postLatencyMs.median} / p99 ${e.postLatencyMs.p99} / max ${e.postLatencyMs.max} ms`]);
-  rows.push(["entries", `acknowledged ${e.acknowledged}, refused ${e.refused}, pending ${e.pending}, retried ${e.retriedEntries}, tries by status ${JSON.stringify(e.attemptsByStatus)}`]);
-  rows.push(["lost", `in the database ${e.lostInDatabase}, on SSE clients ${r.sse.lostTotal} (${r.sse.clientsWithLoss} of ${r.sse.clients} clients), duplicated ${e.duplicatedInDatabase}, stream errors ${r.sse.streamErrors.length}`]);
+  rows.push([
+    "entries",
+    `acknowledged ${e.acknowledged}, refused ${e.refused}, pending ${e.pending}, retried ${e.retriedEntries}, tries by status ${JSON.stringify(e.attemptsByStatus)}`,
+  ]);
+  rows.push([
+    "lost",
+    `in the database ${e.lostInDatabase}, on SSE clients ${r.sse.lostTotal} (${r.sse.clientsWithLoss} of ${r.sse.clients} clients), duplicated ${e.duplicatedInDatabase}, stream errors ${r.sse.streamErrors.length}`,
+  ]);
   rows.push(["publishes", `${r.publishes.done} of ${r.publishes.all.length}, median ${r.publishes.ms.median} ms`]);
   rows.push(["server RSS", `${r.rssMiB.start} → ${r.rssMiB.end} MiB (${r.rssMiB.growthPercent}%), peak ${r.rssMiB.peak}`]);
   if (r.kill) {
     const k = r.kill;
-    rows.push([`kill -9 at ${k.atS} s`, `writes in the next ${k.windowS} s ${JSON.stringify(k.writesDuring)} (slowest ${k.slowestWriteDuringMs} ms); SSE clients reconnected ${r.sse.clientsReconnected} (${r.sse.reconnects} reconnects), events shown twice ${r.sse.shownTwice}`]);
+    rows.push([
+      `kill -9 at ${k.atS} s`,
+      `writes in the next ${k.windowS} s ${JSON.stringify(k.writesDuring)} (slowest ${k.slowestWriteDuringMs} ms); SSE clients reconnected ${r.sse.clientsReconnected} (${r.sse.reconnects} reconnects), events shown twice ${r.sse.shownTwice}`,
+    ]);
     for (const p of k.publicDuring) rows.push([`  during: ${p.path}`, `${JSON.stringify(p.statuses)}, slowest ${p.maxMs} ms`]);
   }
   rows.push(["load average", `${r.loadAverage.before.join(" ")} → ${r.loadAverage.after.join(" ")}`]);
   if (r.fault) {
     const f = r.fault;
-    rows.push([`fault ${f.name}`, `${f.lastedS} s from ${f.atS} s: writes ${JSON.stringify(f.writesDuring)} (slowest ${f.slowestWriteDuringMs} ms), first ack ${f.firstAckAfterFaultS} s after`]);
+    rows.push([
+      `fault ${f.name}`,
+      `${f.lastedS} s from ${f.atS} s: writes ${JSON.stringify(f.writesDuring)} (slowest ${f.slowestWriteDuringMs} ms), first ack ${f.firstAckAfterFaultS} s after`,
+    ]);
     for (const p of f.publicDuring) rows.push([`  during: ${p.path}`, `${JSON.stringify(p.statuses)}, slowest ${p.maxMs} ms`]);
   }
   const w = Math.max(...rows.map(([a]) => a.length));

@@ -52,7 +52,14 @@ export function runScribes(options: {
       }
       figures.attempts.push({ at: t0, ms: performance.now() - t0, status });
       if ((status === 201 || status === 200) && reply?.json?.entry?.seq) {
-        figures.acks.push({ key: entry.key, seq: reply.json.entry.seq, scribe, queuedAt: entry.queuedAt, ackedAt: performance.now(), tries });
+        figures.acks.push({
+          key: entry.key,
+          seq: reply.json.entry.seq,
+          scribe,
+          queuedAt: entry.queuedAt,
+          ackedAt: performance.now(),
+          tries,
+        });
         return;
       }
       const text = reply?.body.toString("utf8").slice(0, 300) ?? "no answer";

@@ -41,8 +41,14 @@ function summarize(profile: CpuProfile, runs: number, top: number): ProfileSumma
   const perRun = (ms: number) => Math.round((ms / runs) * 100) / 100;
   return {
     totalMs: perRun([...areas.values()].reduce((a, b) => a + b, 0)),
-    byArea: [...areas.entries()].map(([area, ms]) => ({ area, ms: perRun(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
-    byFunction: [...functions.values()].map((f) => ({ ...f, ms: perRun(f.ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
+    byArea: [...areas.entries()]
+      .map(([area, ms]) => ({ area, ms: perRun(ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
+    byFunction: [...functions.values()]
+      .map((f) => ({ ...f, ms: perRun(f.ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
   };
 }
 

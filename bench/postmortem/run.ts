@@ -92,8 +92,14 @@ async function main() {
   try {
     await app.stop(); // migrated, demo data loaded; seed with nobody else writing
     const seedStarted = performance.now();
-    const seeded = await seedLargeIncident(bench, { entries: Number(values.entries), updates: Number(values.updates), windows: Number(values.windows) });
-    log(`seeded ${seeded.ref}: ${values.entries} entries, ${values.updates} updates, ${values.windows} impact windows in ${Math.round(performance.now() - seedStarted)} ms`);
+    const seeded = await seedLargeIncident(bench, {
+      entries: Number(values.entries),
+      updates: Number(values.updates),
+      windows: Number(values.windows),
+    });
+    log(
+      `seeded ${seeded.ref}: ${values.entries} entries, ${values.updates} updates, ${values.windows} impact windows in ${Math.round(performance.now() - seedStarted)} ms`,
+    );
 
     // In this process: the app's own modules on the same database.
     process.env.DATABASE_URL = db.url;
@@ -103,7 +109,15 @@ async function main() {
     const { generateSections } = await import("../../app/modules/postmortems/generate.ts");
     const { db: appDb } = await import("../../app/utils/db.server.ts");
     const admin = await bench.user.findUniqueOrThrow({ where: { id: seeded.adminId } });
-    const actor = { userId: admin.id, name: admin.name, email: admin.email, role: "admin" as const, timeZone: admin.timeZone, tokenId: null, sessionId: null };
+    const actor = {
+      userId: admin.id,
+      name: admin.name,
+      email: admin.email,
+      role: "admin" as const,
+      timeZone: admin.timeZone,
+      tokenId: null,
+      sessionId: null,
+    };
     const generateOnce = async () => {
       const started = performance.now();
       const view = await createPostmortem(actor, seeded.incidentId);
@@ -146,9 +160,16 @@ async function main() {
       if (i >= WARMUP) generateRoundTrip.push(ms);
     }
     const generateServer = (await serverTimes(app, "gen-")).slice(WARMUP);
-    const { id: postmortemId } = await bench.postmortem.findUniqueOrThrow({ where: { incidentId: seeded.incidentId }, select: { id: true } });
+    const { id: postmortemId } = await bench.postmortem.findUniqueOrThrow({
+      where: { incidentId: seeded.incidentId },
+      select: { id: true },
+    });
     const pages: Record<string, { roundTrip: number[]; server: number[] }> = {};
-    for (const [name, route] of [["page", `/postmortems/${postmortemId}`], ["markdown", `/postmortems/${postmortemId}.md`], ["list", "/postmortems"]] as const) {
+    for (const [name, route] of [
+      ["page", `/postmortems/${postmortemId}`],
+      ["markdown", `/postmortems/${postmortemId}.md`],
+      ["list", "/postmortems"],
+    ] as const) {
       const roundTrip: number[] = [];
       for (let i = 0; i < 5 + PAGE_RUNS; i++) {
         const ms = await timed(app, "GET", route, `${name}-${i}`, 200);
@@ -170,9 +191,14 @@ async function main() {
       { what: "GET /postmortems (list), server", ...stats(pages.list.server), goal: null },
     ];
     const load = loadavg().map((n) => Math.round(n * 100) / 100);
-    console.log(`\nbench/postmortem on ${values.db}: ${values.entries} entries, ${values.updates} updates, ${values.windows} windows; ms over ${RUNS} (generation) and ${PAGE_RUNS} (pages) runs; load average ${load.join(" ")}\n`);
+    console.log(
+      `\nbench/postmortem on ${values.db}: ${values.entries} entries, ${values.updates} updates, ${values.windows} windows; ms over ${RUNS} (generation) and ${PAGE_RUNS} (pages) runs; load average ${load.join(" ")}\n`,
+    );
     console.log(`| measured | n | median | p95 | min | max | goal |\n| --- | --: | --: | --: | --: | --: | --: |`);
-    for (const r of rows) console.log(`| ${r.what} | ${r.n} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.goal === null ? "" : `< ${r.goal}${r.p95 < r.goal ? " ✓" : " ✗"}`} |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.what} | ${r.n} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.goal === null ? "" : `< ${r.goal}${r.p95 < r.goal ? " ✓" : " ✗"}`} |`,
+      );
     if (cpu) {
       console.log(`\nCPU per generation (in process, sampled): ${cpu.totalMs} ms\n\n| area | ms |\n| --- | --: |`);
       for (const a of cpu.byArea) console.log(`| ${a.area} | ${a.ms} |`);
@@ -180,7 +206,18 @@ async function main() {
       for (const f of cpu.byFunction) console.log(`| ${f.fn} | ${f.area} | ${f.ms} |`);
     }
     const missed = rows.filter((r) => r.goal !== null && r.p95 >= r.goal);
-    const result = { db: values.db, entries: Number(values.entries), updates: Number(values.updates), windows: Number(values.windows), runs: RUNS, pageRuns: PAGE_RUNS, rows, cpu, loadAverage: load, at: new Date().toISOString() };
+    const result = {
+      db: values.db,
+      entries: Number(values.entries),
+      updates: Number(values.updates),
+      windows: Number(values.windows),
+      runs: RUNS,
+      pageRuns: PAGE_RUNS,
+      rows,
+      cpu,
+      loadAverage: load,
+      at: new Date().toISOString(),
+    };
     writeFileSync(path.join(REPO_ROOT, `bench/postmortem/results-${values.db}.json`), `${JSON.stringify(result, null, 2)}\n`);
     if (missed.length) {
       log(`goal missed (p95): ${missed.map((r) => r.what).join("; ")}`);

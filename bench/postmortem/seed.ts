@@ -17,13 +17,45 @@ export function openDatabase(url: string): BenchDb {
 export type SeedOptions = { entries: number; updates: number; windows: number };
 export type SeededIncident = { incidentId: string; ref: string; adminId: string };
 
-const KINDS = ["note", "action", "decision", "observation", "hypothesis", "customer_impact", "status_change", "note", "observation", "action"] as const;
+const KINDS = [
+  "note",
+  "action",
+  "decision",
+  "observation",
+  "hypothesis",
+  "customer_impact",
+  "status_change",
+  "note",
+  "observation",
+  "action",
+] as const;
 const IMPACTS = ["degraded_performance", "partial_outage", "major_outage"] as const;
 const MINUTE = 60_000;
 const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(10, "0")}`;
 
 function words(n: number, seed: number): string {
-  const vocabulary = ["router", "config", "rollback", "latency", "p99", "error rate", "queue", "region", "GPU pool", "canary", "retry", "autoscaler", "dashboard", "alert", "customers", "batch", "eu-west", "us-east", "control plane", "restart"];
+  const vocabulary = [
+    "router",
+    "config",
+    "rollback",
+    "latency",
+    "p99",
+    "error rate",
+    "queue",
+    "region",
+    "GPU pool",
+    "canary",
+    "retry",
+    "autoscaler",
+    "dashboard",
+    "alert",
+    "customers",
+    "batch",
+    "eu-west",
+    "us-east",
+    "control plane",
+    "restart",
+  ];
   return Array.from({ length: n }, (_, i) => vocabulary[(seed * 7 + i * 13) % vocabulary.length]).join(" ");
 }
 
@@ -34,7 +66,11 @@ function doc(text: string) {
 export async function seedLargeIncident(db: BenchDb, options: SeedOptions): Promise<SeededIncident> {
   const admin = await db.user.findFirstOrThrow({ where: { role: "admin" }, orderBy: { createdAt: "asc" } });
   const people = await db.user.findMany({ where: { disabledAt: null }, select: { id: true } });
-  const components = await db.component.findMany({ where: { isGroup: false, archivedAt: null }, orderBy: { position: "asc" }, select: { id: true } });
+  const components = await db.component.findMany({
+    where: { isGroup: false, archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const regions = await db.region.findMany({ take: 3, orderBy: { position: "asc" }, select: { id: true } });
   const { incidentCounter: number } = await db.organization.update({ where: { id: "org" }, data: { incidentCounter: { increment: 1 } } });
 
@@ -46,7 +82,8 @@ export async function seedLargeIncident(db: BenchDb, options: SeedOptions): Prom
       id: incidentId,
       number,
       title: "Bench: chat and API unavailable in every region",
-      summary: "A routing configuration change capped in-flight requests far below the intended limit; the rollback had to be applied region by region.",
+      summary:
+        "A routing configuration change capped in-flight requests far below the intended limit; the rollback had to be applied region by region.",
       severity: "SEV1",
       status: "resolved",
       lastSeq: options.entries,
@@ -74,7 +111,14 @@ export async function seedLargeIncident(db: BenchDb, options: SeedOptions): Prom
   const windows = Array.from({ length: options.windows }, (_, i) => {
     const [k, j] = [i % spread, Math.floor(i / spread)];
     const from = 2 + k * 10 + j * 150;
-    return { id: id("benchwin", i), incidentId, componentId: components[k].id, impact: IMPACTS[(i + j) % 3], startedAt: at(from), endedAt: at(Math.min(from + 150, 355)) };
+    return {
+      id: id("benchwin", i),
+      incidentId,
+      componentId: components[k].id,
+      impact: IMPACTS[(i + j) % 3],
+      startedAt: at(from),
+      endedAt: at(Math.min(from + 150, 355)),
+    };
   });
   await db.incidentComponent.createMany({ data: windows });
 
@@ -100,7 +144,13 @@ export async function seedLargeIncident(db: BenchDb, options: SeedOptions): Prom
   const every = 340 / options.updates;
   const updates = Array.from({ length: options.updates }, (_, i) => {
     const last = i === options.updates - 1;
-    const status = last ? "resolved" : i < options.updates / 3 ? "investigating" : i < (options.updates * 2) / 3 ? "identified" : "monitoring";
+    const status = last
+      ? "resolved"
+      : i < options.updates / 3
+        ? "investigating"
+        : i < (options.updates * 2) / 3
+          ? "identified"
+          : "monitoring";
     const promise = last ? null : i % 2 ? 15 : 30;
     const publishedAt = at(9 + i * every);
     return {

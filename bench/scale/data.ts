@@ -3,7 +3,19 @@
 // bulk INSERTs. Deterministic (a seeded PRNG), so two runs search the same text. The words vary
 // the way real entries do: a few common ones, many rare ones (tickets, deploys, hosts).
 
-import { COMPONENTS, REGIONS, SYMPTOMS, ACTIONS, CAUSES, METRICS, PEOPLE, ENTRY_KINDS, SEVERITIES, IMPACTS, SECTION_KEYS } from "./words.ts";
+import {
+  COMPONENTS,
+  REGIONS,
+  SYMPTOMS,
+  ACTIONS,
+  CAUSES,
+  METRICS,
+  PEOPLE,
+  ENTRY_KINDS,
+  SEVERITIES,
+  IMPACTS,
+  SECTION_KEYS,
+} from "./words.ts";
 
 export type Row = Record<string, string | number | boolean | Date | null>;
 
@@ -35,7 +47,9 @@ export class TextMaker {
     return `${prefix}${this.int(10 ** (digits - 1), 10 ** digits - 1)}`;
   }
   entry(kind: string): string {
-    const c = this.pick(COMPONENTS), r = this.pick(REGIONS), s = this.pick(SYMPTOMS);
+    const c = this.pick(COMPONENTS),
+      r = this.pick(REGIONS),
+      s = this.pick(SYMPTOMS);
     switch (kind) {
       case "observation":
         return `${c} ${s} in ${r}: ${this.pick(METRICS)} at ${this.int(2, 99)}% (baseline ${this.int(1, 9)}%). Host ${this.token("node-", 4)} first, then the rest of the ${r} fleet.`;
@@ -99,22 +113,57 @@ export function incidentRows(i: number, count: number, entries: number, ctx: Con
   const published = severity === "SEV1" || severity === "SEV2";
   const user = (n: number) => ctx.users[(i + n) % ctx.users.length]!;
   const incident: Row = {
-    id, number: ctx.firstNumber + i, title, summary: text.summary(title), severity, status: open ? "investigating" : "resolved", lastSeq: entries,
-    startedAt, detectedAt: at(text.int(0, 10)), acknowledgedAt: at(text.int(2, 15)), mitigatedAt: open ? null : at(mitigated), resolvedAt: open ? null : at(resolved),
-    commanderId: user(0), commsLeadId: user(1), scribeId: user(2), declaredById: user(3), createdAt: startedAt, updatedAt: at(resolved),
-    publicTitle: published ? title : null, publicStatus: published ? (open ? "investigating" : "resolved") : null, publicImpact: published ? (severity === "SEV1" ? "critical" : "major") : null,
-    publishedAt: published ? at(12) : null, publicUpdatedAt: published ? at(open ? 12 : resolved) : null, publicResolvedAt: published && !open ? at(resolved) : null,
+    id,
+    number: ctx.firstNumber + i,
+    title,
+    summary: text.summary(title),
+    severity,
+    status: open ? "investigating" : "resolved",
+    lastSeq: entries,
+    startedAt,
+    detectedAt: at(text.int(0, 10)),
+    acknowledgedAt: at(text.int(2, 15)),
+    mitigatedAt: open ? null : at(mitigated),
+    resolvedAt: open ? null : at(resolved),
+    commanderId: user(0),
+    commsLeadId: user(1),
+    scribeId: user(2),
+    declaredById: user(3),
+    createdAt: startedAt,
+    updatedAt: at(resolved),
+    publicTitle: published ? title : null,
+    publicStatus: published ? (open ? "investigating" : "resolved") : null,
+    publicImpact: published ? (severity === "SEV1" ? "critical" : "major") : null,
+    publishedAt: published ? at(12) : null,
+    publicUpdatedAt: published ? at(open ? 12 : resolved) : null,
+    publicResolvedAt: published && !open ? at(resolved) : null,
   };
   const windows = Array.from({ length: text.int(1, 2) }, (_, w) => ({
-    id: benchId("w", i * 2 + w), incidentId: id, componentId: text.pick(ctx.components), impact: text.pick(IMPACTS), startedAt: at(w * 5), endedAt: open ? null : at(mitigated),
+    id: benchId("w", i * 2 + w),
+    incidentId: id,
+    componentId: text.pick(ctx.components),
+    impact: text.pick(IMPACTS),
+    startedAt: at(w * 5),
+    endedAt: open ? null : at(mitigated),
   }));
   const updates = published
     ? (open ? ["investigating"] : ["investigating", "identified", "resolved"]).map((status, u) => {
         const publishedAt = at(12 + u * Math.floor(resolved / 3));
         const promise = status === "resolved" ? null : 30;
         return {
-          id: benchId("u", i * 3 + u), incidentId: id, status, body: `${status}: ${text.paragraph(1)}`, state: "published", notify: false, nextUpdateInMinutes: promise,
-          nextUpdateAt: promise ? new Date(publishedAt.getTime() + promise * MINUTE) : null, authorId: user(1), publishedById: user(1), publishedAt, createdAt: publishedAt, updatedAt: publishedAt,
+          id: benchId("u", i * 3 + u),
+          incidentId: id,
+          status,
+          body: `${status}: ${text.paragraph(1)}`,
+          state: "published",
+          notify: false,
+          nextUpdateInMinutes: promise,
+          nextUpdateAt: promise ? new Date(publishedAt.getTime() + promise * MINUTE) : null,
+          authorId: user(1),
+          publishedById: user(1),
+          publishedAt,
+          createdAt: publishedAt,
+          updatedAt: publishedAt,
         };
       })
     : [];
@@ -122,14 +171,32 @@ export function incidentRows(i: number, count: number, entries: number, ctx: Con
   if (!hasPostmortem) return { incident, windows, updates, postmortem: null, sections: [], actionItems: [] };
   const postmortemId = benchId("p", i);
   const written = at(resolved + 2 * 24 * 60);
-  const postmortem: Row = { id: postmortemId, incidentId: id, title: `INC-${ctx.firstNumber + i}: ${title}`, state: i % 2 ? "published" : "draft", authorId: user(2), revision: 1, createdAt: written, updatedAt: written };
+  const postmortem: Row = {
+    id: postmortemId,
+    incidentId: id,
+    title: `INC-${ctx.firstNumber + i}: ${title}`,
+    state: i % 2 ? "published" : "draft",
+    authorId: user(2),
+    revision: 1,
+    createdAt: written,
+    updatedAt: written,
+  };
   const sections = SECTION_KEYS.map((key, position) => {
     const body = text.paragraph(text.int(2, 6));
     return { id: benchId("s", i * 9 + position), postmortemId, key, position, doc: doc(body), text: body, updatedAt: written };
   });
   const actionItems = [0, 1].map((n) => ({
-    id: benchId("a", i * 2 + n), postmortemId, title: `${text.pick(ACTIONS)} ${text.pick(COMPONENTS)} safely`, kind: n ? "prevent" : "mitigate", priority: "medium",
-    state: i % 4 === 0 ? "open" : "done", ownerId: user(n), dueAt: at(resolved + 30 * 24 * 60), closedAt: i % 4 === 0 ? null : at(resolved + 20 * 24 * 60), createdAt: written, updatedAt: written,
+    id: benchId("a", i * 2 + n),
+    postmortemId,
+    title: `${text.pick(ACTIONS)} ${text.pick(COMPONENTS)} safely`,
+    kind: n ? "prevent" : "mitigate",
+    priority: "medium",
+    state: i % 4 === 0 ? "open" : "done",
+    ownerId: user(n),
+    dueAt: at(resolved + 30 * 24 * 60),
+    closedAt: i % 4 === 0 ? null : at(resolved + 20 * 24 * 60),
+    createdAt: written,
+    updatedAt: written,
   }));
   return { incident, windows, updates, postmortem, sections, actionItems };
 }
@@ -144,8 +211,16 @@ export function entryRows(incident: Row, count: number, firstEntry: number, ctx:
     const body = text.entry(kind);
     const occurredAt = new Date(start + n * step);
     return {
-      id: benchId("e", firstEntry + n), incidentId: incident.id as string, seq: n + 1, kind, doc: doc(body), text: body, occurredAt,
-      authorId: ctx.users[(firstEntry + n) % ctx.users.length]!, pinned: n % 50 === 7, createdAt: occurredAt,
+      id: benchId("e", firstEntry + n),
+      incidentId: incident.id as string,
+      seq: n + 1,
+      kind,
+      doc: doc(body),
+      text: body,
+      occurredAt,
+      authorId: ctx.users[(firstEntry + n) % ctx.users.length]!,
+      pinned: n % 50 === 7,
+      createdAt: occurredAt,
     };
   });
 }

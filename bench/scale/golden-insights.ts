@@ -15,7 +15,11 @@ const { InsightsQuerySchema } = await import("../../app/modules/insights/query.t
 const { db } = await import("../../app/utils/db.server.ts");
 
 const now = new Date(process.env.NOW ?? "2026-11-25T12:00:00Z");
-const components = await db.component.findMany({ where: { archivedAt: null }, select: { id: true, isGroup: true }, orderBy: { name: "asc" } });
+const components = await db.component.findMany({
+  where: { archivedAt: null },
+  select: { id: true, isGroup: true },
+  orderBy: { name: "asc" },
+});
 const group = components.find((c) => c.isGroup);
 const single = components.find((c) => !c.isGroup);
 const queries: Record<string, string>[] = [

@@ -4,7 +4,16 @@
 import type { AppProcess } from "../../tests/setup/app-process.ts";
 
 export type Stats = { n: number; median: number; p95: number; max: number };
-export type Timing = { what: string; path: string; status: number; bytes: number; server: Stats; roundTrip: Stats; goalMs: number; met: boolean };
+export type Timing = {
+  what: string;
+  path: string;
+  status: number;
+  bytes: number;
+  server: Stats;
+  roundTrip: Stats;
+  goalMs: number;
+  met: boolean;
+};
 
 export function stats(values: number[]): Stats {
   const s = [...values].sort((a, b) => a - b);
@@ -30,9 +39,16 @@ function serverTimes(app: AppProcess, prefix: string): number[] {
     });
 }
 
-export async function get(app: AppProcess, token: string, path: string, requestId?: string): Promise<{ status: number; body: string; ms: number }> {
+export async function get(
+  app: AppProcess,
+  token: string,
+  path: string,
+  requestId?: string,
+): Promise<{ status: number; body: string; ms: number }> {
   const started = performance.now();
-  const res = await fetch(app.baseUrl + path, { headers: { Authorization: `Bearer ${token}`, ...(requestId ? { "x-request-id": requestId } : {}) } });
+  const res = await fetch(app.baseUrl + path, {
+    headers: { Authorization: `Bearer ${token}`, ...(requestId ? { "x-request-id": requestId } : {}) },
+  });
   const body = await res.text();
   return { status: res.status, body, ms: performance.now() - started };
 }
@@ -69,7 +85,9 @@ export function table(rows: Timing[]): string {
   ];
   for (const r of rows) {
     const size = r.bytes > 10_000 ? `${Math.round(r.bytes / 1024)} KiB` : `${r.bytes} B`;
-    lines.push(`| ${r.what} | \`${r.path.length > 60 ? `${r.path.slice(0, 57)}…` : r.path}\` | ${r.server.n} | ${r.server.median} | **${r.server.p95}** | ${r.server.max} | ${r.roundTrip.p95} | ${size} | < ${r.goalMs} ${r.met ? "✓" : "✗"} |`);
+    lines.push(
+      `| ${r.what} | \`${r.path.length > 60 ? `${r.path.slice(0, 57)}…` : r.path}\` | ${r.server.n} | ${r.server.median} | **${r.server.p95}** | ${r.server.max} | ${r.roundTrip.p95} | ${size} | < ${r.goalMs} ${r.met ? "✓" : "✗"} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -67,7 +67,20 @@ function timeParts(data: InsightsData) {
   const current = () => data.incidents.filter((i) => startedIn(i, period)).map((i) => ({ ...i }));
   const previous = () => data.incidents.filter((i) => startedIn(i, { from: range.previousFrom, to: range.from })).map((i) => ({ ...i }));
   const parts: [string, () => unknown][] = [
-    ["uptime", () => componentInsights({ components: data.components, windows: data.windows, weights: data.weights, timeZone, asOf: range.asOf, from: range.from, slaTarget: data.filters.slaTarget, ownTargets: !data.filters.slaFromQuery })],
+    [
+      "uptime",
+      () =>
+        componentInsights({
+          components: data.components,
+          windows: data.windows,
+          weights: data.weights,
+          timeZone,
+          asOf: range.asOf,
+          from: range.from,
+          slaTarget: data.filters.slaTarget,
+          ownTargets: !data.filters.slaFromQuery,
+        }),
+    ],
     ["incidents per week", () => incidentsPerWeek(current(), period, timeZone)],
     ["time to", () => timeToInsights(current(), previous(), period, timeZone)],
     ["comms", () => commsInsights(current(), previous(), period, timeZone, data.now)],
@@ -108,6 +121,8 @@ for (let run = 0; run < runs + 3; run++) {
 for (const [key, values] of Object.entries(timings)) {
   const sorted = [...values].sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1).padStart(8);
-  console.log(`${key.padEnd(36)} min ${f(sorted[0])}  median ${f(sorted[Math.floor(sorted.length / 2)])}  max ${f(sorted[sorted.length - 1])}  n ${sorted.length}`);
+  console.log(
+    `${key.padEnd(36)} min ${f(sorted[0])}  median ${f(sorted[Math.floor(sorted.length / 2)])}  max ${f(sorted[sorted.length - 1])}  n ${sorted.length}`,
+  );
 }
 process.exit(0);

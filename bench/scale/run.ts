@@ -74,7 +74,8 @@ async function routesToTime(app: AppProcess, seeded: SeedReport): Promise<{ what
   ];
   // The insights page is being built beside this benchmark: measure what exists.
   if ((await get(app, ADMIN_TOKEN, "/insights")).status === 200) routes.push({ what: "insights page", path: "/insights" });
-  else if ((await get(app, ADMIN_TOKEN, "/api/v1/insights")).status === 200) routes.push({ what: "insights API (no page yet)", path: "/api/v1/insights" });
+  else if ((await get(app, ADMIN_TOKEN, "/api/v1/insights")).status === 200)
+    routes.push({ what: "insights API (no page yet)", path: "/api/v1/insights" });
   else log("neither /insights nor /api/v1/insights exists in this build: insights not measured");
   for (const s of SEARCHES) routes.push({ what: `${s.what}, API`, path: `/api/v1/search?q=${encodeURIComponent(s.q)}` });
   routes.push({ what: `${SEARCHES[1]!.what}, page`, path: `/search?q=${encodeURIComponent(SEARCHES[1]!.q)}` });
@@ -90,10 +91,13 @@ async function main() {
   // info: the request log line carries the server's time per request.
   const env = { BUILD_DIR: buildDir, DATABASE_URL: db.url, BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: "info", DELIVERY_WORKER: "off" };
   let app: AppProcess | null = null;
-  const deadline = setTimeout(() => {
-    console.error(`[bench:scale] still running after ${values.timeout} s: stopping`);
-    void app?.stop().finally(() => db.drop().finally(() => process.exit(1)));
-  }, Number(values.timeout) * 1000);
+  const deadline = setTimeout(
+    () => {
+      console.error(`[bench:scale] still running after ${values.timeout} s: stopping`);
+      void app?.stop().finally(() => db.drop().finally(() => process.exit(1)));
+    },
+    Number(values.timeout) * 1000,
+  );
   try {
     log(`${db.describe}: migrating and loading the demo data`);
     app = await spawnApp(env);
@@ -102,12 +106,23 @@ async function main() {
 
     log(`seeding ${values.incidents} incidents and ${values.entries} entries (the largest ${values.largest})`);
     const writer = values.db === "sqlite" ? sqliteWriter(db.url.slice("file:".length)) : await postgresWriter(db.url);
-    const seeded = await seedScale(writer, { incidents: Number(values.incidents), entries: Number(values.entries), largest: Number(values.largest), spanDays: Number(values["span-days"]) }, log);
+    const seeded = await seedScale(
+      writer,
+      {
+        incidents: Number(values.incidents),
+        entries: Number(values.entries),
+        largest: Number(values.largest),
+        spanDays: Number(values["span-days"]),
+      },
+      log,
+    );
     // What autovacuum would have done by now after a bulk load; the app never runs ANALYZE on SQLite, so neither does this.
     if (values.db === "postgres") await writer.query("VACUUM ANALYZE");
     await writer.close();
     const bytes = await db.size();
-    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.incidents} incidents, ${seeded.entries} entries, ${seeded.postmortems} post-mortems (${seeded.sections} sections); database ${Math.round(bytes / 1048576)} MiB`);
+    log(
+      `seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.incidents} incidents, ${seeded.entries} entries, ${seeded.postmortems} post-mortems (${seeded.sections} sections); database ${Math.round(bytes / 1048576)} MiB`,
+    );
 
     const startedAt = performance.now();
     app = await spawnApp(env);
@@ -115,16 +130,31 @@ async function main() {
     log(`app started in ${startMs} ms`);
     const rows: Timing[] = [];
     for (const route of await routesToTime(app, seeded)) {
-      rows.push(await timeRoute(app, ADMIN_TOKEN, route, { requests: Number(values.requests), warmup: Number(values.warmup), goalMs: GOAL_MS }));
+      rows.push(
+        await timeRoute(app, ADMIN_TOKEN, route, { requests: Number(values.requests), warmup: Number(values.warmup), goalMs: GOAL_MS }),
+      );
       log(`${route.what}: p95 ${rows.at(-1)!.server.p95} ms`);
     }
     await app.stop();
     app = null;
 
     const load = loadavg().map((n) => Math.round(n * 100) / 100);
-    console.log(`\nbench/scale on ${values.db}: ${seeded.incidents} incidents, ${seeded.entries} entries; seed ${(seeded.ms / 1000).toFixed(1)} s; database ${Math.round(bytes / 1048576)} MiB; server ms over ${values.requests} sequential requests after ${values.warmup} warm-up; load average ${load.join(" ")}\n`);
+    console.log(
+      `\nbench/scale on ${values.db}: ${seeded.incidents} incidents, ${seeded.entries} entries; seed ${(seeded.ms / 1000).toFixed(1)} s; database ${Math.round(bytes / 1048576)} MiB; server ms over ${values.requests} sequential requests after ${values.warmup} warm-up; load average ${load.join(" ")}\n`,
+    );
     console.log(table(rows));
-    const result = { db: values.db, at: new Date().toISOString(), seed: seeded, databaseBytes: bytes, appStartMs: startMs, requests: Number(values.requests), warmup: Number(values.warmup), loadAverage: load, build: buildDir, rows };
+    const result = {
+      db: values.db,
+      at: new Date().toISOString(),
+      seed: seeded,
+      databaseBytes: bytes,
+      appStartMs: startMs,
+      requests: Number(values.requests),
+      warmup: Number(values.warmup),
+      loadAverage: load,
+      build: buildDir,
+      rows,
+    };
     const out = path.join(REPO_ROOT, `bench/scale/results-${values.db}.json`);
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     log(`wrote ${path.relative(REPO_ROOT, out)}`);

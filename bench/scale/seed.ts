@@ -21,7 +21,9 @@ const INCIDENTS_PER_TRANSACTION = 250;
 export async function seedScale(writer: RowWriter, options: SeedOptions, log: (message: string) => void): Promise<SeedReport> {
   const started = performance.now();
   const users = (await writer.query<{ id: string }>(`SELECT "id" FROM "User" ORDER BY "createdAt", "id"`)).map((u) => u.id);
-  const components = (await writer.query<{ id: string }>(`SELECT "id" FROM "Component" WHERE NOT "isGroup" ORDER BY "position"`)).map((c) => c.id);
+  const components = (await writer.query<{ id: string }>(`SELECT "id" FROM "Component" WHERE NOT "isGroup" ORDER BY "position"`)).map(
+    (c) => c.id,
+  );
   const [{ n: counter }] = await writer.query<{ n: number }>(`SELECT "incidentCounter" AS "n" FROM "Organization" WHERE "id" = 'org'`);
   const ctx: Context = { users, components, firstNumber: Number(counter) + 1, now: Date.now(), spanDays: options.spanDays };
   const random = prng(20261125);
@@ -34,7 +36,15 @@ export async function seedScale(writer: RowWriter, options: SeedOptions, log: (m
   let typical = { index: 0, entries: 0 };
   for (let from = 0; from < options.incidents; from += INCIDENTS_PER_TRANSACTION) {
     await writer.transaction(async () => {
-      const batch = { incidents: [] as Row[], windows: [] as Row[], updates: [] as Row[], postmortems: [] as Row[], sections: [] as Row[], actionItems: [] as Row[], entries: [] as Row[] };
+      const batch = {
+        incidents: [] as Row[],
+        windows: [] as Row[],
+        updates: [] as Row[],
+        postmortems: [] as Row[],
+        sections: [] as Row[],
+        actionItems: [] as Row[],
+        entries: [] as Row[],
+      };
       for (let i = from; i < Math.min(options.incidents, from + INCIDENTS_PER_TRANSACTION); i++) {
         const count = counts[i]!;
         if (Math.abs(count - 100) < Math.abs(typical.entries - 100)) typical = { index: i, entries: count };
@@ -58,7 +68,8 @@ export async function seedScale(writer: RowWriter, options: SeedOptions, log: (m
       postmortems += batch.postmortems.length;
       sections += batch.sections.length;
     });
-    if ((from / INCIDENTS_PER_TRANSACTION) % 8 === 7) log(`  ${from + INCIDENTS_PER_TRANSACTION} incidents, ${firstEntry} entries, ${Math.round(performance.now() - started)} ms`);
+    if ((from / INCIDENTS_PER_TRANSACTION) % 8 === 7)
+      log(`  ${from + INCIDENTS_PER_TRANSACTION} incidents, ${firstEntry} entries, ${Math.round(performance.now() - started)} ms`);
   }
   await writer.transaction(async () => {
     await writer.query(`UPDATE "Organization" SET "incidentCounter" = "incidentCounter" + ${options.incidents} WHERE "id" = 'org'`);

@@ -35,12 +35,7 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (found.etag && req.headers["if-none-match"] === found.etag) {
-    res.writeHead(
-      304,
-      found.headers
-        .filter(([k]) => !/^content-(length|encoding)$/i.test(k))
-        .flat()
-    );
+    res.writeHead(304, found.headers.filter(([k]) => !/^content-(length|encoding)$/i.test(k)).flat());
     res.end();
     return;
   }

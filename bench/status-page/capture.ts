@@ -13,17 +13,9 @@ export type Captured = {
   body: string /* base64 */;
 };
 
-const WRITTEN_BY_NODE = new Set([
-  "date",
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-]);
+const WRITTEN_BY_NODE = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
 
-export async function captureResponses(
-  port: number,
-  file: string
-): Promise<Captured[]> {
+export async function captureResponses(port: number, file: string): Promise<Captured[]> {
   const captured: Captured[] = [];
   for (const path of PATHS) {
     for (const gzip of [true, false]) {
@@ -36,13 +28,10 @@ export async function captureResponses(
       });
       if (reply.status !== 200) throw new Error(`GET ${path}: ${reply.status}`);
       if (gzip !== (reply.headers["content-encoding"] === "gzip"))
-        throw new Error(
-          `GET ${path} (gzip ${gzip}): Content-Encoding ${reply.headers["content-encoding"]}`
-        );
+        throw new Error(`GET ${path} (gzip ${gzip}): Content-Encoding ${reply.headers["content-encoding"]}`);
       const headers: [string, string][] = [];
       for (let i = 0; i < reply.rawHeaders.length; i += 2) {
-        if (!WRITTEN_BY_NODE.has(reply.rawHeaders[i].toLowerCase()))
-          headers.push([reply.rawHeaders[i], reply.rawHeaders[i + 1]]);
+        if (!WRITTEN_BY_NODE.has(reply.rawHeaders[i].toLowerCase())) headers.push([reply.rawHeaders[i], reply.rawHeaders[i + 1]]);
       }
       captured.push({
         path,
@@ -59,9 +48,6 @@ export async function captureResponses(
 
 /** Bytes on the wire per response (status line and headers as Node writes them, plus the body), roughly. */
 export function responseBytes(c: Captured): number {
-  const head = c.headers.reduce(
-    (n, [k, v]) => n + k.length + v.length + 4,
-    17 + 80
-  );
+  const head = c.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 17 + 80);
   return head + Buffer.from(c.body, "base64").length;
 }

@@ -17,11 +17,10 @@ export function request(
   port: number,
   method: string,
   urlPath: string,
-  options: { body?: unknown; headers?: Record<string, string> } = {}
+  options: { body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const payload =
-      options.body === undefined ? undefined : JSON.stringify(options.body);
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request(
       {
         host: "127.0.0.1",
@@ -47,12 +46,7 @@ export function request(
         res.on("end", () => {
           const body = Buffer.concat(chunks);
           let json: any = null;
-          if (
-            String(res.headers["content-type"]).startsWith(
-              "application/json"
-            ) &&
-            !res.headers["content-encoding"]
-          ) {
+          if (String(res.headers["content-type"]).startsWith("application/json") && !res.headers["content-encoding"]) {
             try {
               json = JSON.parse(body.toString("utf8"));
             } catch {
@@ -68,31 +62,19 @@ export function request(
           });
         });
         res.on("error", reject);
-      }
+      },
     );
     req.setNoDelay(true);
-    req.setTimeout(15_000, () =>
-      req.destroy(new Error(`${method} ${urlPath} took more than 15 s`))
-    );
+    req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${urlPath} took more than 15 s`)));
     req.on("error", reject);
     req.end(payload);
   });
 }
 
 /** As `request`, but fails unless the status is the expected one. */
-export async function expect(
-  status: number,
-  port: number,
-  method: string,
-  urlPath: string,
-  body?: unknown
-): Promise<any> {
+export async function expect(status: number, port: number, method: string, urlPath: string, body?: unknown): Promise<any> {
   const reply = await request(port, method, urlPath, { body });
   if (reply.status !== status)
-    throw new Error(
-      `${method} ${urlPath}: ${reply.status}, expected ${status}: ${reply.body
-        .toString("utf8")
-        .slice(0, 400)}`
-    );
+    throw new Error(`${method} ${urlPath}: ${reply.status}, expected ${status}: ${reply.body.toString("utf8").slice(0, 400)}`);
   return reply.json;
 }

@@ -24,8 +24,7 @@ export type LoadFigures = {
 };
 
 const BROWSER_HEADERS = {
-  accept:
-    "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7",
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7",
   "accept-encoding": "gzip, deflate, br",
   "accept-language": "en-GB,en;q=0.9",
   "user-agent": "Mozilla/5.0 (X11; Linux x86_64) bench-status-page",
@@ -41,15 +40,12 @@ function cannon(url: string, duration: number): Promise<autocannon.Result> {
         headers: BROWSER_HEADERS,
         timeout: 10,
       },
-      (error, result) => (error ? reject(error) : resolve(result))
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
 
-export async function measure(
-  server: Child,
-  path: string
-): Promise<LoadFigures> {
+export async function measure(server: Child, path: string): Promise<LoadFigures> {
   const url = `http://127.0.0.1:${server.port}${path}`;
   await cannon(url, WARMUP_S);
   const cpuStart = cpuSeconds(server.pid);
@@ -84,7 +80,7 @@ export async function measure(
   };
   log(
     `${server.name} ${path}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ` +
-      `${figures.bytesPerResponse} B/response, server ${figures.serverCores} / autocannon ${figures.benchCores} / other ${figures.otherCores} cores, non-2xx ${r.non2xx}, errors ${r.errors}`
+      `${figures.bytesPerResponse} B/response, server ${figures.serverCores} / autocannon ${figures.benchCores} / other ${figures.otherCores} cores, non-2xx ${r.non2xx}, errors ${r.errors}`,
   );
   return figures;
 }

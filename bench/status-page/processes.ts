@@ -43,16 +43,9 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-function track(
-  name: string,
-  child: ChildProcess,
-  port: number,
-  logFile: string
-): Child {
+function track(name: string, child: ChildProcess, port: number, logFile: string): Child {
   running.add(child);
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => resolve())
-  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => running.delete(child));
   const output = () => {
     try {
@@ -65,8 +58,7 @@ function track(
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
     await Promise.race([exited, sleep(12_000)]);
-    if (child.exitCode === null && child.signalCode === null)
-      child.kill("SIGKILL");
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await Promise.race([exited, sleep(2_000)]);
   };
   return { name, child, port, pid: child.pid!, output, stop };
@@ -76,7 +68,7 @@ export async function startApp(
   databaseUrl: string,
   logFile: string,
   logLevel = LOG_LEVEL,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
 ): Promise<Child> {
   const port = await freePort();
   const out = fs.openSync(logFile, "w");
@@ -100,13 +92,10 @@ export async function startApp(
   const app = track("app", child, port, logFile);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(
-        `the app exited with ${child.exitCode}:\n${app.output()}`
-      );
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${app.output()}`);
     const healthy = await request(port, "GET", "/healthz").then(
       (r) => r.status === 200,
-      () => false
+      () => false,
     );
     if (healthy) return app;
     await sleep(100);
@@ -116,10 +105,7 @@ export async function startApp(
 }
 
 /** Starts baseline-server.ts serving the captured responses in `capturesFile`. */
-export function startBaseline(
-  capturesFile: string,
-  logFile: string
-): Promise<Child> {
+export function startBaseline(capturesFile: string, logFile: string): Promise<Child> {
   return startHelper("baseline", "baseline-server.ts", [capturesFile], logFile);
 }
 
@@ -129,35 +115,22 @@ export async function startHelper(
   script: string,
   args: string[],
   logFile: string,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
 ): Promise<Child> {
   const port = await freePort();
   const out = fs.openSync(logFile, "w");
   const file = path.join(root, "bench/status-page", script);
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", file, String(port), ...args],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production", ...env },
-      stdio: ["ignore", out, out, "ipc"],
-    }
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", file, String(port), ...args], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", out, out, "ipc"],
+  });
   fs.closeSync(out);
   const helper = track(name, child, port, logFile);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not start:\n${helper.output()}`)),
-      30_000
-    );
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${helper.output()}`)), 30_000);
     child.once("message", () => (clearTimeout(timer), resolve()));
-    child.once(
-      "exit",
-      (code) => (
-        clearTimeout(timer),
-        reject(new Error(`${name} exited with ${code}:\n${helper.output()}`))
-      )
-    );
+    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`${name} exited with ${code}:\n${helper.output()}`))));
   });
   child.disconnect();
   return helper;
@@ -166,10 +139,7 @@ export async function startHelper(
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
   try {
-    const fields = fs
-      .readFileSync(`/proc/${pid}/stat`, "utf8")
-      .split(") ")[1]
-      .split(" ");
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
@@ -178,12 +148,7 @@ export function cpuSeconds(pid: number): number {
 
 /** CPU seconds the whole machine spent busy (not idle or iowait), from /proc/stat. */
 export function machineBusySeconds(): number {
-  const [, ...ticks] = fs
-    .readFileSync("/proc/stat", "utf8")
-    .split("\n")[0]
-    .trim()
-    .split(/\s+/)
-    .map(Number);
+  const [, ...ticks] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = ticks;
   return (user + nice + system + irq + softirq + steal) / 100;
 }

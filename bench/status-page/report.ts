@@ -9,8 +9,7 @@ export const GOALS = { ratio: 0.5, p99Ms: 20, publishMs: 1000 };
 
 function spread(values: (number | null)[]) {
   const s = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const at = (p: number) =>
-    s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
   return {
     n: s.length,
     missing: values.length - s.length,
@@ -32,12 +31,7 @@ export type RunInfo = {
   warmupS: number;
 };
 
-export function buildResult(
-  info: RunInfo,
-  load: LoadFigures[],
-  publishes: PublishSample[],
-  conditional: ConditionalCheck[]
-) {
+export function buildResult(info: RunInfo, load: LoadFigures[], publishes: PublishSample[], conditional: ConditionalCheck[]) {
   const paths = [...new Set(load.map((f) => f.path))];
   const comparison = paths.map((path) => {
     const app = load.find((f) => f.path === path && f.target === "app")!;
@@ -68,11 +62,8 @@ export function buildResult(
   const meetsPublish =
     publish.summaryAfterReturn.missing === 0 &&
     publish.statusAfterReturn.missing === 0 &&
-    Math.max(publish.summaryAfterReturn.max, publish.statusAfterReturn.max) <
-      GOALS.publishMs;
-  const conditionalOk = conditional.every(
-    (c) => c.currentGives === 304 && c.weakGives === 304 && c.staleGives === 200
-  );
+    Math.max(publish.summaryAfterReturn.max, publish.statusAfterReturn.max) < GOALS.publishMs;
+  const conditionalOk = conditional.every((c) => c.currentGives === 304 && c.weakGives === 304 && c.staleGives === 200);
   return {
     ...info,
     goals: GOALS,
@@ -90,7 +81,7 @@ export type Result = ReturnType<typeof buildResult>;
 export function printResult(r: Result) {
   const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   console.log(
-    `\nstatus page under load, ${r.db}, ${r.connections} connections, ${r.durationS} s after ${r.warmupS} s warm-up, LOG_LEVEL=${r.logLevel}`
+    `\nstatus page under load, ${r.db}, ${r.connections} connections, ${r.durationS} s after ${r.warmupS} s warm-up, LOG_LEVEL=${r.logLevel}`,
   );
   console.log(
     row([
@@ -103,15 +94,11 @@ export function printResult(r: Result) {
       "CPU ms/req app / baseline",
       "other cores",
       "goals",
-    ])
+    ]),
   );
-  console.log(
-    row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "---"])
-  );
+  console.log(row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "---"]));
   for (const c of r.comparison) {
-    const goals = `${c.meetsRatio ? "ratio ok" : "RATIO MISSED"}, ${
-      c.meetsP99 ? "p99 ok" : "P99 MISSED"
-    }`;
+    const goals = `${c.meetsRatio ? "ratio ok" : "RATIO MISSED"}, ${c.meetsP99 ? "p99 ok" : "P99 MISSED"}`;
     console.log(
       row([
         c.path,
@@ -123,34 +110,24 @@ export function printResult(r: Result) {
         `${c.appCpuMsPerRequest} / ${c.baselineCpuMsPerRequest}`,
         c.otherCores,
         goals,
-      ])
+      ]),
     );
   }
   const p = r.publish;
+  console.log(`\npublish to served (${p.summaryAfterReturn.n + p.summaryAfterReturn.missing} publishes), ms: median / p90 / max`);
+  console.log(`  POST /api/v1/incidents/:id/updates           ${p.post.median} / ${p.post.p90} / ${p.post.max}`);
   console.log(
-    `\npublish to served (${
-      p.summaryAfterReturn.n + p.summaryAfterReturn.missing
-    } publishes), ms: median / p90 / max`
+    `  call returned -> in /api/v2/summary.json     ${p.summaryAfterReturn.median} / ${p.summaryAfterReturn.p90} / ${p.summaryAfterReturn.max}  (missing ${p.summaryAfterReturn.missing})`,
   );
   console.log(
-    `  POST /api/v1/incidents/:id/updates           ${p.post.median} / ${p.post.p90} / ${p.post.max}`
+    `  call returned -> in /status                  ${p.statusAfterReturn.median} / ${p.statusAfterReturn.p90} / ${p.statusAfterReturn.max}  (missing ${p.statusAfterReturn.missing})`,
   );
   console.log(
-    `  call returned -> in /api/v2/summary.json     ${p.summaryAfterReturn.median} / ${p.summaryAfterReturn.p90} / ${p.summaryAfterReturn.max}  (missing ${p.summaryAfterReturn.missing})`
+    `  POST sent -> in /api/v2/summary.json         ${p.summaryAfterSend.median} / ${p.summaryAfterSend.p90} / ${p.summaryAfterSend.max}`,
   );
-  console.log(
-    `  call returned -> in /status                  ${p.statusAfterReturn.median} / ${p.statusAfterReturn.p90} / ${p.statusAfterReturn.max}  (missing ${p.statusAfterReturn.missing})`
-  );
-  console.log(
-    `  POST sent -> in /api/v2/summary.json         ${p.summaryAfterSend.median} / ${p.summaryAfterSend.p90} / ${p.summaryAfterSend.max}`
-  );
-  console.log(
-    `  goal < ${r.goals.publishMs} ms: ${r.meetsPublish ? "met" : "MISSED"}`
-  );
+  console.log(`  goal < ${r.goals.publishMs} ms: ${r.meetsPublish ? "met" : "MISSED"}`);
   for (const c of r.conditional)
-    console.log(
-      `If-None-Match ${c.path}: current ${c.currentGives}, weak ${c.weakGives}, stale ${c.staleGives}`
-    );
+    console.log(`If-None-Match ${c.path}: current ${c.currentGives}, weak ${c.weakGives}, stale ${c.staleGives}`);
   console.log(`conditional GETs: ${r.conditionalOk ? "ok" : "WRONG"}`);
 }
 

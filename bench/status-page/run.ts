@@ -9,18 +9,7 @@ import { captureResponses } from "./capture.ts";
 import { freshDatabase, type Database } from "./database.ts";
 import { agent } from "./http.ts";
 import { measure, type LoadFigures } from "./load.ts";
-import {
-  BUILD_DIR,
-  CONNECTIONS,
-  DB,
-  DURATION_S,
-  log,
-  LOG_LEVEL,
-  PATHS,
-  PUBLISHES,
-  root,
-  WARMUP_S,
-} from "./options.ts";
+import { BUILD_DIR, CONNECTIONS, DB, DURATION_S, log, LOG_LEVEL, PATHS, PUBLISHES, root, WARMUP_S } from "./options.ts";
 import { startApp, startBaseline, type Child } from "./processes.ts";
 import { conditionalGets, publishLatency, staleEtags } from "./publish.ts";
 import { buildResult, printResult, writeResult } from "./report.ts";
@@ -36,8 +25,7 @@ function ensureBuild(): string {
       stdio: ["ignore", "inherit", "inherit"],
       timeout: 300_000,
     });
-    if (r.status !== 0 || !fs.existsSync(entry))
-      throw new Error(`the build failed (exit ${r.status ?? r.signal})`);
+    if (r.status !== 0 || !fs.existsSync(entry)) throw new Error(`the build failed (exit ${r.status ?? r.signal})`);
   }
   return `${BUILD_DIR}, built ${fs.statSync(entry).mtime.toISOString()}`;
 }
@@ -55,20 +43,14 @@ async function main() {
     const build = ensureBuild();
     database = await freshDatabase();
     log(`starting the app on ${database.describe} (LOG_LEVEL=${LOG_LEVEL})`);
-    const app = await startApp(
-      database.url,
-      path.join(database.dir, "app.log")
-    );
+    const app = await startApp(database.url, path.join(database.dir, "app.log"));
     children.push(app);
     const seeded = await seedPage(app.port);
     log(`seeded: ${JSON.stringify(seeded)}`);
 
     const captures = path.join(database.dir, "captures.json");
     await captureResponses(app.port, captures);
-    const baseline = await startBaseline(
-      captures,
-      path.join(database.dir, "baseline.log")
-    );
+    const baseline = await startBaseline(captures, path.join(database.dir, "baseline.log"));
     children.push(baseline);
 
     const conditional = await conditionalGets(app.port, PATHS);
@@ -78,21 +60,13 @@ async function main() {
       load.push(await measure(baseline, urlPath));
     }
     log(`publishing ${PUBLISHES} updates`);
-    const publishes = await publishLatency(
-      app.port,
-      seeded.openIncidentId,
-      seeded.componentId,
-      PUBLISHES
-    );
+    const publishes = await publishLatency(app.port, seeded.openIncidentId, seeded.componentId, PUBLISHES);
     await staleEtags(app.port, conditional);
 
     const cpus = os.cpus();
     const machine = `${cpus.length} cores (${cpus[0]?.model.trim()}), ${round1(
-      os.totalmem() / 2 ** 30
-    )} GiB, Node ${process.version}, load avg ${os
-      .loadavg()
-      .map(round1)
-      .join(" ")}`;
+      os.totalmem() / 2 ** 30,
+    )} GiB, Node ${process.version}, load avg ${os.loadavg().map(round1).join(" ")}`;
     const result = buildResult(
       {
         db: DB,
@@ -107,28 +81,20 @@ async function main() {
       },
       load,
       publishes,
-      conditional
+      conditional,
     );
     printResult(result);
     writeResult(result);
-    const missed =
-      result.comparison.some((c) => !c.meetsRatio || !c.meetsP99) ||
-      !result.meetsPublish ||
-      !result.conditionalOk;
+    const missed = result.comparison.some((c) => !c.meetsRatio || !c.meetsP99) || !result.meetsPublish || !result.conditionalOk;
     if (missed) process.exitCode = 1;
   } catch (error) {
     log(`failed: ${(error as Error).stack ?? error}`);
-    for (const child of children)
-      log(`${child.name} output (tail):\n${child.output()}`);
+    for (const child of children) log(`${child.name} output (tail):\n${child.output()}`);
     process.exitCode = 1;
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     agent.destroy();
-    await database
-      ?.drop()
-      .catch((error) =>
-        log(`dropping the database: ${(error as Error).message}`)
-      );
+    await database?.drop().catch((error) => log(`dropping the database: ${(error as Error).message}`));
     clearTimeout(overall);
   }
 }

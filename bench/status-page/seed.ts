@@ -16,18 +16,12 @@ export type Seeded = {
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 export async function seedPage(port: number): Promise<Seeded> {
-  const components = (await request(port, "GET", "/api/v2/components.json"))
-    .json.components as ComponentJson[];
+  const components = (await request(port, "GET", "/api/v2/components.json")).json.components as ComponentJson[];
   const leaves = components.filter((c) => !c.group);
-  if (leaves.length < 4)
-    throw new Error(`the demo page has only ${leaves.length} components`);
+  if (leaves.length < 4) throw new Error(`the demo page has only ${leaves.length} components`);
   const [api, web, email, search] = leaves;
 
-  const declare = async (
-    title: string,
-    severity: string,
-    componentIds: string[]
-  ) =>
+  const declare = async (title: string, severity: string, componentIds: string[]) =>
     (
       await expect(201, port, "POST", "/api/v1/incidents", {
         title,
@@ -44,10 +38,7 @@ export async function seedPage(port: number): Promise<Seeded> {
       publish: true,
     });
 
-  const slowApi = await declare("Elevated API error rates", "SEV2", [
-    api.id,
-    web.id,
-  ]);
+  const slowApi = await declare("Elevated API error rates", "SEV2", [api.id, web.id]);
   await publish(slowApi, {
     status: "investigating",
     body: "We are investigating elevated error rates on the API and the dashboard.",
@@ -73,9 +64,7 @@ export async function seedPage(port: number): Promise<Seeded> {
     nextUpdateInMinutes: 60,
   });
 
-  const emailDelay = await declare("Delayed email notifications", "SEV3", [
-    email.id,
-  ]);
+  const emailDelay = await declare("Delayed email notifications", "SEV3", [email.id]);
   await publish(emailDelay, {
     status: "investigating",
     body: "Some email notifications are delayed by up to 20 minutes.",
@@ -105,32 +94,18 @@ export async function seedPage(port: number): Promise<Seeded> {
     })
   ).maintenance.id as string;
   // The scheduler may have started it already; either way it ends in progress.
-  const started = await request(
-    port,
-    "POST",
-    `/api/v1/maintenances/${active}`,
-    { body: { status: "in_progress", body: "The index rebuild has started." } }
-  );
-  if (
-    started.status !== 200 &&
-    started.status !== 201 &&
-    started.status !== 409
-  )
-    throw new Error(
-      `starting the maintenance: ${started.status} ${started.body
-        .toString("utf8")
-        .slice(0, 300)}`
-    );
+  const started = await request(port, "POST", `/api/v1/maintenances/${active}`, {
+    body: { status: "in_progress", body: "The index rebuild has started." },
+  });
+  if (started.status !== 200 && started.status !== 201 && started.status !== 409)
+    throw new Error(`starting the maintenance: ${started.status} ${started.body.toString("utf8").slice(0, 300)}`);
 
   const summary = (await request(port, "GET", "/api/v2/summary.json")).json;
   return {
     openIncidentId: slowApi,
     componentId: api.id,
     components: summary.components.length,
-    incidents: (await request(port, "GET", "/api/v2/incidents.json")).json
-      .incidents.length,
-    maintenances: (
-      await request(port, "GET", "/api/v2/scheduled-maintenances.json")
-    ).json.scheduled_maintenances.length,
+    incidents: (await request(port, "GET", "/api/v2/incidents.json")).json.incidents.length,
+    maintenances: (await request(port, "GET", "/api/v2/scheduled-maintenances.json")).json.scheduled_maintenances.length,
   };
 }

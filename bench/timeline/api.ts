@@ -35,7 +35,7 @@ export function request(port: number, method: string, urlPath: string, body?: un
           resolve({ status: res.statusCode ?? 0, json });
         });
         res.on("error", reject);
-      }
+      },
     );
     req.setNoDelay(true);
     req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${urlPath} took more than 15 s`)));

@@ -29,7 +29,15 @@ export function openClients(port: number, incidentId: string, afterSeq: number, 
   const reports: Promise<ThreadReport>[] = [];
   const per = Math.ceil(CLIENTS / THREADS);
   for (let first = 0; first < CLIENTS; first += per) {
-    const config: ClientsConfig = { port, incidentId, token: TOKEN, firstIndex: first, count: Math.min(per, CLIENTS - first), afterSeq, reconnect: options.reconnect };
+    const config: ClientsConfig = {
+      port,
+      incidentId,
+      token: TOKEN,
+      firstIndex: first,
+      count: Math.min(per, CLIENTS - first),
+      afterSeq,
+      reconnect: options.reconnect,
+    };
     // `--import tsx` does not reach worker threads on Node 20; load clients.ts through tsx's API.
     const load = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(clientsUrl)}, ${JSON.stringify(clientsUrl)}))`;
     const worker = new Worker(load, { eval: true, workerData: config });
@@ -73,7 +81,7 @@ export function openClients(port: number, incidentId: string, afterSeq: number, 
           };
         }),
         ms,
-        `${CLIENTS} clients to connect`
+        `${CLIENTS} clients to connect`,
       ),
 
     /** Until every worker has every one of `seqs` on every client (at most 10 s). */
@@ -85,7 +93,7 @@ export function openClients(port: number, incidentId: string, afterSeq: number, 
           onComplete();
         }),
         10_000,
-        "every client to receive every entry"
+        "every client to receive every entry",
       );
     },
 

@@ -59,7 +59,16 @@ function runClients(config: ClientsConfig, port: NonNullable<typeof parentPort>)
   let stopping = false;
 
   for (let i = 0; i < config.count; i++) {
-    const report: ClientReport = { index: config.firstIndex + i, seqs: [], times: [], heartbeats: 0, malformed: 0, error: null, reconnects: 0, firstDrop: null };
+    const report: ClientReport = {
+      index: config.firstIndex + i,
+      seqs: [],
+      times: [],
+      heartbeats: 0,
+      malformed: 0,
+      error: null,
+      reconnects: 0,
+      firstDrop: null,
+    };
     reports.push(report);
     let isConnected = false;
     let lastSeq = config.afterSeq;
@@ -128,7 +137,8 @@ function runClients(config: ClientsConfig, port: NonNullable<typeof parentPort>)
               } else if (line.startsWith("id:")) id = Number(line.slice(3).trim());
               else if (line.startsWith("event:")) type = line.slice(6).trim();
               else if (line.startsWith("data:")) data += (data ? "\n" : "") + line.slice(5).replace(/^ /, "");
-              else if (line.startsWith("retry:") && /^\d+$/.test(line.slice(6).trim())) retryMs = Math.min(Number(line.slice(6).trim()), 5_000);
+              else if (line.startsWith("retry:") && /^\d+$/.test(line.slice(6).trim()))
+                retryMs = Math.min(Number(line.slice(6).trim()), 5_000);
             }
             if (id === null || !data) continue; // the retry/connected preamble, heartbeats
             try {

@@ -59,7 +59,7 @@ export function summariseProfile(file: string, fromMs: number, toMs: number, pos
     }
     const url = frame.url.replace(`file://${root}/`, "");
     const pkg = frame.url
-      ? /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? url.split("/").slice(0, 2).join("/")
+      ? (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? url.split("/").slice(0, 2).join("/"))
       : frame.functionName || "(native)";
     const key = `${frame.functionName || "(anonymous)"} ${url ? `${url}:${frame.lineNumber + 1}` : ""}`.trim();
     const stack: CallFrame[] = [];
@@ -75,7 +75,8 @@ export function summariseProfile(file: string, fromMs: number, toMs: number, pos
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([name, ms]) => ({ name, ms: round(ms), share: round((100 * ms) / (total || 1)), msPerPost: round(ms / (posts || 1), 2) }));
-  if (longestGapMs > 500) log(`the CPU profile has a ${round(longestGapMs)} ms gap between samples; its figures are not reliable, run again`);
+  if (longestGapMs > 500)
+    log(`the CPU profile has a ${round(longestGapMs)} ms gap between samples; its figures are not reliable, run again`);
   return {
     windowMs: round(toMs - fromMs),
     busyMs: round(total),

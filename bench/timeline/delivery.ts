@@ -5,7 +5,14 @@ import type { ClientReport } from "./clients.ts";
 /** One timed POST: `sentAt` just before the request was written, `seq` from the 201 response. */
 export type Post = { i: number; sentAt: number; respondedAt: number; status: number; seq: number | null };
 
-export type ClientProblem = { index: number; lost: number; duplicated: number; outOfOrder: number; unexpected: number; error: string | null };
+export type ClientProblem = {
+  index: number;
+  lost: number;
+  duplicated: number;
+  outOfOrder: number;
+  unexpected: number;
+  error: string | null;
+};
 
 /** `clients` sorted by index; `startSeq` is the warm-up entry's seq, which no client should replay. */
 export function deliveryFigures(clients: ClientReport[], posts: Post[], startSeq: number) {

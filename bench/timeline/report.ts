@@ -42,8 +42,20 @@ export type Measured = {
 export function timelineResult(m: Measured) {
   const { started, build, startupMs, connectMs, posts, ok, postSpan, postLatency, clients, memBefore, memConnected, memEnd } = m;
   const { cpuUsed, postStart, drainEnd, machineStart, machineEnd, benchCpu, quietLoad, otherBefore, collected, profile, profileFile } = m;
-  const { expected, latencies, firstLatency, lastLatency, spread, lost, duplicated, outOfOrder, unexpected, malformed, heartbeats, clientsWithProblems } =
-    m.figures;
+  const {
+    expected,
+    latencies,
+    firstLatency,
+    lastLatency,
+    spread,
+    lost,
+    duplicated,
+    outOfOrder,
+    unexpected,
+    malformed,
+    heartbeats,
+    clientsWithProblems,
+  } = m.figures;
   const cpus = os.cpus();
   return {
     benchmark: "timeline",
@@ -117,7 +129,9 @@ export type TimelineResult = ReturnType<typeof timelineResult>;
 export function report(out: string, result: TimelineResult, profileFile: string | null) {
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
   printTable(result);
-  console.log(`\nfigures: ${path.relative(process.cwd(), out)}${profileFile ? `\nprofile: ${path.relative(process.cwd(), profileFile)}` : ""}`);
+  console.log(
+    `\nfigures: ${path.relative(process.cwd(), out)}${profileFile ? `\nprofile: ${path.relative(process.cwd(), profileFile)}` : ""}`,
+  );
 }
 
 type Share = { name: string; ms: number; share: number; msPerPost: number };
@@ -131,7 +145,15 @@ function printTable(r: {
   fanOutSpreadMs: Stats;
   postResponseMs: Stats;
   posts: { sent: number; created: number; perSecond: number };
-  delivery: { samples: number; lost: number; duplicated: number; outOfOrder: number; unexpected: number; malformed: number; clientErrors: number };
+  delivery: {
+    samples: number;
+    lost: number;
+    duplicated: number;
+    outOfOrder: number;
+    unexpected: number;
+    malformed: number;
+    clientErrors: number;
+  };
   serverMemory: Record<string, { rssMiB: number; peakRssMiB: number } | null>;
   serverCpu: { secondsWhilePosting: number; shareOfOneCore: number };
   machineCoresBusy: { machine: number; bench: number; server: number; other: number };
@@ -162,7 +184,8 @@ function printTable(r: {
   if (r.cpuProfile) {
     const p = r.cpuProfile;
     lines.push("", `server main thread while posting: ${p.busyMs} ms busy of ${p.windowMs} ms (CPU profile), per area:`);
-    for (const a of p.areas) lines.push(`  ${a.share.toFixed(1).padStart(5)}%  ${a.msPerPost.toFixed(2).padStart(6)} ms per POST  ${a.name}`);
+    for (const a of p.areas)
+      lines.push(`  ${a.share.toFixed(1).padStart(5)}%  ${a.msPerPost.toFixed(2).padStart(6)} ms per POST  ${a.name}`);
     lines.push("by package (self time):");
     for (const x of p.packages.slice(0, 8))
       lines.push(`  ${x.share.toFixed(1).padStart(5)}%  ${x.msPerPost.toFixed(2).padStart(6)} ms per POST  ${x.name}`);

@@ -56,12 +56,15 @@ async function main() {
       setTimeout(() => process.exit(130), 3_000).unref();
     });
   }
-  const overall = setTimeout(() => {
-    log(`the run took longer than --timeout ${TIMEOUT_S} s; aborting`);
-    killOnExit();
-    void database?.drop().finally(() => process.exit(1));
-    setTimeout(() => process.exit(1), 5_000).unref();
-  }, TIMEOUT_S * 1000 + 60_000); // the last resort: after the deadline, draining, reports and shutdown have their own bounds
+  const overall = setTimeout(
+    () => {
+      log(`the run took longer than --timeout ${TIMEOUT_S} s; aborting`);
+      killOnExit();
+      void database?.drop().finally(() => process.exit(1));
+      setTimeout(() => process.exit(1), 5_000).unref();
+    },
+    TIMEOUT_S * 1000 + 60_000,
+  ); // the last resort: after the deadline, draining, reports and shutdown have their own bounds
   overall.unref();
 
   try {
@@ -184,7 +187,8 @@ async function main() {
     });
     report(out, result, profileFile);
     const clean = lost + duplicated + outOfOrder + unexpected + malformed === 0 && ok === POSTS && !result.delivery.clientErrors;
-    if (posts.length < POSTS) console.log(`\nINCOMPLETE: ${posts.length} of ${POSTS} posts were made before the --timeout of ${TIMEOUT_S} s`);
+    if (posts.length < POSTS)
+      console.log(`\nINCOMPLETE: ${posts.length} of ${POSTS} posts were made before the --timeout of ${TIMEOUT_S} s`);
     else if (ok < POSTS) console.log(`\nFAILED POSTS: ${POSTS - ok} of ${POSTS}`);
     if (lost + duplicated + outOfOrder + unexpected + malformed || result.delivery.clientErrors)
       console.log("\nDELIVERY PROBLEMS: see delivery.clientsWithProblems in the JSON");

@@ -75,7 +75,9 @@ function converted(value: unknown, type: string): unknown {
     const date =
       typeof value === "number" || typeof value === "bigint"
         ? new Date(Number(value))
-        : new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d(\.\d+)?)?$/.test(String(value)) ? `${String(value).replace(" ", "T")}Z` : String(value));
+        : new Date(
+            /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d(\.\d+)?)?$/.test(String(value)) ? `${String(value).replace(" ", "T")}Z` : String(value),
+          );
     if (Number.isNaN(date.getTime())) throw new MoveRefused(`a time that cannot be read: ${JSON.stringify(value)}`);
     // As UTC text: the pg driver would otherwise write a Date in this machine's local time.
     return type === "timestamp with time zone" ? date.toISOString() : date.toISOString().replace("T", " ").replace("Z", "");
@@ -104,7 +106,9 @@ function parentsFirst(rows: Record<string, unknown>[], column: string): Record<s
 
 async function insertBatch(client: pg.ClientBase, table: string, columns: Column[], rows: Record<string, unknown>[]) {
   const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${columns.map((c) => (values.push(converted(row[c.name], c.type)), `$${values.length}`)).join(", ")})`);
+  const tuples = rows.map(
+    (row) => `(${columns.map((c) => (values.push(converted(row[c.name], c.type)), `$${values.length}`)).join(", ")})`,
+  );
   await client.query(`INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(", ")}) VALUES ${tuples.join(", ")}`, values);
 }
 
@@ -112,7 +116,10 @@ async function copyTable(source: Database.Database, client: pg.ClientBase, table
   const columns = await columnsOf(client, table);
   const present = new Set((source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
   const missing = columns.filter((c) => !present.has(c.name)).map((c) => c.name);
-  if (missing.length) throw new MoveRefused(`${table} has no column ${missing.join(", ")} in the SQLite file: is it migrated by this version? (start the app on it once)`);
+  if (missing.length)
+    throw new MoveRefused(
+      `${table} has no column ${missing.join(", ")} in the SQLite file: is it migrated by this version? (start the app on it once)`,
+    );
   const select = source.prepare(`SELECT ${columns.map((c) => quote(c.name)).join(", ")} FROM ${quote(table)} ORDER BY rowid`);
   const perBatch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
   if (selfReference) {
@@ -134,9 +141,15 @@ async function copyTable(source: Database.Database, client: pg.ClientBase, table
  * Copies every table; refuses (MoveRefused, nothing written) a target that has rows or whose
  * tables differ from the source's. Commits only when the counts match; returns them.
  */
-export async function moveTables(sourceFile: string, targetUrl: string, progress: (line: string) => void = () => {}): Promise<TableCount[]> {
+export async function moveTables(
+  sourceFile: string,
+  targetUrl: string,
+  progress: (line: string) => void = () => {},
+): Promise<TableCount[]> {
   // Integrity, and migrations this version knows; its tables without SQLite's full-text indexes.
-  const fromTables = verifySqlite(sourceFile).map((t) => t.table).filter((t) => t !== MIGRATIONS);
+  const fromTables = verifySqlite(sourceFile)
+    .map((t) => t.table)
+    .filter((t) => t !== MIGRATIONS);
   const source = new Database(sourceFile, { readonly: true, fileMustExist: true });
   const client = new pg.Client({ connectionString: targetUrl });
   await client.connect();
@@ -145,7 +158,9 @@ export async function moveTables(sourceFile: string, targetUrl: string, progress
     const onlyThere = fromTables.filter((t) => !tables.includes(t));
     const onlyHere = tables.filter((t) => !fromTables.includes(t));
     if (onlyThere.length || onlyHere.length) {
-      throw new MoveRefused(`the databases' tables differ (only in SQLite: ${onlyThere.join(", ") || "none"}; only in Postgres: ${onlyHere.join(", ") || "none"}): migrate both with this version first`);
+      throw new MoveRefused(
+        `the databases' tables differ (only in SQLite: ${onlyThere.join(", ") || "none"}; only in Postgres: ${onlyHere.join(", ") || "none"}): migrate both with this version first`,
+      );
     }
     const { order, selfReferences } = await foreignKeyOrder(client, tables);
     // One read transaction on SQLite: one consistent snapshot even if something writes meanwhile.
@@ -156,7 +171,8 @@ export async function moveTables(sourceFile: string, targetUrl: string, progress
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quote(table)}`);
       if (rows[0].n > 0) occupied.push(`${table} (${rows[0].n})`);
     }
-    if (occupied.length) throw new MoveRefused(`the Postgres database is not empty: ${occupied.join(", ")}. Move into a new, empty database.`);
+    if (occupied.length)
+      throw new MoveRefused(`the Postgres database is not empty: ${occupied.join(", ")}. Move into a new, empty database.`);
     for (const table of order) {
       const started = Date.now();
       await copyTable(source, client, table, selfReferences.get(table));

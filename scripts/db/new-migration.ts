@@ -43,7 +43,10 @@ if (/^-- This is an empty migration/m.test(sqliteSql)) {
 }
 
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-for (const [dir, sql] of [["prisma/migrations", sqliteSql], ["prisma/postgres/migrations", postgresSql]] as const) {
+for (const [dir, sql] of [
+  ["prisma/migrations", sqliteSql],
+  ["prisma/postgres/migrations", postgresSql],
+] as const) {
   const folder = join(dir, `${stamp}_${name}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "migration.sql"), sql);

@@ -5,8 +5,7 @@ import { readFileSync } from "node:fs";
 export const SQLITE_SCHEMA = "prisma/schema.prisma";
 export const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";
 
-const HEADER =
-  "// GENERATED from prisma/schema.prisma by scripts/db/new-migration.ts. Do not edit.\n";
+const HEADER = "// GENERATED from prisma/schema.prisma by scripts/db/new-migration.ts. Do not edit.\n";
 
 export function derivePostgresSchema(sqliteSchema: string): string {
   const derived = sqliteSchema

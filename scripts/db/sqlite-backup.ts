@@ -48,11 +48,15 @@ export function verifySqlite(file: string, migrationsDir = path.resolve("prisma/
       .all() as { name: string; checksum: string }[];
     if (applied.length === 0) throw new Error(`${file} has no applied migrations: it is not this app's database`);
     for (const m of applied) {
-      if (!known.has(m.name)) throw new Error(`${file} has migration ${m.name}, which this version of the app does not know (a backup from a newer version?)`);
+      if (!known.has(m.name))
+        throw new Error(`${file} has migration ${m.name}, which this version of the app does not know (a backup from a newer version?)`);
       if (known.get(m.name) !== m.checksum) throw new Error(`${file}: migration ${m.name} differs from this version's`);
     }
     // The app's tables: not SQLite's own, not full-text indexes (virtual) nor their shadow tables.
-    const all = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string }[];
+    const all = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+      sql: string;
+    }[];
     const virtual = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name);
     const tables = all.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
     return tables.map(({ name }) => ({ table: name, rows: (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n }));
@@ -82,10 +86,12 @@ export function restoreSqlite(backup: string, target: string): { keptAs: string 
       // Leaving WAL mode needs the only connection to the file: busy means the app has it open.
       current.pragma("journal_mode = DELETE");
     } catch (error) {
-      if ((error as { code?: string }).code === "SQLITE_BUSY") throw new DatabaseInUse(`${target} is open in another process (the app is running on it?); stop it first`);
+      if ((error as { code?: string }).code === "SQLITE_BUSY")
+        throw new DatabaseInUse(`${target} is open in another process (the app is running on it?); stop it first`);
       throw error;
     }
-    if (existsSync(`${target}-wal`)) throw new DatabaseInUse(`${target}-wal is still there after a checkpoint; another process has the database open`);
+    if (existsSync(`${target}-wal`))
+      throw new DatabaseInUse(`${target}-wal is still there after a checkpoint; another process has the database open`);
     const keptAs = `${target}.before-restore-${fileTimestamp()}`;
     renameSync(target, keptAs);
     renameSync(staged, target);

@@ -35,11 +35,26 @@ let resolvedIncidentId = "";
 let publicIncidentId = "";
 
 beforeAll(async () => {
-  const incident = await suite.admin.createIncident({ title: "Payments API returning 502s", severity: "SEV2", summary: "Card payments fail for some merchants." });
+  const incident = await suite.admin.createIncident({
+    title: "Payments API returning 502s",
+    severity: "SEV2",
+    summary: "Card payments fail for some merchants.",
+  });
   incidentId = incident.id;
-  await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/timeline`, { body: "Error rate at 12% on **payments-api**, see https://grafana.example.com/d/pay", kind: "observation" });
-  await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/timeline`, { body: "Rolling back to v2025.11.3", kind: "action", pinned: true });
-  const draft = await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "We are investigating failed card payments.", notify: false });
+  await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/timeline`, {
+    body: "Error rate at 12% on **payments-api**, see https://grafana.example.com/d/pay",
+    kind: "observation",
+  });
+  await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/timeline`, {
+    body: "Rolling back to v2025.11.3",
+    kind: "action",
+    pinned: true,
+  });
+  const draft = await suite.admin.call("POST", `/api/v1/incidents/${incidentId}/updates`, {
+    status: "investigating",
+    body: "We are investigating failed card payments.",
+    notify: false,
+  });
   expect(draft.status, JSON.stringify(draft.json)).toBe(201);
 
   // The demo outage's post-mortem, published with the demo.
@@ -47,7 +62,13 @@ beforeAll(async () => {
   expect(generated.status, JSON.stringify(generated.json)).toBe(200);
   postmortemId = generated.json.postmortem.id;
   resolvedIncidentId = (await suite.admin.incident("INC-3")).id;
-  await suite.admin.call("POST", `/api/v1/postmortems/${postmortemId}/action-items`, { title: "Canary the router config per region", kind: "prevent", priority: "high", ownerEmail: USERS.responder, dueAt: "2099-01-15" });
+  await suite.admin.call("POST", `/api/v1/postmortems/${postmortemId}/action-items`, {
+    title: "Canary the router config per region",
+    kind: "prevent",
+    priority: "high",
+    ownerEmail: USERS.responder,
+    dueAt: "2099-01-15",
+  });
 
   const summary = (await (await fetch(`${suite.server.baseUrl}/api/v2/incidents.json`)).json()) as { incidents: { id: string }[] };
   publicIncidentId = summary.incidents[0]?.id ?? "";
@@ -60,7 +81,14 @@ describe("the public pages", () => {
   it("have no serious or critical violations", async () => {
     const { page } = await suite.newPage("public");
     const survey = axeSurvey(page);
-    for (const path of ["/status", "/status/history", `/status/incidents/${publicIncidentId}`, "/status/uptime", "/status/subscribe", "/login"]) {
+    for (const path of [
+      "/status",
+      "/status/history",
+      `/status/incidents/${publicIncidentId}`,
+      "/status/uptime",
+      "/status/subscribe",
+      "/login",
+    ]) {
       await survey.check(path);
     }
     expect(survey.found).toEqual({});
@@ -72,9 +100,9 @@ describe("the public pages", () => {
     const banner = page.getByRole("region", { name: "Current status" });
     expect((await banner.innerText()).trim().length).toBeGreaterThan(3);
     // every component row says its status in words
-    const rows = await page.locator("li[data-component]").evaluateAll((items) =>
-      items.map((li) => (li.querySelector(":scope > div, :scope > details > summary")?.textContent ?? "").trim()),
-    );
+    const rows = await page
+      .locator("li[data-component]")
+      .evaluateAll((items) => items.map((li) => (li.querySelector(":scope > div, :scope > details > summary")?.textContent ?? "").trim()));
     expect(rows.length).toBeGreaterThan(3);
     const words = /Operational|Degraded performance|Partial outage|Major outage|Under maintenance/;
     expect(rows.filter((text) => !words.test(text))).toEqual([]);
@@ -94,10 +122,18 @@ describe("the public pages", () => {
     ["200% zoom", { width: 640, height: 450 }, 2],
   ] as const) {
     it(`read at ${label} without scrolling sideways`, async () => {
-      const { page } = await suite.newPage(label, undefined, { viewport, deviceScaleFactor: scale, isMobile: label === "phone", hasTouch: label === "phone" });
+      const { page } = await suite.newPage(label, undefined, {
+        viewport,
+        deviceScaleFactor: scale,
+        isMobile: label === "phone",
+        hasTouch: label === "phone",
+      });
       for (const path of ["/status", `/status/incidents/${publicIncidentId}`, "/status/history"]) {
         await page.goto(path);
-        const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+        const widths = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          view: document.documentElement.clientWidth,
+        }));
         expect(widths.scroll, `${path} at ${label}`).toBeLessThanOrEqual(widths.view);
       }
       await page.goto("/status");
@@ -147,7 +183,17 @@ describe("the admin pages", () => {
   it("have no serious or critical violations", async () => {
     const { page } = await suite.signedInPage("admin", USERS.admin);
     const survey = axeSurvey(page);
-    for (const path of ["/admin/users", "/admin/tokens", "/admin/settings", "/admin/templates", "/admin/notices", "/admin/postmortem-templates", "/admin/subscribers", "/admin/outbox", "/admin/webhooks"]) {
+    for (const path of [
+      "/admin/users",
+      "/admin/tokens",
+      "/admin/settings",
+      "/admin/templates",
+      "/admin/notices",
+      "/admin/postmortem-templates",
+      "/admin/subscribers",
+      "/admin/outbox",
+      "/admin/webhooks",
+    ]) {
       await survey.check(path);
     }
     const first = page.getByTestId("outbox-email").first();

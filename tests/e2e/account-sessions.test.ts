@@ -12,7 +12,10 @@ describe("your sessions", () => {
     const first = await suite.signedInPage("first", USERS.comms);
     const second = await suite.signedInPage("second", USERS.comms);
 
-    await first.page.getByRole("link", { name: /Account|Elena Marsh/ }).first().click();
+    await first.page
+      .getByRole("link", { name: /Account|Elena Marsh/ })
+      .first()
+      .click();
     await first.page.waitForURL((url) => url.pathname === "/account");
     const rows = first.page.getByTestId("session");
     await rows.nth(1).waitFor();
@@ -20,7 +23,10 @@ describe("your sessions", () => {
     await expect.poll(() => rows.first().innerText()).toContain("This session");
     await screenshot(first.page, "account-sessions--two-sessions");
 
-    await rows.nth(1).getByRole("button", { name: /^End the session/ }).click();
+    await rows
+      .nth(1)
+      .getByRole("button", { name: /^End the session/ })
+      .click();
     await first.page.getByRole("status").filter({ hasText: "1 session was ended." }).waitFor();
     await expect.poll(() => rows.count()).toBe(1);
     await screenshot(first.page, "account-sessions--ended");

@@ -15,7 +15,10 @@ async function postmortemWithItems() {
   const incident = await suite.admin.createIncident({ title: uniqueText("Config push overloads routing"), severity: "SEV2" });
   const resolved = await suite.admin.call("PATCH", `/api/v1/incidents/${incident.id}`, { status: "resolved" });
   expect(resolved.status).toBe(200);
-  const generated = await suite.admin.call<{ postmortem: { id: string; title: string } }>("POST", `/api/v1/incidents/${incident.id}/postmortem`);
+  const generated = await suite.admin.call<{ postmortem: { id: string; title: string } }>(
+    "POST",
+    `/api/v1/incidents/${incident.id}/postmortem`,
+  );
   expect(generated.status).toBe(201);
   const postmortem = generated.json.postmortem;
   const add = async (body: Record<string, unknown>) => {
@@ -26,9 +29,26 @@ async function postmortemWithItems() {
   return {
     incident,
     postmortem,
-    later: await add({ title: uniqueText("Canary every config push"), kind: "prevent", priority: "high", ownerEmail: USERS.responder, dueAt: day(10) }),
-    overdue: await add({ title: uniqueText("Bound router fan-out"), kind: "prevent", priority: "low", ownerEmail: USERS.responder, dueAt: day(-5) }),
-    someoneElses: await add({ title: uniqueText("Alert on routing saturation"), kind: "mitigate", ownerEmail: "kenji.tanaka@northwind.example", dueAt: day(-2) }),
+    later: await add({
+      title: uniqueText("Canary every config push"),
+      kind: "prevent",
+      priority: "high",
+      ownerEmail: USERS.responder,
+      dueAt: day(10),
+    }),
+    overdue: await add({
+      title: uniqueText("Bound router fan-out"),
+      kind: "prevent",
+      priority: "low",
+      ownerEmail: USERS.responder,
+      dueAt: day(-5),
+    }),
+    someoneElses: await add({
+      title: uniqueText("Alert on routing saturation"),
+      kind: "mitigate",
+      ownerEmail: "kenji.tanaka@northwind.example",
+      dueAt: day(-2),
+    }),
   };
 }
 
@@ -41,7 +61,8 @@ describe("action items", () => {
     await page.getByRole("heading", { name: "Action items" }).waitFor();
     const rows = page.getByTestId("action-item");
     // The demo's own items (the global outage's, some Dana's, none overdue) are listed too: only ours are compared.
-    const titles = async () => (await rows.allInnerTexts()).map((text) => [overdue, later, someoneElses].find((i) => text.includes(i.title))?.title ?? "other");
+    const titles = async () =>
+      (await rows.allInnerTexts()).map((text) => [overdue, later, someoneElses].find((i) => text.includes(i.title))?.title ?? "other");
     const ours = async () => (await titles()).filter((t) => t !== "other");
     // Everyone's: both overdue items above the one due later, most overdue first.
     expect(await ours()).toEqual([overdue.title, someoneElses.title, later.title]);
@@ -54,14 +75,19 @@ describe("action items", () => {
     // Overdue is said in words, not only shown in red; the day is beside it.
     expect(await first.innerText()).toContain("Overdue by 5 days");
     expect(await first.getByRole("link", { name: postmortem.title }).getAttribute("href")).toBe(`/postmortems/${postmortem.id}`);
-    expect(await first.getByRole("link", { name: `Incident ${incident.ref}`, exact: true }).getAttribute("href")).toBe(`/incidents/${incident.ref}`);
+    expect(await first.getByRole("link", { name: `Incident ${incident.ref}`, exact: true }).getAttribute("href")).toBe(
+      `/incidents/${incident.ref}`,
+    );
     expect(await first.innerText()).toContain("Dana Whitfield");
     expect(await rows.filter({ hasText: later.title }).innerText()).toMatch(/Due in 10 days/);
     await screenshot(page, "action-items--mine");
 
     await first.getByLabel(`State of “${overdue.title}”`).selectOption("done");
     await first.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").filter({ hasText: `“${overdue.title}” is now done.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `“${overdue.title}” is now done.` })
+      .waitFor();
     await expect.poll(ours).toEqual([later.title]);
     await screenshot(page, "action-items--marked-done");
 
@@ -114,7 +140,15 @@ describe("a post-mortem's action items", () => {
     await row.getByRole("status").filter({ hasText: "Saved" }).waitFor();
     await screenshot(page, "action-items--editor");
 
-    const list = await suite.admin.call<{ actionItems: (Item & { priority: string; trackerUrl: string; owner: { name: string } })[] }>("GET", `/api/v1/postmortems/${postmortem.id}/action-items?limit=200`);
-    expect(list.json.actionItems.find((i) => i.title === title)).toMatchObject({ state: "in_progress", priority: "high", trackerUrl: "https://tracker.example/NW-78", owner: { name: "Kenji Tanaka" } });
+    const list = await suite.admin.call<{ actionItems: (Item & { priority: string; trackerUrl: string; owner: { name: string } })[] }>(
+      "GET",
+      `/api/v1/postmortems/${postmortem.id}/action-items?limit=200`,
+    );
+    expect(list.json.actionItems.find((i) => i.title === title)).toMatchObject({
+      state: "in_progress",
+      priority: "high",
+      trackerUrl: "https://tracker.example/NW-78",
+      owner: { name: "Kenji Tanaka" },
+    });
   });
 });

@@ -46,7 +46,9 @@ describe("alert intake rules", () => {
     expect(await mappingError.innerText()).toBe('line 2: "urgent" is not one of SEV1, SEV2, SEV3, SEV4');
     expect(await mapping.getAttribute("aria-invalid")).toBe("true");
     expect(await mapping.inputValue()).toBe("p1 = SEV1\np2 = urgent");
-    expect(await section.getByRole("alert").filter({ hasText: "must be a label name" }).innerText()).toBe("must be a label name: letters, digits and _, not starting with a digit");
+    expect(await section.getByRole("alert").filter({ hasText: "must be a label name" }).innerText()).toBe(
+      "must be a label name: letters, digits and _, not starting with a digit",
+    );
     expect(await componentLabel.getAttribute("aria-invalid")).toBe("true");
     expect(await section.getByRole("status").count()).toBe(0);
     await section.scrollIntoViewIfNeeded();

@@ -50,7 +50,11 @@ describe("update templates", () => {
     // a fresh load shows the saved template and its preview, rendered by the server
     await page.reload();
     expect(await page.getByTestId("template-identified").getByLabel("Template").inputValue()).toBe(valid);
-    await page.getByTestId("template-identified").getByTestId("template-preview").filter({ hasText: "Northwind AI found the cause" }).waitFor();
+    await page
+      .getByTestId("template-identified")
+      .getByTestId("template-preview")
+      .filter({ hasText: "Northwind AI found the cause" })
+      .waitFor();
   });
 });
 
@@ -64,7 +68,8 @@ describe("maintenance", () => {
     const end = new Date(start.getTime() + 60 * 60 * 1000);
     await page.getByLabel("Title").fill(title);
     // the admin's zone is Europe/London: the inputs take its wall clock and say so (decision 0040)
-    const london = (at: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/London", dateStyle: "short", timeStyle: "short" }).format(at).replace(" ", "T");
+    const london = (at: Date) =>
+      new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/London", dateStyle: "short", timeStyle: "short" }).format(at).replace(" ", "T");
     await page.getByLabel(/^Starts \((GMT|BST)\)$/).fill(london(start));
     await page.getByLabel(/^Ends \((GMT|BST)\)$/).fill(london(end));
     await page.getByRole("group", { name: "Components under maintenance" }).getByLabel("Messages").check();
@@ -72,7 +77,10 @@ describe("maintenance", () => {
     await page.getByRole("button", { name: "Schedule maintenance" }).click();
     await page.getByRole("status").filter({ hasText: "is scheduled and announced" }).waitFor();
 
-    const upcoming = page.getByRole("region", { name: /^Upcoming/ }).getByTestId("maintenance").filter({ hasText: title });
+    const upcoming = page
+      .getByRole("region", { name: /^Upcoming/ })
+      .getByTestId("maintenance")
+      .filter({ hasText: title });
     await upcoming.waitFor();
     expect(await upcoming.innerText()).toContain(`${london(start).slice(11, 16)} –`);
     await screenshot(page, "admin-status-settings--maintenance-scheduled");
@@ -87,7 +95,11 @@ describe("maintenance", () => {
     await page.goto("/maintenance");
     await waitForHydration(page);
     await page.getByRole("button", { name: `Start now: ${title}` }).click();
-    await page.getByRole("region", { name: /^In progress/ }).getByTestId("maintenance").filter({ hasText: title }).waitFor();
+    await page
+      .getByRole("region", { name: /^In progress/ })
+      .getByTestId("maintenance")
+      .filter({ hasText: title })
+      .waitFor();
     const running = await waitUntil(
       async () => {
         await page.goto("/status");
@@ -109,8 +121,17 @@ describe("maintenance", () => {
     const created = await suite.admin.call<{ token: string }>("POST", "/api/v1/tokens", { name: "viewer e2e", role: "viewer" });
     expect(created.status).toBe(201);
     const post = (path: string, fields: Record<string, string>) =>
-      fetch(`${suite.server.baseUrl}${path}`, { method: "POST", headers: { Authorization: `Bearer ${created.json.token}` }, body: new URLSearchParams(fields) });
-    const schedule = await post("/maintenance", { intent: "schedule", title: "Not allowed", scheduledFor: "2030-01-01T10:00", scheduledUntil: "2030-01-01T11:00" });
+      fetch(`${suite.server.baseUrl}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${created.json.token}` },
+        body: new URLSearchParams(fields),
+      });
+    const schedule = await post("/maintenance", {
+      intent: "schedule",
+      title: "Not allowed",
+      scheduledFor: "2030-01-01T10:00",
+      scheduledUntil: "2030-01-01T11:00",
+    });
     expect(schedule.status).toBe(403);
     const template = await post("/admin/templates", { intent: "save", status: "resolved", source: "Not allowed" });
     expect(template.status).toBe(403);

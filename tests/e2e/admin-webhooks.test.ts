@@ -41,7 +41,11 @@ describe("webhook endpoints in the admin area", () => {
     await page.getByTestId("webhook").filter({ hasText: url }).waitFor();
 
     const incident = await suite.admin.createIncident({ title: "Webhook page drill", severity: "SEV3" });
-    const published = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "Looking into it.", publish: true });
+    const published = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/updates`, {
+      status: "investigating",
+      body: "Looking into it.",
+      publish: true,
+    });
     expect(published.status).toBe(201);
     await expect.poll(() => calls.some((c) => c.includes(incident.id)), { timeout: 10_000 }).toBe(true);
 

@@ -17,7 +17,13 @@ describe("the audit log", () => {
     await openRoom(page, incident.id);
     await page.locator('select[name="severity"]').selectOption("SEV1");
     await page.getByRole("button", { name: "Save severity and roles" }).click();
-    await expect.poll(async () => (await suite.admin.call<{ incident: { severity: string } }>("GET", `/api/v1/incidents/${incident.id}`)).json.incident.severity, { timeout: 10_000 }).toBe("SEV1");
+    await expect
+      .poll(
+        async () =>
+          (await suite.admin.call<{ incident: { severity: string } }>("GET", `/api/v1/incidents/${incident.id}`)).json.incident.severity,
+        { timeout: 10_000 },
+      )
+      .toBe("SEV1");
 
     await page.goto("/admin");
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
@@ -44,9 +50,14 @@ describe("the audit log", () => {
 
     // Long values wrap inside the Changes column: at 1280 px the table shows its right edge
     // without scrolling sideways, and the header's navigation stays on one line.
-    const table = await page.locator("table").evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, shown: t.parentElement!.clientWidth }));
+    const table = await page
+      .locator("table")
+      .evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, shown: t.parentElement!.clientWidth }));
     expect(table.scroll).toBeLessThanOrEqual(table.shown);
-    const navItems = await page.getByRole("navigation", { name: "Main" }).getByRole("link").evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
+    const navItems = await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
     expect(new Set(navItems).size).toBe(1);
 
     await change.getByText("Raw JSON").click();
@@ -56,6 +67,8 @@ describe("the audit log", () => {
 
     // The filtered view is a URL to share; a bad one says why instead of failing.
     await page.goto(`/admin/audit?entityId=${incident.id}&from=last-tuesday`);
-    expect(await page.getByRole("alert").filter({ hasText: "Some filters are not valid" }).innerText()).toMatch(/from must be a date \(YYYY-MM-DD\)/);
+    expect(await page.getByRole("alert").filter({ hasText: "Some filters are not valid" }).innerText()).toMatch(
+      /from must be a date \(YYYY-MM-DD\)/,
+    );
   });
 });

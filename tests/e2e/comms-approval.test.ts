@@ -23,7 +23,10 @@ describe("status-page updates on a SEV1", () => {
     // A reader has the public page open (JavaScript on): the incident is not there yet.
     const reader = await suite.newPage("reader");
     await reader.page.goto("/status");
-    await reader.page.getByRole("heading", { name: /All Systems Operational|Outage|Degraded|Maintenance/ }).first().waitFor();
+    await reader.page
+      .getByRole("heading", { name: /All Systems Operational|Outage|Degraded|Maintenance/ })
+      .first()
+      .waitFor();
     expect(await reader.page.content()).not.toContain(publicTitle);
 
     // The comms lead drafts from the template and sends it for approval.
@@ -55,7 +58,11 @@ describe("status-page updates on a SEV1", () => {
     // A second person approves in their own browser.
     const approver = await suite.signedInPage("approver", USERS.admin);
     await approver.page.goto(`/incidents/${incident.id}/comms`);
-    await approver.page.getByTestId("update-card").filter({ hasText: "Awaiting approval" }).getByRole("button", { name: "Approve", exact: true }).click();
+    await approver.page
+      .getByTestId("update-card")
+      .filter({ hasText: "Awaiting approval" })
+      .getByRole("button", { name: "Approve", exact: true })
+      .click();
     await approver.page.getByTestId("update-card").filter({ hasText: "Approved" }).waitFor();
 
     // The comms lead sees the approval arrive live and publishes.
@@ -69,7 +76,11 @@ describe("status-page updates on a SEV1", () => {
     await reader.page.getByText(publicTitle).first().waitFor({ timeout: 5_000 });
     expect(Date.now() - published).toBeLessThan(5_000);
     const summary = await waitUntil(
-      async () => (await fetch(`${suite.server.baseUrl}/api/v2/summary.json`)).json() as Promise<{ incidents: { name: string; impact: string }[]; components: { id: string; status: string }[] }>,
+      async () =>
+        (await fetch(`${suite.server.baseUrl}/api/v2/summary.json`)).json() as Promise<{
+          incidents: { name: string; impact: string }[];
+          components: { id: string; status: string }[];
+        }>,
       (s) => s.incidents.some((i) => i.name === publicTitle),
       "the incident in summary.json",
     );
@@ -78,7 +89,11 @@ describe("status-page updates on a SEV1", () => {
     await screenshot(reader.page, "comms-approval--public-desktop");
 
     // The same page on a phone: no sideways scrolling, the incident on top.
-    const phone = await suite.browser.newContext({ baseURL: suite.server.baseUrl, viewport: { width: 375, height: 812 }, timezoneId: "UTC" });
+    const phone = await suite.browser.newContext({
+      baseURL: suite.server.baseUrl,
+      viewport: { width: 375, height: 812 },
+      timezoneId: "UTC",
+    });
     try {
       const page = await phone.newPage();
       await page.goto("/status");

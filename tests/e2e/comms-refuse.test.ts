@@ -22,7 +22,12 @@ describe("refusing an update awaiting approval", () => {
     const authorsCard = comms.page.getByTestId("update-card").filter({ hasText: words });
     await authorsCard.filter({ hasText: "Awaiting approval" }).waitFor();
     expect(await authorsCard.getByRole("button", { name: "Refuse…" }).count()).toBe(0);
-    const before = Number((await comms.page.getByTestId("notification-count").textContent({ timeout: 1_000 }).catch(() => "0")) ?? "0");
+    const before = Number(
+      (await comms.page
+        .getByTestId("notification-count")
+        .textContent({ timeout: 1_000 })
+        .catch(() => "0")) ?? "0",
+    );
 
     // A second person opens the form, first without a reason (refused, nothing changes), then with one.
     const approver = await suite.signedInPage("approver", "tomas.rivera@northwind.example");
@@ -49,7 +54,9 @@ describe("refusing an update awaiting approval", () => {
     await screenshot(comms.page, "comms-refuse--returned-card");
 
     await comms.page.goto("/notifications");
-    expect(await comms.page.getByTestId("notification").first().textContent()).toContain(`Tomás Rivera refused your update on ${incident.ref}: “${reason}”`);
+    expect(await comms.page.getByTestId("notification").first().textContent()).toContain(
+      `Tomás Rivera refused your update on ${incident.ref}: “${reason}”`,
+    );
 
     // Sent again, the reason is gone from the card.
     await comms.page.goto(`/incidents/${incident.id}/comms`);

@@ -21,7 +21,9 @@ async function postSignedEvent(event: unknown): Promise<Response> {
   const body = JSON.stringify(event);
   const id = `msg_${randomBytes(12).toString("hex")}`;
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac("sha256", Buffer.from(SECRET.slice("whsec_".length), "base64")).update(`${id}.${timestamp}.${body}`).digest("base64");
+  const signature = createHmac("sha256", Buffer.from(SECRET.slice("whsec_".length), "base64"))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest("base64");
   return fetch(`${suite.server.baseUrl}/api/v1/email-events`, {
     method: "POST",
     headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` },
@@ -37,11 +39,18 @@ describe("bounces in the comms tab", () => {
       expect((await suite.admin.call("POST", "/api/v1/subscribers", { email, confirmedAt: new Date().toISOString() })).status).toBe(201);
     }
     const incident = await suite.admin.createIncident({ title: uniqueText("Checkout errors"), severity: "SEV3" });
-    const published = await suite.admin.call<{ update: { id: string } }>("POST", `/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "Looking into it.", notify: true, publish: true });
+    const published = await suite.admin.call<{ update: { id: string } }>("POST", `/api/v1/incidents/${incident.id}/updates`, {
+      status: "investigating",
+      body: "Looking into it.",
+      notify: true,
+      publish: true,
+    });
     expect(published.status).toBe(201);
     const updateId = published.json.update.id;
     await waitUntil(
-      async () => (await suite.admin.call<{ deliveries: Report }>("GET", `/api/v1/updates/${updateId}/deliveries`)).json.deliveries.byChannel.email.sent,
+      async () =>
+        (await suite.admin.call<{ deliveries: Report }>("GET", `/api/v1/updates/${updateId}/deliveries`)).json.deliveries.byChannel.email
+          .sent,
       (sent) => sent === 2,
       "both notices sent",
       15_000,
@@ -57,7 +66,13 @@ describe("bounces in the comms tab", () => {
     const response = await postSignedEvent({
       type: "email.bounced",
       created_at: new Date().toISOString(),
-      data: { email_id: providerId, to: [gone], from: "Status <status@example.com>", subject: "Checkout errors", bounce: { type: "Permanent", subType: "General", message: "550 5.1.1 No such user" } },
+      data: {
+        email_id: providerId,
+        to: [gone],
+        from: "Status <status@example.com>",
+        subject: "Checkout errors",
+        bounce: { type: "Permanent", subType: "General", message: "550 5.1.1 No such user" },
+      },
     });
     expect(response.status).toBe(200);
 

@@ -34,7 +34,9 @@ describe("insights", () => {
     for (const id of ["incidents-per-week", "time-to-per-month", "uptime", "action-items"]) {
       await chart(id).locator("svg.recharts-surface").first().waitFor();
     }
-    await expect.poll(() => chart("incidents-per-week").locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").count()).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(() => chart("incidents-per-week").locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").count())
+      .toBeGreaterThanOrEqual(5);
     expect(await chart("time-to-per-month").locator("path.recharts-line-curve").count()).toBe(4);
     expect(await chart("uptime").locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
     expect(await chart("action-items").locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
@@ -65,7 +67,13 @@ describe("insights", () => {
   });
 
   it("shows every table and filters without JavaScript", async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl, javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, timezoneId: "UTC", locale: "en-GB" });
+    const context = await suite.browser.newContext({
+      baseURL: suite.server.baseUrl,
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+      timezoneId: "UTC",
+      locale: "en-GB",
+    });
     try {
       const page = await context.newPage();
       await signIn(page, USERS.viewer);

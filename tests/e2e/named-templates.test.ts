@@ -88,13 +88,13 @@ describe("named update templates", () => {
 
     const select = page.getByLabel("Template", { exact: true });
     expect(await select.locator("option").allInnerTexts()).toEqual(
-      expect.arrayContaining(["Default for investigating", "Third-party outage", name])
+      expect.arrayContaining(["Default for investigating", "Third-party outage", name]),
     );
     await select.selectOption({ label: name });
     await expect
       .poll(() => message.inputValue())
       .toBe(
-        "We are investigating failed card payments on API - Messages: our payment provider has an outage, and we are working with them."
+        "We are investigating failed card payments on API - Messages: our payment provider has an outage, and we are working with them.",
       );
     await expect
       .poll(() => page.getByLabel("Preview on the public page").textContent())

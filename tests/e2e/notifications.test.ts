@@ -18,7 +18,12 @@ describe("notifications", () => {
     await approver.page.goto("/incidents");
     const bell = approver.page.getByTestId("notification-bell");
     await bell.waitFor();
-    const before = Number((await approver.page.getByTestId("notification-count").textContent({ timeout: 1_000 }).catch(() => "0")) ?? "0");
+    const before = Number(
+      (await approver.page
+        .getByTestId("notification-count")
+        .textContent({ timeout: 1_000 })
+        .catch(() => "0")) ?? "0",
+    );
 
     // The comms lead sends a SEV1 update for approval.
     const comms = await suite.signedInPage("comms", USERS.comms);
@@ -62,7 +67,9 @@ describe("notifications", () => {
     // The author is told, live, too.
     await expect.poll(() => comms.page.getByTestId("notification-count").textContent(), { timeout: 5_000 }).toMatch(/^[1-9]/);
     await comms.page.goto("/notifications");
-    expect(await comms.page.getByTestId("notification").first().textContent()).toContain(`Tomás Rivera approved and published your update on ${incident.ref}`);
+    expect(await comms.page.getByTestId("notification").first().textContent()).toContain(
+      `Tomás Rivera approved and published your update on ${incident.ref}`,
+    );
     await comms.page.getByRole("button", { name: "Mark all read" }).click();
     await comms.page.getByText("Nothing unread.").waitFor();
     expect(await comms.page.getByTestId("notification-count").count()).toBe(0);
@@ -72,7 +79,11 @@ describe("notifications", () => {
   it("with the setting on in Admin → Settings, an incident's commander publishes its updates though a responder", async () => {
     const users = await suite.admin.call<{ users: { id: string; email: string }[] }>("GET", "/api/v1/users");
     const dana = users.json.users.find((u) => u.email === USERS.responder)!;
-    const created = await suite.admin.call<{ incident: { id: string } }>("POST", "/api/v1/incidents", { title: uniqueText("Search results stale"), severity: "SEV2", commanderId: dana.id });
+    const created = await suite.admin.call<{ incident: { id: string } }>("POST", "/api/v1/incidents", {
+      title: uniqueText("Search results stale"),
+      severity: "SEV2",
+      commanderId: dana.id,
+    });
     const incidentId = created.json.incident.id;
     const words = uniqueText("Search results may be a few minutes old.");
 
@@ -97,7 +108,11 @@ describe("notifications", () => {
     expect(await admin.page.getByLabel("The incident's commander may publish its updates").isChecked()).toBe(true);
 
     await commander.page.reload();
-    await commander.page.getByTestId("update-card").filter({ hasText: words }).getByRole("button", { name: "Publish", exact: true }).click();
+    await commander.page
+      .getByTestId("update-card")
+      .filter({ hasText: words })
+      .getByRole("button", { name: "Publish", exact: true })
+      .click();
     await commander.page.getByTestId("update-card").filter({ hasText: "Published" }).filter({ hasText: words }).waitFor();
     const publicPage = await (await fetch(`${suite.server.baseUrl}/status/incidents/${incidentId}`)).text();
     expect(publicPage).toContain(words);

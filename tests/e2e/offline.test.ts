@@ -2,7 +2,17 @@
 // arrive exactly once when it comes back, even across a closed tab or a lost response.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { countInTimeline, openRoom, pendingEntry, sendEntry, timelineEntry, uniqueText, USERS, waitForLive, waitUntil } from "./support/app.ts";
+import {
+  countInTimeline,
+  openRoom,
+  pendingEntry,
+  sendEntry,
+  timelineEntry,
+  uniqueText,
+  USERS,
+  waitForLive,
+  waitUntil,
+} from "./support/app.ts";
 import { screenshot } from "./support/browser.ts";
 import { startCuttableLink, type CuttableLink } from "./support/network.ts";
 import { useSuite } from "./support/suite.ts";
@@ -20,7 +30,10 @@ afterAll(async () => {
 
 const outboxKey = (incidentId: string) => `incident-desk:outbox:${incidentId}`;
 const readOutbox = (page: Page, incidentId: string) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { text: string; idempotencyKey: string }[], outboxKey(incidentId));
+  page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { text: string; idempotencyKey: string }[],
+    outboxKey(incidentId),
+  );
 
 describe("offline and back", () => {
   it("two entries sent while offline arrive exactly once when the network returns", async () => {
@@ -41,7 +54,10 @@ describe("offline and back", () => {
     // Cut A off: the browser goes offline and its open connections (the stream too) drop.
     await a.context.setOffline(true);
     link.cut();
-    await a.page.getByTestId("connection").filter({ hasText: /Reconnecting/ }).waitFor({ timeout: 10_000 });
+    await a.page
+      .getByTestId("connection")
+      .filter({ hasText: /Reconnecting/ })
+      .waitFor({ timeout: 10_000 });
 
     const first = uniqueText("Paused the batch scheduler");
     const second = uniqueText("Draining queue shard 7");
@@ -54,7 +70,12 @@ describe("offline and back", () => {
       await pending.waitFor();
       expect(await pending.textContent()).toMatch(/Not sent yet|Sending…|Waiting to send…/);
     }
-    await waitUntil(() => pendingEntry(a.page, first).textContent(), (t) => /Not sent yet/.test(t ?? ""), "the first entry shows it is not sent yet", 10_000);
+    await waitUntil(
+      () => pendingEntry(a.page, first).textContent(),
+      (t) => /Not sent yet/.test(t ?? ""),
+      "the first entry shows it is not sent yet",
+      10_000,
+    );
     expect((await readOutbox(a.page, incident.id)).map((p) => p.text)).toEqual([first, second]);
     await screenshot(a.page, "offline--pending");
 
@@ -76,7 +97,10 @@ describe("offline and back", () => {
     // Within 20 s A is live again, both entries arrive once each in both rooms and on the
     // server, in the order typed, and A catches up on what it missed, without a reload.
     await waitForLive(a.page, 20_000);
-    for (const [page, texts] of [[a.page, [first, second, during]], [b.page, [first, second]]] as const) {
+    for (const [page, texts] of [
+      [a.page, [first, second, during]],
+      [b.page, [first, second]],
+    ] as const) {
       for (const text of texts) await timelineEntry(page, text).waitFor({ timeout: 20_000 });
     }
     await a.page.getByTestId("pending-entry").waitFor({ state: "detached", timeout: 20_000 });
@@ -202,7 +226,10 @@ function recordStreamRequests(page: Page): { url: string; lastEventId: string | 
     const after = new URL(request.url()).searchParams.get("after");
     const row = { url: request.url(), lastEventId: after && after !== "0" ? after : (undefined as string | undefined) };
     seen.push(row);
-    void request.allHeaders().then((headers) => (row.lastEventId = headers["last-event-id"] ?? row.lastEventId), () => {});
+    void request.allHeaders().then(
+      (headers) => (row.lastEventId = headers["last-event-id"] ?? row.lastEventId),
+      () => {},
+    );
   });
   return seen;
 }

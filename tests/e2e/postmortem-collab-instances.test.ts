@@ -53,14 +53,19 @@ async function editorOn(instance: AppProcess, email: string, postmortemId: strin
   const page = await context.newPage();
   await signIn(page, email);
   await page.goto(`/postmortems/${postmortemId}/edit`);
-  await page.getByTestId("collab-connection").filter({ hasText: /^\s*Connected/ }).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId("collab-connection")
+    .filter({ hasText: /^\s*Connected/ })
+    .waitFor({ timeout: 20_000 });
   await editorOf(page).waitFor();
   return page;
 }
 
 describe("editing one post-mortem through two instances", () => {
   it("shows each person's typing and caret on the other instance's page as they type", async () => {
-    const incident = (await admin.createIncident({ title: uniqueText("Queue backlog after failover"), severity: "SEV2" })) as { id: string };
+    const incident = (await admin.createIncident({ title: uniqueText("Queue backlog after failover"), severity: "SEV2" })) as {
+      id: string;
+    };
     expect((await admin.call("PATCH", `/api/v1/incidents/${incident.id}`, { status: "resolved" })).status).toBe(200);
     const id = (await admin.call<{ postmortem: { id: string } }>("POST", `/api/v1/incidents/${incident.id}/postmortem`)).json.postmortem.id;
 
@@ -70,8 +75,16 @@ describe("editing one post-mortem through two instances", () => {
     await editorOf(onFirst).click();
     const started = performance.now();
     await editorOf(onFirst).pressSequentially("Failover", { delay: 20 });
-    await waitUntil(() => sectionText(onSecond), (text) => text === "Failover", "the first word on the other instance's page", 5_000, 20);
-    console.log(`a word typed on instance 1 showed on instance 2's page ${(performance.now() - started).toFixed(0)} ms after the first key`);
+    await waitUntil(
+      () => sectionText(onSecond),
+      (text) => text === "Failover",
+      "the first word on the other instance's page",
+      5_000,
+      20,
+    );
+    console.log(
+      `a word typed on instance 1 showed on instance 2's page ${(performance.now() - started).toFixed(0)} ms after the first key`,
+    );
 
     const reply = uniqueText("drained the queue in nine minutes.");
     await editorOf(onSecond).click();

@@ -45,12 +45,17 @@ const sectionText = (page: Page, title: string) =>
 
 async function openEditor(page: Page, postmortemId: string): Promise<void> {
   await page.goto(`/postmortems/${postmortemId}/edit`);
-  await connection(page).filter({ hasText: /^\s*Connected/ }).waitFor({ timeout: 20_000 });
+  await connection(page)
+    .filter({ hasText: /^\s*Connected/ })
+    .waitFor({ timeout: 20_000 });
   await editorOf(page, "Root cause and trigger").waitFor();
 }
 
 async function storedMarkdown(postmortemId: string, key: string): Promise<string> {
-  const res = await suite.admin.call<{ postmortem: { sections: { key: string; markdown: string }[] } }>("GET", `/api/v1/postmortems/${postmortemId}`);
+  const res = await suite.admin.call<{ postmortem: { sections: { key: string; markdown: string }[] } }>(
+    "GET",
+    `/api/v1/postmortems/${postmortemId}`,
+  );
   return res.json.postmortem.sections.find((s) => s.key === key)?.markdown ?? "";
 }
 
@@ -74,7 +79,11 @@ describe("editing a post-mortem together", () => {
     const rootCauseOf = (page: Page) => editorOf(page, "Root cause and trigger");
     await rootCauseOf(responder.page).click();
     await rootCauseOf(responder.page).pressSequentially("Root cause:", { delay: 5 });
-    await waitUntil(() => sectionText(admin.page, "Root cause and trigger"), (t) => t === "Root cause:", "the first words on the other page");
+    await waitUntil(
+      () => sectionText(admin.page, "Root cause and trigger"),
+      (t) => t === "Root cause:",
+      "the first words on the other page",
+    );
     const fromAdmin = uniqueText("The config push removed the routing rate limit.");
     const fromResponder = uniqueText("Found by the on-call.");
     await rootCauseOf(admin.page).click();
@@ -105,7 +114,11 @@ describe("editing a post-mortem together", () => {
     const readerEditor = editorOf(reader.page, "Root cause and trigger");
     expect(await readerEditor.getAttribute("contenteditable")).toBe("false");
     expect(await readerEditor.getAttribute("aria-readonly")).toBe("true");
-    await waitUntil(() => sectionText(reader.page, "Root cause and trigger"), (t) => t === texts[0], "the reader's copy matches");
+    await waitUntil(
+      () => sectionText(reader.page, "Root cause and trigger"),
+      (t) => t === texts[0],
+      "the reader's copy matches",
+    );
     await caretLabels(reader.page).filter({ hasText: NAMES.admin }).waitFor({ timeout: 10_000 });
     await caretLabels(reader.page).filter({ hasText: NAMES.responder }).waitFor({ timeout: 10_000 });
     await readerEditor.scrollIntoViewIfNeeded();
@@ -113,12 +126,20 @@ describe("editing a post-mortem together", () => {
     await screenshot(admin.page, "postmortem-collab--admin-sees-responder");
 
     // The debounced store writes both sentences into the section.
-    await waitUntil(() => storedMarkdown(id, "root_cause"), (md) => md.includes(fromAdmin) && md.includes(fromResponder), "both sentences stored", 15_000, 500);
+    await waitUntil(
+      () => storedMarkdown(id, "root_cause"),
+      (md) => md.includes(fromAdmin) && md.includes(fromResponder),
+      "both sentences stored",
+      15_000,
+      500,
+    );
 
     // The admin loses the network and keeps typing in another section.
     await admin.context.setOffline(true);
     link.cut();
-    await connection(admin.page).filter({ hasText: /Offline/ }).waitFor({ timeout: 10_000 });
+    await connection(admin.page)
+      .filter({ hasText: /Offline/ })
+      .waitFor({ timeout: 10_000 });
     const offline = uniqueText("What went well: the rollback took four minutes.");
     await editorOf(admin.page, "Lessons learned").click();
     await editorOf(admin.page, "Lessons learned").press("Control+End");
@@ -131,8 +152,21 @@ describe("editing a post-mortem together", () => {
     // Back online: the words reach the other person and the database, without a reload.
     link.restore();
     await admin.context.setOffline(false);
-    await connection(admin.page).filter({ hasText: /^\s*Connected/ }).waitFor({ timeout: 20_000 });
-    await waitUntil(() => sectionText(responder.page, "Lessons learned"), (t) => t.includes(offline), "the offline typing on the other page", 20_000);
-    await waitUntil(() => storedMarkdown(id, "lessons"), (md) => md.includes(offline), "the offline typing stored", 20_000, 500);
+    await connection(admin.page)
+      .filter({ hasText: /^\s*Connected/ })
+      .waitFor({ timeout: 20_000 });
+    await waitUntil(
+      () => sectionText(responder.page, "Lessons learned"),
+      (t) => t.includes(offline),
+      "the offline typing on the other page",
+      20_000,
+    );
+    await waitUntil(
+      () => storedMarkdown(id, "lessons"),
+      (md) => md.includes(offline),
+      "the offline typing stored",
+      20_000,
+      500,
+    );
   });
 });

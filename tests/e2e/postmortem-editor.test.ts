@@ -16,7 +16,10 @@ type Section = { key: string; markdown: string; written?: unknown };
 /** A resolved incident with a hypothesis recorded during it, and its generated post-mortem. */
 async function newPostmortem(summary: string): Promise<{ id: string; incidentId: string }> {
   const incident = await suite.admin.createIncident({ title: uniqueText("Checkout latency"), severity: "SEV2", summary });
-  const hypothesis = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: "Hypothesis: the payment pool is exhausted.", kind: "hypothesis" });
+  const hypothesis = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, {
+    body: "Hypothesis: the payment pool is exhausted.",
+    kind: "hypothesis",
+  });
   expect(hypothesis.status, JSON.stringify(hypothesis.json)).toBe(201);
   const resolved = await suite.admin.call("PATCH", `/api/v1/incidents/${incident.id}`, { status: "resolved" });
   expect(resolved.status, JSON.stringify(resolved.json)).toBe(200);
@@ -26,11 +29,18 @@ async function newPostmortem(summary: string): Promise<{ id: string; incidentId:
 }
 
 const writingArea = (page: Page, title: string) => page.getByRole("textbox", { name: title, exact: true });
-const lintRules = (page: Page) => page.getByTestId("lint-problems").locator("li").evaluateAll((items) => items.map((li) => li.getAttribute("data-rule")));
+const lintRules = (page: Page) =>
+  page
+    .getByTestId("lint-problems")
+    .locator("li")
+    .evaluateAll((items) => items.map((li) => li.getAttribute("data-rule")));
 
 async function openEditor(page: Page, postmortemId: string): Promise<void> {
   await page.goto(`/postmortems/${postmortemId}/edit`);
-  await page.getByTestId("collab-connection").filter({ hasText: /^\s*Connected/ }).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId("collab-connection")
+    .filter({ hasText: /^\s*Connected/ })
+    .waitFor({ timeout: 20_000 });
   await writingArea(page, "Root cause and trigger").waitFor();
 }
 
@@ -73,7 +83,12 @@ describe("the post-mortem editor", () => {
     await typeAtEnd(page, "Root cause and trigger", cause);
 
     // Stored within seconds; the checks beside the editor follow without a reload.
-    await waitUntil(() => lintRules(page), (rules) => !rules.includes("summary-empty") && !rules.includes("root-cause-empty"), "the lint to see what was typed", 20_000);
+    await waitUntil(
+      () => lintRules(page),
+      (rules) => !rules.includes("summary-empty") && !rules.includes("root-cause-empty"),
+      "the lint to see what was typed",
+      20_000,
+    );
     const stored = await sections(id);
     const rootCause = stored.find((s) => s.key === "root_cause")!.markdown;
     // The root cause is a paragraph of its own, after the hypotheses: never one more hypothesis.
@@ -103,10 +118,17 @@ describe("the post-mortem editor", () => {
 
     const typed = uniqueText("Checkout failed for card payments for 40 minutes.");
     await typeAtEnd(page, "Summary", typed);
-    await waitUntil(async () => (await sections(id)).find((s) => s.key === "summary")!.markdown, (md) => md.includes(typed), "the typing to be stored", 15_000);
+    await waitUntil(
+      async () => (await sections(id)).find((s) => s.key === "summary")!.markdown,
+      (md) => md.includes(typed),
+      "the typing to be stored",
+      15_000,
+    );
 
     // The incident's summary is corrected; the generated part follows on a refresh, the typing stays.
-    const corrected = await suite.admin.call("PATCH", `/api/v1/incidents/${incidentId}`, { summary: "Card and wallet payments failed at checkout." });
+    const corrected = await suite.admin.call("PATCH", `/api/v1/incidents/${incidentId}`, {
+      summary: "Card and wallet payments failed at checkout.",
+    });
     expect(corrected.status, JSON.stringify(corrected.json)).toBe(200);
     await page.getByTestId("section-summary").getByRole("button", { name: "Refresh from the incident" }).click();
     await generated.getByText("Card and wallet payments failed at checkout.", { exact: false }).waitFor();

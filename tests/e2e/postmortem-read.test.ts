@@ -32,8 +32,21 @@ describe("the leadership page of a post-mortem", () => {
     id = demo.json.postmortem.id;
     open = demo.json.postmortem.actionItems.filter((a) => a.state === "open" || a.state === "in_progress").length + 3;
     for (const item of [
-      { title: "Canary router configuration per region before a fleet-wide push", kind: "prevent", priority: "high", ownerEmail: USERS.responder, dueAt: "2026-01-15", trackerUrl: "https://tracker.example/browse/OPS-812" },
-      { title: "Alert on the configuration control plane's queue depth", kind: "mitigate", priority: "medium", ownerEmail: USERS.admin, dueAt: "2099-03-01" },
+      {
+        title: "Canary router configuration per region before a fleet-wide push",
+        kind: "prevent",
+        priority: "high",
+        ownerEmail: USERS.responder,
+        dueAt: "2026-01-15",
+        trackerUrl: "https://tracker.example/browse/OPS-812",
+      },
+      {
+        title: "Alert on the configuration control plane's queue depth",
+        kind: "mitigate",
+        priority: "medium",
+        ownerEmail: USERS.admin,
+        dueAt: "2099-03-01",
+      },
       { title: "Break-glass rollback drill every quarter", kind: "process", priority: "low" },
     ]) {
       const created = await suite.admin.call("POST", `/api/v1/postmortems/${id}/action-items`, item);
@@ -84,7 +97,8 @@ describe("the leadership page of a post-mortem", () => {
     expect(pages[0]).toContain("Headline numbers");
     expect(pages[0]).toContain("5h 38m");
     const all = pages.join("\n");
-    for (const heading of ["Key moments", "Summary", "Root cause and trigger", "Lessons learned", "Action items"]) expect(all).toContain(heading);
+    for (const heading of ["Key moments", "Summary", "Root cause and trigger", "Lessons learned", "Action items"])
+      expect(all).toContain(heading);
     expect(all).not.toContain("Print or save as PDF");
     expect(all).not.toContain("Sign out");
     // A heading never ends a page.
@@ -95,7 +109,11 @@ describe("the leadership page of a post-mortem", () => {
   });
 
   it("lists it with filters that work without JavaScript", async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl, javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({
+      baseURL: suite.server.baseUrl,
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     try {
       const page = await context.newPage();
       await page.goto("/login");

@@ -12,7 +12,8 @@ const suite = useSuite("postmortem-review");
 
 const editorOf = (page: Page, title: string) => page.getByRole("textbox", { name: title, exact: true });
 const problems = (page: Page) => page.getByTestId("lint-problems").locator("li");
-const rules = (page: Page) => problems(page).evaluateAll((items) => items.map((li) => `${li.getAttribute("data-severity")}:${li.getAttribute("data-rule")}`));
+const rules = (page: Page) =>
+  problems(page).evaluateAll((items) => items.map((li) => `${li.getAttribute("data-severity")}:${li.getAttribute("data-rule")}`));
 
 /** Types a new paragraph at the end of a section. */
 async function write(page: Page, section: string, text: string) {
@@ -36,34 +37,69 @@ describe("reviewing a post-mortem", () => {
     await author.page.getByRole("link", { name: "Post-mortem", exact: true }).click();
     await author.page.getByRole("button", { name: "Generate the post-mortem" }).click();
     await author.page.waitForURL(/\/postmortems\/[^/]+\/edit$/);
-    await author.page.getByTestId("collab-connection").filter({ hasText: /Connected/ }).waitFor({ timeout: 20_000 });
+    await author.page
+      .getByTestId("collab-connection")
+      .filter({ hasText: /Connected/ })
+      .waitFor({ timeout: 20_000 });
     const postmortemId = author.page.url().split("/").at(-2)!;
 
     // The checks name what only a person can write; submitting is blocked, with the reason.
-    await waitUntil(() => rules(author.page), (r) => r.includes("error:summary-empty") && r.includes("error:root-cause-empty"), "the first draft's errors");
+    await waitUntil(
+      () => rules(author.page),
+      (r) => r.includes("error:summary-empty") && r.includes("error:root-cause-empty"),
+      "the first draft's errors",
+    );
     await expect.poll(() => author.page.getByRole("button", { name: "Submit for review" }).isDisabled()).toBe(true);
     await author.page.getByText(/cannot be submitted yet/).waitFor();
     await screenshot(author.page, "postmortem-review--first-draft");
 
     // Writing clears them as the author goes, without a reload.
-    await write(author.page, "Summary", "The nightly billing export stopped for three hours because its queue filled up; invoices went out a day late.");
-    await write(author.page, "Root cause and trigger", "The export queue had no size alarm, and a retry loop after a timeout kept refilling it.");
-    await waitUntil(() => rules(author.page), (r) => !r.includes("error:summary-empty") && !r.includes("error:root-cause-empty"), "the errors to clear while writing", 20_000);
+    await write(
+      author.page,
+      "Summary",
+      "The nightly billing export stopped for three hours because its queue filled up; invoices went out a day late.",
+    );
+    await write(
+      author.page,
+      "Root cause and trigger",
+      "The export queue had no size alarm, and a retry loop after a timeout kept refilling it.",
+    );
+    await waitUntil(
+      () => rules(author.page),
+      (r) => !r.includes("error:summary-empty") && !r.includes("error:root-cause-empty"),
+      "the errors to clear while writing",
+      20_000,
+    );
 
     // Blameful words are a warning, not a block.
     await write(author.page, "Lessons learned", "Sofia should have checked the queue.");
-    await waitUntil(() => rules(author.page), (r) => r.includes("warning:blameful-wording"), "the blame warning", 20_000);
+    await waitUntil(
+      () => rules(author.page),
+      (r) => r.includes("warning:blameful-wording"),
+      "the blame warning",
+      20_000,
+    );
 
     // An action item without an owner or due date is an error until it has both.
     const addForm = author.page.getByRole("form", { name: "Add an action item" });
     await addForm.getByLabel("Title").fill("Alarm on export queue depth");
     await addForm.getByRole("button", { name: "Add" }).click();
-    await waitUntil(() => rules(author.page), (r) => r.includes("error:action-item-owner") && r.includes("error:action-item-due"), "the action item errors", 20_000);
+    await waitUntil(
+      () => rules(author.page),
+      (r) => r.includes("error:action-item-owner") && r.includes("error:action-item-due"),
+      "the action item errors",
+      20_000,
+    );
     const row = author.page.getByRole("form", { name: "Action item: Alarm on export queue depth" });
     await row.getByLabel("Owner").selectOption({ label: "Dana Whitfield" });
     await row.getByLabel("Due").fill("2027-02-01");
     await row.getByRole("button", { name: "Save" }).click();
-    await waitUntil(() => rules(author.page), (r) => !r.some((rule) => rule.startsWith("error:")), "no errors left", 20_000);
+    await waitUntil(
+      () => rules(author.page),
+      (r) => !r.some((rule) => rule.startsWith("error:")),
+      "no errors left",
+      20_000,
+    );
 
     await author.page.getByRole("button", { name: "Submit for review" }).click();
     await author.page.getByTestId("review-state").filter({ hasText: "In review" }).waitFor();
@@ -72,7 +108,10 @@ describe("reviewing a post-mortem", () => {
     await author.page.getByText(/The author of a post-mortem cannot approve it/).waitFor();
     // Nor return it to themselves: that button is a reviewer's (decision 0042).
     expect(await author.page.getByRole("button", { name: "Return to the author" }).count()).toBe(0);
-    await author.page.getByTestId("written-by").filter({ hasText: /^\s*Written by Dana Whitfield\s*$/ }).waitFor();
+    await author.page
+      .getByTestId("written-by")
+      .filter({ hasText: /^\s*Written by Dana Whitfield\s*$/ })
+      .waitFor();
 
     // A second person approves it; the editor is read-only for everyone after that.
     const reviewer = await suite.signedInPage("reviewer", USERS.admin);
@@ -86,7 +125,10 @@ describe("reviewing a post-mortem", () => {
     expect(await editorOf(author.page, "Summary").getAttribute("contenteditable")).toBe("false");
     await screenshot(reviewer.page, "postmortem-review--approved");
 
-    const stored = await suite.admin.call<{ postmortem: { state: string; sections: { key: string; markdown: string }[] } }>("GET", `/api/v1/postmortems/${postmortemId}`);
+    const stored = await suite.admin.call<{ postmortem: { state: string; sections: { key: string; markdown: string }[] } }>(
+      "GET",
+      `/api/v1/postmortems/${postmortemId}`,
+    );
     expect(stored.json.postmortem.state).toBe("approved");
     const markdown = (key: string) => stored.json.postmortem.sections.find((s) => s.key === key)!.markdown;
     expect(markdown("root_cause")).toContain("no size alarm");

@@ -225,7 +225,10 @@ describe("a root-cause report", () => {
     const approver = await suite.signedInPage("report-approver", USERS.responder, undefined, { viewport: DESKTOP });
     await approver.page.goto(`/incidents/${incident.id}/comms`);
     await approver.page.locator(`#update-${drafted.json.update.id}`).getByRole("button", { name: "Approve" }).click();
-    await approver.page.locator(`#update-${drafted.json.update.id}`).getByText(/approved by/i).waitFor();
+    await approver.page
+      .locator(`#update-${drafted.json.update.id}`)
+      .getByText(/approved by/i)
+      .waitFor();
     await page.reload();
     await card.getByRole("button", { name: "Publish" }).click();
     await page.locator(`#update-${drafted.json.update.id}[data-state="published"]`).waitFor();

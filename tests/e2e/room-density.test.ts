@@ -33,7 +33,11 @@ describe("the incident room, denser", () => {
     const { page } = await suite.signedInPage("responder", USERS.responder);
     await openRoom(page, incident.id);
     const kind = page.getByLabel("Kind of entry");
-    for (const [value, label] of [["decision", "Decision"], ["action", "Action"], ["customer-impact", "Customer impact"]] as const) {
+    for (const [value, label] of [
+      ["decision", "Decision"],
+      ["action", "Action"],
+      ["customer-impact", "Customer impact"],
+    ] as const) {
       await kind.selectOption(value);
       const text = uniqueText(`${label} taken`);
       await sendEntry(page, text);
@@ -52,19 +56,30 @@ describe("the incident room, denser", () => {
   it("shows bare http(s) URLs in entries as links opening in a new tab, the rest as text", async () => {
     const incident = await suite.admin.createIncident({ title: uniqueText("Bare links"), severity: "SEV3" });
     const marker = uniqueText("Links");
-    const body = `${marker} dashboard https://grafana.example/d/abc?from=now-1h&to=now, runbook (http://wiki.example/Runbook_(db)). `
-      + "Not these: javascript:alert(1) data:text/html,x <b>bold</b>";
+    const body =
+      `${marker} dashboard https://grafana.example/d/abc?from=now-1h&to=now, runbook (http://wiki.example/Runbook_(db)). ` +
+      "Not these: javascript:alert(1) data:text/html,x <b>bold</b>";
     const posted = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body });
     expect(posted.status).toBe(201);
-    for (const [label, email] of [["viewer", USERS.viewer], ["responder", USERS.responder]] as const) {
+    for (const [label, email] of [
+      ["viewer", USERS.viewer],
+      ["responder", USERS.responder],
+    ] as const) {
       const { page } = await suite.signedInPage(label, email);
       await page.goto(`/incidents/${incident.id}`);
       await waitForLive(page);
       const entry = timelineEntry(page, marker);
       await entry.waitFor();
-      const links = await entry.locator("a").evaluateAll((as) =>
-        as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent, target: a.getAttribute("target"), rel: a.getAttribute("rel") }))
-      );
+      const links = await entry
+        .locator("a")
+        .evaluateAll((as) =>
+          as.map((a) => ({
+            href: a.getAttribute("href"),
+            text: a.textContent,
+            target: a.getAttribute("target"),
+            rel: a.getAttribute("rel"),
+          })),
+        );
       const opens = (url: string) => ({ href: url, text: url, target: "_blank", rel: "noopener noreferrer nofollow" });
       expect(links).toEqual([opens("https://grafana.example/d/abc?from=now-1h&to=now"), opens("http://wiki.example/Runbook_(db)")]);
       const text = await entry.innerText();
@@ -84,7 +99,10 @@ describe("the incident room, denser", () => {
     await openRoom(page, incident.id);
     const typed = uniqueText("Typed");
     await sendEntry(page, `${typed} rollback at https://deploy.example/r/42, javascript:alert(1)`);
-    for (const [marker, href] of [[stored, "https://logs.example/q?id=7"], [typed, "https://deploy.example/r/42"]] as const) {
+    for (const [marker, href] of [
+      [stored, "https://logs.example/q?id=7"],
+      [typed, "https://deploy.example/r/42"],
+    ] as const) {
       const entry = timelineEntry(page, marker);
       await entry.waitFor();
       const hrefs = () => entry.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));

@@ -27,7 +27,13 @@ beforeAll(async () => {
   database = await createPostgresDatabase(adminUrl, null);
   // nginx's Host drops the port (as on port 80): the instances know their address from PUBLIC_URL.
   const nginxPort = await freePort();
-  const env = { DATABASE_URL: database.url, REDIS_URL: await emptyRedisDatabase(), BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN, TRUST_PROXY: "1", PUBLIC_URL: `http://127.0.0.1:${nginxPort}` };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: await emptyRedisDatabase(),
+    BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
+    TRUST_PROXY: "1",
+    PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
+  };
   instances.push(await spawnApp(env)); // migrates and seeds
   instances.push(await spawnApp(env));
   nginx = await startNginx([instances[0].port, instances[1].port], { collabRoundRobin: true, port: nginxPort });
@@ -77,7 +83,11 @@ describe("the room when an instance dies behind nginx", () => {
     const meanwhile = uniqueText("Card payments recovering");
     expect((await viaNginx.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: meanwhile })).status).toBe(201);
 
-    await page.getByTestId("connection").filter({ hasText: /Reconnecting/ }).waitFor({ timeout: 10_000 }).catch(() => {});
+    await page
+      .getByTestId("connection")
+      .filter({ hasText: /Reconnecting/ })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
     await screenshot(page, `${NAME}--reconnecting`);
     await waitForLive(page, 20_000);
     await timelineEntry(page, meanwhile).waitFor({ timeout: 10_000 });

@@ -25,7 +25,11 @@ describe("the incident room's keys", () => {
     await help.waitFor({ state: "hidden" });
 
     await page.keyboard.press("c");
-    await waitUntil(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), (t) => t === "composer", "the composer to have focus");
+    await waitUntil(
+      () => page.evaluate(() => document.activeElement?.getAttribute("data-testid")),
+      (t) => t === "composer",
+      "the composer to have focus",
+    );
     const text = uniqueText("Queue depth back under 1k");
     await page.keyboard.type(text);
     await page.keyboard.press("Enter");
@@ -38,7 +42,10 @@ describe("the incident room's keys", () => {
     await entry.getByText("Pinned", { exact: true }).waitFor();
 
     await page.keyboard.press("s");
-    const focused = await page.evaluate(() => ({ label: document.activeElement?.closest("section")?.getAttribute("aria-label"), text: document.activeElement?.textContent }));
+    const focused = await page.evaluate(() => ({
+      label: document.activeElement?.closest("section")?.getAttribute("aria-label"),
+      text: document.activeElement?.textContent,
+    }));
     expect(focused.label).toBe("Status");
 
     await page.keyboard.press("Control+k");
@@ -52,7 +59,10 @@ describe("the incident room's keys", () => {
     await page.keyboard.press("t");
     await page.waitForURL(new RegExp(`/incidents/${incident.id}$`));
 
-    const stored = await suite.admin.call<{ entries: { body: string; pinned: boolean }[] }>("GET", `/api/v1/incidents/${incident.id}/timeline`);
+    const stored = await suite.admin.call<{ entries: { body: string; pinned: boolean }[] }>(
+      "GET",
+      `/api/v1/incidents/${incident.id}/timeline`,
+    );
     expect(stored.json.entries.find((e) => e.body === text)?.pinned).toBe(true);
   });
 
@@ -71,7 +81,13 @@ describe("the incident room's keys", () => {
       [...main.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [contenteditable=true], [tabindex]")]
         // (inside a closed <details>, only its summary is there to operate)
         // A native control taken out of the Tab order (tabindex=-1) still counts: a mouse can use it.
-        .filter((el) => (el.tabIndex >= 0 || el.matches("a[href], button, input, select, textarea, summary")) && !(el as HTMLButtonElement).disabled && el.checkVisibility({ visibilityProperty: true }) && !(el.closest("details:not([open])") && el.tagName !== "SUMMARY"))
+        .filter(
+          (el) =>
+            (el.tabIndex >= 0 || el.matches("a[href], button, input, select, textarea, summary")) &&
+            !(el as HTMLButtonElement).disabled &&
+            el.checkVisibility({ visibilityProperty: true }) &&
+            !(el.closest("details:not([open])") && el.tagName !== "SUMMARY"),
+        )
         .map((el, i) => (el.dataset.tabWalk = String(i))),
     );
     expect(operable.length).toBeGreaterThan(10);
@@ -91,7 +107,13 @@ describe("the incident room's keys", () => {
           return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
         };
         const ring = ringed(el) || ringed(el.parentElement) || ringed(el.parentElement?.parentElement ?? null);
-        return { walk: el.dataset.tabWalk ?? null, inMain: !!el.closest("main"), ring, top: el.getBoundingClientRect().top + window.scrollY, what: `${el.tagName} ${el.textContent?.slice(0, 40)}` };
+        return {
+          walk: el.dataset.tabWalk ?? null,
+          inMain: !!el.closest("main"),
+          ring,
+          top: el.getBoundingClientRect().top + window.scrollY,
+          what: `${el.tagName} ${el.textContent?.slice(0, 40)}`,
+        };
       });
       if (!stop) break;
       if (stop.inMain) stops.push(stop);
@@ -101,8 +123,14 @@ describe("the incident room's keys", () => {
       }
     }
     const reached = new Set(stops.map((s) => s.walk));
-    expect(operable.filter((w) => !reached.has(w)), `controls Tab never reaches (stops ${stops.map((s) => s.walk).join(" ")}; left the room at ${JSON.stringify(left)})`).toEqual([]);
-    expect(stops.filter((s) => !s.ring).map((s) => `${s.walk}: ${s.what}`), "focused without a visible ring").toEqual([]);
+    expect(
+      operable.filter((w) => !reached.has(w)),
+      `controls Tab never reaches (stops ${stops.map((s) => s.walk).join(" ")}; left the room at ${JSON.stringify(left)})`,
+    ).toEqual([]);
+    expect(
+      stops.filter((s) => !s.ring).map((s) => `${s.walk}: ${s.what}`),
+      "focused without a visible ring",
+    ).toEqual([]);
     // Tab follows the page's reading order (no tabindex jumps): header, status, timeline, entries.
     const order = stops.filter((s) => s.walk !== null).map((s) => Number(s.walk));
     expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -14,7 +14,10 @@ const PHRASE = "rollback blocked";
 
 /** The demo outage and the seq of its entry that starts with the phrase, through the API. */
 async function demoEntry(): Promise<{ ref: string; seq: number }> {
-  const listed = await suite.admin.call<{ incidents: { id: string; ref: string }[] }>("GET", `/api/v1/incidents?q=${encodeURIComponent("Chat and API unavailable worldwide")}`);
+  const listed = await suite.admin.call<{ incidents: { id: string; ref: string }[] }>(
+    "GET",
+    `/api/v1/incidents?q=${encodeURIComponent("Chat and API unavailable worldwide")}`,
+  );
   const outage = listed.json.incidents[0]!;
   const timeline = await suite.admin.timeline(outage.id);
   const entry = timeline.find((e: { body: string }) => e.body.startsWith("Rollback blocked"))!;
@@ -63,7 +66,12 @@ describe("search", () => {
 
   it("works without JavaScript", async () => {
     const { ref, seq } = await demoEntry();
-    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl, javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, timezoneId: "UTC" });
+    const context = await suite.browser.newContext({
+      baseURL: suite.server.baseUrl,
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+      timezoneId: "UTC",
+    });
     try {
       const page = await context.newPage();
       await signIn(page, USERS.responder);

@@ -29,14 +29,20 @@ describe("a component's own SLA target", () => {
     await page.goto("/insights");
     const row = page.getByTestId("sla-row").filter({ has: page.getByRole("rowheader", { name: /Messages/ }) });
     expect(await row.locator("td").first().innerText()).toBe("99.5%");
-    const others = await page.getByTestId("sla-row").filter({ hasNot: page.getByRole("rowheader", { name: /Messages/ }) }).locator("td:first-of-type").allInnerTexts();
+    const others = await page
+      .getByTestId("sla-row")
+      .filter({ hasNot: page.getByRole("rowheader", { name: /Messages/ }) })
+      .locator("td:first-of-type")
+      .allInnerTexts();
     expect(new Set(others)).toEqual(new Set(["99.9%"]));
     expect(await page.getByText("Each component is held to its own target").count()).toBe(1);
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, "sla-targets--insights");
 
     // Cleared, it is held to the default again.
-    const cleared = await suite.admin.call<{ component: { slaTarget: number | null } }>("PATCH", `/api/v1/components/${messages.id}`, { slaTarget: null });
+    const cleared = await suite.admin.call<{ component: { slaTarget: number | null } }>("PATCH", `/api/v1/components/${messages.id}`, {
+      slaTarget: null,
+    });
     expect(cleared.json.component.slaTarget).toBeNull();
   });
 });

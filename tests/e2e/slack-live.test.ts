@@ -16,7 +16,12 @@ let slack: SlackStandIn;
 
 // Before the suite's server starts (hooks run in the order they are made), so it knows the stand-in.
 beforeAll(async () => {
-  slack = await startSlackStandIn({ users: [{ id: DANA, email: USERS.responder }, { id: KENJI, email: "kenji.tanaka@northwind.example" }] });
+  slack = await startSlackStandIn({
+    users: [
+      { id: DANA, email: USERS.responder },
+      { id: KENJI, email: "kenji.tanaka@northwind.example" },
+    ],
+  });
   Object.assign(env, { SLACK_BOT_TOKEN: slack.token, SLACK_API_URL: slack.url });
 });
 const suite = useSuite("slack-live", { env });
@@ -27,7 +32,12 @@ describe("Slack in the browser", () => {
     const { page } = await suite.signedInPage("list", USERS.comms);
     await page.goto("/incidents");
     const title = uniqueText("Card payments declined");
-    const declared = await postToSlackEndpoint(suite.server.baseUrl, "/api/v1/slack/commands", commandBody({ user: DANA, text: `declare SEV1 ${title}` }), { secret: SECRET });
+    const declared = await postToSlackEndpoint(
+      suite.server.baseUrl,
+      "/api/v1/slack/commands",
+      commandBody({ user: DANA, text: `declare SEV1 ${title}` }),
+      { secret: SECRET },
+    );
     expect(declared.status).toBe(200);
     const row = page.getByRole("row").filter({ hasText: title });
     await row.waitFor({ timeout: 15_000 });
@@ -35,7 +45,9 @@ describe("Slack in the browser", () => {
     await screenshot(page, "slack-live--list");
 
     // The comms lead drafts a SEV1 update and sends it for approval; Slack gets it with buttons.
-    const [incident] = ((await suite.admin.call<{ incidents: { id: string; title: string }[] }>("GET", "/api/v1/incidents?limit=5")).json.incidents).filter((i) => i.title === title);
+    const [incident] = (
+      await suite.admin.call<{ incidents: { id: string; title: string }[] }>("GET", "/api/v1/incidents?limit=5")
+    ).json.incidents.filter((i) => i.title === title);
     await waitFor("the channel", () => [...slack.channels.values()].find((c) => c.messages.some((m) => m.pinned)));
     await page.goto(`/incidents/${incident!.id}/comms`);
     const words = uniqueText("Some card payments are declined. We are investigating.");
@@ -44,7 +56,9 @@ describe("Slack in the browser", () => {
     const card = page.getByTestId("update-card").filter({ hasText: words });
     await card.filter({ hasText: "Awaiting approval" }).waitFor();
     const updateId = ((await card.getAttribute("id")) ?? "").replace("update-", "");
-    const asked = await waitFor("the approval message", () => [...slack.channels.values()].flatMap((c) => c.messages.map((m) => ({ c, m }))).find(({ m }) => m.blocks?.includes(updateId)));
+    const asked = await waitFor("the approval message", () =>
+      [...slack.channels.values()].flatMap((c) => c.messages.map((m) => ({ c, m }))).find(({ m }) => m.blocks?.includes(updateId)),
+    );
 
     // Kenji clicks Approve in Slack: the open tab shows it decided, no reload.
     const click = await postToSlackEndpoint(
@@ -62,8 +76,14 @@ describe("Slack in the browser", () => {
       { secret: SECRET },
     );
     expect(click.status).toBe(200);
-    await page.getByTestId("update-card").filter({ hasText: words }).filter({ hasText: /Approved|Published/ }).waitFor({ timeout: 10_000 });
-    expect(["approved", "published"]).toContain(await page.getByTestId("update-card").filter({ hasText: words }).getAttribute("data-state"));
+    await page
+      .getByTestId("update-card")
+      .filter({ hasText: words })
+      .filter({ hasText: /Approved|Published/ })
+      .waitFor({ timeout: 10_000 });
+    expect(["approved", "published"]).toContain(
+      await page.getByTestId("update-card").filter({ hasText: words }).getAttribute("data-state"),
+    );
     await screenshot(page, "slack-live--comms-approved");
     await waitFor("the Slack message settled", () => asked.m.edited && asked.m.text.includes("Kenji Tanaka"));
   });

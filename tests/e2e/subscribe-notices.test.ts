@@ -19,7 +19,13 @@ async function outboxSubjects(page: Page, email: string): Promise<string[]> {
 }
 
 async function openNewest(page: Page, email: string, subject: RegExp): Promise<string> {
-  await waitUntil(() => outboxSubjects(page, email), (list) => list.some((s) => subject.test(s)), `an email "${subject}" to ${email} in the outbox`, 15_000, 500);
+  await waitUntil(
+    () => outboxSubjects(page, email),
+    (list) => list.some((s) => subject.test(s)),
+    `an email "${subject}" to ${email} in the outbox`,
+    15_000,
+    500,
+  );
   await page.getByTestId("outbox-email").filter({ hasText: subject }).first().click();
   await page.getByTestId("outbox-detail").waitFor();
   return page.getByTestId("outbox-detail").innerText();
@@ -58,7 +64,11 @@ describe("email notices", () => {
     const messages = components.json.components.find((c) => c.name === "Messages" && !c.group)!;
 
     // The reader subscribes on the public page, with JavaScript off: the form is plain HTML.
-    const reader = await suite.browser.newContext({ baseURL: suite.server.baseUrl, javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
+    const reader = await suite.browser.newContext({
+      baseURL: suite.server.baseUrl,
+      javaScriptEnabled: false,
+      viewport: { width: 1100, height: 900 },
+    });
     try {
       const page = await reader.newPage();
       await page.goto("/status");
@@ -82,13 +92,18 @@ describe("email notices", () => {
       const admin = await suite.signedInPage("admin", USERS.admin);
       const confirmation = await openNewest(admin.page, email, /Confirm your subscription/);
       expect(confirmation).not.toContain("List-Unsubscribe");
-      const confirmUrl = /https?:\/\/\S+\/status\/subscriptions\/[\w-]+\/confirm/.exec(await admin.page.getByTestId("outbox-text").innerText())![0];
+      const confirmUrl = /https?:\/\/\S+\/status\/subscriptions\/[\w-]+\/confirm/.exec(
+        await admin.page.getByTestId("outbox-text").innerText(),
+      )![0];
       await screenshot(admin.page, "subscribe-notices--outbox-confirmation");
 
       // Opening the link changes nothing (mail scanners open links); the button confirms.
       await page.goto(onServer(confirmUrl));
       await page.getByRole("button", { name: "Confirm my subscription" }).waitFor();
-      const before = await suite.admin.call<{ subscribers: { email: string; confirmedAt: string | null }[] }>("GET", `/api/v1/subscribers?search=${encodeURIComponent(email)}`);
+      const before = await suite.admin.call<{ subscribers: { email: string; confirmedAt: string | null }[] }>(
+        "GET",
+        `/api/v1/subscribers?search=${encodeURIComponent(email)}`,
+      );
       expect(before.json.subscribers[0].confirmedAt).toBeNull();
       await screenshot(page, "subscribe-notices--confirm-page");
       await page.getByRole("button", { name: "Confirm my subscription" }).click();
@@ -107,8 +122,14 @@ describe("email notices", () => {
 
       // The comms tab shows the audience and how the published update's emails went.
       await admin.page.goto(`/incidents/${incident.id}/comms`);
-      await admin.page.getByTestId("audience").filter({ hasText: /will reach 1 subscriber\b/ }).waitFor();
-      await admin.page.getByTestId("delivery-counts").filter({ hasText: /0 queued · 1 sent/ }).waitFor();
+      await admin.page
+        .getByTestId("audience")
+        .filter({ hasText: /will reach 1 subscriber\b/ })
+        .waitFor();
+      await admin.page
+        .getByTestId("delivery-counts")
+        .filter({ hasText: /0 queued · 1 sent/ })
+        .waitFor();
       await screenshot(admin.page, "subscribe-notices--comms");
 
       // The mail client's one-click POST: no cookies, no Origin, just the form body of RFC 8058.
@@ -131,10 +152,16 @@ describe("email notices", () => {
   });
 
   it("refuses a bad address with 422 and answers 404 to an unknown link", async () => {
-    const refused = await fetch(`${suite.server.baseUrl}/status/subscribe`, { method: "POST", body: new URLSearchParams({ email: "a@example.com\r\nBcc: b@example.com" }) });
+    const refused = await fetch(`${suite.server.baseUrl}/status/subscribe`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "a@example.com\r\nBcc: b@example.com" }),
+    });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("must be a single plain address");
-    const unknown = await fetch(`${suite.server.baseUrl}/status/subscriptions/${"x".repeat(32)}/unsubscribe`, { method: "POST", body: "List-Unsubscribe=One-Click" });
+    const unknown = await fetch(`${suite.server.baseUrl}/status/subscriptions/${"x".repeat(32)}/unsubscribe`, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("This link does not work");
     const page = await fetch(`${suite.server.baseUrl}/status`).then((r) => r.text());

@@ -13,7 +13,13 @@ const PASSWORD = "plum tractor seventeen";
 
 /** "10:25 PST" as Chromium's own Intl writes it for Los Angeles. */
 function losAngeles(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: LA, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: LA,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }
@@ -62,7 +68,9 @@ describe("one clock", () => {
     const after = await entryTime(page, incidentId, text);
     expect(after.text).toBe(losAngeles(at));
     expect(after.text).toMatch(/^\d\d:\d\d P[SD]T$/);
-    expect(after.title).toBe(`${at.getUTCDate()} ${at.toLocaleString("en-GB", { month: "short", timeZone: "UTC" })} ${at.getUTCFullYear()} ${at.toISOString().slice(11, 16)} UTC`);
+    expect(after.title).toBe(
+      `${at.getUTCDate()} ${at.toLocaleString("en-GB", { month: "short", timeZone: "UTC" })} ${at.getUTCFullYear()} ${at.toISOString().slice(11, 16)} UTC`,
+    );
     // the milestone inputs say which zone they are read in
     await page.getByText(/^Milestones \(P[SD]T\)$/).waitFor();
     await page.getByRole("region", { name: "Your time zone" }).waitFor({ state: "detached" });

@@ -15,7 +15,12 @@ import { XSS_PAYLOADS } from "./support/xss.ts";
 
 const standIn = await startResendStandIn();
 const suite = useSuite("xss-payloads-published", {
-  env: { RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: "50", WEBHOOK_ALLOWED_HOSTS: "localhost" },
+  env: {
+    RESEND_API_KEY: standIn.apiKey,
+    RESEND_BASE_URL: standIn.url,
+    EMAIL_REQUESTS_PER_SECOND: "50",
+    WEBHOOK_ALLOWED_HOSTS: "localhost",
+  },
 });
 afterAll(() => standIn.close());
 const { guardedPage, expectInert, visit } = guardedPages(suite);
@@ -44,7 +49,9 @@ describe("script payloads in published updates", () => {
   let ours: { id: string; name: string; incident_updates: { body: string }[] }[] = [];
 
   beforeAll(async () => {
-    expect((await suite.admin.call("POST", "/api/v1/subscribers", { email: reader, confirmedAt: new Date().toISOString() })).status).toBe(201);
+    expect((await suite.admin.call("POST", "/api/v1/subscribers", { email: reader, confirmedAt: new Date().toISOString() })).status).toBe(
+      201,
+    );
     const hook = await suite.admin.call("POST", "/api/v1/webhooks", {
       url: `http://localhost:${(receiver.address() as AddressInfo).port}/hook`,
       secret: "a-long-enough-secret-0123456789",
@@ -64,14 +71,20 @@ describe("script payloads in published updates", () => {
     });
     expect(notice.status, JSON.stringify(notice.json)).toBe(200);
 
-    const component = await suite.admin.call<{ component: { id: string } }>("POST", "/api/v1/components", { name: `Edge ${XSS_PAYLOADS[1]}`.slice(0, 120) });
+    const component = await suite.admin.call<{ component: { id: string } }>("POST", "/api/v1/components", {
+      name: `Edge ${XSS_PAYLOADS[1]}`.slice(0, 120),
+    });
     expect(component.status, JSON.stringify(component.json)).toBe(201);
     const componentId = component.json.component.id;
 
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
       const title = `Payload ${i + 1} ${stamp} ${payload}`.slice(0, 200);
       titles.push(title);
-      const incident = await suite.admin.createIncident({ title, severity: "SEV4", components: [{ id: componentId, impact: "degraded_performance" }] });
+      const incident = await suite.admin.createIncident({
+        title,
+        severity: "SEV4",
+        components: [{ id: componentId, impact: "degraded_performance" }],
+      });
       insideIds.set(title, incident.id);
       const published = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/updates`, {
         status: "investigating",
@@ -85,7 +98,12 @@ describe("script payloads in published updates", () => {
     }
     // One body written by the admin's template, from a title that looks like liquid.
     const liquid = await suite.admin.createIncident({ title: liquidTitle, severity: "SEV4" });
-    const fromTemplate = await suite.admin.call<{ update: { body: string } }>("POST", `/api/v1/incidents/${liquid.id}/updates`, { status: "investigating", title: liquidTitle, notify: false, publish: true });
+    const fromTemplate = await suite.admin.call<{ update: { body: string } }>("POST", `/api/v1/incidents/${liquid.id}/updates`, {
+      status: "investigating",
+      title: liquidTitle,
+      notify: false,
+      publish: true,
+    });
     expect(fromTemplate.status, JSON.stringify(fromTemplate.json)).toBe(201);
     expect(fromTemplate.json.update.body).toContain(`We are looking into ${liquidTitle}`);
     expect(fromTemplate.json.update.body).toContain("{{ 7 | plus: 1 }}");
@@ -96,7 +114,11 @@ describe("script payloads in published updates", () => {
 
   it("are data in the JSON API, byte for byte", async () => {
     expect(ours.map((i) => i.name).sort()).toEqual([...titles, liquidTitle].sort());
-    for (const payload of XSS_PAYLOADS) expect(ours.some((i) => i.incident_updates[0].body.startsWith(`${payload}\n\n`)), payload).toBe(true);
+    for (const payload of XSS_PAYLOADS)
+      expect(
+        ours.some((i) => i.incident_updates[0].body.startsWith(`${payload}\n\n`)),
+        payload,
+      ).toBe(true);
   });
 
   it("stay text on the public page, the incident pages and the history", async () => {
@@ -128,12 +150,17 @@ describe("script payloads in published updates", () => {
       await expectInert(visitor, `${feed} in a reader`);
       expect(await visitor.page.locator("main").innerText()).toContain(XSS_PAYLOADS[0]);
     }
-
   });
 
   it("stay text in the emails, shown as a mail client would (through the Resend stand-in)", async () => {
     const visitor = await guardedPage("mail");
-    await waitUntil(() => standIn.received.filter((e) => e.to.includes(reader)).length, (n) => n >= 3, "three notices to the reader", 20_000, 250);
+    await waitUntil(
+      () => standIn.received.filter((e) => e.to.includes(reader)).length,
+      (n) => n >= 3,
+      "three notices to the reader",
+      20_000,
+      250,
+    );
     const mails = standIn.received.filter((e) => e.to.includes(reader));
     for (const mail of mails) {
       expect(mail.subject).not.toMatch(/[\r\n]/);
@@ -142,16 +169,20 @@ describe("script payloads in published updates", () => {
       expect(await visitor.page.locator("body").innerText()).toContain(XSS_PAYLOADS[0]);
     }
     await screenshot(visitor.page, "xss-payloads-published--email");
-
   });
 
   it("are data in the webhooks' JSON", async () => {
     // webhooks go out with the notices, for the three updates that notify
-    await waitUntil(() => webhookBodies.length, (n) => n >= 3, "a webhook per notified update", 30_000, 250);
+    await waitUntil(
+      () => webhookBodies.length,
+      (n) => n >= 3,
+      "a webhook per notified update",
+      30_000,
+      250,
+    );
     for (const call of webhookBodies) expect(call.contentType).toMatch(/^application\/json/);
     const names = webhookBodies.map((c) => (JSON.parse(c.body) as { incident?: { name: string } }).incident?.name).filter(Boolean);
     for (const title of titles.slice(0, 3)) expect(names).toContain(title);
-
   });
 
   it("stay text inside: the comms tab, the room, the admin's templates, the outbox and the catalog", async () => {

@@ -14,7 +14,12 @@ import { CODE_PAYLOADS, LINK_HREFS, payloadDoc, XSS_PAYLOADS } from "./support/x
 
 const standIn = await startResendStandIn();
 const suite = useSuite("xss-payloads", {
-  env: { RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: "50", WEBHOOK_ALLOWED_HOSTS: "localhost" },
+  env: {
+    RESEND_API_KEY: standIn.apiKey,
+    RESEND_BASE_URL: standIn.url,
+    EMAIL_REQUESTS_PER_SECOND: "50",
+    WEBHOOK_ALLOWED_HOSTS: "localhost",
+  },
 });
 afterAll(() => standIn.close());
 const { guardedPage, expectInert, visit } = guardedPages(suite);
@@ -31,17 +36,28 @@ const UNESCAPED_DANGEROUS_LINK = /(?<!\\)\]\(\s*(javascript|data|vbscript):/i;
 describe("script payloads in incidents and their timeline", () => {
   it("stay text in the room, the incident list and search: from the API, pasted and typed into the composer", async () => {
     const marker = uniqueText("room payload");
-    const incident = await suite.admin.createIncident({ title: `${marker} ${XSS_PAYLOADS[1]}`, severity: "SEV3", summary: XSS_PAYLOADS.join("\n") });
+    const incident = await suite.admin.createIncident({
+      title: `${marker} ${XSS_PAYLOADS[1]}`,
+      severity: "SEV3",
+      summary: XSS_PAYLOADS.join("\n"),
+    });
     for (const payload of XSS_PAYLOADS) {
       const res = await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: `${marker} ${payload}` });
       expect(res.status, payload).toBe(201);
     }
     // A document with dangerous link marks or unknown nodes is refused, naming the field.
-    const refused = await suite.admin.call<{ error: { fields: Record<string, string> } }>("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: payloadDoc(marker) });
+    const refused = await suite.admin.call<{ error: { fields: Record<string, string> } }>(
+      "POST",
+      `/api/v1/incidents/${incident.id}/timeline`,
+      { body: payloadDoc(marker) },
+    );
     expect(refused.status).toBe(422);
     expect(Object.keys(refused.json.error.fields).join()).toMatch(/body/);
     for (const href of LINK_HREFS.dangerous) {
-      const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `${marker} link`, marks: [{ type: "link", attrs: { href } }] }] }] };
+      const doc = {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: `${marker} link`, marks: [{ type: "link", attrs: { href } }] }] }],
+      };
       expect((await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: doc })).status, href).toBe(422);
     }
 
@@ -58,7 +74,11 @@ describe("script payloads in incidents and their timeline", () => {
       data.setData("text/plain", "pasted");
       el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     }, html);
-    await waitUntil(() => composer.innerText(), (t) => t.includes(pasted), "the composer shows the pasted text");
+    await waitUntil(
+      () => composer.innerText(),
+      (t) => t.includes(pasted),
+      "the composer shows the pasted text",
+    );
     await composer.press("Enter");
     await timelineEntry(room.page, pasted).waitFor();
     // … and typed.
@@ -67,7 +87,9 @@ describe("script payloads in incidents and their timeline", () => {
     await expect.poll(() => timelineEntry(room.page, marker).count(), { timeout: 10_000 }).toBe(XSS_PAYLOADS.length + 3);
     const texts = (await timelineEntry(room.page, marker).allTextContents()).join("\n");
     for (const payload of [XSS_PAYLOADS[0], XSS_PAYLOADS[1], XSS_PAYLOADS[3], XSS_PAYLOADS[9]]) expect(texts).toContain(payload);
-    const pastedHrefs = await timelineEntry(room.page, pasted).locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const pastedHrefs = await timelineEntry(room.page, pasted)
+      .locator("a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(pastedHrefs).toEqual([LINK_HREFS.safe[0]]);
     await expectInert(room, "the room");
     await room.page.reload();
@@ -85,16 +107,32 @@ describe("script payloads in incidents and their timeline", () => {
 describe("script payloads in post-mortems", () => {
   it("stay text in the API, the editor, the leadership page, the incident's tab and the Markdown export", async () => {
     const marker = uniqueText("pm payload");
-    const incident = await suite.admin.createIncident({ title: `${marker} ${XSS_PAYLOADS[2]}`, severity: "SEV3", summary: XSS_PAYLOADS.join("\n") });
+    const incident = await suite.admin.createIncident({
+      title: `${marker} ${XSS_PAYLOADS[2]}`,
+      severity: "SEV3",
+      summary: XSS_PAYLOADS.join("\n"),
+    });
     for (const payload of XSS_PAYLOADS.slice(0, 6)) {
-      expect((await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, { body: `${payload} ${marker}`, kind: "decision", pinned: true })).status).toBe(201);
+      expect(
+        (
+          await suite.admin.call("POST", `/api/v1/incidents/${incident.id}/timeline`, {
+            body: `${payload} ${marker}`,
+            kind: "decision",
+            pinned: true,
+          })
+        ).status,
+      ).toBe(201);
     }
     expect((await suite.admin.call("PATCH", `/api/v1/incidents/${incident.id}`, { status: "resolved" })).status).toBe(200);
     const generated = await suite.admin.call<{ postmortem: { id: string } }>("POST", `/api/v1/incidents/${incident.id}/postmortem`);
     expect(generated.status, JSON.stringify(generated.json)).toBe(201);
     const id = generated.json.postmortem.id;
 
-    const put = await suite.admin.call<{ section: { doc: unknown; markdown: string } }>("PUT", `/api/v1/postmortems/${id}/sections/summary`, { doc: payloadDoc(marker) });
+    const put = await suite.admin.call<{ section: { doc: unknown; markdown: string } }>(
+      "PUT",
+      `/api/v1/postmortems/${id}/sections/summary`,
+      { doc: payloadDoc(marker) },
+    );
     expect(put.status, JSON.stringify(put.json)).toBe(200);
     expect(linkHrefs(put.json.section.doc)).toEqual([...LINK_HREFS.safe, ...LINK_HREFS.breaking].map((h) => h.trim()));
     expect(put.json.section.markdown).not.toMatch(UNESCAPED_DANGEROUS_LINK);
@@ -120,7 +158,10 @@ describe("script payloads in post-mortems", () => {
     // Pasted into a tool that renders Markdown with raw HTML on and no link check of its own.
     const renderer = new MarkdownIt({ html: true, linkify: true });
     renderer.validateLink = () => true;
-    for (const [where, source] of [["the Markdown export", md], ["the section's markdown in the API", put.json.section.markdown]]) {
+    for (const [where, source] of [
+      ["the Markdown export", md],
+      ["the section's markdown in the API", put.json.section.markdown],
+    ]) {
       await reader.page.setContent(`<main>${renderer.render(source)}</main>`);
       await expectInert(reader, `${where}, rendered`);
       const shown = await reader.page.locator("main").innerText();
@@ -163,7 +204,10 @@ describe("script payloads in a public root-cause report", () => {
     const approver = await guardedPage("report-approver", USERS.comms);
     await visit(approver, `/incidents/${incident.id}/comms`, "the comms tab with the report");
     await approver.page.locator(`#update-${reportId}`).getByRole("button", { name: "Approve", exact: true }).click();
-    await approver.page.locator(`#update-${reportId}`).getByText(/approved by/).waitFor();
+    await approver.page
+      .locator(`#update-${reportId}`)
+      .getByText(/approved by/)
+      .waitFor();
     expect((await suite.admin.call("POST", `/api/v1/updates/${reportId}/publish`)).status).toBe(200);
 
     const visitor = await guardedPage("report-reader");
@@ -190,7 +234,13 @@ describe("script payloads in a public root-cause report", () => {
       await expectInert(visitor, `the report in ${feed}, in a reader`);
     }
     const reports = () => standIn.received.filter((e) => e.to.includes(reportReader) && /Root-cause report/.test(e.subject));
-    await waitUntil(() => reports().length, (n) => n >= 1, "the report's email", 20_000, 250);
+    await waitUntil(
+      () => reports().length,
+      (n) => n >= 1,
+      "the report's email",
+      20_000,
+      250,
+    );
     const mail = reports()[0];
     expect(mail.html).toContain("<h3>");
     await visitor.page.setContent(mail.html ?? "");

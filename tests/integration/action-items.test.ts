@@ -9,7 +9,16 @@ import { cookieOf, generatedPostmortem, signedInApi } from "./postmortem-fixture
 const DAY = 24 * 60 * 60 * 1000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
-type Item = { id: string; title: string; state: string; priority: string; dueAt: string | null; overdue: boolean; closedAt: string | null; owner: { id: string; name: string } | null };
+type Item = {
+  id: string;
+  title: string;
+  state: string;
+  priority: string;
+  dueAt: string | null;
+  overdue: boolean;
+  closedAt: string | null;
+  owner: { id: string; name: string } | null;
+};
 
 describe.each(databases())("action items on %s", (database) => {
   let app: TestApp;
@@ -45,7 +54,14 @@ describe.each(databases())("action items on %s", (database) => {
   afterAll(() => app?.stop());
 
   it("adds an item with an owner by email, a due day and a tracker link, and audits it", async () => {
-    const item = await created({ title: "  Bound router fan-out ", kind: "prevent", priority: "high", ownerEmail: "Kenji.Tanaka@northwind.example", dueAt: "2030-01-31", trackerUrl: "https://tracker.example/NW-12" });
+    const item = await created({
+      title: "  Bound router fan-out ",
+      kind: "prevent",
+      priority: "high",
+      ownerEmail: "Kenji.Tanaka@northwind.example",
+      dueAt: "2030-01-31",
+      trackerUrl: "https://tracker.example/NW-12",
+    });
     expect(item).toMatchObject({
       title: "Bound router fan-out",
       kind: "prevent",
@@ -106,18 +122,40 @@ describe.each(databases())("action items on %s", (database) => {
     const reopened = await dana.patch(`/api/v1/action-items/${item.id}`, { state: "open" });
     expect(reopened.body.actionItem).toMatchObject({ state: "open", closedAt: null, overdue: true });
 
-    const edited = await dana.patch(`/api/v1/action-items/${item.id}`, { priority: "low", ownerEmail: "responder@northwind.example", trackerUrl: "http://tracker.example/NW-3", dueAt: "2031-05-01T09:00:00Z" });
-    expect(edited.body.actionItem).toMatchObject({ priority: "low", owner: { name: "Dana Whitfield" }, trackerUrl: "http://tracker.example/NW-3", dueAt: "2031-05-01T09:00:00.000Z" });
+    const edited = await dana.patch(`/api/v1/action-items/${item.id}`, {
+      priority: "low",
+      ownerEmail: "responder@northwind.example",
+      trackerUrl: "http://tracker.example/NW-3",
+      dueAt: "2031-05-01T09:00:00Z",
+    });
+    expect(edited.body.actionItem).toMatchObject({
+      priority: "low",
+      owner: { name: "Dana Whitfield" },
+      trackerUrl: "http://tracker.example/NW-3",
+      dueAt: "2031-05-01T09:00:00.000Z",
+    });
     const cleared = await dana.patch(`/api/v1/action-items/${item.id}`, { ownerId: null, dueAt: null, trackerUrl: null });
     expect(cleared.body.actionItem).toMatchObject({ owner: null, dueAt: null, trackerUrl: null });
 
     const bad = await dana.patch(`/api/v1/action-items/${item.id}`, { state: "finished", trackerUrl: "file:///etc/passwd" });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.fields).toMatchObject({ state: expect.stringMatching(/must be one of open, in_progress, done, wont_do/), trackerUrl: expect.stringMatching(/http\(s\)/) });
+    expect(bad.body.error.fields).toMatchObject({
+      state: expect.stringMatching(/must be one of open, in_progress, done, wont_do/),
+      trackerUrl: expect.stringMatching(/http\(s\)/),
+    });
     expect((await dana.patch(`/api/v1/action-items/${item.id}`, {})).body.error.fields._).toBe("send at least one field to change");
     expect((await dana.patch("/api/v1/action-items/nosuchitem00", { state: "done" })).status).toBe(404);
-    const audit = await app.db.rows(`SELECT "action" FROM "AuditEvent" WHERE "entityType" = 'ActionItem' AND "entityId" = ? ORDER BY "at"`, item.id);
-    expect(audit.map((r) => r.action)).toEqual(["action_item.created", "action_item.done", "action_item.reopened", "action_item.edited", "action_item.edited"]);
+    const audit = await app.db.rows(
+      `SELECT "action" FROM "AuditEvent" WHERE "entityType" = 'ActionItem' AND "entityId" = ? ORDER BY "at"`,
+      item.id,
+    );
+    expect(audit.map((r) => r.action)).toEqual([
+      "action_item.created",
+      "action_item.done",
+      "action_item.reopened",
+      "action_item.edited",
+      "action_item.edited",
+    ]);
   });
 
   it("lists open items overdue first, then by due date, then priority, the same across pages", async () => {
@@ -134,7 +172,14 @@ describe.each(databases())("action items on %s", (database) => {
     const ours = new Set(Object.values(mine).map((i) => i.id));
 
     const whole = await allPages(dana, "state=open,in_progress&limit=200");
-    expect(whole.filter((i) => ours.has(i.id)).map((i) => i.title)).toEqual(["Overdue most", "Overdue a little", "Soon", "Later, high", "Later, low", "No date"]);
+    expect(whole.filter((i) => ours.has(i.id)).map((i) => i.title)).toEqual([
+      "Overdue most",
+      "Overdue a little",
+      "Soon",
+      "Later, high",
+      "Later, low",
+      "No date",
+    ]);
     const firstNotOverdue = whole.findIndex((i) => !i.overdue);
     expect(whole.slice(firstNotOverdue).some((i) => i.overdue)).toBe(false);
     expect(whole.every((i) => i.state === "open" || i.state === "in_progress")).toBe(true);
@@ -183,7 +228,9 @@ describe.each(databases())("action items on %s", (database) => {
         redirect: "manual",
       });
     expect((await post("/action-items", { id: item.id, state: "done" })).status).toBe(403);
-    expect((await post(`/postmortems/${postmortemId}/action-items`, { intent: "create", title: "Nope", kind: "process" })).status).toBe(403);
+    expect((await post(`/postmortems/${postmortemId}/action-items`, { intent: "create", title: "Nope", kind: "process" })).status).toBe(
+      403,
+    );
     expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.state).toBe("open");
   });
 
@@ -201,13 +248,27 @@ describe.each(databases())("action items on %s", (database) => {
     expect(moved.status).toBe(200);
     expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.state).toBe("in_progress");
 
-    const addedFromEditor = await post(`/postmortems/${postmortemId}/action-items`, { intent: "create", title: "Added from the editor", kind: "prevent", priority: "", ownerId: "", dueAt: "2030-03-01", trackerUrl: "", returnTo: `/postmortems/${postmortemId}/edit` });
+    const addedFromEditor = await post(`/postmortems/${postmortemId}/action-items`, {
+      intent: "create",
+      title: "Added from the editor",
+      kind: "prevent",
+      priority: "",
+      ownerId: "",
+      dueAt: "2030-03-01",
+      trackerUrl: "",
+      returnTo: `/postmortems/${postmortemId}/edit`,
+    });
     expect(addedFromEditor.status).toBe(303);
     expect(addedFromEditor.headers.get("location")).toBe(`/postmortems/${postmortemId}/edit`);
     const list = (await dana.get(`/api/v1/postmortems/${postmortemId}/action-items?limit=200`)).body.actionItems as Item[];
     expect(list.find((i) => i.title === "Added from the editor")).toMatchObject({ priority: "medium", dueAt: "2030-03-01T23:59:59.999Z" });
 
-    const refused = await post(`/postmortems/${postmortemId}/action-items`, { intent: "update", id: item.id, title: "Form moves me", trackerUrl: "javascript:alert(1)" });
+    const refused = await post(`/postmortems/${postmortemId}/action-items`, {
+      intent: "update",
+      id: item.id,
+      title: "Form moves me",
+      trackerUrl: "javascript:alert(1)",
+    });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("must be an http(s) link");
     expect((await dana.get(`/api/v1/action-items/${item.id}`)).body.actionItem.trackerUrl).toBeNull();

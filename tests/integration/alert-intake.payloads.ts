@@ -27,7 +27,11 @@ export function groupOf(name: string, alerts: Record<string, unknown>[]) {
 
 export const expectCreated = (response: ApiResponse, entriesAdded: number) => {
   expect(response.status, JSON.stringify(response.body)).toBe(201);
-  expect(response.body).toEqual({ incident: { id: expect.any(String), ref: expect.stringMatching(/^INC-\d+$/) }, created: true, entriesAdded });
+  expect(response.body).toEqual({
+    incident: { id: expect.any(String), ref: expect.stringMatching(/^INC-\d+$/) },
+    created: true,
+    entriesAdded,
+  });
   return response.body.incident.id as string;
 };
 

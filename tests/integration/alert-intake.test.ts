@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { tableSizes } from "../setup/database-probe.ts";
 import { openEventStream } from "../setup/sse-client.ts";
-import { ALERTMANAGER, DOCUMENTED, documented, expectAdded, expectCreated, GENERATOR_URL, GENERIC, groupOf } from "./alert-intake.payloads.ts";
+import {
+  ALERTMANAGER,
+  DOCUMENTED,
+  documented,
+  expectAdded,
+  expectCreated,
+  GENERATOR_URL,
+  GENERIC,
+  groupOf,
+} from "./alert-intake.payloads.ts";
 
 describe.each(databases())("alert intake on %s", (database) => {
   let app: TestApp;
@@ -14,13 +23,25 @@ describe.each(databases())("alert intake on %s", (database) => {
   let documentedIncident: string;
 
   const incident = async (id: string) => (await app.api.get(`/api/v1/incidents/${id}`)).body.incident;
-  const timeline = async (id: string) => (await app.api.get(`/api/v1/incidents/${id}/timeline`)).body.entries as { kind: string; body: string; occurredAt: string; doc: any }[];
+  const timeline = async (id: string) =>
+    (await app.api.get(`/api/v1/incidents/${id}/timeline`)).body.entries as { kind: string; body: string; occurredAt: string; doc: any }[];
   const storedSizes = async () => ({ ...(await tableSizes(app.db)), AlertGroup: await app.db.count("AlertGroup") });
 
   /** The admin's form on /admin/settings. */
   async function saveAlertRules(fields: Record<string, string>) {
-    const body = new URLSearchParams({ intent: "alert-intake", severityLabel: "severity", severityRules: "critical = SEV1\nhigh, error = SEV2\nwarning = SEV3\ninfo = SEV4\n* = SEV3", componentLabel: "component", ...fields });
-    const response = await fetch(`${app.baseUrl}/admin/settings`, { method: "POST", headers: { authorization: `Bearer ${app.adminToken}` }, body, redirect: "manual" });
+    const body = new URLSearchParams({
+      intent: "alert-intake",
+      severityLabel: "severity",
+      severityRules: "critical = SEV1\nhigh, error = SEV2\nwarning = SEV3\ninfo = SEV4\n* = SEV3",
+      componentLabel: "component",
+      ...fields,
+    });
+    const response = await fetch(`${app.baseUrl}/admin/settings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${app.adminToken}` },
+      body,
+      redirect: "manual",
+    });
     return { status: response.status, text: await response.text() };
   }
 
@@ -55,14 +76,16 @@ describe.each(databases())("alert intake on %s", (database) => {
     const entries = await timeline(documentedIncident);
     expect(entries.map((e) => e.kind)).toEqual(["status-change", "observation"]);
     expect(entries[0].body).toMatch(/declared INC-\d+ as SEV1, investigating\. Affected: HTTP_Checks \(major outage\)\.$/);
-    expect(entries[1].body.split("\n")).toEqual([
-      "Alert ProbeFailure firing since 2023-02-06 13:08:45 UTC: BlackBox Probe Failure: https://server.example.org",
-      "description: Instance https://server.example.org has been down for over 5m. Job: http_checks",
-      "labels: alertname=ProbeFailure, instance=https://server.example.org, job=http_checks, monitor=master, severity=critical",
-      "severity: SEV1 (from severity=critical)",
-      "components: HTTP_Checks",
-      "Open the alert's source",
-    ].map((line, i) => (i === 0 || i === 5 ? line : `- ${line}`)));
+    expect(entries[1].body.split("\n")).toEqual(
+      [
+        "Alert ProbeFailure firing since 2023-02-06 13:08:45 UTC: BlackBox Probe Failure: https://server.example.org",
+        "description: Instance https://server.example.org has been down for over 5m. Job: http_checks",
+        "labels: alertname=ProbeFailure, instance=https://server.example.org, job=http_checks, monitor=master, severity=critical",
+        "severity: SEV1 (from severity=critical)",
+        "components: HTTP_Checks",
+        "Open the alert's source",
+      ].map((line, i) => (i === 0 || i === 5 ? line : `- ${line}`)),
+    );
     expect(entries[1].occurredAt).toBe("2023-02-06T13:08:45.828Z");
     expect(JSON.stringify(entries[1].doc)).toContain(JSON.stringify({ type: "link", attrs: { href: GENERATOR_URL } }));
 
@@ -85,12 +108,20 @@ describe.each(databases())("alert intake on %s", (database) => {
 
   it("adds a new alert of the group to the open incident, live in its room, with the components it names", async () => {
     const { lastSeq } = await incident(documentedIncident);
-    const room = await openEventStream(`${app.baseUrl}/api/v1/incidents/${documentedIncident}/events`, { token: app.adminToken, lastEventId: lastSeq });
+    const room = await openEventStream(`${app.baseUrl}/api/v1/incidents/${documentedIncident}/events`, {
+      token: app.adminToken,
+      lastEventId: lastSeq,
+    });
     try {
       const payload = documented();
       payload.alerts.push({
         ...payload.alerts[0],
-        labels: { ...payload.alerts[0].labels, instance: "https://eu.server.example.org", severity: "warning", component: "chat, Nowhere, API" },
+        labels: {
+          ...payload.alerts[0].labels,
+          instance: "https://eu.server.example.org",
+          severity: "warning",
+          component: "chat, Nowhere, API",
+        },
         fingerprint: "2b41cb82ddb3a32f",
         startsAt: "2023-02-06T13:15:00Z",
       });
@@ -130,8 +161,16 @@ describe.each(databases())("alert intake on %s", (database) => {
     const { alerts: _alerts, ...noAlerts } = groupOf("Malformed", []);
     const refusals: [unknown, string, string][] = [
       [noAlerts, "alerts", "is required"],
-      [{ ...groupOf("Malformed", [{}]), version: 4 }, "version", 'must be the string "4" (the webhook payload version this endpoint reads)'],
-      [groupOf("Malformed", [{ startsAt: "Feb 6, 2023 13:08" }]), "alerts.0.startsAt", "must be an RFC 3339 time such as 2024-05-01T12:00:00Z"],
+      [
+        { ...groupOf("Malformed", [{}]), version: 4 },
+        "version",
+        'must be the string "4" (the webhook payload version this endpoint reads)',
+      ],
+      [
+        groupOf("Malformed", [{ startsAt: "Feb 6, 2023 13:08" }]),
+        "alerts.0.startsAt",
+        "must be an RFC 3339 time such as 2024-05-01T12:00:00Z",
+      ],
     ];
     for (const [payload, field, reason] of refusals) {
       const response = await alertmanager.post(ALERTMANAGER, payload);
@@ -140,14 +179,17 @@ describe.each(databases())("alert intake on %s", (database) => {
       expect(response.body.error.message).toContain(`${field} ${reason}`);
     }
     expect((await alertmanager.raw("POST", ALERTMANAGER, "{not json", { "content-type": "application/json" })).status).toBe(400);
-    expect((await alertmanager.post(GENERIC, { source: "pingdom", status: "firing", title: "No key" })).body.error.fields).toEqual({ key: "is required" });
+    expect((await alertmanager.post(GENERIC, { source: "pingdom", status: "firing", title: "No key" })).body.error.fields).toEqual({
+      key: "is required",
+    });
     expect(await storedSizes()).toEqual(before);
   });
 
   it("answers 401 without a token and 403 to a viewer's token, storing nothing", async () => {
     const before = await storedSizes();
     for (const path of [ALERTMANAGER, GENERIC]) {
-      const body = path === ALERTMANAGER ? groupOf("NoAccess", [{}]) : { source: "pingdom", key: "no-access", status: "firing", title: "No access" };
+      const body =
+        path === ALERTMANAGER ? groupOf("NoAccess", [{}]) : { source: "pingdom", key: "no-access", status: "firing", title: "No access" };
       expect((await api(app.baseUrl, null).post(path, body)).body.error.code).toBe("unauthorized");
       const refused = await viewer.post(path, body);
       expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden"]);
@@ -158,7 +200,9 @@ describe.each(databases())("alert intake on %s", (database) => {
   it("opens one incident when identical notifications of a new group arrive at once", async () => {
     for (const round of [1, 2, 3]) {
       const name = `DiskFull${round}`;
-      const payload = groupOf(name, [{ fingerprint: `d15cf011${round}`, startsAt: "2026-01-01T00:00:00Z", labels: { alertname: name, severity: "error" } }]);
+      const payload = groupOf(name, [
+        { fingerprint: `d15cf011${round}`, startsAt: "2026-01-01T00:00:00Z", labels: { alertname: name, severity: "error" } },
+      ]);
       const answers = await Promise.all(Array.from({ length: 4 }, () => alertmanager.post(ALERTMANAGER, payload)));
       expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([200, 200, 200, 201]);
       expect(new Set(answers.map((a) => a.body.incident.id)).size).toBe(1);
@@ -169,11 +213,26 @@ describe.each(databases())("alert intake on %s", (database) => {
   });
 
   it("takes the generic form the same way: open, repeat, resolve, fire again", async () => {
-    const alert = { source: "pingdom", key: "checkout-http", status: "firing", title: "Checkout is down", severity: "SEV2", component: "chat", description: "HTTP 503 from 3 of 5 probes", url: "https://pingdom.example/checks/42" };
+    const alert = {
+      source: "pingdom",
+      key: "checkout-http",
+      status: "firing",
+      title: "Checkout is down",
+      severity: "SEV2",
+      component: "chat",
+      description: "HTTP 503 from 3 of 5 probes",
+      url: "https://pingdom.example/checks/42",
+    };
     const id = expectCreated(await alertmanager.post(GENERIC, alert), 1);
     expectAdded(await alertmanager.post(GENERIC, alert), id, 0);
-    expect(await incident(id)).toMatchObject({ title: "Checkout is down", severity: "SEV2", components: [{ name: "Chat", impact: "partial_outage" }] });
-    expect((await timeline(id)).at(-1)!.body).toMatch(/^Alert Checkout is down firing since .* UTC \(from pingdom\)\n- description: HTTP 503 from 3 of 5 probes\n/);
+    expect(await incident(id)).toMatchObject({
+      title: "Checkout is down",
+      severity: "SEV2",
+      components: [{ name: "Chat", impact: "partial_outage" }],
+    });
+    expect((await timeline(id)).at(-1)!.body).toMatch(
+      /^Alert Checkout is down firing since .* UTC \(from pingdom\)\n- description: HTTP 503 from 3 of 5 probes\n/,
+    );
 
     expectAdded(await alertmanager.post(GENERIC, { ...alert, status: "resolved" }), id, 1);
     expectAdded(await alertmanager.post(GENERIC, { ...alert, status: "resolved" }), id, 0);
@@ -192,11 +251,15 @@ describe.each(databases())("alert intake on %s", (database) => {
     const refused = await saveAlertRules({ severityLabel: "priority", severityRules: "p1 = SEV1\np2 = urgent" });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain("line 2: &quot;urgent&quot; is not one of SEV1, SEV2, SEV3, SEV4");
-    const before = groupOf("QueueBacklog", [{ fingerprint: "0b1ac0c0", labels: { alertname: "QueueBacklog", priority: "P2", severity: "critical" } }]);
+    const before = groupOf("QueueBacklog", [
+      { fingerprint: "0b1ac0c0", labels: { alertname: "QueueBacklog", priority: "P2", severity: "critical" } },
+    ]);
     expect((await incident(expectCreated(await alertmanager.post(ALERTMANAGER, before), 1))).severity).toBe("SEV1");
 
     expect((await saveAlertRules({ severityLabel: "priority", severityRules: "p1 = SEV1\np2 = SEV2\n* = SEV4" })).status).toBe(200);
-    const after = groupOf("QueueBacklog2", [{ fingerprint: "0b1ac0c1", labels: { alertname: "QueueBacklog2", priority: "P2", severity: "critical" } }]);
+    const after = groupOf("QueueBacklog2", [
+      { fingerprint: "0b1ac0c1", labels: { alertname: "QueueBacklog2", priority: "P2", severity: "critical" } },
+    ]);
     expect((await incident(expectCreated(await alertmanager.post(ALERTMANAGER, after), 1))).severity).toBe("SEV2");
     const unlabelled = groupOf("QueueBacklog3", [{ fingerprint: "0b1ac0c2" }]);
     expect((await incident(expectCreated(await alertmanager.post(ALERTMANAGER, unlabelled), 1))).severity).toBe("SEV4");

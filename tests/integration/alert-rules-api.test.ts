@@ -49,7 +49,10 @@ describe.each(databases())("alert rules API on %s", (database) => {
   const put = (client: Api, body: unknown) => client.raw("PUT", RULES, JSON.stringify(body));
   const stored = async () => (await app.api.get(RULES)).body.alertRules;
   const auditRows = async () => {
-    const rows = await app.db.rows<{ before: unknown; after: unknown }>(`SELECT "before", "after" FROM "AuditEvent" WHERE "action" = ? ORDER BY "at"`, "settings.alert_rules_updated");
+    const rows = await app.db.rows<{ before: unknown; after: unknown }>(
+      `SELECT "before", "after" FROM "AuditEvent" WHERE "action" = ? ORDER BY "at"`,
+      "settings.alert_rules_updated",
+    );
     const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
     return rows.map((row) => ({ before: json(row.before), after: json(row.after) }));
   };
@@ -85,20 +88,32 @@ describe.each(databases())("alert rules API on %s", (database) => {
 
   it("opens the next incident with the severity and components the new rules give", async () => {
     expect((await app.api.post("/api/v1/components", { name: "Billing" })).status).toBe(201);
-    const opened = await alertmanager.post(ALERTMANAGER, notification("InvoiceQueueStuck", { priority: "p2", severity: "critical", service: "billing" }));
+    const opened = await alertmanager.post(
+      ALERTMANAGER,
+      notification("InvoiceQueueStuck", { priority: "p2", severity: "critical", service: "billing" }),
+    );
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const incident = (await app.api.get(`/api/v1/incidents/${opened.body.incident.id}`)).body.incident;
     expect(incident).toMatchObject({ severity: "SEV2", components: [{ name: "Billing", impact: "partial_outage" }] });
 
     const other = await alertmanager.post(ALERTMANAGER, notification("DiskAlmostFull", { severity: "critical" }));
-    expect((await app.api.get(`/api/v1/incidents/${other.body.incident.id}`)).body.incident).toMatchObject({ severity: "SEV4", components: [] });
+    expect((await app.api.get(`/api/v1/incidents/${other.body.incident.id}`)).body.incident).toMatchObject({
+      severity: "SEV4",
+      components: [],
+    });
   });
 
   it("refuses bad input with 422 naming the field and the reason, and keeps the rules", async () => {
     const refusals: [unknown, Record<string, string>][] = [
-      [{ ...PRIORITY_RULES, severityRules: "p1 = SEV1\np2 = urgent" }, { severityRules: 'line 2: "urgent" is not one of SEV1, SEV2, SEV3, SEV4' }],
+      [
+        { ...PRIORITY_RULES, severityRules: "p1 = SEV1\np2 = urgent" },
+        { severityRules: 'line 2: "urgent" is not one of SEV1, SEV2, SEV3, SEV4' },
+      ],
       [{ ...PRIORITY_RULES, severityRules: "p1 = SEV1\nP1 = SEV2" }, { severityRules: 'line 2: "p1" is given twice' }],
-      [{ ...PRIORITY_RULES, componentLabel: "2nd-service" }, { componentLabel: "must be a label name: letters, digits and _, not starting with a digit" }],
+      [
+        { ...PRIORITY_RULES, componentLabel: "2nd-service" },
+        { componentLabel: "must be a label name: letters, digits and _, not starting with a digit" },
+      ],
       [{ ...PRIORITY_RULES, severityLabel: "" }, { severityLabel: "must not be empty" }],
       [{ severityRules: "* = SEV3", componentLabel: "service" }, { severityLabel: expect.any(String) }],
       [{ ...PRIORITY_RULES, severityRule: "* = SEV1" }, { _: expect.stringContaining("severityRule") }],

@@ -31,7 +31,10 @@ describe.each(databases())("incidents through the API on %s", (database) => {
     app = await startApp({ database });
     const { components } = (await app.api.get("/api/v1/components")).body;
     leafComponents = components.filter((c: { group: boolean }) => !c.group).map((c: { id: string }) => c.id);
-    [{ id: responderUserId }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, "responder@northwind.example");
+    [{ id: responderUserId }] = await app.db.rows<{ id: string }>(
+      `SELECT "id" FROM "User" WHERE "email" = ?`,
+      "responder@northwind.example",
+    );
   });
   afterAll(() => app?.stop());
 
@@ -172,10 +175,12 @@ describe.each(databases())("incidents through the API on %s", (database) => {
     );
 
     type Window = { componentId: string; impact: string; startedAt: unknown; endedAt: unknown };
-    const windows = (await app.db.rows<Window>(
-      `SELECT "componentId", "impact", "startedAt", "endedAt" FROM "IncidentComponent" WHERE "incidentId" = ?`,
-      incident.id,
-    )).sort((a, b) => new Date(a.startedAt as string).getTime() - new Date(b.startedAt as string).getTime());
+    const windows = (
+      await app.db.rows<Window>(
+        `SELECT "componentId", "impact", "startedAt", "endedAt" FROM "IncidentComponent" WHERE "incidentId" = ?`,
+        incident.id,
+      )
+    ).sort((a, b) => new Date(a.startedAt as string).getTime() - new Date(b.startedAt as string).getTime());
     const ofFirst = windows.filter((w) => w.componentId === first);
     expect(ofFirst.map((w) => w.impact)).toEqual(["degraded_performance", "major_outage"]);
     expect(ofFirst[0].endedAt).not.toBeNull();

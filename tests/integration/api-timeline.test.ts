@@ -34,7 +34,11 @@ describe.each(databases())("the timeline through the API on %s", (database) => {
             { type: "text", text: "Rolled back " },
             { type: "text", text: "deploy 4812", marks: [{ type: "bold" }] },
             { type: "text", text: ", see " },
-            { type: "text", text: "https://deploys.example/4812", marks: [{ type: "link", attrs: { href: "https://deploys.example/4812" } }] },
+            {
+              type: "text",
+              text: "https://deploys.example/4812",
+              marks: [{ type: "link", attrs: { href: "https://deploys.example/4812" } }],
+            },
           ],
         },
       ],
@@ -43,7 +47,18 @@ describe.each(databases())("the timeline through the API on %s", (database) => {
   });
 
   it("accepts a tiptap document as the body", async () => {
-    const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Cache hit rate ", marks: [] }, { type: "text", text: "dropped", marks: [{ type: "italic" }] }] }] };
+    const doc = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Cache hit rate ", marks: [] },
+            { type: "text", text: "dropped", marks: [{ type: "italic" }] },
+          ],
+        },
+      ],
+    };
     const response = await post({ body: doc, kind: "customer-impact" });
     expect(response.status).toBe(201);
     expect(response.body.entry).toMatchObject({ kind: "customer-impact", body: "Cache hit rate dropped" });
@@ -74,9 +89,18 @@ describe.each(databases())("the timeline through the API on %s", (database) => {
     const entry: Entry = (await post({ body: "Hypothesis: the indexer is stuck.", kind: "hypothesis" })).body.entry;
     const edited = await app.api.patch(`${timeline}/${entry.id}`, { body: "Hypothesis: the indexer lost its lease.", pinned: true });
     expect(edited.status).toBe(200);
-    expect(edited.body.entry).toMatchObject({ id: entry.id, seq: entry.seq, body: "Hypothesis: the indexer lost its lease.", pinned: true, kind: "hypothesis" });
+    expect(edited.body.entry).toMatchObject({
+      id: entry.id,
+      seq: entry.seq,
+      body: "Hypothesis: the indexer lost its lease.",
+      pinned: true,
+      kind: "hypothesis",
+    });
     expect(edited.body.entry.editedAt).toEqual(expect.any(String));
-    const revisions = await app.db.rows<{ text: string; kind: string }>(`SELECT "text", "kind" FROM "TimelineEntryRevision" WHERE "entryId" = ?`, entry.id);
+    const revisions = await app.db.rows<{ text: string; kind: string }>(
+      `SELECT "text", "kind" FROM "TimelineEntryRevision" WHERE "entryId" = ?`,
+      entry.id,
+    );
     expect(revisions).toEqual([{ text: "Hypothesis: the indexer is stuck.", kind: "hypothesis" }]);
     expect((await list()).find((e) => e.id === entry.id)).toEqual(edited.body.entry);
   });
@@ -97,12 +121,22 @@ describe.each(databases())("the timeline through the API on %s", (database) => {
     expect(response.status).toBe(201);
     const entry: Entry = response.body.entry;
     expect(entry.body).toBe(`${script} <img src=x onerror=alert(2)>`);
-    expect(entry.doc).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `${script} <img src=x onerror=alert(2)>` }] }] });
+    expect(entry.doc).toEqual({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: `${script} <img src=x onerror=alert(2)>` }] }],
+    });
     expect((await list()).find((e) => e.id === entry.id)!.body).toBe(entry.body);
 
     const link = await post({ body: "[runbook](javascript:alert(1))" });
     expect(JSON.stringify(link.body.entry.doc)).not.toContain('"link"');
-    const hostile = await post({ body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } });
+    const hostile = await post({
+      body: {
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] },
+        ],
+      },
+    });
     expect(hostile.status).toBe(422);
   });
 });

@@ -33,11 +33,18 @@ describe.each(databases())("the audit log on %s", (database) => {
 
   beforeAll(async () => {
     app = await startApp({ database });
-    const declared = await app.api.post("/api/v1/incidents", { title: "Audit trail check", severity: "SEV3", summary: "Checks the audit log." });
+    const declared = await app.api.post("/api/v1/incidents", {
+      title: "Audit trail check",
+      severity: "SEV3",
+      summary: "Checks the audit log.",
+    });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
     incident = declared.body.incident;
     await setSeverity("SEV2");
-    const [row] = await app.db.rows<{ tokenId: string }>(`SELECT "tokenId" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'incident.declared'`, incident.id);
+    const [row] = await app.db.rows<{ tokenId: string }>(
+      `SELECT "tokenId" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'incident.declared'`,
+      incident.id,
+    );
     adminTokenId = row!.tokenId;
   });
   afterAll(() => app?.stop());
@@ -71,7 +78,9 @@ describe.each(databases())("the audit log on %s", (database) => {
     expect((first as Event & { requestId: string }).requestId).toBe(traced);
     expect((second as Event & { requestId: string }).requestId).toBe(named.headers.get("x-request-id"));
     // Written by the app itself (no request): no id.
-    const [system] = await app.db.rows<{ requestId: string | null }>(`SELECT "requestId" FROM "AuditEvent" WHERE "actorId" IS NULL AND "tokenId" IS NULL`);
+    const [system] = await app.db.rows<{ requestId: string | null }>(
+      `SELECT "requestId" FROM "AuditEvent" WHERE "actorId" IS NULL AND "tokenId" IS NULL`,
+    );
     if (system) expect(system.requestId).toBeNull();
   });
 
@@ -115,12 +124,16 @@ describe.each(databases())("the audit log on %s", (database) => {
 
   it("exports the filtered events as CSV and as JSON Lines, in the API's order", async () => {
     const expected = await allPages(`entityType=Incident&entityId=${incident.id}&limit=200`);
-    const csv = await fetch(`${app.baseUrl}/admin/audit.csv?entityType=Incident&entityId=${incident.id}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    const csv = await fetch(`${app.baseUrl}/admin/audit.csv?entityType=Incident&entityId=${incident.id}`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const lines = (await csv.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,at_utc,actor_kind,actor_name,actor_email,actor_id,token_name,token_id,action,action_text,entity_type,entity_label,entity_id,entity_link,changed_fields,before,after,request_id");
+    expect(lines[0]).toBe(
+      "id,at_utc,actor_kind,actor_name,actor_email,actor_id,token_name,token_id,action,action_text,entity_type,entity_label,entity_id,entity_link,changed_fields,before,after,request_id",
+    );
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(expected.map((e) => `${e.id},${e.at}`));
     const declaredLine = lines[lines.length - 1]!;
@@ -128,13 +141,20 @@ describe.each(databases())("the audit log on %s", (database) => {
     expect(declaredLine).toContain(`,incident.declared,Incident declared,Incident,${incident.ref} `);
     expect(declaredLine).toContain(`,${incident.id},/incidents/${incident.ref},`);
 
-    const jsonl = await fetch(`${app.baseUrl}/admin/audit.jsonl?entityType=Incident&entityId=${incident.id}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    const jsonl = await fetch(`${app.baseUrl}/admin/audit.jsonl?entityType=Incident&entityId=${incident.id}`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     expect(jsonl.status).toBe(200);
     expect(jsonl.headers.get("content-type")).toBe("application/jsonl; charset=utf-8");
-    const records = (await jsonl.text()).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const records = (await jsonl.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual(expected.map((e) => e.id));
     expect(records[0]).toEqual(expected[0]);
-    expect(records.find((r) => r.action === "incident.updated" && r.before.severity === "SEV3" && r.after.severity === "SEV2")).toBeTruthy();
+    expect(
+      records.find((r) => r.action === "incident.updated" && r.before.severity === "SEV3" && r.after.severity === "SEV2"),
+    ).toBeTruthy();
   });
 
   it("exports more than one batch of events whole, in order", async () => {
@@ -146,11 +166,15 @@ describe.each(databases())("the audit log on %s", (database) => {
         const at = new Date(base + Math.floor(i / 3) * 1000).toISOString().replace("Z", "+00:00");
         return `('bulk${String(i).padStart(6, "0")}', 'component.updated', 'BulkCheck', 'c${i % 7}', '${at}')`;
       });
-      await client.$executeRawUnsafe(`INSERT INTO "AuditEvent" ("id", "action", "entityType", "entityId", "at") VALUES ${values.join(", ")}`);
+      await client.$executeRawUnsafe(
+        `INSERT INTO "AuditEvent" ("id", "action", "entityType", "entityId", "at") VALUES ${values.join(", ")}`,
+      );
     } finally {
       await client.$disconnect();
     }
-    const csv = await fetch(`${app.baseUrl}/admin/audit.csv?entityType=BulkCheck&from=2020-01-01&to=2020-12-31`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    const csv = await fetch(`${app.baseUrl}/admin/audit.csv?entityType=BulkCheck&from=2020-01-01&to=2020-12-31`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     const rows = (await csv.text()).trimEnd().split("\r\n").slice(1);
     expect(rows).toHaveLength(1234);
     const ids = rows.map((r) => r.split(",")[0]);
@@ -217,8 +241,12 @@ describe.each(databases())("the audit log on %s", (database) => {
       const rows = () => app.db.rows(`SELECT "id", "action", "after" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "id"`, incident.id);
       const kept = await rows();
       const total = await app.db.count("AuditEvent");
-      await expect(client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'forged' WHERE "entityId" = '${incident.id}'`)).rejects.toThrow(/audit events cannot be changed/);
-      await expect(client.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "entityId" = '${incident.id}'`)).rejects.toThrow(/audit events cannot be (deleted|changed or deleted)/);
+      await expect(
+        client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'forged' WHERE "entityId" = '${incident.id}'`),
+      ).rejects.toThrow(/audit events cannot be changed/);
+      await expect(client.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "entityId" = '${incident.id}'`)).rejects.toThrow(
+        /audit events cannot be (deleted|changed or deleted)/,
+      );
       await expect(client.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/audit events cannot be/);
       if (database === "postgres") await expect(client.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/TRUNCATE refused/);
       // A person who acted cannot be deleted either: their name stays on what they did.

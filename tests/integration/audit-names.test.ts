@@ -48,7 +48,7 @@ describe.each(databases())("the audit log in names on %s", (database) => {
     const text = visibleText(html);
     expect(text).toContain(`${incident.ref} ${incident.title}`);
     expect(html).toMatch(
-      new RegExp(`<a href="/incidents/${incident.ref}"[^>]*title="Incident id ${incident.id}"[^>]*>${incident.ref} ${incident.title}</a>`)
+      new RegExp(`<a href="/incidents/${incident.ref}"[^>]*title="Incident id ${incident.id}"[^>]*>${incident.ref} ${incident.title}</a>`),
     );
     expect(html).toMatch(new RegExp(`<ins[^>]*title="after: [^"]*${responder.id}[^"]*"[^>]*>${responder.name}</ins>`));
     expect(text).not.toContain(incident.id);

@@ -39,7 +39,11 @@ describe("backup and restore of the SQLite database", () => {
     await stop();
 
     const copy = new Database(out, { readonly: true });
-    const inCopy = new Set((copy.prepare(`SELECT "text" AS "body" FROM "TimelineEntry" WHERE "incidentId" = ?`).all(incidentId) as { body: string }[]).map((r) => r.body));
+    const inCopy = new Set(
+      (copy.prepare(`SELECT "text" AS "body" FROM "TimelineEntry" WHERE "incidentId" = ?`).all(incidentId) as { body: string }[]).map(
+        (r) => r.body,
+      ),
+    );
     copy.close();
     const before = acknowledged.filter((a) => a.at < backupStarted);
     expect(before.length).toBeGreaterThanOrEqual(20);

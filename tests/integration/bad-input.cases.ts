@@ -25,7 +25,14 @@ export const writeEndpoints = ({ incident, entry, component }: Pick<Targets, "in
 ];
 
 export const json = (value: unknown) => JSON.stringify(value);
-const invalid = (name: string, method: string, path: string, body: unknown, field: string): Case => ({ name, method, path, body: json(body), status: [422], field });
+const invalid = (name: string, method: string, path: string, body: unknown, field: string): Case => ({
+  name,
+  method,
+  path,
+  body: json(body),
+  status: [422],
+  field,
+});
 
 /** Every bad request, its status and the field its error names. */
 export function badRequests(targets: Targets): Case[] {
@@ -40,7 +47,13 @@ export function badRequests(targets: Targets): Case[] {
     ]),
     // wrong types
     invalid("declare: title a number", "POST", "/api/v1/incidents", { title: 42, severity: "SEV2" }, "title"),
-    invalid("declare: components a string", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV2", components: "api" }, "components"),
+    invalid(
+      "declare: components a string",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV2", components: "api" },
+      "components",
+    ),
     invalid("update: title an array", "PATCH", incident, { title: ["a"] }, "title"),
     invalid("update: commanderId a number", "PATCH", incident, { commanderId: 7 }, "commanderId"),
     invalid("update: mitigatedAt not a time", "PATCH", incident, { mitigatedAt: "after lunch" }, "mitigatedAt"),
@@ -56,7 +69,13 @@ export function badRequests(targets: Targets): Case[] {
     invalid("create token: name a number", "POST", "/api/v1/tokens", { name: 1, role: "viewer" }, "name"),
     // unknown enum values
     invalid("declare: severity SEV9", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV9" }, "severity"),
-    invalid("declare: impact melted", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV1", components: [{ id: component, impact: "melted" }] }, "components.0.impact"),
+    invalid(
+      "declare: impact melted",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV1", components: [{ id: component, impact: "melted" }] },
+      "components.0.impact",
+    ),
     invalid("update: status done", "PATCH", incident, { status: "done" }, "status"),
     invalid("update: severity SEV9", "PATCH", incident, { severity: "SEV9" }, "severity"),
     invalid("add entry: kind bogus", "POST", `${incident}/timeline`, { body: "x", kind: "bogus" }, "kind"),
@@ -64,20 +83,92 @@ export function badRequests(targets: Targets): Case[] {
     invalid("edit entry: kind bogus", "PATCH", entry, { kind: "bogus" }, "kind"),
     invalid("create token: role root", "POST", "/api/v1/tokens", { name: "x", role: "root" }, "role"),
     // unknown ids
-    { name: "update: no such incident", method: "PATCH", path: "/api/v1/incidents/nosuchincid", body: json({ status: "resolved" }), status: [404] },
-    { name: "add entry: no such incident", method: "POST", path: "/api/v1/incidents/INC-99999/timeline", body: json({ body: "x" }), status: [404] },
-    { name: "edit entry: no such entry", method: "PATCH", path: `${incident}/timeline/nosuchentry`, body: json({ body: "x" }), status: [404] },
+    {
+      name: "update: no such incident",
+      method: "PATCH",
+      path: "/api/v1/incidents/nosuchincid",
+      body: json({ status: "resolved" }),
+      status: [404],
+    },
+    {
+      name: "add entry: no such incident",
+      method: "POST",
+      path: "/api/v1/incidents/INC-99999/timeline",
+      body: json({ body: "x" }),
+      status: [404],
+    },
+    {
+      name: "edit entry: no such entry",
+      method: "PATCH",
+      path: `${incident}/timeline/nosuchentry`,
+      body: json({ body: "x" }),
+      status: [404],
+    },
     { name: "delete entry: no such entry", method: "DELETE", path: `${incident}/timeline/nosuchentry`, body: null, status: [404] },
-    { name: "edit entry: another incident's entry", method: "PATCH", path: `${incident}/timeline/${otherIncidentEntry}`, body: json({ body: "x" }), status: [404] },
-    { name: "delete entry: another incident's entry", method: "DELETE", path: `${incident}/timeline/${otherIncidentEntry}`, body: null, status: [404] },
-    { name: "edit component: no such component", method: "PATCH", path: "/api/v1/components/nosuchcomp", body: json({ name: "x" }), status: [404] },
-    invalid("declare: no such component", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV1", components: [{ id: "nosuchcomp", impact: "major_outage" }] }, "components.0.id"),
-    invalid("declare: a group as a component", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV1", components: [{ id: group, impact: "major_outage" }] }, "components.0.id"),
-    invalid("declare: no such region", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV1", regions: ["mars-north"] }, "regions.0"),
-    invalid("declare: no such commander", "POST", "/api/v1/incidents", { title: "Valid title", severity: "SEV1", commanderId: "nosuchuser" }, "commanderId"),
+    {
+      name: "edit entry: another incident's entry",
+      method: "PATCH",
+      path: `${incident}/timeline/${otherIncidentEntry}`,
+      body: json({ body: "x" }),
+      status: [404],
+    },
+    {
+      name: "delete entry: another incident's entry",
+      method: "DELETE",
+      path: `${incident}/timeline/${otherIncidentEntry}`,
+      body: null,
+      status: [404],
+    },
+    {
+      name: "edit component: no such component",
+      method: "PATCH",
+      path: "/api/v1/components/nosuchcomp",
+      body: json({ name: "x" }),
+      status: [404],
+    },
+    invalid(
+      "declare: no such component",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV1", components: [{ id: "nosuchcomp", impact: "major_outage" }] },
+      "components.0.id",
+    ),
+    invalid(
+      "declare: a group as a component",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV1", components: [{ id: group, impact: "major_outage" }] },
+      "components.0.id",
+    ),
+    invalid(
+      "declare: no such region",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV1", regions: ["mars-north"] },
+      "regions.0",
+    ),
+    invalid(
+      "declare: no such commander",
+      "POST",
+      "/api/v1/incidents",
+      { title: "Valid title", severity: "SEV1", commanderId: "nosuchuser" },
+      "commanderId",
+    ),
     invalid("update: no such commander", "PATCH", incident, { commanderId: "nosuchuser" }, "commanderId"),
-    invalid("update: resolve with no such commander (all or nothing)", "PATCH", incident, { status: "resolved", commanderId: "nosuchuser" }, "commanderId"),
-    invalid("update: no such component", "PATCH", incident, { components: [{ id: "nosuchcomp", impact: "partial_outage" }] }, "components.0.id"),
+    invalid(
+      "update: resolve with no such commander (all or nothing)",
+      "PATCH",
+      incident,
+      { status: "resolved", commanderId: "nosuchuser" },
+      "commanderId",
+    ),
+    invalid(
+      "update: no such component",
+      "PATCH",
+      incident,
+      { components: [{ id: "nosuchcomp", impact: "partial_outage" }] },
+      "components.0.id",
+    ),
     invalid("create component: no such group", "POST", "/api/v1/components", { name: "Orphan", groupId: "nosuchgroup" }, "groupId"),
     // text a database cannot store
     invalid("declare: NUL in the title", "POST", "/api/v1/incidents", { title: "nul \u0000 title", severity: "SEV2" }, "title"),
@@ -87,12 +178,46 @@ export function badRequests(targets: Targets): Case[] {
     invalid("create token: NUL in the name", "POST", "/api/v1/tokens", { name: "t\u0000", role: "viewer" }, "name"),
     invalid("update: NUL as commander id", "PATCH", incident, { commanderId: "\u0000" }, "commanderId"),
     // times no database can hold
-    { name: "declare: startedAt in year 99999", method: "POST", path: "/api/v1/incidents", body: declare({ startedAt: "+099999-01-01T00:00:00Z" }), status: [422], field: "startedAt" },
-    { name: "declare: startedAt the earliest JS date", method: "POST", path: "/api/v1/incidents", body: declare({ startedAt: -8.64e15 }), status: [422], field: "startedAt" },
+    {
+      name: "declare: startedAt in year 99999",
+      method: "POST",
+      path: "/api/v1/incidents",
+      body: declare({ startedAt: "+099999-01-01T00:00:00Z" }),
+      status: [422],
+      field: "startedAt",
+    },
+    {
+      name: "declare: startedAt the earliest JS date",
+      method: "POST",
+      path: "/api/v1/incidents",
+      body: declare({ startedAt: -8.64e15 }),
+      status: [422],
+      field: "startedAt",
+    },
     invalid("update: detectedAt year -1", "PATCH", incident, { detectedAt: "-000001-01-01T00:00:00Z" }, "detectedAt"),
-    invalid("add entry: occurredAt the earliest JS date", "POST", `${incident}/timeline`, { body: "x", occurredAt: -8.64e15 }, "occurredAt"),
+    invalid(
+      "add entry: occurredAt the earliest JS date",
+      "POST",
+      `${incident}/timeline`,
+      { body: "x", occurredAt: -8.64e15 },
+      "occurredAt",
+    ),
     // documents nested beyond anything a person writes
-    { name: "add entry: document 200 deep", method: "POST", path: `${incident}/timeline`, body: deepDocument(200), status: [422], field: "body" },
-    { name: "add entry: document 5000 deep", method: "POST", path: `${incident}/timeline`, body: deepDocument(5000), status: [422], field: "body" },
+    {
+      name: "add entry: document 200 deep",
+      method: "POST",
+      path: `${incident}/timeline`,
+      body: deepDocument(200),
+      status: [422],
+      field: "body",
+    },
+    {
+      name: "add entry: document 5000 deep",
+      method: "POST",
+      path: `${incident}/timeline`,
+      body: deepDocument(5000),
+      status: [422],
+      field: "body",
+    },
   ];
 }

@@ -46,7 +46,8 @@ describe.each(databases())("bad input on %s", (database) => {
     const wrong: string[] = [];
     for (const c of cases()) {
       const response = await send(c);
-      const shaped = response.body?.error && typeof response.body.error.code === "string" && typeof response.body.error.message === "string";
+      const shaped =
+        response.body?.error && typeof response.body.error.code === "string" && typeof response.body.error.message === "string";
       const field = c.field === undefined || (response.body?.error?.fields && c.field in response.body.error.fields);
       if (!c.status.includes(response.status) || !shaped || !field) {
         wrong.push(`${c.name}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);

@@ -55,7 +55,8 @@ describe("two instances behind nginx, the worker apart", () => {
   });
 
   it("serves a publish made on one instance from the other within 2 s", async () => {
-    const incident = (await viaNginx.post("/api/v1/incidents", { title: "Checkout errors behind the proxy", severity: "SEV2" })).body.incident;
+    const incident = (await viaNginx.post("/api/v1/incidents", { title: "Checkout errors behind the proxy", severity: "SEV2" })).body
+      .incident;
     const published = await viaNginx.post(`/api/v1/incidents/${incident.id}/updates`, {
       status: "investigating",
       body: "Checkout is failing for some customers; we are investigating.",
@@ -81,13 +82,18 @@ describe("two instances behind nginx, the worker apart", () => {
 
     // and the public page itself, whichever instance answers
     for (let i = 0; i < 2; i++) {
-      expect(await (await fetch(`${nginx.baseUrl}/status`)).text()).toContain("Checkout is failing for some customers; we are investigating.");
+      expect(await (await fetch(`${nginx.baseUrl}/status`)).text()).toContain(
+        "Checkout is failing for some customers; we are investigating.",
+      );
     }
   });
 
   it("streams the room's events through nginx as they happen, across instances", async () => {
     const incident = (await viaNginx.post("/api/v1/incidents", { title: "Slow search through the proxy", severity: "SEV3" })).body.incident;
-    const stream = await openEventStream(`${nginx.baseUrl}/api/v1/incidents/${incident.id}/events`, { token: first.adminToken, lastEventId: incident.lastSeq });
+    const stream = await openEventStream(`${nginx.baseUrl}/api/v1/incidents/${incident.id}/events`, {
+      token: first.adminToken,
+      lastEventId: incident.lastSeq,
+    });
     try {
       // two posts, so at least one lands on the instance that is not holding the stream
       for (const body of ["Search latency p99 at 4 s.", "Rolled back the index change."]) {
@@ -105,10 +111,18 @@ describe("two instances behind nginx, the worker apart", () => {
 
   it("has the worker process deliver webhooks while both web instances leave them alone", async () => {
     const { port } = receiver.address() as AddressInfo;
-    const hook = await viaNginx.post("/api/v1/webhooks", { url: `http://localhost:${port}/hooks`, secret: "whsec-nginx-0123456789abcdef", events: ["incident"] });
+    const hook = await viaNginx.post("/api/v1/webhooks", {
+      url: `http://localhost:${port}/hooks`,
+      secret: "whsec-nginx-0123456789abcdef",
+      events: ["incident"],
+    });
     expect(hook.status).toBe(201);
     const incident = (await viaNginx.post("/api/v1/incidents", { title: "Webhooks behind the proxy", severity: "SEV3" })).body.incident;
-    const published = await viaNginx.post(`/api/v1/incidents/${incident.id}/updates`, { status: "identified", body: "Webhook delivery check.", publish: true });
+    const published = await viaNginx.post(`/api/v1/incidents/${incident.id}/updates`, {
+      status: "identified",
+      body: "Webhook delivery check.",
+      publish: true,
+    });
     expect(published.status).toBe(201);
     const until = Date.now() + 15_000;
     while (!hooks.some((h) => h.body.includes(incident.id)) && Date.now() < until) await delay(50);
@@ -127,7 +141,12 @@ describe("two instances behind nginx, the worker apart", () => {
       await Promise.all(editors.map((editor) => editor.synced()));
       editors[0].write("root_cause", "A config push removed the search index's replicas.");
       for (const editor of editors.slice(1)) {
-        await waitFor(() => docText(editor.doc, "root_cause"), (text) => text.includes("removed the search index's replicas"), "the others to see the sentence", 2_000);
+        await waitFor(
+          () => docText(editor.doc, "root_cause"),
+          (text) => text.includes("removed the search index's replicas"),
+          "the others to see the sentence",
+          2_000,
+        );
       }
     } finally {
       for (const editor of editors) editor.destroy();

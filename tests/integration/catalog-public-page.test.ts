@@ -31,7 +31,12 @@ describe.each(databases())("the catalog and the public page on %s", (database) =
     // warm the snapshot as readers do, so nothing is built on the first read after the edit
     expect(await statusPage(app)).toContain(target.name);
     const renamed = unique("Payments gateway");
-    const saved = await sessionClient(app.baseUrl).post("/components", cookie, { intent: "update", id: target.id, name: renamed, description: "Card and bank payments." });
+    const saved = await sessionClient(app.baseUrl).post("/components", cookie, {
+      intent: "update",
+      id: target.id,
+      name: renamed,
+      description: "Card and bank payments.",
+    });
     expect(saved.status).toBe(302);
 
     const status = await statusPage(app);

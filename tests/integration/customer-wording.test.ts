@@ -26,7 +26,7 @@ describe.each(databases())("customer wording on %s", (database) => {
       const rows = await app.db.rows<{ subject: string; text: string }>(
         `SELECT "subject", "text" FROM "OutboxEmail" WHERE "subject" LIKE ? AND "to" = ?`,
         `%${subjectPart}%`,
-        to
+        to,
       );
       if (rows.length) return rows[0];
       if (Date.now() > deadline) throw new Error(`no email about "${subjectPart}" to ${to}\n${app.logs()}`);
@@ -108,7 +108,7 @@ describe.each(databases())("customer wording on %s", (database) => {
     ]);
     // each component with its own impact, not the worst one for both
     expect(first.body).toContain(
-      `We are investigating a partial outage of ${a.publicName} and degraded performance of ${b.publicName}, which began at`
+      `We are investigating a partial outage of ${a.publicName} and degraded performance of ${b.publicName}, which began at`,
     );
 
     const update = await resolveAndPublish(incident.id, [
@@ -118,8 +118,8 @@ describe.each(databases())("customer wording on %s", (database) => {
     expect(update.body).toMatch(
       new RegExp(
         `^This incident has been resolved\\. ${a.publicName} and ${b.publicName} are operating normally again\\. ` +
-          `It began at \\d\\d:\\d\\d .+ and lasted about 2 hours 15 minutes\\. We apologise`
-      )
+          `It began at \\d\\d:\\d\\d .+ and lasted about 2 hours 15 minutes\\. We apologise`,
+      ),
     );
     expect(wordingDefects(update.body, checks([a.publicName, b.publicName]))).toEqual([]);
 
@@ -192,11 +192,11 @@ describe.each(databases())("customer wording on %s", (database) => {
       const draft = await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", template: ref });
       expect(draft.status, `${ref}: ${JSON.stringify(draft.body)}`).toBe(201);
       expect(draft.body.update.body).toBe(
-        `We are investigating an outage at our payment provider affecting ${a.publicName}. Card payments may fail.`
+        `We are investigating an outage at our payment provider affecting ${a.publicName}. Card payments may fail.`,
       );
     }
     const [drafted] = await app.db.rows<{ after: unknown }>(
-      `SELECT "after" FROM "AuditEvent" WHERE "action" = 'update.drafted' ORDER BY "at" DESC LIMIT 1`
+      `SELECT "after" FROM "AuditEvent" WHERE "action" = 'update.drafted' ORDER BY "at" DESC LIMIT 1`,
     );
     expect(typeof drafted.after === "string" ? JSON.parse(drafted.after) : drafted.after).toMatchObject({ template: template.id });
 
@@ -226,11 +226,11 @@ describe.each(databases())("customer wording on %s", (database) => {
     const ids = (await app.api.get("/api/v1/templates")).body.namedTemplates.map((t: { id: string }) => t.id);
     expect(ids).not.toContain(template.id);
     expect(
-      (await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", template: template.id })).status
+      (await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", template: template.id })).status,
     ).toBe(422);
     const audited = await app.db.rows<{ action: string }>(
       `SELECT "action" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`,
-      template.id
+      template.id,
     );
     expect(audited.map((r) => r.action)).toEqual(["template.created", "template.renamed", "template.deleted"]);
   });

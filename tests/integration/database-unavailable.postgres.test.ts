@@ -46,7 +46,8 @@ describe("the database client while Postgres is cut off", () => {
       "a model read": () => client.db.incident.findMany({ take: 1 }),
       "a raw query": () => client.db.$queryRawUnsafe("SELECT 1"),
       "a transaction": () => client.db.$transaction((tx) => tx.incident.count()),
-      "a write in a transaction": () => client.db.$transaction((tx) => tx.user.updateMany({ where: { id: "nobody" }, data: { name: "x" } })),
+      "a write in a transaction": () =>
+        client.db.$transaction((tx) => tx.user.updateMany({ where: { id: "nobody" }, data: { name: "x" } })),
     };
     for (const [what, call] of Object.entries(calls)) {
       for (let attempt = 1; attempt <= 3; attempt++) {
@@ -63,7 +64,10 @@ describe("the database client while Postgres is cut off", () => {
     await asPostgresAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
     let answered = false;
     for (let attempt = 0; attempt < 50 && !answered; attempt++) {
-      answered = await client.db.incident.count().then(() => true, () => false);
+      answered = await client.db.incident.count().then(
+        () => true,
+        () => false,
+      );
       if (!answered) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(answered).toBe(true);

@@ -56,7 +56,12 @@ describe.each(databases())("the delivery worker as its own process on %s", (data
     expect(noticesOf(standIn, updateId)).toEqual([]);
     const worker = await startWorker();
     await waitUntilSent(app.api, updateId, READERS, 60_000);
-    expect(notExactlyOnce(readers, noticesOf(standIn, updateId).flatMap((e) => e.to))).toEqual({});
+    expect(
+      notExactlyOnce(
+        readers,
+        noticesOf(standIn, updateId).flatMap((e) => e.to),
+      ),
+    ).toEqual({});
     await worker.kill("SIGTERM");
   }, 90_000);
 
@@ -76,8 +81,18 @@ describe.each(databases())("the delivery worker as its own process on %s", (data
     }
     await worker.kill("SIGTERM");
     const toLeaving = noticesOf(standIn, updateId).filter((e) => e.to.includes(leaving));
-    expect(toLeaving.map((e) => e.headers["List-Unsubscribe"]), "notice sent to a removed subscriber").toEqual([]);
-    expect(notExactlyOnce(readers, noticesOf(standIn, updateId).flatMap((e) => e.to).filter((a) => a !== leaving))).toEqual({});
+    expect(
+      toLeaving.map((e) => e.headers["List-Unsubscribe"]),
+      "notice sent to a removed subscriber",
+    ).toEqual([]);
+    expect(
+      notExactlyOnce(
+        readers,
+        noticesOf(standIn, updateId)
+          .flatMap((e) => e.to)
+          .filter((a) => a !== leaving),
+      ),
+    ).toEqual({});
   }, 90_000);
 
   it("a worker killed mid-send and a new one deliver each notice exactly once", async () => {
@@ -104,10 +119,17 @@ describe.each(databases())("the delivery worker as its own process on %s", (data
     await startWorker();
     await waitUntilSent(app.api, updateId, READERS, 90_000);
     const resent = standIn.stats.replayed - replayedBefore;
-    console.info(`[${database}] killed at ${atKill} accepted / ${before.sent} marked sent; restarted worker finished in ${Date.now() - started} ms; batches resent and answered from the idempotency key: ${resent}`);
+    console.info(
+      `[${database}] killed at ${atKill} accepted / ${before.sent} marked sent; restarted worker finished in ${Date.now() - started} ms; batches resent and answered from the idempotency key: ${resent}`,
+    );
 
     const notices = noticesOf(standIn, updateId);
-    expect(notExactlyOnce(readers, notices.flatMap((e) => e.to))).toEqual({});
+    expect(
+      notExactlyOnce(
+        readers,
+        notices.flatMap((e) => e.to),
+      ),
+    ).toEqual({});
     expect(notices).toHaveLength(READERS);
     expect(resent).toBeGreaterThanOrEqual(1);
     // Only what was in flight or accepted but unrecorded at the kill went again.
@@ -126,13 +148,20 @@ describe.each(databases())("the delivery worker as its own process on %s", (data
     await waitUntilSent(app.api, updateId, READERS, 90_000);
 
     const notices = noticesOf(standIn, updateId);
-    expect(notExactlyOnce(readers, notices.flatMap((e) => e.to))).toEqual({});
+    expect(
+      notExactlyOnce(
+        readers,
+        notices.flatMap((e) => e.to),
+      ),
+    ).toEqual({});
     expect(notices).toHaveLength(READERS);
     // No batch went twice: none was answered from its idempotency key or refused as concurrent.
     expect(standIn.stats.replayed - replayedBefore).toBe(0);
     expect(standIn.stats.conflicts).toBe(0);
     // Both took part (each SDK sends its own User-Agent).
     expect(new Set(notices.map((e) => e.userAgent))).toEqual(new Set(["pair-a", "pair-b"]));
-    console.info(`[${database}] two workers: ${standIn.stats.requests - requestsBefore} requests, 429s so far ${standIn.stats.rateLimited}`);
+    console.info(
+      `[${database}] two workers: ${standIn.stats.requests - requestsBefore} requests, 429s so far ${standIn.stats.rateLimited}`,
+    );
   }, 120_000);
 });

@@ -49,7 +49,12 @@ describe.each(databases())("email notices through Resend on %s", (database) => {
     const counts = await waitUntilSent(app.api, published.updateId, READERS, SEND_TIMEOUT_MS);
     const ms = Date.now() - started;
     const notices = noticesOf(standIn, published.updateId);
-    expect(notExactlyOnce(readers, notices.flatMap((e) => e.to))).toEqual({});
+    expect(
+      notExactlyOnce(
+        readers,
+        notices.flatMap((e) => e.to),
+      ),
+    ).toEqual({});
     expect(notices).toHaveLength(READERS);
     expect(counts).toMatchObject({ sent: READERS, queued: 0, sending: 0, failed: 0, dead: 0 });
     return { ...published, notices, ms };
@@ -136,7 +141,12 @@ describe.each(databases())("email notices through Resend on %s", (database) => {
     const declared = await app.api.post("/api/v1/incidents", { title, severity: "SEV3" });
     if (declared.status === 422) return expect(declared.body.error.fields).toHaveProperty("title");
     expect(declared.status).toBe(201);
-    const update = await app.api.post(`/api/v1/incidents/${declared.body.incident.id}/updates`, { status: "identified", body: "Found it.", publish: true, notify: true });
+    const update = await app.api.post(`/api/v1/incidents/${declared.body.incident.id}/updates`, {
+      status: "identified",
+      body: "Found it.",
+      publish: true,
+      notify: true,
+    });
     expect(update.status).toBe(201);
     await waitUntilSent(app.api, update.body.update.id, READERS, SEND_TIMEOUT_MS);
     const notices = noticesOf(standIn, update.body.update.id);

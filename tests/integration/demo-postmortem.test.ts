@@ -76,7 +76,10 @@ describe.each(databases())("the demo's finished post-mortem on %s", (database) =
     expect(resolved.body).toMatch(/a root-cause report will follow/);
     expect(Date.parse(report.display_at)).toBeGreaterThan(Date.parse(resolved.display_at));
     // The time customers were affected, from the incident's own impact windows: the first start to the last end.
-    const windows = (await app.api.get(`/api/v1/incidents/${incident.id}`)).body.incident.impactHistory as { startedAt: string; endedAt: string }[];
+    const windows = (await app.api.get(`/api/v1/incidents/${incident.id}`)).body.incident.impactHistory as {
+      startedAt: string;
+      endedAt: string;
+    }[];
     const from = Math.min(...windows.map((w) => Date.parse(w.startedAt)));
     const to = Math.max(...windows.map((w) => Date.parse(w.endedAt)));
     const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);

@@ -6,7 +6,14 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
-import { addConfirmedSubscribers, emailCounts, noticesOf, notExactlyOnce, publishNotifyingUpdate, waitUntilSent } from "../setup/delivery-helpers.ts";
+import {
+  addConfirmedSubscribers,
+  emailCounts,
+  noticesOf,
+  notExactlyOnce,
+  publishNotifyingUpdate,
+  waitUntilSent,
+} from "../setup/delivery-helpers.ts";
 import { startResendStandIn, type ResendStandIn } from "../setup/resend-stand-in.ts";
 
 const READERS = 150; // two batches
@@ -21,17 +28,30 @@ async function postSigned(client: Api, body: string, signing: Signing = {}) {
   const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
   const key = Buffer.from((signing.secret ?? SECRET).slice("whsec_".length), "base64");
   const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
-  const response = await client.raw("POST", "/api/v1/email-events", body, { "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` });
+  const response = await client.raw("POST", "/api/v1/email-events", body, {
+    "svix-id": id,
+    "svix-timestamp": timestamp,
+    "svix-signature": `v1,${signature}`,
+  });
   return { ...response, svixId: id };
 }
 
 const postEvent = (client: Api, event: unknown, signing: Signing = {}) => postSigned(client, JSON.stringify(event), signing);
 
-const emailData = (providerId: string, to: string) => ({ email_id: providerId, created_at: new Date().toISOString(), from: "Status <status@example.com>", to: [to], subject: "Investigating" });
+const emailData = (providerId: string, to: string) => ({
+  email_id: providerId,
+  created_at: new Date().toISOString(),
+  from: "Status <status@example.com>",
+  to: [to],
+  subject: "Investigating",
+});
 const bounced = (providerId: string, to: string, type = "Permanent") => ({
   type: "email.bounced",
   created_at: new Date().toISOString(),
-  data: { ...emailData(providerId, to), bounce: { type, subType: type === "Permanent" ? "General" : "MailboxFull", message: MAIL_SERVER_SAYS } },
+  data: {
+    ...emailData(providerId, to),
+    bounce: { type, subType: type === "Permanent" ? "General" : "MailboxFull", message: MAIL_SERVER_SAYS },
+  },
 });
 
 describe.each(databases())("bounces and complaints from Resend's webhook on %s", (database) => {
@@ -40,7 +60,9 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
   let resend: Api; // no bearer token: the signature is the only credential
   let readers: string[];
   let firstUpdate: string;
-  const [hardBounce, complainer, softBounce, forgedVictim] = [3, 42, 77, 120].map((i) => `reader-${String(i).padStart(5, "0")}@example.com`);
+  const [hardBounce, complainer, softBounce, forgedVictim] = [3, 42, 77, 120].map(
+    (i) => `reader-${String(i).padStart(5, "0")}@example.com`,
+  );
 
   beforeAll(async () => {
     standIn = await startResendStandIn();
@@ -60,11 +82,15 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
 
   /** The id the provider answered for the notice of `updateId` to `address`. */
   const providerIdOf = (updateId: string, address: string) => noticesOf(standIn, updateId).find((e) => e.to.includes(address))!.id;
-  const subscriber = async (email: string) => (await app.api.get(`/api/v1/subscribers?search=${encodeURIComponent(email)}`)).body.subscribers[0];
+  const subscriber = async (email: string) =>
+    (await app.api.get(`/api/v1/subscribers?search=${encodeURIComponent(email)}`)).body.subscribers[0];
   const audits = () => app.db.count("AuditEvent", `"action" IN ('delivery.bounced', 'subscriber.bounced', 'subscriber.complained')`);
 
   it("keeps on each notice the id the provider answered for that very email", async () => {
-    const stored = await app.db.rows<{ recipient: string; providerId: string | null }>(`SELECT "recipient", "providerId" FROM "Delivery" WHERE "updateId" = ?`, firstUpdate);
+    const stored = await app.db.rows<{ recipient: string; providerId: string | null }>(
+      `SELECT "recipient", "providerId" FROM "Delivery" WHERE "updateId" = ?`,
+      firstUpdate,
+    );
     expect(stored).toHaveLength(READERS);
     const answered = new Map(noticesOf(standIn, firstUpdate).map((e) => [e.to[0], e.id]));
     for (const row of stored) expect(row.providerId, row.recipient).toBe(answered.get(row.recipient));
@@ -77,9 +103,18 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
 
     const { email, lastErrors } = await emailCounts(app.api, firstUpdate);
     expect(email).toMatchObject({ sent: READERS - 1, bounced: 1, queued: 0, failed: 0, dead: 0 });
-    expect(lastErrors).toEqual([expect.objectContaining({ recipient: hardBounce, channel: "email", state: "bounced", error: `Permanent bounce (General): ${MAIL_SERVER_SAYS}` })]);
+    expect(lastErrors).toEqual([
+      expect.objectContaining({
+        recipient: hardBounce,
+        channel: "email",
+        state: "bounced",
+        error: `Permanent bounce (General): ${MAIL_SERVER_SAYS}`,
+      }),
+    ]);
     expect((await subscriber(hardBounce)).bouncedAt).toEqual(expect.any(String));
-    const rows = await app.db.rows<{ action: string; actorId: string | null }>(`SELECT "action", "actorId" FROM "AuditEvent" WHERE "action" IN ('delivery.bounced', 'subscriber.bounced')`);
+    const rows = await app.db.rows<{ action: string; actorId: string | null }>(
+      `SELECT "action", "actorId" FROM "AuditEvent" WHERE "action" IN ('delivery.bounced', 'subscriber.bounced')`,
+    );
     expect(rows.map((r) => r.action).sort()).toEqual(["delivery.bounced", "subscriber.bounced"]);
     expect(rows.every((r) => r.actorId === null)).toBe(true);
   });
@@ -116,7 +151,11 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
   });
 
   it("a signed but malformed event is 400 with the reason; other event types and unknown emails are 200 and ignored", async () => {
-    const missing = await postEvent(resend, { type: "email.bounced", created_at: new Date().toISOString(), data: emailData(providerIdOf(firstUpdate, forgedVictim), forgedVictim) });
+    const missing = await postEvent(resend, {
+      type: "email.bounced",
+      created_at: new Date().toISOString(),
+      data: emailData(providerIdOf(firstUpdate, forgedVictim), forgedVictim),
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: "bad_request", fields: { "data.bounce": expect.any(String) } });
     const notJson = await postSigned(resend, "{");
@@ -124,7 +163,11 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
     expect(notJson.body.error.message).toMatch(/not valid JSON/);
     expect((await postEvent(resend, "not an event")).status).toBe(400);
 
-    const delivered = await postEvent(resend, { type: "email.delivered", created_at: new Date().toISOString(), data: emailData(providerIdOf(firstUpdate, forgedVictim), forgedVictim) });
+    const delivered = await postEvent(resend, {
+      type: "email.delivered",
+      created_at: new Date().toISOString(),
+      data: emailData(providerIdOf(firstUpdate, forgedVictim), forgedVictim),
+    });
     expect(delivered).toMatchObject({ status: 200, body: { outcome: "ignored" } });
     const stranger = await postEvent(resend, bounced("0e3c4a8e-0000-4000-8000-000000000000", "someone@elsewhere.example"));
     expect(stranger).toMatchObject({ status: 200, body: { outcome: "unknown_email" } });
@@ -133,7 +176,11 @@ describe.each(databases())("bounces and complaints from Resend's webhook on %s",
 
   it("a complaint unsubscribes the reader (audited) and leaves the notice counted as sent", async () => {
     const before = (await emailCounts(app.api, firstUpdate)).email;
-    const response = await postEvent(resend, { type: "email.complained", created_at: new Date().toISOString(), data: emailData(providerIdOf(firstUpdate, complainer), complainer) });
+    const response = await postEvent(resend, {
+      type: "email.complained",
+      created_at: new Date().toISOString(),
+      data: emailData(providerIdOf(firstUpdate, complainer), complainer),
+    });
     expect(response).toMatchObject({ status: 200, body: { outcome: "complained" } });
     expect((await subscriber(complainer)).unsubscribedAt).toEqual(expect.any(String));
     expect((await emailCounts(app.api, firstUpdate)).email).toEqual(before);

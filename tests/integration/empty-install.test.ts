@@ -17,7 +17,11 @@ describe("an empty installation", () => {
   });
 
   const createUser = (args: string[], extraEnv: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/create-user.ts", ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, encoding: "utf8" });
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/create-user.ts", ...args], {
+      cwd: REPO_ROOT,
+      env: { ...env, ...extraEnv },
+      encoding: "utf8",
+    });
 
   it("gets its first admin from npm run user:create, then serves with no demo data", async () => {
     const bad = createUser(["--email", "not-an-email", "--name", "Ops"]);

@@ -50,7 +50,7 @@ describe.each(databases())("the first public update on %s", (database) => {
     }
     // not JSON: refused before anything is read
     expect(
-      (await app.api.raw("PUT", "/api/v1/first-update-targets", "SEV1=5", { "content-type": "application/x-www-form-urlencoded" })).status
+      (await app.api.raw("PUT", "/api/v1/first-update-targets", "SEV1=5", { "content-type": "application/x-www-form-urlencoded" })).status,
     ).toBe(415);
 
     // The settings form says the same, by field.
@@ -71,7 +71,7 @@ describe.each(databases())("the first public update on %s", (database) => {
     expect(saved.body.minutes).toEqual({ SEV1: 5, SEV2: 20, SEV3: null, SEV4: 1440 });
     expect((await app.api.get("/api/v1/first-update-targets")).body.minutes).toEqual({ SEV1: 5, SEV2: 20, SEV3: null, SEV4: 1440 });
     const [audit] = await app.db.rows<{ before: unknown; after: unknown }>(
-      `SELECT "before", "after" FROM "AuditEvent" WHERE ${AUDIT} ORDER BY "at" DESC LIMIT 1`
+      `SELECT "before", "after" FROM "AuditEvent" WHERE ${AUDIT} ORDER BY "at" DESC LIMIT 1`,
     );
     // JSON is text on SQLite, parsed already on Postgres
     const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);

@@ -24,7 +24,9 @@ const SLACK_SECRET = randomBytes(16).toString("hex");
 /** Signs a body as Slack does, so malformed Slack payloads get past the signature to the parsers. */
 function slackHeaders(body: Buffer): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac("sha256", SLACK_SECRET).update(Buffer.concat([Buffer.from(`v0:${timestamp}:`), body])).digest("hex");
+  const signature = createHmac("sha256", SLACK_SECRET)
+    .update(Buffer.concat([Buffer.from(`v0:${timestamp}:`), body]))
+    .digest("hex");
   return { "x-slack-request-timestamp": timestamp, "x-slack-signature": `v0=${signature}` };
 }
 
@@ -33,7 +35,9 @@ function svixHeaders(body: Buffer): Record<string, string> {
   const id = `msg_${randomBytes(8).toString("hex")}`;
   const timestamp = String(Math.floor(Date.now() / 1000));
   const key = Buffer.from(WEBHOOK_SECRET.slice("whsec_".length), "base64");
-  const signature = createHmac("sha256", key).update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body])).digest("base64");
+  const signature = createHmac("sha256", key)
+    .update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]))
+    .digest("base64");
   return { "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` };
 }
 
@@ -42,7 +46,8 @@ function problemWith(request: FuzzRequest, answer: Answer): string | null {
   const { status } = answer;
   if (status >= 500) return `${status}`;
   // OPTIONS reads like GET in Remix (the loader answers it).
-  if (status >= 200 && status < 300 && request.method !== "GET" && request.method !== "OPTIONS") return `${status}: an invalid request was accepted`;
+  if (status >= 200 && status < 300 && request.method !== "GET" && request.method !== "OPTIONS")
+    return `${status}: an invalid request was accepted`;
   if (status < 400 || !request.path.startsWith("/api/") || !answer.contentType.includes("json")) return null;
   let error: { code?: unknown; message?: unknown; fields?: unknown } | undefined;
   try {
@@ -57,7 +62,8 @@ function problemWith(request: FuzzRequest, answer: Answer): string | null {
   return null;
 }
 
-const excerpt = (body: Buffer | null) => (body ? JSON.stringify(body.subarray(0, 160).toString("utf8")) + (body.length > 160 ? `… (${body.length} bytes)` : "") : "no body");
+const excerpt = (body: Buffer | null) =>
+  body ? JSON.stringify(body.subarray(0, 160).toString("utf8")) + (body.length > 160 ? `… (${body.length} bytes)` : "") : "no body";
 
 describe("the routes the fuzz test finds", () => {
   it("finds every API endpoint and form action, with the fields of every JSON body", () => {
@@ -84,21 +90,36 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
     // address; the limit itself is tested in token-limits.test.ts, so here it must not end the run.
     app = await startApp({
       database,
-      env: { RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET, SLACK_SIGNING_SECRET: SLACK_SECRET, DELIVERY_WORKER: "off", TOKEN_FAILURES_PER_IP: "100000" },
+      env: {
+        RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        SLACK_SIGNING_SECRET: SLACK_SECRET,
+        DELIVERY_WORKER: "off",
+        TOKEN_FAILURES_PER_IP: "100000",
+      },
     });
     const get = async (path: string) => (await app.api.get(path)).body;
     const incident = (await app.api.post("/api/v1/incidents", { title: "Fuzz target", severity: "SEV4" })).body.incident;
     const entry = (await app.api.post(`/api/v1/incidents/${incident.id}/timeline`, { body: "a real entry" })).body.entry;
-    const update = (await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "a draft" })).body.update;
+    const update = (await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "a draft" })).body
+      .update;
     const component = (await get("/api/v1/components")).components.find((c: { group: boolean }) => !c.group);
     const { id: postmortemId } = await generatedPostmortem(app, app.api, "Fuzz post-mortem");
     const postmortem = (await get(`/api/v1/postmortems/${postmortemId}`)).postmortem;
     const tomorrow = Date.now() + 24 * 3600_000;
     const maintenance = (
-      await app.api.post("/api/v1/maintenances", { title: "Fuzz window", scheduledFor: new Date(tomorrow).toISOString(), scheduledUntil: new Date(tomorrow + 3600_000).toISOString(), components: [component.id], notify: false })
+      await app.api.post("/api/v1/maintenances", {
+        title: "Fuzz window",
+        scheduledFor: new Date(tomorrow).toISOString(),
+        scheduledUntil: new Date(tomorrow + 3600_000).toISOString(),
+        components: [component.id],
+        notify: false,
+      })
     ).body.maintenance;
-    const actionItem = (await app.api.post(`/api/v1/postmortems/${postmortemId}/action-items`, { title: "Fuzz item", kind: "prevent" })).body.actionItem;
-    const subscriber = (await app.api.post("/api/v1/subscribers", { email: "fuzz-reader@example.com", confirmedAt: new Date().toISOString() })).body.subscriber;
+    const actionItem = (await app.api.post(`/api/v1/postmortems/${postmortemId}/action-items`, { title: "Fuzz item", kind: "prevent" }))
+      .body.actionItem;
+    const subscriber = (
+      await app.api.post("/api/v1/subscribers", { email: "fuzz-reader@example.com", confirmedAt: new Date().toISOString() })
+    ).body.subscriber;
     const noticeKind = (await get("/api/v1/notice-templates")).templates?.[0]?.kind;
     const [{ token }] = await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" LIMIT 1`);
     const [{ id: outboxId } = { id: undefined }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "OutboxEmail" LIMIT 1`);
@@ -119,7 +140,17 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
       "outbox/:id": outboxId,
       "users/:id": userId,
     };
-    const entityIds = [incident.id, entry.id, update.id, component.id, postmortem?.id, maintenance?.id, actionItem?.id, subscriber?.id, userId];
+    const entityIds = [
+      incident.id,
+      entry.id,
+      update.id,
+      component.id,
+      postmortem?.id,
+      maintenance?.id,
+      actionItem?.id,
+      subscriber?.id,
+      userId,
+    ];
     fixtures = {
       ids: Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === "string")),
       all: entityIds.filter((id): id is string => typeof id === "string"),
@@ -137,7 +168,11 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
   });
 
   it("refuses a NUL in any value of a repeated form field, not only the last (a page reads the first)", async () => {
-    const body = new URLSearchParams([["title", "nul \u0000 title"], ["title", "A clean title"], ["severity", "SEV4"]]);
+    const body = new URLSearchParams([
+      ["title", "nul \u0000 title"],
+      ["title", "A clean title"],
+      ["severity", "SEV4"],
+    ]);
     const response = await fetch(`${app.baseUrl}/incidents/new`, { method: "POST", headers: auth.session, body, redirect: "manual" });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/title contains a NUL character/);
@@ -145,12 +180,18 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
 
   it(`answers ${REQUESTS} malformed requests with 4xx, never 5xx (seed ${SEED})`, async () => {
     const { send, close } = sender(app.baseUrl, CONCURRENCY);
-    const requests = generateRequests({ routes: ROUTES, fixtures, seed: SEED, count: REQUESTS, signers: {
+    const requests = generateRequests({
+      routes: ROUTES,
+      fixtures,
+      seed: SEED,
+      count: REQUESTS,
+      signers: {
         "api.v1.email-events.ts": svixHeaders,
         "api.v1.slack.commands.ts": slackHeaders,
         "api.v1.slack.events.ts": slackHeaders,
         "api.v1.slack.interactions.ts": slackHeaders,
-      } });
+      },
+    });
     const problems: string[] = [];
     const statuses: Record<string, number> = {};
     const slowest: Record<string, number> = {};
@@ -169,15 +210,27 @@ describe.each(databases())("fuzzing every endpoint and form on %s", (database) =
         if (problem) {
           const said = "text" in answer ? answer.text.slice(0, 200) : "";
           // Printed at once too: a run cut short by the test's time limit still shows what it found.
-          if (problems.length < 30) console.log(`fuzz problem on ${database} (seed ${SEED}): #${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} [${request.mutation}]`);
-          problems.push(`#${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} as ${request.principal} [${request.mutation}] body ${excerpt(request.body)} → ${said}`);
+          if (problems.length < 30)
+            console.log(
+              `fuzz problem on ${database} (seed ${SEED}): #${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} [${request.mutation}]`,
+            );
+          problems.push(
+            `#${request.n} ${problem}: ${request.method} ${request.path.slice(0, 200)} as ${request.principal} [${request.mutation}] body ${excerpt(request.body)} → ${said}`,
+          );
         }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     close();
-    if (process.env.FUZZ_TIMES) console.log(Object.entries(slowest).sort((a, b) => b[1] - a[1]).slice(0, 25));
-    console.log(`fuzz on ${database}: ${REQUESTS} requests in ${Date.now() - started} ms, seed ${SEED}, statuses ${JSON.stringify(statuses)}`);
+    if (process.env.FUZZ_TIMES)
+      console.log(
+        Object.entries(slowest)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25),
+      );
+    console.log(
+      `fuzz on ${database}: ${REQUESTS} requests in ${Date.now() - started} ms, seed ${SEED}, statuses ${JSON.stringify(statuses)}`,
+    );
     expect(problems.slice(0, 30), `${problems.length} bad answers; replay with FUZZ_SEED=${SEED}`).toEqual([]);
   }, 420_000);
 

@@ -32,7 +32,10 @@ describe.each(databases())("graceful shutdown on %s", (database) => {
   beforeAll(async () => {
     // Each batch takes SEND_MS at the provider, so one is surely in hand when SIGTERM arrives.
     standIn = await startResendStandIn({ delayMs: SEND_MS });
-    app = await startApp({ database, env: { RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: "50" } });
+    app = await startApp({
+      database,
+      env: { RESEND_API_KEY: standIn.apiKey, RESEND_BASE_URL: standIn.url, EMAIL_REQUESTS_PER_SECOND: "50" },
+    });
     await addConfirmedSubscribers(app.api, `shutdown-${database}`, 300);
   }, 120_000);
   afterAll(async () => {

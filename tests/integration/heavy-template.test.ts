@@ -113,8 +113,8 @@ describe.each(databases())("a heavy notice template on %s", (database) => {
     expect(
       notExactlyOnce(
         readers,
-        mails.map((m) => m.to[0])
-      )
+        mails.map((m) => m.to[0]),
+      ),
     ).toEqual({});
     for (const mail of mails) {
       const token = await tokenOf(mail.to[0]);
@@ -142,8 +142,8 @@ describe.each(databases())("a heavy notice template on %s", (database) => {
     expect(
       notExactlyOnce(
         readers,
-        mails.map((m) => m.to[0])
-      )
+        mails.map((m) => m.to[0]),
+      ),
     ).toEqual({});
     for (const mail of mails) {
       expect(mail.subject).not.toContain("HEAVY-NOTICE");
@@ -152,7 +152,7 @@ describe.each(databases())("a heavy notice template on %s", (database) => {
     }
     const audit = await app.db.rows<{ after: unknown }>(
       `SELECT "after" FROM "AuditEvent" WHERE "action" = 'notice.shipped_template_sent' AND "entityId" = ?`,
-      updateId
+      updateId,
     );
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0].after)).toMatch(/render budget/);

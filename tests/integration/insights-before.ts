@@ -32,7 +32,13 @@ const INCIDENT_REF_SELECT = { id: true, number: true, title: true, severity: tru
 const WINDOW_SELECT = { incidentId: true, componentId: true, impact: true, startedAt: true, endedAt: true } as const;
 
 type RefRow = { id: string; number: number; title: string; severity: string; startedAt: Date };
-const refOf = (row: RefRow) => ({ id: row.id, ref: incidentRef(row.number), title: row.title, severity: row.severity as SeverityName, startedAt: row.startedAt });
+const refOf = (row: RefRow) => ({
+  id: row.id,
+  ref: incidentRef(row.number),
+  title: row.title,
+  severity: row.severity as SeverityName,
+  startedAt: row.startedAt,
+});
 const windowOf = (w: { incidentId: string; componentId: string; impact: string; startedAt: Date; endedAt: Date | null }) => ({
   ...w,
   impact: w.impact as ComponentImpactName,
@@ -50,7 +56,10 @@ function catalogOrder(rows: ComponentFacts[]): ComponentFacts[] {
 async function readFilters(db: Db, query: InsightsQuery, now: Date) {
   const [org, rows] = await Promise.all([
     db.organization.findUnique({ where: { id: "org" }, select: { timeZone: true, uptimePartialWeight: true, uptimeDegradedWeight: true } }),
-    db.component.findMany({ where: { archivedAt: null }, select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true, slaTarget: true } }),
+    db.component.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true, slaTarget: true },
+    }),
   ]);
   const timeZone = org?.timeZone ?? "Etc/UTC";
   const resolved = resolveRange(query, timeZone, now);
@@ -113,9 +122,18 @@ export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: 
 
   // Flat queries joined here: a relation include would send every incident id back as a list.
   const [incidentRows, ownWindows, updateRows, uptimeWindows, itemRows] = await Promise.all([
-    db.incident.findMany({ where: inRange, select: { ...INCIDENT_REF_SELECT, status: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true } }),
-    db.incidentComponent.findMany({ where: { incident: { startedAt: { gte: range.from, lt: range.to }, ...incidentFilter } }, select: WINDOW_SELECT }),
-    db.statusUpdate.findMany({ where: { state: "published", incident: inRange }, select: { id: true, incidentId: true, status: true, publishedAt: true, nextUpdateAt: true } }),
+    db.incident.findMany({
+      where: inRange,
+      select: { ...INCIDENT_REF_SELECT, status: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true },
+    }),
+    db.incidentComponent.findMany({
+      where: { incident: { startedAt: { gte: range.from, lt: range.to }, ...incidentFilter } },
+      select: WINDOW_SELECT,
+    }),
+    db.statusUpdate.findMany({
+      where: { state: "published", incident: inRange },
+      select: { id: true, incidentId: true, status: true, publishedAt: true, nextUpdateAt: true },
+    }),
     db.incidentComponent.findMany({
       where: {
         ...onComponents,
@@ -134,7 +152,16 @@ export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: 
           { state: { in: ["open", "in_progress"] }, dueAt: { lt: now } },
         ],
       },
-      select: { id: true, title: true, state: true, dueAt: true, createdAt: true, closedAt: true, owner: { select: { name: true } }, postmortem: { select: { incidentId: true } } },
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        dueAt: true,
+        createdAt: true,
+        closedAt: true,
+        owner: { select: { name: true } },
+        postmortem: { select: { incidentId: true } },
+      },
     }),
   ]);
 
@@ -162,7 +189,9 @@ export async function loadInsightsDataBefore(db: Db, query: InsightsQuery, now: 
       acknowledgedAt: row.acknowledgedAt,
       mitigatedAt: row.mitigatedAt,
       resolvedAt: row.resolvedAt,
-      updates: (updatesOf.get(row.id) ?? []).filter((u) => u.publishedAt !== null).map((u) => ({ id: u.id, status: u.status, publishedAt: u.publishedAt!, nextUpdateAt: u.nextUpdateAt })),
+      updates: (updatesOf.get(row.id) ?? [])
+        .filter((u) => u.publishedAt !== null)
+        .map((u) => ({ id: u.id, status: u.status, publishedAt: u.publishedAt!, nextUpdateAt: u.nextUpdateAt })),
       windows: (windowsOf.get(row.id) ?? []).map(windowOf),
     })),
     otherIncidents: others.map(refOf),
@@ -191,4 +220,3 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   }
   return groups;
 }
-

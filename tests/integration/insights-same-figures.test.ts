@@ -14,7 +14,9 @@ const DAY = 24 * 60 * MINUTE;
 function canonical(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) {
     const items = value.map((v) => canonical(v));
-    return (key === "incidentIds" || key === "components") && items.every((v) => typeof v === "string") ? [...(items as string[])].sort() : items;
+    return (key === "incidentIds" || key === "components") && items.every((v) => typeof v === "string")
+      ? [...(items as string[])].sort()
+      : items;
   }
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v, k)]));
   return value;
@@ -37,7 +39,11 @@ describe.each(databases())("insights figures before and after the SQL path on %s
   });
 
   it("gives identical figures for the whole demo, one severity, a group, and a component of one severity", async () => {
-    const components = (await app.api.get("/api/v1/components")).body.components as { id: string; group?: boolean; components?: string[] }[];
+    const components = (await app.api.get("/api/v1/components")).body.components as {
+      id: string;
+      group?: boolean;
+      components?: string[];
+    }[];
     const group = components.find((c) => c.group && c.components?.length)!;
     const queries: Record<string, string>[] = [
       {},

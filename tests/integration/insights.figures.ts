@@ -20,7 +20,15 @@ export const summary = (minutes: number[]) => {
 
 export type Incident = { id: string; ref: string };
 /** minutes after the start; null: never reached */
-export type Plan = { severity: string; start: Date; detect: number; ack: number | null; mitigate: number | null; resolve: number | null; components?: { id: string; impact: string }[] };
+export type Plan = {
+  severity: string;
+  start: Date;
+  detect: number;
+  ack: number | null;
+  mitigate: number | null;
+  resolve: number | null;
+  components?: { id: string; impact: string }[];
+};
 
 /** An incident declared and patched through the API with the plan's milestones (minutes after its start). */
 export async function buildIncident(app: TestApp, plan: Plan): Promise<Incident> {
@@ -41,4 +49,3 @@ export async function buildIncident(app: TestApp, plan: Plan): Promise<Incident>
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
   return { id, ref };
 }
-

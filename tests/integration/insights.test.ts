@@ -67,7 +67,8 @@ describe.each(databases())("insights on %s", (database) => {
     // The outage's post-mortem: one action item overdue, one done.
     const postmortem = await app.api.post(`/api/v1/incidents/${made.outage.id}/postmortem`);
     expect(postmortem.status, JSON.stringify(postmortem.body)).toBe(201);
-    const add = async (body: Record<string, unknown>) => (await app.api.post(`/api/v1/postmortems/${postmortem.body.postmortem.id}/action-items`, body)).body.actionItem;
+    const add = async (body: Record<string, unknown>) =>
+      (await app.api.post(`/api/v1/postmortems/${postmortem.body.postmortem.id}/action-items`, body)).body.actionItem;
     await add({ title: "Canary the router config", kind: "prevent", dueAt: new Date(now - 2 * DAY).toISOString().slice(0, 10) });
     const done = await add({ title: "Page the API owner", kind: "process" });
     expect((await app.api.patch(`/api/v1/action-items/${done.id}`, { state: "done" })).status).toBe(200);
@@ -87,13 +88,20 @@ describe.each(databases())("insights on %s", (database) => {
       expect(body.timeTo[measure], measure).toMatchObject(summary(minutes[measure]));
     }
     expect(body.timeTo.resolve.incidentIds.sort()).toEqual([made.outage.id, made.slow.id, made.quiet.id].sort());
-    expect(body.timeTo.bySeverity.SEV2.detect).toMatchObject({ ...summary([1, 10]), incidentIds: expect.arrayContaining([made.slow.id, made.open.id]) });
+    expect(body.timeTo.bySeverity.SEV2.detect).toMatchObject({
+      ...summary([1, 10]),
+      incidentIds: expect.arrayContaining([made.slow.id, made.open.id]),
+    });
     expect(body.timeTo.bySeverity.SEV1.resolve).toMatchObject({ ...summary([120]), incidentIds: [made.outage.id] });
     expect(body.timeTo.bySeverity.SEV4.resolve).toMatchObject({ count: 0, median: null, mean: null, p90: null });
     expect(body.timeTo.previous.resolve).toMatchObject({ ...summary([200]), incidentIds: [made.before.id] });
     // Every id a figure names comes with its reference.
     expect(body.incidents[made.outage.id]).toMatchObject({ ref: made.outage.ref, severity: "SEV1" });
-    expect(body.counts).toMatchObject({ count: 4, bySeverity: { SEV1: { count: 1 }, SEV2: { count: 2 }, SEV3: { count: 1 }, SEV4: { count: 0 } }, previous: { count: 1 } });
+    expect(body.counts).toMatchObject({
+      count: 4,
+      bySeverity: { SEV1: { count: 1 }, SEV2: { count: 2 }, SEV3: { count: 1 }, SEV4: { count: 0 } },
+      previous: { count: 1 },
+    });
     expect(body.incidentsPerWeek.reduce((sum: number, w: { total: number }) => sum + w.total, 0)).toBe(4);
   });
 
@@ -107,7 +115,11 @@ describe.each(databases())("insights on %s", (database) => {
     const major = plans.outage.resolve!;
     const lastDay = startOfDay(new TZDate(to.getTime() - 1, timeZone));
     const observed30 = (to.getTime() - addDays(lastDay, -29).getTime()) / MINUTE;
-    expect(component.last30).toMatchObject({ days: 30, minutes: { major_outage: major, partial_outage: 0, degraded_performance: 0 }, incidentIds: [made.outage.id] });
+    expect(component.last30).toMatchObject({
+      days: 30,
+      minutes: { major_outage: major, partial_outage: 0, degraded_performance: 0 },
+      incidentIds: [made.outage.id],
+    });
     expect(component.last30.observedMinutes).toBeCloseTo(observed30, 3);
     expect(component.last30.percent).toBeCloseTo(100 * (1 - major / observed30), 4);
 
@@ -117,7 +129,12 @@ describe.each(databases())("insights on %s", (database) => {
     expect(missed).toMatchObject({ met: false, complete, incidentIds: [made.outage.id] });
     expect(missed.excessMinutes).toBeCloseTo(inMonth - observedMonth * 0.0005, 2);
     // Nothing else in the catalog was hit in this stretch.
-    expect(body.sla.missed.every((m: { componentId: string }) => m.componentId === messages || body.uptime.components.find((c: { id: string }) => c.id === m.componentId)?.isGroup)).toBe(true);
+    expect(
+      body.sla.missed.every(
+        (m: { componentId: string }) =>
+          m.componentId === messages || body.uptime.components.find((c: { id: string }) => c.id === m.componentId)?.isGroup,
+      ),
+    ).toBe(true);
   });
 
   it("holds each component to the SLA target an admin set for it in the catalog; sla= is a what-if for all", async () => {
@@ -132,7 +149,9 @@ describe.each(databases())("insights on %s", (database) => {
       const component = body.uptime.components.find((c: { id: string }) => c.id === messages);
       expect(component.slaTarget).toBe(99);
       expect(body.sla).toMatchObject({ target: 99.9, source: "default", perComponentTargets: true });
-      expect(body.uptime.components.filter((c: { id: string }) => c.id !== messages).every((c: { slaTarget: number }) => c.slaTarget === 99.9)).toBe(true);
+      expect(
+        body.uptime.components.filter((c: { id: string }) => c.id !== messages).every((c: { slaTarget: number }) => c.slaTarget === 99.9),
+      ).toBe(true);
       // The month the outage fell in, against 99%: allowed 1% of the minutes observed.
       const { month, inMonth, observedMonth } = outageMonth();
       const figures = component.months.find((m: { month: string }) => m.month === month);
@@ -156,7 +175,11 @@ describe.each(databases())("insights on %s", (database) => {
     expect(body.comms.firstUpdate).toMatchObject({ count: 1, median: firstUpdateSeconds, incidentIds: [made.slow.id] });
     expect(body.comms.promises).toMatchObject({ promised: 1, kept: 1, missed: 0, pending: 0, keptShare: 1, incidentIds: [made.slow.id] });
     // Open past due is counted now, whatever the range.
-    expect(body.actionItems.overdue).toMatchObject({ count: 1, incidentIds: [made.outage.id], items: [{ title: "Canary the router config", state: "open" }] });
+    expect(body.actionItems.overdue).toMatchObject({
+      count: 1,
+      incidentIds: [made.outage.id],
+      items: [{ title: "Canary the router config", state: "open" }],
+    });
 
     const recent = await insights("");
     const thisMonth = recent.actionItems.byMonth[recent.actionItems.byMonth.length - 1];
@@ -212,7 +235,16 @@ describe.each(databases())("insights on %s", (database) => {
     const rows = lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [columns[i], cell])));
     expect(rows.map((r) => r.ref).sort()).toEqual(["outage", "slow", "open", "quiet"].map((n) => made[n].ref).sort());
     const outage = rows.find((r) => r.ref === made.outage.ref)!;
-    expect(outage).toMatchObject({ severity: "SEV1", status: "resolved", started_at: plans.outage.start.toISOString(), time_to_detect_s: "240", time_to_acknowledge_s: "360", time_to_mitigate_s: "3600", time_to_resolve_s: "7200", components: "Messages" });
+    expect(outage).toMatchObject({
+      severity: "SEV1",
+      status: "resolved",
+      started_at: plans.outage.start.toISOString(),
+      time_to_detect_s: "240",
+      time_to_acknowledge_s: "360",
+      time_to_mitigate_s: "3600",
+      time_to_resolve_s: "7200",
+      components: "Messages",
+    });
     expect(rows.find((r) => r.ref === made.open.ref)).toMatchObject({ resolved_at: "", time_to_resolve_s: "" });
 
     const uptime = await app.api.get(`/insights.csv?${range}&table=uptime`);

@@ -20,7 +20,11 @@ const SCRIBES = 4;
 const VIEWERS = 6;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const portOf = (app: TestApp) => Number(new URL(app.baseUrl).port);
-const connectedOn = (app: TestApp) => app.logs().split("\n").filter((line) => line.includes('"collaborator connected"')).length;
+const connectedOn = (app: TestApp) =>
+  app
+    .logs()
+    .split("\n")
+    .filter((line) => line.includes('"collaborator connected"')).length;
 
 type Scribes = { acknowledged: { key: string; seq: number }[]; retried: Set<string>; failedTries: number; stop(): Promise<void> };
 
@@ -34,12 +38,15 @@ function startScribes(viaNginx: Api, incidentId: string): Scribes {
       for (let n = 0; writing; n++) {
         const key = `drill-${scribe}-${n}`;
         for (let tries = 1; ; tries++) {
-          const response = await viaNginx.post(`/api/v1/incidents/${incidentId}/timeline`, { body: `Scribe ${scribe}, note ${n}.`, idempotencyKey: key }).catch(() => null);
+          const response = await viaNginx
+            .post(`/api/v1/incidents/${incidentId}/timeline`, { body: `Scribe ${scribe}, note ${n}.`, idempotencyKey: key })
+            .catch(() => null);
           if (response && (response.status === 201 || response.status === 200)) {
             scribes.acknowledged.push({ key, seq: response.body.entry.seq });
             break;
           }
-          if (response && isPermanentFailure(response.status)) throw new Error(`${key} refused: ${response.status} ${JSON.stringify(response.body)}`);
+          if (response && isPermanentFailure(response.status))
+            throw new Error(`${key} refused: ${response.status} ${JSON.stringify(response.body)}`);
           scribes.failedTries += 1;
           scribes.retried.add(key);
           await delay(retryDelayMs(tries));
@@ -132,7 +139,8 @@ describe("an instance killed with SIGKILL behind nginx round-robin, on Postgres 
     const fromSeq = declared.body.incident.lastSeq as number;
 
     // The editor, on a post-mortem of an earlier incident.
-    const earlier = (await viaNginx.post("/api/v1/incidents", { title: "Card declines after the gateway deploy", severity: "SEV2" })).body.incident;
+    const earlier = (await viaNginx.post("/api/v1/incidents", { title: "Card declines after the gateway deploy", severity: "SEV2" })).body
+      .incident;
     expect((await viaNginx.patch(`/api/v1/incidents/${earlier.id}`, { status: "resolved" })).status).toBe(200);
     const postmortemId = (await viaNginx.post(`/api/v1/incidents/${earlier.id}/postmortem`)).body.postmortem.id as string;
     const cookie = await signIn(nginx.baseUrl, "responder@northwind.example");
@@ -152,8 +160,15 @@ describe("an instance killed with SIGKILL behind nginx round-robin, on Postgres 
       }
     })();
 
-    const viewers = Array.from({ length: VIEWERS }, () => watch(`${nginx.baseUrl}/api/v1/incidents/${incidentId}/events`, first.adminToken, fromSeq));
-    await waitFor(() => viewers.filter((v) => v.connections > 0).length, (n) => n === VIEWERS, "every viewer to connect", 10_000);
+    const viewers = Array.from({ length: VIEWERS }, () =>
+      watch(`${nginx.baseUrl}/api/v1/incidents/${incidentId}/events`, first.adminToken, fromSeq),
+    );
+    await waitFor(
+      () => viewers.filter((v) => v.connections > 0).length,
+      (n) => n === VIEWERS,
+      "every viewer to connect",
+      10_000,
+    );
     const scribes = startScribes(viaNginx, incidentId);
 
     standIn.setDelay(300);
@@ -169,8 +184,14 @@ describe("an instance killed with SIGKILL behind nginx round-robin, on Postgres 
 
     // The kill: notices partly out with a batch in the provider's hands, entries arriving, the editor typing.
     const deadline = Date.now() + 60_000;
-    while (!(noticesOf(standIn, updateId).length >= 200 && standIn.inFlight() > 0 && scribes.acknowledged.length > 10 && typed.length > 3)) {
-      if (Date.now() > deadline) throw new Error(`no moment to kill: ${JSON.stringify(standIn.stats)}, ${scribes.acknowledged.length} entries`);
+    while (!(
+      noticesOf(standIn, updateId).length >= 200 &&
+      standIn.inFlight() > 0 &&
+      scribes.acknowledged.length > 10 &&
+      typed.length > 3
+    )) {
+      if (Date.now() > deadline)
+        throw new Error(`no moment to kill: ${JSON.stringify(standIn.stats)}, ${scribes.acknowledged.length} entries`);
       await delay(5);
     }
     const atKill = { entries: scribes.acknowledged.length, notices: noticesOf(standIn, updateId).length, typed: typed.length };
@@ -208,8 +229,14 @@ describe("an instance killed with SIGKILL behind nginx round-robin, on Postgres 
     // The editor: reconnected to the survivor, everything typed stored once.
     await editor.sent();
     const rootCause = async () =>
-      String(((await viaNginx.get(`/api/v1/postmortems/${postmortemId}`)).body.postmortem.sections as { key: string; markdown: string }[]).find((s) => s.key === "root_cause")?.markdown);
-    const markdown = await waitFor(rootCause, (text) => text.includes(typed.at(-1)!), "the last typed line to be stored", 20_000).catch(() => rootCause());
+      String(
+        ((await viaNginx.get(`/api/v1/postmortems/${postmortemId}`)).body.postmortem.sections as { key: string; markdown: string }[]).find(
+          (s) => s.key === "root_cause",
+        )?.markdown,
+      );
+    const markdown = await waitFor(rootCause, (text) => text.includes(typed.at(-1)!), "the last typed line to be stored", 20_000).catch(
+      () => rootCause(),
+    );
     const linesNotStoredOnce = typed.filter((line) => markdown.split(line).length - 1 !== 1);
     const editorClosed = editor.closes.length;
     editor.destroy();
@@ -218,22 +245,33 @@ describe("an instance killed with SIGKILL behind nginx round-robin, on Postgres 
     // The publish: one published update with these words, each subscriber one notice.
     const updates = (await viaNginx.get(`/api/v1/incidents/${incidentId}/updates`)).body.updates as { state: string }[];
     const notices = noticesOf(standIn, updateId);
-    const notOnce = notExactlyOnce(readers, notices.flatMap((e) => e.to));
+    const notOnce = notExactlyOnce(
+      readers,
+      notices.flatMap((e) => e.to),
+    );
 
     console.log(`kill -9 drill: instance :${portOf(victim)} killed, :${portOf(survivor)} survived`);
     const shown = viewers.reduce((n, v) => n + v.connections, 0);
-    console.table([
-      ["entries acknowledged (at the kill)", `${scribes.acknowledged.length} (${atKill.entries})`],
-      ["entries retried with their key / failed tries", `${scribes.retried.size} / ${scribes.failedTries}`],
-      ["entries missing / duplicated in the database", `${missingInDatabase.length} / ${duplicated}`],
-      ["viewers / stream connections made", `${VIEWERS} / ${shown}`],
-      ["entry events missed / shown twice", `${missedByViewers.reduce((a, b) => a + b, 0)} / ${duplicatesShown.reduce((a, b) => a + b, 0)}`],
-      ["lines typed (at the kill) / not stored once", `${typed.length} (${atKill.typed}) / ${linesNotStoredOnce.length}`],
-      ["editor socket closes", `${editorClosed}`],
-      ["notice recipients / subscribers / not exactly once", `${notices.flatMap((e) => e.to).length} / ${READERS} / ${Object.keys(notOnce).length}`],
-      ["notices before the kill / batches replayed by key", `${atKill.notices} / ${standIn.stats.replayed}`],
-      ["updates / published", `${updates.length} / ${updates.filter((u) => u.state === "published").length}`],
-    ].map(([figure, value]) => ({ figure, value })));
+    console.table(
+      [
+        ["entries acknowledged (at the kill)", `${scribes.acknowledged.length} (${atKill.entries})`],
+        ["entries retried with their key / failed tries", `${scribes.retried.size} / ${scribes.failedTries}`],
+        ["entries missing / duplicated in the database", `${missingInDatabase.length} / ${duplicated}`],
+        ["viewers / stream connections made", `${VIEWERS} / ${shown}`],
+        [
+          "entry events missed / shown twice",
+          `${missedByViewers.reduce((a, b) => a + b, 0)} / ${duplicatesShown.reduce((a, b) => a + b, 0)}`,
+        ],
+        ["lines typed (at the kill) / not stored once", `${typed.length} (${atKill.typed}) / ${linesNotStoredOnce.length}`],
+        ["editor socket closes", `${editorClosed}`],
+        [
+          "notice recipients / subscribers / not exactly once",
+          `${notices.flatMap((e) => e.to).length} / ${READERS} / ${Object.keys(notOnce).length}`,
+        ],
+        ["notices before the kill / batches replayed by key", `${atKill.notices} / ${standIn.stats.replayed}`],
+        ["updates / published", `${updates.length} / ${updates.filter((u) => u.state === "published").length}`],
+      ].map(([figure, value]) => ({ figure, value })),
+    );
 
     expect(missingInDatabase).toEqual([]);
     expect(duplicated).toBe(0);

@@ -46,7 +46,9 @@ describe.each(databases())("the app killed with SIGKILL mid-publish on %s", (dat
     const scribes = Array.from({ length: SCRIBES }, async (_, scribe) => {
       for (let n = 0; writing; n++) {
         const key = `scribe-${scribe}-${n}`;
-        const response = await first.api.post(`/api/v1/incidents/${incidentId}/timeline`, { body: `Scribe ${scribe}, note ${n}`, idempotencyKey: key }).catch(() => null);
+        const response = await first.api
+          .post(`/api/v1/incidents/${incidentId}/timeline`, { body: `Scribe ${scribe}, note ${n}`, idempotencyKey: key })
+          .catch(() => null);
         if (response?.status === 201) acknowledged.push(key);
         else if (response === null) return; // the process is gone
       }
@@ -67,7 +69,8 @@ describe.each(databases())("the app killed with SIGKILL mid-publish on %s", (dat
     // few acknowledged already: notices filled once per update go out faster than the scribes write).
     const deadline = Date.now() + 60_000;
     while (!(noticesOf(standIn, updateId).length >= 200 && standIn.inFlight() > 0 && acknowledged.length > 10)) {
-      if (Date.now() > deadline) throw new Error(`no batch in flight: ${JSON.stringify(standIn.stats)} ${JSON.stringify(await emailCounts(first.api, updateId))}`);
+      if (Date.now() > deadline)
+        throw new Error(`no batch in flight: ${JSON.stringify(standIn.stats)} ${JSON.stringify(await emailCounts(first.api, updateId))}`);
       await delay(5);
     }
     process.kill(first.pid, "SIGKILL");
@@ -83,8 +86,15 @@ describe.each(databases())("the app killed with SIGKILL mid-publish on %s", (dat
     await waitUntilSent(second.api, updateId, READERS, 90_000);
 
     const notices = noticesOf(standIn, updateId);
-    console.info(`[${database}] killed with ${acknowledged.length} entries acknowledged and ${atKill} of ${READERS} notices accepted; batches resent after the restart and answered from the idempotency key: ${standIn.stats.replayed}`);
-    expect(notExactlyOnce(readers, notices.flatMap((e) => e.to))).toEqual({});
+    console.info(
+      `[${database}] killed with ${acknowledged.length} entries acknowledged and ${atKill} of ${READERS} notices accepted; batches resent after the restart and answered from the idempotency key: ${standIn.stats.replayed}`,
+    );
+    expect(
+      notExactlyOnce(
+        readers,
+        notices.flatMap((e) => e.to),
+      ),
+    ).toEqual({});
     expect(notices).toHaveLength(READERS);
     expect(atKill).toBeLessThan(READERS);
     expect(standIn.stats.conflicts).toBe(0);

@@ -16,7 +16,9 @@ describe.each(databases())("scheduled maintenance on %s", (database) => {
 
   const publicJson = async (path: string) => (await fetch(app.baseUrl + path)).json();
   const publicStatuses = async () =>
-    new Map<string, string>((await publicJson("/api/v2/components.json")).components.map((c: { id: string; status: string }) => [c.id, c.status]));
+    new Map<string, string>(
+      (await publicJson("/api/v2/components.json")).components.map((c: { id: string; status: string }) => [c.id, c.status]),
+    );
 
   /** Polls until `check` holds; returns when it first did (Date.now()). */
   async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
@@ -46,7 +48,11 @@ describe.each(databases())("scheduled maintenance on %s", (database) => {
     app = await startApp({ database });
     // The demo data has an open public incident: resolve it, so maintenance is the only thing on the page.
     for (const incident of (await publicJson("/api/v2/incidents/unresolved.json")).incidents) {
-      const resolved = await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "resolved", body: "This incident has been resolved.", publish: true });
+      const resolved = await app.api.post(`/api/v1/incidents/${incident.id}/updates`, {
+        status: "resolved",
+        body: "This incident has been resolved.",
+        publish: true,
+      });
       expect(resolved.body.update?.state, JSON.stringify(resolved.body)).toBe("published");
     }
     const { components } = (await app.api.get("/api/v1/components")).body;
@@ -60,18 +66,30 @@ describe.each(databases())("scheduled maintenance on %s", (database) => {
     const held = componentIds.slice(0, 2);
     const window = await schedule(2_000, 6_000, held);
     expect(window.view).toMatchObject({ status: "scheduled", startedAt: null, completedAt: null });
-    expect((await publicJson("/api/v2/scheduled-maintenances/upcoming.json")).scheduled_maintenances.map((m: { id: string }) => m.id)).toContain(window.id);
+    expect(
+      (await publicJson("/api/v2/scheduled-maintenances/upcoming.json")).scheduled_maintenances.map((m: { id: string }) => m.id),
+    ).toContain(window.id);
     for (const id of held) expect((await publicStatuses()).get(id)).toBe("operational");
 
-    const started = await waitFor("the window started", async () => (await publicStatuses()).get(held[0]) === "under_maintenance", 2_000 + TICK_MS + SLACK_MS + 2_000);
+    const started = await waitFor(
+      "the window started",
+      async () => (await publicStatuses()).get(held[0]) === "under_maintenance",
+      2_000 + TICK_MS + SLACK_MS + 2_000,
+    );
     expect(started - window.scheduledFor.getTime()).toBeLessThanOrEqual(TICK_MS + SLACK_MS);
     const statuses = await publicStatuses();
     for (const id of held) expect(statuses.get(id)).toBe("under_maintenance");
     for (const id of componentIds.filter((c) => !held.includes(c))) expect(statuses.get(id)).toBe("operational");
-    expect((await publicJson("/api/v2/status.json")).status).toEqual({ indicator: "maintenance", description: "Service Under Maintenance" });
+    expect((await publicJson("/api/v2/status.json")).status).toEqual({
+      indicator: "maintenance",
+      description: "Service Under Maintenance",
+    });
     const active = (await publicJson("/api/v2/scheduled-maintenances/active.json")).scheduled_maintenances;
     expect(active.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([[window.id, "in_progress"]]);
-    expect((await app.api.get(`/api/v1/maintenances/${window.id}`)).body.maintenance).toMatchObject({ status: "in_progress", startedAt: expect.any(String) });
+    expect((await app.api.get(`/api/v1/maintenances/${window.id}`)).body.maintenance).toMatchObject({
+      status: "in_progress",
+      startedAt: expect.any(String),
+    });
 
     const completed = await waitFor(
       "the window completed",
@@ -113,7 +131,9 @@ describe.each(databases())("scheduled maintenance on %s", (database) => {
     const done = await app.api.post(`/api/v1/maintenances/${window.id}`, { status: "completed", body: "Finished early." });
     expect(done.status).toBe(200);
     expect((await publicStatuses()).get(component)).toBe("operational");
-    const shown = (await publicJson("/api/v2/scheduled-maintenances.json")).scheduled_maintenances.find((m: { id: string }) => m.id === window.id);
+    const shown = (await publicJson("/api/v2/scheduled-maintenances.json")).scheduled_maintenances.find(
+      (m: { id: string }) => m.id === window.id,
+    );
     expect(shown.incident_updates[0]).toMatchObject({ status: "completed", body: "Finished early." });
   });
 
@@ -124,7 +144,10 @@ describe.each(databases())("scheduled maintenance on %s", (database) => {
     const cases = [
       { scheduledFor: new Date(start).toISOString(), scheduledUntil: new Date(start - 30 * 60_000).toISOString() },
       { scheduledFor: new Date(start).toISOString(), scheduledUntil: new Date(start).toISOString() },
-      { scheduledFor: new Date(Date.now() - 2 * 60 * 60_000).toISOString(), scheduledUntil: new Date(Date.now() - 60 * 60_000).toISOString() },
+      {
+        scheduledFor: new Date(Date.now() - 2 * 60 * 60_000).toISOString(),
+        scheduledUntil: new Date(Date.now() - 60 * 60_000).toISOString(),
+      },
     ];
     for (const times of cases) {
       const response = await app.api.post("/api/v1/maintenances", { title: "Backwards window", components: [componentIds[0]], ...times });

@@ -113,7 +113,9 @@ describe.each(databases())("metrics and request logs on %s", (database) => {
   });
 
   it("logs one JSON line per request with the request id it echoes, the route, status and duration", async () => {
-    const traced = await fetch(`${app.baseUrl}/api/v1/incidents`, { headers: { authorization: `Bearer ${app.adminToken}`, "x-request-id": "lb-7f3a.91:abc" } });
+    const traced = await fetch(`${app.baseUrl}/api/v1/incidents`, {
+      headers: { authorization: `Bearer ${app.adminToken}`, "x-request-id": "lb-7f3a.91:abc" },
+    });
     expect(traced.headers.get("x-request-id")).toBe("lb-7f3a.91:abc");
     const odd = await fetch(`${app.baseUrl}/healthz`, { headers: { "x-request-id": 'x" injected=1 <script>' } });
     const replaced = odd.headers.get("x-request-id")!;
@@ -124,19 +126,28 @@ describe.each(databases())("metrics and request logs on %s", (database) => {
       .split("\n")
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.requestId === "lb-7f3a.91:abc")).toMatchObject({ msg: "request", method: "GET", route: "routes/api.v1.incidents", status: 200, ms: expect.any(Number) });
+    expect(lines.find((l) => l.requestId === "lb-7f3a.91:abc")).toMatchObject({
+      msg: "request",
+      method: "GET",
+      route: "routes/api.v1.incidents",
+      status: 200,
+      ms: expect.any(Number),
+    });
     expect(lines.find((l) => l.requestId === replaced)).toMatchObject({ route: "routes/healthz", status: 200 });
     expect(app.logs()).not.toContain("injected");
   });
 
   it("never writes an Authorization header, a token or a session cookie to the log", async () => {
-    await fetch(`${app.baseUrl}/api/v1/incidents`, { headers: { authorization: `Bearer ${app.adminToken}`, cookie: "__session=secret-cookie-value-1234" } });
+    await fetch(`${app.baseUrl}/api/v1/incidents`, {
+      headers: { authorization: `Bearer ${app.adminToken}`, cookie: "__session=secret-cookie-value-1234" },
+    });
     await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     await fetch(`${app.baseUrl}/api/v1/incidents`, { headers: { authorization: "Bearer idk_wrong-token-never-logged" } });
     await delay(200);
     const logs = app.logs();
     expect(logs).toContain('"route":"metrics"');
-    for (const secret of [app.adminToken, METRICS_TOKEN, "secret-cookie-value-1234", "idk_wrong-token-never-logged"]) expect(logs).not.toContain(secret);
+    for (const secret of [app.adminToken, METRICS_TOKEN, "secret-cookie-value-1234", "idk_wrong-token-never-logged"])
+      expect(logs).not.toContain(secret);
     expect(logs.toLowerCase()).not.toContain("authorization");
   });
 });

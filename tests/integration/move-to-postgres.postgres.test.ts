@@ -13,7 +13,8 @@ import { sessionClient } from "./session-client.ts";
 function tiesSorted(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(tiesSorted);
-    const key = (v: unknown) => (v && typeof v === "object" && "startedAt" in v && "id" in v ? `${String(v.startedAt)} ${String(v.id)} ${JSON.stringify(v)}` : null);
+    const key = (v: unknown) =>
+      v && typeof v === "object" && "startedAt" in v && "id" in v ? `${String(v.startedAt)} ${String(v.id)} ${JSON.stringify(v)}` : null;
     return items.every((v) => key(v) !== null) ? [...items].sort((a, b) => key(a)!.localeCompare(key(b)!)) : items;
   }
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tiesSorted(v)]));
@@ -40,7 +41,11 @@ describe("moving the demo installation from SQLite to Postgres", () => {
     try {
       const incident = (await onSqlite.api.post("/api/v1/incidents", { title: "Card payments declined", severity: "SEV2" })).body.incident;
       await onSqlite.api.post(`/api/v1/incidents/${incident.id}/timeline`, { body: "Declines at 12% since 09:40 UTC." });
-      const update = await onSqlite.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "Some card payments are declined.", publish: true });
+      const update = await onSqlite.api.post(`/api/v1/incidents/${incident.id}/updates`, {
+        status: "investigating",
+        body: "Some card payments are declined.",
+        publish: true,
+      });
       expect(update.status).toBe(201);
       before = await served(onSqlite);
     } finally {
@@ -62,7 +67,9 @@ describe("moving the demo installation from SQLite to Postgres", () => {
       .map((line) => /^([A-Za-z]+)\s+(\d+)\s+(\d+)$/.exec(line))
       .filter((m) => m !== null)
       .map(([, table, a, b]) => ({ table, sqlite: Number(a), postgres: Number(b) }));
-    expect(counts.map((c) => c.table)).toEqual(expect.arrayContaining(["Incident", "TimelineEntry", "StatusUpdate", "Component", "User", "AuditEvent", "Postmortem"]));
+    expect(counts.map((c) => c.table)).toEqual(
+      expect.arrayContaining(["Incident", "TimelineEntry", "StatusUpdate", "Component", "User", "AuditEvent", "Postmortem"]),
+    );
     expect(counts.length).toBeGreaterThanOrEqual(30);
     for (const c of counts) expect(c.postgres, c.table).toBe(c.sqlite);
     expect(counts.find((c) => c.table === "Incident")!.sqlite).toBeGreaterThan(5);

@@ -17,7 +17,10 @@ describe("two instances on one Postgres database", () => {
 
   async function streamFrom(app: TestApp) {
     const { lastSeq } = (await app.api.get(`/api/v1/incidents/${incidentId}`)).body.incident;
-    const client = await openEventStream(`${app.baseUrl}/api/v1/incidents/${incidentId}/events`, { token: app.adminToken, lastEventId: lastSeq });
+    const client = await openEventStream(`${app.baseUrl}/api/v1/incidents/${incidentId}/events`, {
+      token: app.adminToken,
+      lastEventId: lastSeq,
+    });
     open.push(client);
     return client;
   }
@@ -70,7 +73,10 @@ describe("two instances on one Postgres database", () => {
     await onFirst.waitForEvent((e) => Number(e.id) === seen.seq);
     onFirst.close();
     const missed = (await first.api.post(`/api/v1/incidents/${incidentId}/timeline`, { body: "Missed while moving to B." })).body.entry;
-    const onSecond = await openEventStream(`${second.baseUrl}/api/v1/incidents/${incidentId}/events`, { token: second.adminToken, lastEventId: seen.seq });
+    const onSecond = await openEventStream(`${second.baseUrl}/api/v1/incidents/${incidentId}/events`, {
+      token: second.adminToken,
+      lastEventId: seen.seq,
+    });
     open.push(onSecond);
     const [replayed] = await onSecond.waitForCount(1);
     expect(Number(replayed.id)).toBe(missed.seq);
@@ -79,7 +85,11 @@ describe("two instances on one Postgres database", () => {
 
   it("shows an update published on the first instance on the second instance's /status and summary.json within 1 s", async () => {
     const words = "Published through instance A; readers of instance B see it too.";
-    const published = await first.api.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: words, publish: true });
+    const published = await first.api.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: words,
+      publish: true,
+    });
     expect(published.status).toBe(201);
     expect(published.body.update.state).toBe("published");
     const ms = await msUntilTheOtherServes(second, {
@@ -91,7 +101,9 @@ describe("two instances on one Postgres database", () => {
   });
 
   it("shows a catalog change made on the first instance on the second instance's /status and summary.json within 1 s", async () => {
-    const component = ((await first.api.get("/api/v1/components")).body.components as { id: string; group: boolean }[]).find((c) => !c.group)!;
+    const component = ((await first.api.get("/api/v1/components")).body.components as { id: string; group: boolean }[]).find(
+      (c) => !c.group,
+    )!;
     const name = `Ledger API ${Math.random().toString(36).slice(2, 8)}`;
     expect((await first.api.patch(`/api/v1/components/${component.id}`, { name })).status).toBe(200);
     const ms = await msUntilTheOtherServes(second, {

@@ -26,7 +26,10 @@ describe.each(databases())("notice templates on %s", (database) => {
   const readers = ["notice-reader-1@example.com", "notice-reader-2@example.com"];
 
   const outboxFor = (subjectPart: string) =>
-    app.db.rows<OutboxRow>(`SELECT "to", "subject", "text", "html" FROM "OutboxEmail" WHERE "subject" LIKE ? ORDER BY "to"`, `%${subjectPart}%`);
+    app.db.rows<OutboxRow>(
+      `SELECT "to", "subject", "text", "html" FROM "OutboxEmail" WHERE "subject" LIKE ? ORDER BY "to"`,
+      `%${subjectPart}%`,
+    );
   async function waitForNotices(subjectPart: string, count: number): Promise<OutboxRow[]> {
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -36,7 +39,8 @@ describe.each(databases())("notice templates on %s", (database) => {
       await delay(200);
     }
   }
-  const tokenOf = async (email: string) => (await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" WHERE "email" = ?`, email))[0].token;
+  const tokenOf = async (email: string) =>
+    (await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" WHERE "email" = ?`, email))[0].token;
 
   beforeAll(async () => {
     app = await startApp({ database });
@@ -51,14 +55,30 @@ describe.each(databases())("notice templates on %s", (database) => {
     const listed = await app.api.get("/api/v1/notice-templates");
     expect(listed.status).toBe(200);
     const kinds = listed.body.templates.map((t: { kind: string }) => t.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["incident.created", "incident.updated", "incident.resolved", "maintenance.scheduled", "maintenance.started", "maintenance.completed", "postmortem.published"]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "incident.created",
+        "incident.updated",
+        "incident.resolved",
+        "maintenance.scheduled",
+        "maintenance.started",
+        "maintenance.completed",
+        "postmortem.published",
+      ]),
+    );
     for (const t of listed.body.templates) expect(t.isDefault, t.kind).toBe(true);
   });
 
   it("sends subscribers the admin's edited notice, its HTML sanitized", async () => {
-    const saved = await api(app.baseUrl, app.adminToken).raw("PUT", "/api/v1/notice-templates/incident.created", JSON.stringify(EDITED), { "content-type": "application/json" });
+    const saved = await api(app.baseUrl, app.adminToken).raw("PUT", "/api/v1/notice-templates/incident.created", JSON.stringify(EDITED), {
+      "content-type": "application/json",
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.template).toMatchObject({ kind: "incident.created", isDefault: false, parts: { html: { source: EDITED.html, isDefault: false } } });
+    expect(saved.body.template).toMatchObject({
+      kind: "incident.created",
+      isDefault: false,
+      parts: { html: { source: EDITED.html, isDefault: false } },
+    });
     expect(await app.db.count("AuditEvent", `"action" = 'template.saved' AND "entityId" = 'notice.incident.created'`)).toBe(1);
 
     const { title } = await publishNotifyingUpdate(app.api, `Edited notice check ${database}`);
@@ -78,7 +98,8 @@ describe.each(databases())("notice templates on %s", (database) => {
   });
 
   it("refuses a broken, looping or megabyte template with 422, the part named and liquid's reason, keeping the saved one", async () => {
-    const put = (kind: string, body: unknown) => app.api.raw("PUT", `/api/v1/notice-templates/${kind}`, JSON.stringify(body), { "content-type": "application/json" });
+    const put = (kind: string, body: unknown) =>
+      app.api.raw("PUT", `/api/v1/notice-templates/${kind}`, JSON.stringify(body), { "content-type": "application/json" });
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ html: "<p>{% if title %}open</p>" }, "html", /^HTML: The template does not parse: tag \{% if title %\} not closed/],
       [{ text: "{{ incident_titel }}" }, "text", /^Plain text: .*undefined variable: incident_titel/],
@@ -101,12 +122,20 @@ describe.each(databases())("notice templates on %s", (database) => {
   it("lets only admins change notices", async () => {
     const created = await app.api.post("/api/v1/tokens", { name: "comms for notices", role: "comms" });
     const comms: Api = api(app.baseUrl, created.body.token);
-    expect((await comms.raw("PUT", "/api/v1/notice-templates/incident.created", JSON.stringify({ subject: "x" }), { "content-type": "application/json" })).status).toBe(403);
+    expect(
+      (
+        await comms.raw("PUT", "/api/v1/notice-templates/incident.created", JSON.stringify({ subject: "x" }), {
+          "content-type": "application/json",
+        })
+      ).status,
+    ).toBe(403);
     expect((await comms.delete("/api/v1/notice-templates/incident.created")).status).toBe(403);
   });
 
   it("previews on the admin page with the latest real update, the HTML in a sandboxed frame", async () => {
-    const page = await fetch(`${app.baseUrl}/admin/notices?kind=incident.created`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    const page = await fetch(`${app.baseUrl}/admin/notices?kind=incident.created`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`Edited notice check ${database}`);

@@ -52,22 +52,35 @@ export function useNotificationsScene(database: DatabaseKind) {
     return told;
   };
   async function declare(severity: string, extra: Record<string, unknown> = {}) {
-    const response = await scene.app.api.post("/api/v1/incidents", { title: `Told ${severity} ${Math.random().toString(36).slice(2, 8)}`, severity, ...extra });
+    const response = await scene.app.api.post("/api/v1/incidents", {
+      title: `Told ${severity} ${Math.random().toString(36).slice(2, 8)}`,
+      severity,
+      ...extra,
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body.incident.id as string;
   }
   /** A SEV1 update Elena (comms) drafted and sent for approval. */
   async function elenasSev1Update() {
     const incidentId = await declare("SEV1");
-    const drafted = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Chat is down for most customers." });
+    const drafted = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "Chat is down for most customers.",
+    });
     expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
     const sent = await as.elena.post(`/api/v1/updates/${drafted.body.update.id}/request-approval`);
     expect(sent.status).toBe(200);
     return { incidentId, updateId: drafted.body.update.id as string };
   }
-  const stateOf = async (updateId: string) => (await scene.app.api.get(`/api/v1/updates/${updateId}`)).body.update as { state: string; approvedBy: { id: string } | null };
+  const stateOf = async (updateId: string) =>
+    (await scene.app.api.get(`/api/v1/updates/${updateId}`)).body.update as { state: string; approvedBy: { id: string } | null };
   const auditActions = async (updateId: string) =>
-    (await scene.app.db.rows<{ action: string; actorId: string }>(`SELECT "action", "actorId" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`, updateId)).map((r) => `${r.action} by ${r.actorId}`);
+    (
+      await scene.app.db.rows<{ action: string; actorId: string }>(
+        `SELECT "action", "actorId" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`,
+        updateId,
+      )
+    ).map((r) => `${r.action} by ${r.actorId}`);
 
   return { scene, as, ids, notesOf, kindsFor, declare, elenasSev1Update, stateOf, auditActions };
 }

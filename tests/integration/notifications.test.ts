@@ -25,19 +25,37 @@ describe.each(databases())("notifications on %s", (database) => {
       tomas: ["approval_requested"],
     });
     const [asked] = await notesOf("dana", incidentId);
-    expect(asked).toMatchObject({ text: expect.stringMatching(/^Elena Marsh asks for approval of an update on INC-\d+: “Chat is down for most customers\.”$/), link: `/incidents/${incidentId}/comms#update-${updateId}`, readAt: null });
+    expect(asked).toMatchObject({
+      text: expect.stringMatching(/^Elena Marsh asks for approval of an update on INC-\d+: “Chat is down for most customers\.”$/),
+      link: `/incidents/${incidentId}/comms#update-${updateId}`,
+      readAt: null,
+    });
 
     expect((await as.dana.post(`/api/v1/updates/${updateId}/approve`)).status).toBe(200);
     const told = await notesOf("elena", incidentId);
-    expect(told).toEqual([expect.objectContaining({ kind: "approval_given", text: expect.stringMatching(/^Dana Whitfield approved your update on INC-\d+\.$/) })]);
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: "approval_given",
+        text: expect.stringMatching(/^Dana Whitfield approved your update on INC-\d+\.$/),
+      }),
+    ]);
   });
 
   it("a SEV1 update sent for approval as it is drafted asks too, and nothing is written when the draft is refused", async () => {
     const incidentId = await declare("SEV1");
-    const refused = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "x", components: [{ id: "nope", status: "major_outage" }], publish: true });
+    const refused = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "x",
+      components: [{ id: "nope", status: "major_outage" }],
+      publish: true,
+    });
     expect(refused.status).toBe(422);
     expect(await kindsFor(incidentId)).toEqual({});
-    const sent = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Chat is slow.", publish: true });
+    const sent = await as.elena.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "Chat is slow.",
+      publish: true,
+    });
     expect(sent.body.update.state).toBe("awaiting_approval");
     expect(Object.keys(await kindsFor(incidentId)).sort()).toEqual(["dana", "kenji", "marcus", "priya", "sofia", "tomas"]);
   });
@@ -125,12 +143,16 @@ describe.each(databases())("notifications on %s", (database) => {
     ]);
     const publicPage = await (await fetch(`${app.baseUrl}/api/v2/incidents.json`)).text();
     expect(publicPage).toContain("Chat is down for most customers.");
-    expect((await notesOf("elena", incidentId)).map((n) => n.text)).toEqual([expect.stringMatching(/^Tomás Rivera approved and published your update on INC-\d+\.$/)]);
+    expect((await notesOf("elena", incidentId)).map((n) => n.text)).toEqual([
+      expect.stringMatching(/^Tomás Rivera approved and published your update on INC-\d+\.$/),
+    ]);
   });
 
   it("the incident's commander may publish only while the setting is on, and a SEV1 still needs a second person", async () => {
     const incidentId = await declare("SEV2", { commanderId: ids.kenji });
-    const draft = async () => (await as.kenji.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Search is slow." })).body.update.id as string;
+    const draft = async () =>
+      (await as.kenji.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Search is slow." })).body.update
+        .id as string;
     const first = await draft();
     const off = await as.kenji.post(`/api/v1/updates/${first}/publish`);
     expect(off.status).toBe(403);
@@ -140,10 +162,16 @@ describe.each(databases())("notifications on %s", (database) => {
     const turnOn = await fetch(`${app.baseUrl}/admin/settings`, {
       method: "POST",
       headers: { cookie: adminCookie, origin: app.baseUrl },
-      body: new URLSearchParams([["intent", "commander-publish"], ["commanderMayPublish", "off"], ["commanderMayPublish", "on"]]),
+      body: new URLSearchParams([
+        ["intent", "commander-publish"],
+        ["commanderMayPublish", "off"],
+        ["commanderMayPublish", "on"],
+      ]),
     });
     expect(turnOn.status).toBe(200);
-    const audited = await app.db.rows<{ actorId: string }>(`SELECT "actorId" FROM "AuditEvent" WHERE "action" = 'settings.commander_may_publish_updated'`);
+    const audited = await app.db.rows<{ actorId: string }>(
+      `SELECT "actorId" FROM "AuditEvent" WHERE "action" = 'settings.commander_may_publish_updated'`,
+    );
     expect(audited.map((r) => r.actorId)).toEqual([ids.priya]);
 
     expect((await as.sofia.post(`/api/v1/updates/${first}/publish`)).status).toBe(403);
@@ -152,7 +180,8 @@ describe.each(databases())("notifications on %s", (database) => {
     expect(on.body.update.state).toBe("published");
 
     const sev1 = await declare("SEV1", { commanderId: ids.kenji });
-    const sev1Draft = (await as.kenji.post(`/api/v1/incidents/${sev1}/updates`, { status: "investigating", body: "Login fails." })).body.update.id as string;
+    const sev1Draft = (await as.kenji.post(`/api/v1/incidents/${sev1}/updates`, { status: "investigating", body: "Login fails." })).body
+      .update.id as string;
     const alone = await as.kenji.post(`/api/v1/updates/${sev1Draft}/publish`);
     expect(alone.status).toBe(409);
 
@@ -174,30 +203,53 @@ describe.each(databases())("notifications on %s", (database) => {
   it("a post-mortem: submitting asks its reviewers, returning tells its author, a new action item owner is told", async () => {
     const pm = await generatedPostmortem(app, as.dana);
     await writer.complete(pm.id);
-    const item = await as.dana.post(`/api/v1/postmortems/${pm.id}/action-items`, { title: "Bound router fan-out", kind: "prevent", ownerEmail: EMAILS.kenji, dueAt: "2030-01-31" });
+    const item = await as.dana.post(`/api/v1/postmortems/${pm.id}/action-items`, {
+      title: "Bound router fan-out",
+      kind: "prevent",
+      ownerEmail: EMAILS.kenji,
+      dueAt: "2030-01-31",
+    });
     expect(item.status).toBe(201);
     const [{ incidentId }] = await app.db.rows<{ incidentId: string }>(`SELECT "incidentId" FROM "Postmortem" WHERE "id" = ?`, pm.id);
     expect(await kindsFor(incidentId)).toEqual({ kenji: ["action_item_assigned"] });
 
     expect((await as.dana.post(`/api/v1/postmortems/${pm.id}/review`, { action: "submit" })).status).toBe(200);
     const told = await kindsFor(incidentId);
-    expect(told).toEqual({ priya: ["review_requested"], marcus: ["review_requested"], kenji: ["review_requested", "action_item_assigned"], sofia: ["review_requested"] });
+    expect(told).toEqual({
+      priya: ["review_requested"],
+      marcus: ["review_requested"],
+      kenji: ["review_requested", "action_item_assigned"],
+      sofia: ["review_requested"],
+    });
     expect((await notesOf("sofia", incidentId))[0].link).toBe(`/postmortems/${pm.id}`);
 
-    expect((await as.kenji.post(`/api/v1/postmortems/${pm.id}/review`, { action: "return", note: "Say what the trigger was." })).status).toBe(200);
+    expect(
+      (await as.kenji.post(`/api/v1/postmortems/${pm.id}/review`, { action: "return", note: "Say what the trigger was." })).status,
+    ).toBe(200);
     const answer = await notesOf("dana", incidentId);
-    expect(answer).toEqual([expect.objectContaining({ kind: "approval_refused", text: expect.stringContaining("Kenji Tanaka returned the post-mortem") })]);
+    expect(answer).toEqual([
+      expect.objectContaining({ kind: "approval_refused", text: expect.stringContaining("Kenji Tanaka returned the post-mortem") }),
+    ]);
     expect(answer[0].text).toContain("“Say what the trigger was.”");
   });
 
   it("a promised update about to be missed tells the comms lead and the commander, once", async () => {
     const incidentId = await declare("SEV3", { commanderId: ids.kenji });
     expect((await app.api.patch(`/api/v1/incidents/${incidentId}`, { commsLeadId: ids.tomas })).status).toBe(200);
-    const published = await as.tomas.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Email is delayed.", nextUpdateInMinutes: 5, publish: true });
+    const published = await as.tomas.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "Email is delayed.",
+      nextUpdateInMinutes: 5,
+      publish: true,
+    });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     await expect.poll(async () => (await notesOf("kenji", incidentId)).length, { timeout: 15_000, interval: 500 }).toBe(1);
     const [reminder] = await notesOf("tomas", incidentId);
-    expect(reminder).toMatchObject({ kind: "promise_due", link: `/incidents/${incidentId}/comms`, text: expect.stringMatching(/^The next update promised on INC-\d+ \(.+\) is due in [45] minutes\.$/) });
+    expect(reminder).toMatchObject({
+      kind: "promise_due",
+      link: `/incidents/${incidentId}/comms`,
+      text: expect.stringMatching(/^The next update promised on INC-\d+ \(.+\) is due in [45] minutes\.$/),
+    });
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     expect(await kindsFor(incidentId)).toEqual({ kenji: ["promise_due"], tomas: ["promise_due"] });
   });

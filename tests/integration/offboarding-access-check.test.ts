@@ -5,15 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { collaborate, waitFor } from "../setup/collab-client.ts";
 import { openEventStream } from "../setup/sse-client.ts";
-import {
-  addPerson,
-  formerAdminWithTokens,
-  newPostmortem,
-  signInAs,
-  waitUntilClosed,
-  type Live,
-  type Person,
-} from "./people.ts";
+import { addPerson, formerAdminWithTokens, newPostmortem, signInAs, waitUntilClosed, type Live, type Person } from "./people.ts";
 
 describe.each(databases())("the periodic access check on %s", (database) => {
   let app: TestApp;

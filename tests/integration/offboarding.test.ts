@@ -177,7 +177,9 @@ describe.each(databases())("offboarding on %s", (database) => {
     const cookie = await signInAs(app, person.email, NEW_PASSWORD);
     const bySession = await goLive({ cookie });
     const byToken = await goLive({ token: tokens.responder.token });
-    expect((await fetch(`${app.baseUrl}/logout`, { method: "POST", headers: { cookie, origin: app.baseUrl }, redirect: "manual" })).status).toBe(302);
+    expect(
+      (await fetch(`${app.baseUrl}/logout`, { method: "POST", headers: { cookie, origin: app.baseUrl }, redirect: "manual" })).status,
+    ).toBe(302);
     await expectClosed(bySession, "refused: sign-in-required");
     const [{ id: tokenId }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "ApiToken" WHERE "userId" = ?`, person.id);
     expect(

@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { durationInWords, IMPACT_PHRASES } from "~/modules/notices/grammar.ts";
 import { formatDuration } from "~/utils/time.ts";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
-import { BASE, DAY, expectedNumbers, LABEL, type Level, LEVELS, MINUTE, SCENARIOS, type State, type Step } from "./one-set-of-numbers.cases.ts";
+import {
+  BASE,
+  DAY,
+  expectedNumbers,
+  LABEL,
+  type Level,
+  LEVELS,
+  MINUTE,
+  SCENARIOS,
+  type State,
+  type Step,
+} from "./one-set-of-numbers.cases.ts";
 
 describe.each(databases())("one set of numbers on %s", (database) => {
   let app: TestApp;
@@ -160,7 +171,9 @@ describe.each(databases())("one set of numbers on %s", (database) => {
 
     // The post-mortem's generated text.
     expect(a.impactSection, say("impact section: duration")).toContain(`**Duration:** ${formatDuration(n.duration)} from`);
-    expect(a.impactSection, say("impact section: customer-facing")).toContain(`**Customer-facing time:** ${formatDuration(n.total)} (${split})`);
+    expect(a.impactSection, say("impact section: customer-facing")).toContain(
+      `**Customer-facing time:** ${formatDuration(n.total)} (${split})`,
+    );
     for (const x of state.windows) {
       const clock = (m: number) => new Date(T + m * MINUTE).toISOString().slice(11, 16);
       expect(a.impactSection, say(`impact section: ${x.c}'s window`)).toContain(

@@ -32,7 +32,14 @@ describe.each(databases())("passwords and rate limits on %s", (database) => {
     const admin = await client.session("admin@northwind.example");
     const users = () => app.db.count("User");
     const before = await users();
-    const attempt = (password: string) => client.post("/admin/users", admin, { intent: "create", name: "Pat Example", email: "pat@northwind.example", role: "viewer", password });
+    const attempt = (password: string) =>
+      client.post("/admin/users", admin, {
+        intent: "create",
+        name: "Pat Example",
+        email: "pat@northwind.example",
+        role: "viewer",
+        password,
+      });
     for (const [password, reason] of [
       ["short-one", "must be at least 12 characters"],
       ["1qaz2wsx3edc", "is one of the most common passwords; choose another"],
@@ -56,19 +63,35 @@ describe.each(databases())("passwords and rate limits on %s", (database) => {
     const here = await client.session(email, "plum tractor seventeen");
     const change = (fields: Record<string, string>) => client.post("/account", here, { intent: "change-password", ...fields });
 
-    const wrong = await change({ currentPassword: "not my password", newPassword: "lantern orchard violet", confirmPassword: "lantern orchard violet" });
+    const wrong = await change({
+      currentPassword: "not my password",
+      newPassword: "lantern orchard violet",
+      confirmPassword: "lantern orchard violet",
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.html).toContain("is not correct");
-    const common = await change({ currentPassword: "plum tractor seventeen", newPassword: "qwertyuiop123", confirmPassword: "qwertyuiop123" });
+    const common = await change({
+      currentPassword: "plum tractor seventeen",
+      newPassword: "qwertyuiop123",
+      confirmPassword: "qwertyuiop123",
+    });
     expect(common.status).toBe(422);
     expect(common.html).toContain("is one of the most common passwords");
-    const mismatch = await change({ currentPassword: "plum tractor seventeen", newPassword: "lantern orchard violet", confirmPassword: "lantern orchard violets" });
+    const mismatch = await change({
+      currentPassword: "plum tractor seventeen",
+      newPassword: "lantern orchard violet",
+      confirmPassword: "lantern orchard violets",
+    });
     expect(mismatch.status).toBe(422);
     expect(mismatch.html).toContain("does not match the new password");
     expectSignedIn(await client.open("/incidents", elsewhere)); // nothing changed yet
 
     const audits = await app.db.count("AuditEvent", `"action" = ?`, "user.password_changed");
-    const changed = await change({ currentPassword: "plum tractor seventeen", newPassword: "lantern orchard violet", confirmPassword: "lantern orchard violet" });
+    const changed = await change({
+      currentPassword: "plum tractor seventeen",
+      newPassword: "lantern orchard violet",
+      confirmPassword: "lantern orchard violet",
+    });
     expect(changed.status).toBe(200);
     expect(changed.html).toContain("Password changed. 2 other sessions were ended.");
     expect(await app.db.count("AuditEvent", `"action" = ?`, "user.password_changed")).toBe(audits + 1);

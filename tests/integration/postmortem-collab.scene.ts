@@ -14,7 +14,10 @@ export function useCollabScene(database: DatabaseKind) {
 
   beforeAll(async () => {
     scene.app = await startApp({ database });
-    [scene.responder, scene.viewer] = await Promise.all([signIn(scene.app.baseUrl, "responder@northwind.example"), signIn(scene.app.baseUrl, "viewer@northwind.example")]);
+    [scene.responder, scene.viewer] = await Promise.all([
+      signIn(scene.app.baseUrl, "responder@northwind.example"),
+      signIn(scene.app.baseUrl, "viewer@northwind.example"),
+    ]);
   });
   afterAll(async () => {
     for (const c of open) c.destroy();
@@ -29,7 +32,10 @@ export function useCollabScene(database: DatabaseKind) {
 
   /** A resolved incident with its generated post-mortem. */
   async function newPostmortem(): Promise<string> {
-    const incident = await scene.app.api.post("/api/v1/incidents", { title: `Collab check ${Math.random().toString(36).slice(2, 8)}`, severity: "SEV3" });
+    const incident = await scene.app.api.post("/api/v1/incidents", {
+      title: `Collab check ${Math.random().toString(36).slice(2, 8)}`,
+      severity: "SEV3",
+    });
     expect(incident.status).toBe(201);
     expect((await scene.app.api.patch(`/api/v1/incidents/${incident.body.incident.id}`, { status: "resolved" })).status).toBe(200);
     const created = await scene.app.api.post(`/api/v1/incidents/${incident.body.incident.id}/postmortem`);
@@ -38,7 +44,9 @@ export function useCollabScene(database: DatabaseKind) {
   }
 
   async function stored(postmortemId: string, baseUrl = scene.app.baseUrl) {
-    const response = await fetch(`${baseUrl}/api/v1/postmortems/${postmortemId}`, { headers: { authorization: `Bearer ${scene.app.adminToken}` } });
+    const response = await fetch(`${baseUrl}/api/v1/postmortems/${postmortemId}`, {
+      headers: { authorization: `Bearer ${scene.app.adminToken}` },
+    });
     expect(response.status).toBe(200);
     const { postmortem } = await response.json();
     return postmortem as { revision: number; sections: StoredSection[] };

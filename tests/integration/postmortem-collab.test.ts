@@ -53,13 +53,21 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     // Both people see the same document.
     expect(docText(a.doc, "root_cause")).toBe(docText(admin.doc, "root_cause"));
 
-    const audits = await app.db.rows<{ actorId: string }>(`SELECT "actorId" FROM "AuditEvent" WHERE "action" = 'postmortem.edited' AND "entityId" = ?`, id);
+    const audits = await app.db.rows<{ actorId: string }>(
+      `SELECT "actorId" FROM "AuditEvent" WHERE "action" = 'postmortem.edited' AND "entityId" = ?`,
+      id,
+    );
     expect(audits).toHaveLength(2);
 
     // More typing within ten minutes is stored without another audit row.
     a.write("root_cause", "The limit is now checked in CI.");
     await a.sent();
-    await waitFor(() => storedSection(id, "root_cause"), (s) => s.markdown.includes("checked in CI"), "the third sentence stored", 15_000);
+    await waitFor(
+      () => storedSection(id, "root_cause"),
+      (s) => s.markdown.includes("checked in CI"),
+      "the third sentence stored",
+      15_000,
+    );
     expect(await app.db.count("AuditEvent", `"action" = 'postmortem.edited' AND "entityId" = ?`, id)).toBe(2);
   });
 
@@ -88,7 +96,12 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     early.write("summary", "Chat was down for five hours; a config push caused it; a rollback fixed it.");
     early.write("root_cause", "A config push removed the routing tier's rate limit.");
     await early.sent();
-    await waitFor(() => storedSection(id, "root_cause"), (s) => s.markdown.includes("rate limit"), "the written sections stored", 15_000);
+    await waitFor(
+      () => storedSection(id, "root_cause"),
+      (s) => s.markdown.includes("rate limit"),
+      "the written sections stored",
+      15_000,
+    );
     const item = await app.api.post(`/api/v1/postmortems/${id}/action-items`, {
       title: "Check rate limits in CI",
       kind: "prevent",
@@ -101,7 +114,11 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     // Approved by someone who wrote none of it (the live editor may not: decision 29).
     const approved = await fetch(`${app.baseUrl}/api/v1/postmortems/${id}/review`, {
       method: "POST",
-      headers: { cookie: await signIn(app.baseUrl, "kenji.tanaka@northwind.example"), "content-type": "application/json", accept: "application/json" },
+      headers: {
+        cookie: await signIn(app.baseUrl, "kenji.tanaka@northwind.example"),
+        "content-type": "application/json",
+        accept: "application/json",
+      },
       body: JSON.stringify({ action: "approve" }),
     });
     expect(approved.status, await approved.clone().text()).toBe(200);
@@ -114,7 +131,12 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     // A connection from before the approval may still send: nothing more is stored, and the
     // next store sends that person back read-only.
     early.write("root_cause", "Added after the approval.");
-    await waitFor(() => early.provider.authorizedScope, (scope) => scope === "readonly", "the early editor reconnected read-only", 15_000);
+    await waitFor(
+      () => early.provider.authorizedScope,
+      (scope) => scope === "readonly",
+      "the early editor reconnected read-only",
+      15_000,
+    );
     const after = await stored(id);
     expect(after.sections.find((s) => s.key === "root_cause")!.markdown).not.toContain("after the approval");
     expect(after.revision).toBe(before.revision);
@@ -148,7 +170,11 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     const flooder = join(app.baseUrl, id, responder);
     await flooder.synced();
     flooder.write("impact", `FLOOD ${"x".repeat(10 * 1024 * 1024)}`);
-    await waitFor(() => flooder.closes, (codes) => codes.includes(1009), "the server closing with 1009 (message too big)");
+    await waitFor(
+      () => flooder.closes,
+      (codes) => codes.includes(1009),
+      "the server closing with 1009 (message too big)",
+    );
     flooder.destroy();
 
     const editor = join(app.baseUrl, id, responder);
@@ -156,7 +182,12 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     expect(docText(editor.doc, "impact")).not.toContain("FLOOD");
     editor.write("impact", "Support received 340 tickets.");
     await editor.sent();
-    const impact = await waitFor(() => storedSection(id, "impact"), (s) => s.markdown.includes("340 tickets"), "the next edit stored", 15_000);
+    const impact = await waitFor(
+      () => storedSection(id, "impact"),
+      (s) => s.markdown.includes("340 tickets"),
+      "the next edit stored",
+      15_000,
+    );
     expect(impact.markdown).not.toContain("FLOOD");
   });
 
@@ -174,7 +205,12 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
     });
     await editor.sent();
 
-    const lessons = await waitFor(() => storedSection(id, "lessons"), (s) => s.markdown.includes("The runbook"), "the lessons stored", 15_000);
+    const lessons = await waitFor(
+      () => storedSection(id, "lessons"),
+      (s) => s.markdown.includes("The runbook"),
+      "the lessons stored",
+      15_000,
+    );
     const json = JSON.stringify(lessons.doc);
     expect(json).not.toMatch(/javascript:/i);
     expect(json).not.toContain("iframe");
@@ -187,6 +223,18 @@ describe.each(databases())("live post-mortem editing on %s", (database) => {
       (node.content as (typeof node)[] | undefined)?.forEach(walk);
     };
     walk(lessons.doc);
-    for (const type of types) expect(["doc", "paragraph", "heading", "text", "hardBreak", "bulletList", "orderedList", "listItem", "blockquote", "codeBlock"]).toContain(type);
+    for (const type of types)
+      expect([
+        "doc",
+        "paragraph",
+        "heading",
+        "text",
+        "hardBreak",
+        "bulletList",
+        "orderedList",
+        "listItem",
+        "blockquote",
+        "codeBlock",
+      ]).toContain(type);
   });
 });

@@ -51,7 +51,11 @@ export async function signedInApi(app: TestApp, email: string): Promise<Api> {
 
 /** The session cookie of a demo person, for posting forms as they would. */
 export async function cookieOf(app: TestApp, email: string): Promise<string> {
-  const login = await fetch(`${app.baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+  const login = await fetch(`${app.baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
   expect(login.status).toBe(302);
   return login.headers.get("set-cookie")!.split(";")[0];
 }

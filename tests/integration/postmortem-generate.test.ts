@@ -58,7 +58,9 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
     expect(markdown("root_cause")).toMatch(/### Hypotheses recorded during the incident/);
     expect(markdown("contributing_factors")).toBe("");
     // the first draft is not ready for review: what only a person can write is missing
-    const errors = pm.lint.filter((p: { severity: string }) => p.severity === "error").map((p: { rule: string; section: string }) => `${p.rule}:${p.section}`);
+    const errors = pm.lint
+      .filter((p: { severity: string }) => p.severity === "error")
+      .map((p: { rule: string; section: string }) => `${p.rule}:${p.section}`);
     expect(errors).toEqual(expect.arrayContaining(["summary-empty:summary", "root-cause-empty:root_cause"]));
     expect(pm.lint.every((p: { message: string }) => p.message.length > 10)).toBe(true);
 
@@ -96,10 +98,15 @@ describe.each(databases())("generating a post-mortem on %s", (database) => {
   });
 
   it("answers two simultaneous generations with one post-mortem and one 409", async () => {
-    const results = await Promise.all([as.responder.post("/api/v1/incidents/INC-1/postmortem"), app.api.post("/api/v1/incidents/INC-1/postmortem")]);
+    const results = await Promise.all([
+      as.responder.post("/api/v1/incidents/INC-1/postmortem"),
+      app.api.post("/api/v1/incidents/INC-1/postmortem"),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const incidentId = (await app.api.get("/api/v1/incidents/INC-1")).body.incident.id;
     expect(await app.db.count("Postmortem", `"incidentId" = ?`, incidentId)).toBe(1);
-    expect(await app.db.count("PostmortemSection", `"postmortemId" = ?`, results.find((r) => r.status === 201)!.body.postmortem.id)).toBe(SECTION_TITLES.length);
+    expect(await app.db.count("PostmortemSection", `"postmortemId" = ?`, results.find((r) => r.status === 201)!.body.postmortem.id)).toBe(
+      SECTION_TITLES.length,
+    );
   });
 });

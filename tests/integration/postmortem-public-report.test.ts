@@ -22,7 +22,10 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
   async function outboxSubjects(part: string, count: number): Promise<string[]> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const rows = await app.db.rows<{ subject: string; to: string }>(`SELECT "subject", "to" FROM "OutboxEmail" WHERE "subject" LIKE ?`, `%${part}%`);
+      const rows = await app.db.rows<{ subject: string; to: string }>(
+        `SELECT "subject", "to" FROM "OutboxEmail" WHERE "subject" LIKE ?`,
+        `%${part}%`,
+      );
       if (rows.length >= count || Date.now() > deadline) return rows.map((r) => `${r.to} ${r.subject}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -37,7 +40,13 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
     expect(early.body.error.message).toMatch(/Write the root cause/);
 
     const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: ROOT_CAUSE }] }] };
-    expect((await app.api.raw("PUT", `/api/v1/postmortems/${pm.id}/sections/root_cause`, JSON.stringify({ doc }), { "content-type": "application/json" })).status).toBe(200);
+    expect(
+      (
+        await app.api.raw("PUT", `/api/v1/postmortems/${pm.id}/sections/root_cause`, JSON.stringify({ doc }), {
+          "content-type": "application/json",
+        })
+      ).status,
+    ).toBe(200);
     const item = await app.api.post(`/api/v1/postmortems/${pm.id}/action-items`, {
       title: "Alert on per-zone retransmit rate",
       kind: "prevent",
@@ -55,7 +64,9 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
     expect(report.body).toContain(`Why it happened\n${ROOT_CAUSE}`);
     expect(report.body).toContain("- Alert on per-zone retransmit rate (by January 2027)");
     // durations as people write them, for the time customers were affected
-    expect(report.body).toMatch(/Between \d\d:\d\d and \d\d:\d\d UTC on \d+ \w+ \(52 minutes\), customers using Streaming and Chat in Asia Pacific Southeast were affected\./);
+    expect(report.body).toMatch(
+      /Between \d\d:\d\d and \d\d:\d\d UTC on \d+ \w+ \(52 minutes\), customers using Streaming and Chat in Asia Pacific Southeast were affected\./,
+    );
     expect(report.body).not.toMatch(/\b\d+[dhm] \d+[hms]\b/);
     expect(report.body).not.toContain("/incidents/");
 
@@ -64,7 +75,9 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
     expect(again.body.error.fields.updateId).toBe(report.id);
 
     // Not public yet, and its author cannot publish or approve it alone.
-    const publicBefore = (await (await fetch(`${app.baseUrl}/api/v2/incidents.json`)).json()).incidents.find((i: { id: string }) => i.id === incident.id);
+    const publicBefore = (await (await fetch(`${app.baseUrl}/api/v2/incidents.json`)).json()).incidents.find(
+      (i: { id: string }) => i.id === incident.id,
+    );
     expect(publicBefore.status).toBe("resolved");
     const alone = await comms.post(`/api/v1/updates/${report.id}/publish`);
     expect(alone.status).toBe(409);
@@ -75,7 +88,9 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
     const published = await comms.post(`/api/v1/updates/${report.id}/publish`);
     expect(published.status, JSON.stringify(published.body)).toBe(200);
 
-    const publicAfter = (await (await fetch(`${app.baseUrl}/api/v2/incidents.json`)).json()).incidents.find((i: { id: string }) => i.id === incident.id);
+    const publicAfter = (await (await fetch(`${app.baseUrl}/api/v2/incidents.json`)).json()).incidents.find(
+      (i: { id: string }) => i.id === incident.id,
+    );
     expect(publicAfter.status).toBe("postmortem");
     expect(publicAfter.resolved_at).toBe(publicBefore.resolved_at);
     expect(publicAfter.incident_updates[0].status).toBe("postmortem");
@@ -84,7 +99,9 @@ describe.each(databases())("the public root-cause report on %s", (database) => {
     expect(page).toContain("Postmortem");
     expect(page).toContain("Why it happened");
     // nothing is unresolved because of it
-    expect((await (await fetch(`${app.baseUrl}/api/v2/incidents/unresolved.json`)).json()).incidents.map((i: { id: string }) => i.id)).not.toContain(incident.id);
+    expect(
+      (await (await fetch(`${app.baseUrl}/api/v2/incidents/unresolved.json`)).json()).incidents.map((i: { id: string }) => i.id),
+    ).not.toContain(incident.id);
 
     const sent = await outboxSubjects("Root-cause report", 1);
     expect(sent).toEqual([expect.stringMatching(/^reader@customer\.example .*Root-cause report/)]);

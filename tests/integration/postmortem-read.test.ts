@@ -12,7 +12,17 @@ import { configuredPageUrl } from "./postmortem-fixtures.ts";
 
 const DEMO_PASSWORD = "demo-password-2026";
 type Window = { id: string; name: string; impact: string; startedAt: string; endedAt: string | null };
-type Incident = { id: string; ref: string; severity: string; startedAt: string; detectedAt: string; acknowledgedAt: string; mitigatedAt: string; resolvedAt: string; impactHistory: Window[] };
+type Incident = {
+  id: string;
+  ref: string;
+  severity: string;
+  startedAt: string;
+  detectedAt: string;
+  acknowledgedAt: string;
+  mitigatedAt: string;
+  resolvedAt: string;
+  impactHistory: Window[];
+};
 
 const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 const quarterOf = (iso: string) => `${new Date(iso).getUTCFullYear()}-Q${Math.floor(new Date(iso).getUTCMonth() / 3) + 1}`;
@@ -40,7 +50,11 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
   const admin = (path: string) => fetch(app.baseUrl + path, { headers: { authorization: `Bearer ${app.adminToken}` } });
 
   async function cookieOf(email: string) {
-    const login = await fetch(`${app.baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+    const login = await fetch(`${app.baseUrl}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
     expect(login.status).toBe(302);
     return login.headers.get("set-cookie")!.split(";")[0];
   }
@@ -50,7 +64,10 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
     const response = await admin(`/postmortems${query}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    return html.split('data-testid="postmortem-row"').slice(1).map((row) => /(INC-\d+)/.exec(row)![1]);
+    return html
+      .split('data-testid="postmortem-row"')
+      .slice(1)
+      .map((row) => /(INC-\d+)/.exec(row)![1]);
   }
 
   beforeAll(async () => {
@@ -111,7 +128,9 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
     const updates = (await app.api.get(`/api/v1/incidents/${inc.id}/updates`)).body.updates
       .filter((u: { state: string }) => u.state === "published")
       .sort((a: { publishedAt: string }, b: { publishedAt: string }) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
-    const promising = updates.map((u: { status: string; nextUpdateAt: string | null }, i: number) => ({ u, next: updates[i + 1] })).filter(({ u }: any) => u.nextUpdateAt && u.status !== "resolved");
+    const promising = updates
+      .map((u: { status: string; nextUpdateAt: string | null }, i: number) => ({ u, next: updates[i + 1] }))
+      .filter(({ u }: any) => u.nextUpdateAt && u.status !== "resolved");
     const kept = promising.filter(({ u, next }: any) => next && Date.parse(next.publishedAt) <= Date.parse(u.nextUpdateAt)).length;
     expect(updates.length).toBeGreaterThan(1);
     expect(md).toContain(`- **Customer updates:** ${updates.length} published; ${kept} of ${promising.length} promised updates kept`);
@@ -121,7 +140,9 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
     expect(md.match(/\| Customer update \|/g)).toHaveLength(updates.length);
     // What its author wrote, and its action items, each with an owner and a due date.
     // The section in reading order: the hypotheses generated from the incident, then what was written (decision 0042).
-    expect(md).toMatch(/## Root cause and trigger\n\n### Hypotheses recorded during the incident\n[\s\S]*\n\n\*\*Root cause\.\*\* Router configuration/);
+    expect(md).toMatch(
+      /## Root cause and trigger\n\n### Hypotheses recorded during the incident\n[\s\S]*\n\n\*\*Root cause\.\*\* Router configuration/,
+    );
     expect(md.indexOf("### Hypotheses recorded during the incident")).toBeLessThan(md.indexOf("**Root cause.** Router configuration"));
     const { actionItems } = (await app.api.get(`/api/v1/postmortems/${ids["INC-3"]}`)).body.postmortem;
     expect(actionItems.length).toBeGreaterThan(0);
@@ -138,7 +159,9 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
     // Written sections nobody has written yet say so in a draft.
     expect(md).toContain("## Root cause and trigger\n\n_Not written yet._");
     // Action items as a table; the one past its date is overdue in words.
-    expect(md).toMatch(/\| Canary router config changes \\\| per region \| Prevent \| High \| [^|]+ \| 15 Jan 2026 \(overdue by \d+ days\) \| Open \| <https:\/\/tracker\.example\/browse\/OPS-812> \|/);
+    expect(md).toMatch(
+      /\| Canary router config changes \\\| per region \| Prevent \| High \| [^|]+ \| 15 Jan 2026 \(overdue by \d+ days\) \| Open \| <https:\/\/tracker\.example\/browse\/OPS-812> \|/,
+    );
     expect(md).toMatch(/\| Drain drill every quarter \| Process \| Medium \| no owner \| no due date \| Open \|/);
   });
 
@@ -179,7 +202,9 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
     const inQuarter = newestFirst.filter((ref) => quarterOf(incidents.find((i) => i.ref === ref)!.startedAt) === quarter);
     expect(await listed(`?quarter=${quarter}`)).toEqual(inQuarter);
     expect(await listed("?quarter=2019-Q1")).toEqual([]);
-    expect(await listed(`?quarter=${quarter}&severity=SEV4`)).toEqual(inQuarter.filter((ref) => incidents.find((i) => i.ref === ref)!.severity === "SEV4"));
+    expect(await listed(`?quarter=${quarter}&severity=SEV4`)).toEqual(
+      inQuarter.filter((ref) => incidents.find((i) => i.ref === ref)!.severity === "SEV4"),
+    );
     expect(await listed("?state=published")).toEqual(["INC-3"]);
     expect(await listed("?state=draft")).toEqual(newestFirst.filter((ref) => ref !== "INC-3"));
 
@@ -192,7 +217,11 @@ describe.each(databases())("reading post-mortems on %s", (database) => {
   it("counts the open action items of each post-mortem in the list", async () => {
     const openCount = async (ref: string, severity: string) => {
       const html = await (await admin(`/postmortems?severity=${severity}`)).text();
-      const row = html.split('data-testid="postmortem-row"').slice(1).find((r) => r.includes(`>${ref}<`))!.split("</tr>")[0];
+      const row = html
+        .split('data-testid="postmortem-row"')
+        .slice(1)
+        .find((r) => r.includes(`>${ref}<`))!
+        .split("</tr>")[0];
       return Number(/>(\d+)<\/td>$/.exec(row)![1]);
     };
     expect(await openCount("INC-2", "SEV2")).toBe(2);

@@ -22,7 +22,8 @@ describe.each(databases())("refreshing a post-mortem section from the incident o
     await app?.stop();
   });
 
-  const section = async (id: string, key: string): Promise<Section> => (await app.api.get(`/api/v1/postmortems/${id}/sections/${key}`)).body.section;
+  const section = async (id: string, key: string): Promise<Section> =>
+    (await app.api.get(`/api/v1/postmortems/${id}/sections/${key}`)).body.section;
 
   async function refresh(email: string, id: string, key: string) {
     const response = await fetch(`${app.baseUrl}/postmortems/${id}/refresh`, {
@@ -49,9 +50,13 @@ describe.each(databases())("refreshing a post-mortem section from the incident o
     expect(before.written).toEqual(doc());
 
     const words = "A config push overloaded routing for 12 minutes; rolling it back fixed it.";
-    const put = await author.raw("PUT", `/api/v1/postmortems/${pm.id}/sections/summary`, JSON.stringify({ doc: doc(paragraph(words)) }), { "content-type": "application/json" });
+    const put = await author.raw("PUT", `/api/v1/postmortems/${pm.id}/sections/summary`, JSON.stringify({ doc: doc(paragraph(words)) }), {
+      "content-type": "application/json",
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    expect((await app.api.patch(`/api/v1/incidents/${incidentId}`, { summary: "Routing and search failed after a config push." })).status).toBe(200);
+    expect(
+      (await app.api.patch(`/api/v1/incidents/${incidentId}`, { summary: "Routing and search failed after a config push." })).status,
+    ).toBe(200);
 
     const refreshed = await refresh("responder@northwind.example", pm.id, "summary");
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
@@ -63,11 +68,17 @@ describe.each(databases())("refreshing a post-mortem section from the incident o
     expect(after.markdown.indexOf("Routing and search failed")).toBeGreaterThanOrEqual(0);
     expect(after.markdown.indexOf("Routing and search failed")).toBeLessThan(after.markdown.indexOf(words));
     // Search finds the new generated text and the words.
-    const [stored] = await app.db.rows<{ text: string }>(`SELECT "text" FROM "PostmortemSection" WHERE "postmortemId" = ? AND "key" = 'summary'`, pm.id);
+    const [stored] = await app.db.rows<{ text: string }>(
+      `SELECT "text" FROM "PostmortemSection" WHERE "postmortemId" = ? AND "key" = 'summary'`,
+      pm.id,
+    );
     expect(stored!.text).toContain("Routing and search failed");
     expect(stored!.text).toContain(words);
 
-    const audit = await app.db.rows<{ actorId: string; after: unknown }>(`SELECT "actorId", "after" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'postmortem.section_refreshed'`, pm.id);
+    const audit = await app.db.rows<{ actorId: string; after: unknown }>(
+      `SELECT "actorId", "after" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'postmortem.section_refreshed'`,
+      pm.id,
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(pm.author.id);
     expect(JSON.stringify(audit[0]!.after)).toContain("Routing and search failed");
@@ -90,7 +101,11 @@ describe.each(databases())("refreshing a post-mortem section from the incident o
   it("refuses a section stored before generated text was kept apart: its generated sentences are in what was written", async () => {
     const pm = await generatedPostmortem(app, author);
     const legacy = doc(paragraph("Written and generated, mixed, as stored before decision 0042."));
-    await app.db.execute(`UPDATE "PostmortemSection" SET "generated" = NULL, "doc" = ? WHERE "postmortemId" = ? AND "key" = 'impact'`, JSON.stringify(legacy), pm.id);
+    await app.db.execute(
+      `UPDATE "PostmortemSection" SET "generated" = NULL, "doc" = ? WHERE "postmortemId" = ? AND "key" = 'impact'`,
+      JSON.stringify(legacy),
+      pm.id,
+    );
     const refused = await refresh("responder@northwind.example", pm.id, "impact");
     expect(refused.status).toBe(409);
     expect(refused.body.errors?._).toMatch(/refreshing would repeat them/);

@@ -17,16 +17,22 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
   let viewer: Api;
 
   const review = (as: Api, id: string, body: unknown) => as.post(`/api/v1/postmortems/${id}/review`, body);
-  const changesOf = (id: string) => app.db.rows<{ action: string; fromState: string; toState: string; note: string; actorId: string }>(
-    `SELECT "action", "fromState", "toState", "note", "actorId" FROM "PostmortemChange" WHERE "postmortemId" = ? ORDER BY "at", "id"`,
-    id,
-  );
+  const changesOf = (id: string) =>
+    app.db.rows<{ action: string; fromState: string; toState: string; note: string; actorId: string }>(
+      `SELECT "action", "fromState", "toState", "note", "actorId" FROM "PostmortemChange" WHERE "postmortemId" = ? ORDER BY "at", "id"`,
+      id,
+    );
 
   /** A post-mortem by the author that passes lint, with an owned and dated action item. */
   async function cleanPostmortem() {
     const pm = await generatedPostmortem(app, author);
     await writer.complete(pm.id);
-    const item = await author.post(`/api/v1/postmortems/${pm.id}/action-items`, { title: "Bound router fan-out", kind: "prevent", ownerEmail: "kenji.tanaka@northwind.example", dueAt: "2030-01-31" });
+    const item = await author.post(`/api/v1/postmortems/${pm.id}/action-items`, {
+      title: "Bound router fan-out",
+      kind: "prevent",
+      ownerEmail: "kenji.tanaka@northwind.example",
+      dueAt: "2030-01-31",
+    });
     expect(item.status, JSON.stringify(item.body)).toBe(201);
     return pm;
   }
@@ -61,8 +67,12 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
 
     const before = (await author.get(`/api/v1/postmortems/${pm.id}/review`)).body.review;
     expect(before.state).toBe("draft");
-    expect(before.actions).toEqual([{ action: "submit", label: "Submit for review", needsNote: false, blocked: expect.stringMatching(/must be fixed first/) }]);
-    expect(before.problems.map((p: { rule: string }) => p.rule)).toEqual(expect.arrayContaining(["summary-empty", "root-cause-empty", "no-action-items"]));
+    expect(before.actions).toEqual([
+      { action: "submit", label: "Submit for review", needsNote: false, blocked: expect.stringMatching(/must be fixed first/) },
+    ]);
+    expect(before.problems.map((p: { rule: string }) => p.rule)).toEqual(
+      expect.arrayContaining(["summary-empty", "root-cause-empty", "no-action-items"]),
+    );
 
     await writer.complete(pm.id);
     expect((await author.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions[0].blocked).toBeNull();
@@ -80,13 +90,17 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/cannot be approved yet: 2 problems must be fixed first/);
     expect(refused.body.error.fields[`action_items.${item.body.actionItem.id}`]).toMatch(/“Canary config pushes” has no owner/);
-    await author.patch(`/api/v1/action-items/${item.body.actionItem.id}`, { ownerEmail: "responder@northwind.example", dueAt: "2030-02-28" });
+    await author.patch(`/api/v1/action-items/${item.body.actionItem.id}`, {
+      ownerEmail: "responder@northwind.example",
+      dueAt: "2030-02-28",
+    });
     expect((await review(reviewer, pm.id, { action: "approve" })).status).toBe(200);
   });
 
   it("does not let the author approve their own post-mortem; a second person can", async () => {
     const pm = await inReview();
-    const actions = async (as: Api) => (await as.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions.map((a: { action: string }) => a.action);
+    const actions = async (as: Api) =>
+      (await as.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions.map((a: { action: string }) => a.action);
     // The author sees Approve, blocked with the reason (decision 29), and no "Return to the author" (decision 42).
     expect(await actions(author)).toEqual(["approve"]);
     const authorsApprove = (await author.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.actions[0];
@@ -105,7 +119,10 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.postmortem).toMatchObject({ state: "approved", approvedBy: { name: "Kenji Tanaka" } });
     expect(approved.body.postmortem.approvedAt).not.toBeNull();
-    const audit = await app.db.rows(`SELECT "action" FROM "AuditEvent" WHERE "entityType" = 'Postmortem' AND "entityId" = ? ORDER BY "at"`, pm.id);
+    const audit = await app.db.rows(
+      `SELECT "action" FROM "AuditEvent" WHERE "entityType" = 'Postmortem' AND "entityId" = ? ORDER BY "at"`,
+      pm.id,
+    );
     expect(audit.map((r) => r.action)).toEqual(["postmortem.generated", "postmortem.submitted", "postmortem.approved"]);
   });
 
@@ -157,7 +174,11 @@ describe.each(databases())("reviewing a post-mortem on %s", (database) => {
     expect(changes.at(-1)).toMatchObject({ fromState: "published", toState: "draft", note: "The root cause went one level deeper." });
     const log = (await viewer.get(`/api/v1/postmortems/${pm.id}/review`)).body.review.changes;
     expect(log[0]).toMatchObject({ action: "reopened", note: "The root cause went one level deeper.", actor: { name: "Kenji Tanaka" } });
-    expect(reopened.body.postmortem.changes.at(-1)).toMatchObject({ action: "reopened", note: "The root cause went one level deeper.", actor: { name: "Kenji Tanaka" } });
+    expect(reopened.body.postmortem.changes.at(-1)).toMatchObject({
+      action: "reopened",
+      note: "The root cause went one level deeper.",
+      actor: { name: "Kenji Tanaka" },
+    });
   });
 
   it("gives one of two simultaneous approvals a 200 and the other a 409", async () => {

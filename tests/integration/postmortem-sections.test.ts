@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { collaborate, docText, signIn, waitFor, type Collaborator } from "../setup/collab-client.ts";
 
-const paragraph = (text: string, marks?: unknown[]) => ({ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] });
+const paragraph = (text: string, marks?: unknown[]) => ({
+  type: "paragraph",
+  content: [{ type: "text", text, ...(marks ? { marks } : {}) }],
+});
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 
 describe.each(databases())("replacing a post-mortem section on %s", (database) => {
@@ -31,10 +34,16 @@ describe.each(databases())("replacing a post-mortem section on %s", (database) =
     open.push(editor);
     await editor.synced();
     const text = "The peering change halved the capacity of the Singapore to Tokyo path.";
-    const put = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/root_cause`, JSON.stringify({ doc: doc(paragraph(text)) }), { "content-type": "application/json" });
+    const put = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/root_cause`, JSON.stringify({ doc: doc(paragraph(text)) }), {
+      "content-type": "application/json",
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.section.markdown).toBe(text);
-    await waitFor(() => docText(editor.doc, "root_cause"), (t) => t === text, "the live editor to show the new text");
+    await waitFor(
+      () => docText(editor.doc, "root_cause"),
+      (t) => t === text,
+      "the live editor to show the new text",
+    );
     // The section reads as its generated part (the incident's hypotheses), then the new text; the PUT replaced the written part only.
     const stored = await section("root_cause");
     expect(stored.written).toEqual(doc(paragraph(text)));
@@ -42,7 +51,10 @@ describe.each(databases())("replacing a post-mortem section on %s", (database) =
     // the lint no longer finds the root cause empty
     const lint = (await app.api.get(`/api/v1/postmortems/${id}`)).body.postmortem.lint;
     expect(lint.map((p: { rule: string }) => p.rule)).not.toContain("root-cause-empty");
-    const audit = await app.db.rows(`SELECT "action" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'postmortem.section_replaced'`, id);
+    const audit = await app.db.rows(
+      `SELECT "action" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'postmortem.section_replaced'`,
+      id,
+    );
     expect(audit).toHaveLength(1);
   });
 
@@ -54,7 +66,9 @@ describe.each(databases())("replacing a post-mortem section on %s", (database) =
       { type: "iframe", attrs: { src: "https://evil.example" } },
       paragraph("safe", [{ type: "link", attrs: { href: "https://status.example/incidents/1", onclick: "alert(4)" } }]),
     );
-    const put = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/contributing_factors`, JSON.stringify({ doc: hostile }), { "content-type": "application/json" });
+    const put = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/contributing_factors`, JSON.stringify({ doc: hostile }), {
+      "content-type": "application/json",
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const stored = JSON.stringify((await section("contributing_factors")).doc);
     expect(stored).not.toContain("javascript:");
@@ -73,15 +87,26 @@ describe.each(databases())("replacing a post-mortem section on %s", (database) =
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.message).toMatch(/larger than/);
 
-    const notADoc = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/summary`, JSON.stringify({ doc: "<p>hello</p>" }), { "content-type": "application/json" });
+    const notADoc = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/summary`, JSON.stringify({ doc: "<p>hello</p>" }), {
+      "content-type": "application/json",
+    });
     expect(notADoc.status).toBe(422);
     expect(notADoc.body.error.fields.doc).toMatch(/tiptap document/);
-    const extra = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/summary`, JSON.stringify({ doc: doc(), html: "<b>" }), { "content-type": "application/json" });
+    const extra = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/summary`, JSON.stringify({ doc: doc(), html: "<b>" }), {
+      "content-type": "application/json",
+    });
     expect(extra.status).toBe(422);
 
-    const unknown = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/secrets`, JSON.stringify({ doc: doc() }), { "content-type": "application/json" });
+    const unknown = await app.api.raw("PUT", `/api/v1/postmortems/${id}/sections/secrets`, JSON.stringify({ doc: doc() }), {
+      "content-type": "application/json",
+    });
     expect(unknown.status).toBe(404);
-    const asViewer = await viewer.raw("PUT", `/api/v1/postmortems/${id}/sections/summary`, JSON.stringify({ doc: doc(paragraph("viewer words")) }), { "content-type": "application/json" });
+    const asViewer = await viewer.raw(
+      "PUT",
+      `/api/v1/postmortems/${id}/sections/summary`,
+      JSON.stringify({ doc: doc(paragraph("viewer words")) }),
+      { "content-type": "application/json" },
+    );
     expect(asViewer.status).toBe(403);
     expect(await section("summary")).toEqual(before);
   });

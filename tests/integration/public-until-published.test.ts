@@ -145,9 +145,10 @@ describe.each(databases())("nothing internal is public until published, on %s", 
     await until(
       "the clock starts the window",
       async () =>
-        json<{ components: { id: string; status: string }[] }>(await readPublic(scene.app.baseUrl), "/api/v2/components.json").components.find(
-          (c) => c.id === component.maintained.id,
-        )?.status,
+        json<{ components: { id: string; status: string }[] }>(
+          await readPublic(scene.app.baseUrl),
+          "/api/v2/components.json",
+        ).components.find((c) => c.id === component.maintained.id)?.status,
       (status) => status === "under_maintenance",
       2_000 + TICK_AND_SLACK_MS,
     );
@@ -193,7 +194,9 @@ describe.each(databases())("nothing internal is public until published, on %s", 
       (r) => r.some((h) => h.body.includes(scene.incident)),
       60_000,
     ).catch(async (error: Error) => {
-      const rows = await scene.app.db.rows(`SELECT "updateId", "state", "attempts", "lastError" FROM "Delivery" WHERE "channel" = 'webhook'`);
+      const rows = await scene.app.db.rows(
+        `SELECT "updateId", "state", "attempts", "lastError" FROM "Delivery" WHERE "channel" = 'webhook'`,
+      );
       throw new Error(`${error.message}\nwebhook deliveries: ${JSON.stringify(rows)}`);
     });
     const found = [...mails.map((m) => `${m.subject}\n${m.text}\n${m.html}`), ...hooks.map((h) => h.body)].flatMap((text) =>

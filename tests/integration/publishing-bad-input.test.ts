@@ -6,7 +6,15 @@ import { databases, startApp, type ApiResponse, type TestApp } from "../setup/ap
 
 const ONE_MB = 1024 * 1024;
 const PUBLIC_PATHS = ["/api/v2/summary.json", "/api/v2/incidents.json", "/api/v2/components.json"];
-const WRITTEN_TABLES = ["StatusUpdate", "StatusUpdateComponent", "ComponentStatusChange", "AuditEvent", "Template", "TimelineEntry", "IncidentEvent"];
+const WRITTEN_TABLES = [
+  "StatusUpdate",
+  "StatusUpdateComponent",
+  "ComponentStatusChange",
+  "AuditEvent",
+  "Template",
+  "TimelineEntry",
+  "IncidentEvent",
+];
 
 type Case = { name: string; body: unknown; status: number; field: string };
 
@@ -61,10 +69,37 @@ describe.each(databases())("bad input to publishing on %s", (database) => {
   });
 
   const cases = (): Case[] => [
-    { name: "an unknown component id", body: { status: "investigating", body: "x", components: [{ id: "nosuchthing0", status: "major_outage" }] }, status: 422, field: "components.0.id" },
-    { name: "a group instead of a component", body: { status: "investigating", body: "x", components: [{ id: group, status: "major_outage" }] }, status: 422, field: "components.0.id" },
-    { name: "a status no component can take", body: { status: "investigating", body: "x", components: [{ id: leaf, status: "on_fire" }] }, status: 422, field: "components.0.status" },
-    { name: "the same component twice", body: { status: "investigating", body: "x", components: [{ id: leaf, status: "major_outage" }, { id: leaf, status: "partial_outage" }] }, status: 422, field: "components" },
+    {
+      name: "an unknown component id",
+      body: { status: "investigating", body: "x", components: [{ id: "nosuchthing0", status: "major_outage" }] },
+      status: 422,
+      field: "components.0.id",
+    },
+    {
+      name: "a group instead of a component",
+      body: { status: "investigating", body: "x", components: [{ id: group, status: "major_outage" }] },
+      status: 422,
+      field: "components.0.id",
+    },
+    {
+      name: "a status no component can take",
+      body: { status: "investigating", body: "x", components: [{ id: leaf, status: "on_fire" }] },
+      status: 422,
+      field: "components.0.status",
+    },
+    {
+      name: "the same component twice",
+      body: {
+        status: "investigating",
+        body: "x",
+        components: [
+          { id: leaf, status: "major_outage" },
+          { id: leaf, status: "partial_outage" },
+        ],
+      },
+      status: 422,
+      field: "components",
+    },
     { name: "an update status that does not exist", body: { status: "fixed", body: "x" }, status: 422, field: "status" },
     { name: "status a number", body: { status: 3, body: "x" }, status: 422, field: "status" },
     { name: "body a number", body: { status: "investigating", body: 42 }, status: 422, field: "body" },
@@ -72,8 +107,18 @@ describe.each(databases())("bad input to publishing on %s", (database) => {
     { name: "components a string", body: { status: "investigating", body: "x", components: "api" }, status: 422, field: "components" },
     { name: "notify a string", body: { status: "investigating", body: "x", notify: "yes" }, status: 422, field: "notify" },
     { name: "publish a string", body: { status: "investigating", body: "x", publish: "true" }, status: 422, field: "publish" },
-    { name: "nextUpdateInMinutes a word", body: { status: "investigating", body: "x", nextUpdateInMinutes: "soon" }, status: 422, field: "nextUpdateInMinutes" },
-    { name: "nextUpdateInMinutes a fraction", body: { status: "investigating", body: "x", nextUpdateInMinutes: 7.5 }, status: 422, field: "nextUpdateInMinutes" },
+    {
+      name: "nextUpdateInMinutes a word",
+      body: { status: "investigating", body: "x", nextUpdateInMinutes: "soon" },
+      status: 422,
+      field: "nextUpdateInMinutes",
+    },
+    {
+      name: "nextUpdateInMinutes a fraction",
+      body: { status: "investigating", body: "x", nextUpdateInMinutes: 7.5 },
+      status: 422,
+      field: "nextUpdateInMinutes",
+    },
     { name: "an unknown field", body: { status: "investigating", body: "x", tweet: "hello" }, status: 422, field: "_" },
     { name: "an array", body: [{ status: "investigating" }], status: 422, field: "_" },
   ];
@@ -85,7 +130,8 @@ describe.each(databases())("bad input to publishing on %s", (database) => {
       const payload = Array.isArray(c.body) ? c.body : { publish: true, ...(c.body as object) };
       const sent = await app.api.raw("POST", updatesPath, JSON.stringify(payload));
       const fields = sent.body?.error?.fields ?? {};
-      if (sent.status !== c.status || !(c.field in fields)) wrong.push(`${c.name}: ${sent.status} ${JSON.stringify(sent.body).slice(0, 200)}`);
+      if (sent.status !== c.status || !(c.field in fields))
+        wrong.push(`${c.name}: ${sent.status} ${JSON.stringify(sent.body).slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -57,18 +57,28 @@ describe.each(databases())("publishing status updates on %s", (database) => {
   beforeAll(async () => {
     app = await startApp({ database });
     const post = (path: string, body: unknown) =>
-      fetch(app.baseUrl + path, { method: "POST", headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(app.baseUrl + path, {
+        method: "POST",
+        headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     [viewer, responder, authorsComms] = await Promise.all(["viewer", "responder", "comms"].map((role) => tokenOf(post, role)));
     secondComms = await tokenOfPerson(SECOND_ADMIN, "comms");
     const { components } = (await app.api.get("/api/v1/components")).body;
-    leaves = components.filter((c: { group: boolean; status: string }) => !c.group && c.status === "operational").map((c: { id: string }) => c.id);
+    leaves = components
+      .filter((c: { group: boolean; status: string }) => !c.group && c.status === "operational")
+      .map((c: { id: string }) => c.id);
   });
   afterAll(() => app?.stop());
 
   it("keeps a declared incident and its draft off the public page", async () => {
     const incident = await declare("SEV3");
     const [component] = leaves;
-    const update = await draft(authorsComms, incident.id, { status: "investigating", body: "Internal words, not yet public.", components: [{ id: component, status: "major_outage" }] });
+    const update = await draft(authorsComms, incident.id, {
+      status: "investigating",
+      body: "Internal words, not yet public.",
+      components: [{ id: component, status: "major_outage" }],
+    });
     expect(update.state).toBe("draft");
     expect(await publicIncidentIds()).not.toContain(incident.id);
     expect((await publicJson("/api/v2/incidents/unresolved.json")).incidents.map((i: { id: string }) => i.id)).not.toContain(incident.id);
@@ -80,13 +90,20 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     const incident = await declare("SEV3");
     const component = leaves[1];
     const text = "Some customers see slow page loads. We are investigating.";
-    const update = await draft(authorsComms, incident.id, { status: "investigating", body: text, components: [{ id: component, status: "degraded_performance" }] });
+    const update = await draft(authorsComms, incident.id, {
+      status: "investigating",
+      body: text,
+      components: [{ id: component, status: "degraded_performance" }],
+    });
 
     const published = await authorsComms.post(`/api/v1/updates/${update.id}/publish`);
     const returned = performance.now();
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body.update.state).toBe("published");
-    const [unresolved, html] = await Promise.all([publicJson("/api/v2/incidents/unresolved.json"), fetch(`${app.baseUrl}/status`).then((r) => r.text())]);
+    const [unresolved, html] = await Promise.all([
+      publicJson("/api/v2/incidents/unresolved.json"),
+      fetch(`${app.baseUrl}/status`).then((r) => r.text()),
+    ]);
     const served = performance.now() - returned;
     expect(served).toBeLessThan(500);
 
@@ -96,12 +113,24 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     expect(html).toContain(text);
     expect(html).toContain(incident.title);
     expect(await publicStatusOf(component)).toBe("degraded_performance");
-    expect(await app.db.count("ComponentStatusChange", `"componentId" = ? AND "status" = ? AND "updateId" = ?`, component, "degraded_performance", update.id)).toBe(1);
+    expect(
+      await app.db.count(
+        "ComponentStatusChange",
+        `"componentId" = ? AND "status" = ? AND "updateId" = ?`,
+        component,
+        "degraded_performance",
+        update.id,
+      ),
+    ).toBe(1);
   });
 
   it("on a SEV1 holds the update for a second person's approval before it can be published", async () => {
     const incident = await declare("SEV1");
-    const update = await draft(app.api, incident.id, { status: "investigating", body: "Chat is unavailable for most customers.", publish: true });
+    const update = await draft(app.api, incident.id, {
+      status: "investigating",
+      body: "Chat is unavailable for most customers.",
+      publish: true,
+    });
     expect(update.state).toBe("awaiting_approval");
     expect(await publicIncidentIds()).not.toContain(incident.id);
 
@@ -139,7 +168,11 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     expect(await app.db.count("StatusUpdate")).toBe(before);
 
     expect((await draft(responder, incident.id, { status: "investigating", body: "A responder's draft." })).state).toBe("draft");
-    const othersUpdate = await draft(secondComms, incident.id, { status: "investigating", body: "Written by the second person.", publish: true });
+    const othersUpdate = await draft(secondComms, incident.id, {
+      status: "investigating",
+      body: "Written by the second person.",
+      publish: true,
+    });
     expect(othersUpdate.state).toBe("awaiting_approval");
     const approved = await responder.post(`/api/v1/updates/${othersUpdate.id}/approve`);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
@@ -149,26 +182,43 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     expect(await publicIncidentIds()).not.toContain(incident.id);
     // On a SEV1, "publish" from a responder only sends the draft for approval (two-person rule):
     // nothing reaches the page until someone who may publish does.
-    const sent = await responder.post(`/api/v1/incidents/${incident.id}/updates`, { status: "investigating", body: "Sent for approval.", publish: true });
+    const sent = await responder.post(`/api/v1/incidents/${incident.id}/updates`, {
+      status: "investigating",
+      body: "Sent for approval.",
+      publish: true,
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     expect(sent.body.update.state).toBe("awaiting_approval");
     expect(await publicIncidentIds()).not.toContain(incident.id);
     // Where an update would go out at once (SEV3 has no second person), a responder may not publish.
     const minor = await declare("SEV3");
     const countBefore = await app.db.count("StatusUpdate");
-    expect((await responder.post(`/api/v1/incidents/${minor.id}/updates`, { status: "investigating", body: "x", publish: true })).status).toBe(403);
+    expect(
+      (await responder.post(`/api/v1/incidents/${minor.id}/updates`, { status: "investigating", body: "x", publish: true })).status,
+    ).toBe(403);
     expect(await app.db.count("StatusUpdate")).toBe(countBefore);
     expect(await publicIncidentIds()).not.toContain(minor.id);
   });
 
   it("returns a component to operational on resolve only when no other public incident still holds it", async () => {
     const shared = leaves[2];
-    const history = () => app.db.rows<{ status: string }>(`SELECT "status" FROM "ComponentStatusChange" WHERE "componentId" = ? ORDER BY "at"`, shared);
+    const history = () =>
+      app.db.rows<{ status: string }>(`SELECT "status" FROM "ComponentStatusChange" WHERE "componentId" = ? ORDER BY "at"`, shared);
     const earlier = (await history()).length;
     const first = await declare("SEV2");
     const second = await declare("SEV3");
-    await draft(authorsComms, first.id, { status: "identified", body: "Errors on one service.", publish: true, components: [{ id: shared, status: "partial_outage" }] });
-    await draft(authorsComms, second.id, { status: "investigating", body: "Slowness on the same service.", publish: true, components: [{ id: shared, status: "degraded_performance" }] });
+    await draft(authorsComms, first.id, {
+      status: "identified",
+      body: "Errors on one service.",
+      publish: true,
+      components: [{ id: shared, status: "partial_outage" }],
+    });
+    await draft(authorsComms, second.id, {
+      status: "investigating",
+      body: "Slowness on the same service.",
+      publish: true,
+      components: [{ id: shared, status: "degraded_performance" }],
+    });
     expect(await publicStatusOf(shared)).toBe("partial_outage");
 
     const resolved = await draft(authorsComms, first.id, { status: "resolved", body: "This incident has been resolved.", publish: true });
@@ -184,7 +234,12 @@ describe.each(databases())("publishing status updates on %s", (database) => {
 
   it("keeps the promise of the next update on the update and the incident", async () => {
     const incident = await declare("SEV3");
-    const update = await draft(authorsComms, incident.id, { status: "investigating", body: "We are investigating.", nextUpdateInMinutes: 30, publish: true });
+    const update = await draft(authorsComms, incident.id, {
+      status: "investigating",
+      body: "We are investigating.",
+      nextUpdateInMinutes: 30,
+      publish: true,
+    });
     expect(update.state).toBe("published");
     expect(Date.parse(update.nextUpdateAt!) - Date.parse(update.publishedAt!)).toBe(30 * 60_000);
     const shown = (await app.api.get(`/api/v1/incidents/${incident.id}`)).body.incident;
@@ -199,7 +254,10 @@ describe.each(databases())("publishing status updates on %s", (database) => {
     const published = entries.filter((e: { kind: string }) => e.kind === "update-published");
     expect(published).toHaveLength(1);
     expect(published[0].body).toContain("A small delay in notifications.");
-    const actions = await app.db.rows<{ action: string; actorId: string | null }>(`SELECT "action", "actorId" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at"`, update.id);
+    const actions = await app.db.rows<{ action: string; actorId: string | null }>(
+      `SELECT "action", "actorId" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at"`,
+      update.id,
+    );
     expect(actions.map((a) => a.action)).toEqual(["update.drafted", "update.published"]);
     expect(actions.every((a) => typeof a.actorId === "string")).toBe(true);
   });

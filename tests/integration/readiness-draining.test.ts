@@ -11,7 +11,11 @@ const GRACE_MS = 2_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const health = async (app: TestApp) => {
   const response = await fetch(`${app.baseUrl}/healthz`);
-  return { status: response.status, body: (await response.json()) as { status: string; failing?: string[] }, cache: response.headers.get("cache-control") };
+  return {
+    status: response.status,
+    body: (await response.json()) as { status: string; failing?: string[] },
+    cache: response.headers.get("cache-control"),
+  };
 };
 
 describe.each(databases())("readiness and draining on %s", (database) => {
@@ -25,7 +29,10 @@ describe.each(databases())("readiness and draining on %s", (database) => {
   it("on SIGTERM says draining at once, keeps serving for the grace, then refuses connections and exits 0", async () => {
     expect(await health(app)).toMatchObject({ status: 200, body: { status: "ok" } });
     const incident = (await app.api.post("/api/v1/incidents", { title: `Draining on ${database}`, severity: "SEV3" })).body.incident;
-    const stream = await openEventStream(`${app.baseUrl}/api/v1/incidents/${incident.id}/events`, { token: app.adminToken, lastEventId: incident.lastSeq });
+    const stream = await openEventStream(`${app.baseUrl}/api/v1/incidents/${incident.id}/events`, {
+      token: app.adminToken,
+      lastEventId: incident.lastSeq,
+    });
 
     const signalled = performance.now();
     process.kill(app.pid, "SIGTERM");

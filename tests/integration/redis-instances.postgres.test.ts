@@ -12,7 +12,11 @@ import { EventStreamError, openEventStream } from "../setup/sse-client.ts";
 
 const LIVE_WITHIN_MS = 1_000;
 const portOf = (app: TestApp) => Number(new URL(app.baseUrl).port);
-const connectedOn = (app: TestApp) => app.logs().split("\n").filter((line) => line.includes('"collaborator connected"')).length;
+const connectedOn = (app: TestApp) =>
+  app
+    .logs()
+    .split("\n")
+    .filter((line) => line.includes('"collaborator connected"')).length;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function failedSignIn(baseUrl: string, email: string, password = "not the password") {
@@ -112,9 +116,20 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
 
       a.provider.setAwarenessField("user", { name: "Dana Whitfield", color: "#d9480f" });
       b.provider.setAwarenessField("user", { name: "Kenji Tanaka", color: "#1971c2" });
-      const names = (c: Collaborator) => [...c.provider.awareness!.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
-      await waitFor(() => names(b), (seen) => seen.includes("Dana Whitfield"), "Kenji to see Dana's caret", 3_000);
-      await waitFor(() => names(a), (seen) => seen.includes("Kenji Tanaka"), "Dana to see Kenji's caret", 3_000);
+      const names = (c: Collaborator) =>
+        [...c.provider.awareness!.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+      await waitFor(
+        () => names(b),
+        (seen) => seen.includes("Dana Whitfield"),
+        "Kenji to see Dana's caret",
+        3_000,
+      );
+      await waitFor(
+        () => names(a),
+        (seen) => seen.includes("Kenji Tanaka"),
+        "Dana to see Kenji's caret",
+        3_000,
+      );
 
       const figures: number[] = [];
       for (let i = 0; i < 6; i++) {
@@ -125,7 +140,9 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
         figures.push(await seen);
       }
       figures.sort((x, y) => x - y);
-      console.log(`typed change seen on the other instance: median ${figures[3].toFixed(1)} ms, max ${figures[5].toFixed(1)} ms (6 changes)`);
+      console.log(
+        `typed change seen on the other instance: median ${figures[3].toFixed(1)} ms, max ${figures[5].toFixed(1)} ms (6 changes)`,
+      );
       expect(figures[5]).toBeLessThan(LIVE_WITHIN_MS);
       expect(docText(a.doc, "root_cause")).toBe(docText(b.doc, "root_cause"));
     } finally {
@@ -134,7 +151,11 @@ describe("two instances sharing Redis behind nginx round-robin", () => {
     }
     // and what both typed is stored once
     const rootCause = async () =>
-      String(((await viaNginx.get(`/api/v1/postmortems/${postmortemId}`)).body.postmortem.sections as { key: string; markdown: string }[]).find((s) => s.key === "root_cause")?.markdown);
+      String(
+        ((await viaNginx.get(`/api/v1/postmortems/${postmortemId}`)).body.postmortem.sections as { key: string; markdown: string }[]).find(
+          (s) => s.key === "root_cause",
+        )?.markdown,
+      );
     const stored = await waitFor(rootCause, (markdown) => markdown.includes("Line 5:"), "the section to be stored", 15_000);
     for (let i = 0; i < 6; i++) expect(stored.split(`Line ${i}:`).length - 1).toBe(1);
   });
@@ -158,7 +179,12 @@ describe("an instance whose Redis goes away", () => {
   it("answers /healthz 503 while Redis does not answer, keeps live editing and limiting sign-ins within the instance, and recovers by itself", async () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
     await redis.stop();
-    const down = await waitFor(() => fetch(`${app.baseUrl}/healthz`), (r) => r.status === 503, "/healthz to say 503", 5_000);
+    const down = await waitFor(
+      () => fetch(`${app.baseUrl}/healthz`),
+      (r) => r.status === 503,
+      "/healthz to say 503",
+      5_000,
+    );
     expect(await down.json()).toMatchObject({ error: { message: "Redis (REDIS_URL) does not answer." } });
 
     // post-mortems still open for live editing on this instance
@@ -187,7 +213,12 @@ describe("an instance whose Redis goes away", () => {
 
     await redis.start();
     const startedAgain = performance.now();
-    await waitFor(() => fetch(`${app.baseUrl}/healthz`).then((r) => r.status), (status) => status === 200, "/healthz to recover", 10_000);
+    await waitFor(
+      () => fetch(`${app.baseUrl}/healthz`).then((r) => r.status),
+      (status) => status === 200,
+      "/healthz to recover",
+      10_000,
+    );
     console.log(`/healthz answered 200 again ${(performance.now() - startedAgain).toFixed(0)} ms after Redis returned`);
     await delay(100);
     expect(app.logs()).not.toMatch(/"level":60/);
@@ -201,7 +232,10 @@ describe("an instance on Postgres without Redis", () => {
 
   it("says once in its log what several instances cannot share", async () => {
     await fetch(`${app.baseUrl}/healthz`);
-    const lines = app.logs().split("\n").filter((line) => line.includes("REDIS_URL is not set"));
+    const lines = app
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes("REDIS_URL is not set"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("live editing of post-mortems");
     expect(lines[0]).toContain("rate limits");

@@ -25,15 +25,24 @@ describe.each(databases())("refusing a status update on %s", (database) => {
 
   const read = async (id: string) => (await app.api.get(`/api/v1/updates/${id}`)).body.update as Update;
   const audit = (id: string) =>
-    app.db.rows<{ action: string; after: unknown }>(`SELECT "action", "after" FROM "AuditEvent" WHERE "entityType" = 'StatusUpdate' AND "entityId" = ? ORDER BY "at", "id"`, id);
+    app.db.rows<{ action: string; after: unknown }>(
+      `SELECT "action", "after" FROM "AuditEvent" WHERE "entityType" = 'StatusUpdate' AND "entityId" = ? ORDER BY "at", "id"`,
+      id,
+    );
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
   const danasNotes = async () => (await dana.get("/api/v1/notifications?limit=100")).body.notifications as Note[];
   const events = (incidentId: string) => app.db.count("IncidentEvent", `"incidentId" = ?`, incidentId);
 
   async function awaitingApproval() {
-    const declared = await app.api.post("/api/v1/incidents", { title: `Refuse ${Math.random().toString(36).slice(2, 8)}`, severity: "SEV1" });
+    const declared = await app.api.post("/api/v1/incidents", {
+      title: `Refuse ${Math.random().toString(36).slice(2, 8)}`,
+      severity: "SEV1",
+    });
     const incidentId = declared.body.incident.id as string;
-    const drafted = await dana.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: "Chat is down in us-east." });
+    const drafted = await dana.post(`/api/v1/incidents/${incidentId}/updates`, {
+      status: "investigating",
+      body: "Chat is down in us-east.",
+    });
     expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
     const sent = await dana.post(`/api/v1/updates/${drafted.body.update.id}/request-approval`);
     expect(sent.body.update.state).toBe("awaiting_approval");
@@ -60,7 +69,11 @@ describe.each(databases())("refusing a status update on %s", (database) => {
     const eventsBefore = await events(incidentId);
     const refused = await tomas.post(`/api/v1/updates/${id}/refuse`, { reason: `  ${REASON}  ` });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
-    expect(refused.body.update).toMatchObject({ state: "draft", approvedBy: null, returned: { by: { name: "Tomás Rivera" }, reason: REASON } });
+    expect(refused.body.update).toMatchObject({
+      state: "draft",
+      approvedBy: null,
+      returned: { by: { name: "Tomás Rivera" }, reason: REASON },
+    });
     expect((await read(id)).returned?.reason).toBe(REASON);
 
     const rows = await audit(id);

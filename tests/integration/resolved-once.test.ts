@@ -56,7 +56,7 @@ describe.each(databases())("a second Resolved update on %s", (database) => {
     expectResolvedRefused(await app.api.post(`/api/v1/incidents/${id}/updates`, { status: "resolved", body: "A draft of it." }));
     expectResolvedRefused(await app.api.post(`/api/v1/incidents/${id}/updates`, { status: "resolved" }));
     const published = (await app.api.get(`/api/v1/incidents/${id}/updates`)).body.updates.filter(
-      (u: { state: string }) => u.state === "published"
+      (u: { state: string }) => u.state === "published",
     );
     expect(published).toHaveLength(1);
   });

@@ -10,7 +10,6 @@ import { ROLES, ROUTES } from "./role-matrix.expectations.ts";
 
 const ROUTES_DIR = path.join(REPO_ROOT, "app/routes");
 
-
 /** The URL a flat-routes file name stands for, as a pattern an entry's url (with {fixtures}) must match. */
 function urlPattern(file: string): RegExp {
   let segments: string[] = [];
@@ -32,8 +31,14 @@ describe("the role matrix's table", () => {
 
   it("has one entry per route module, and no entry without a module", () => {
     const entries = ROUTES.map((r) => r.file);
-    expect({ withoutEntry: files.filter((f) => !entries.includes(f)), withoutFile: entries.filter((e) => !files.includes(e)) }).toEqual({ withoutEntry: [], withoutFile: [] });
-    expect(entries.filter((e, i) => entries.indexOf(e) !== i), "entries named twice").toEqual([]);
+    expect({ withoutEntry: files.filter((f) => !entries.includes(f)), withoutFile: entries.filter((e) => !files.includes(e)) }).toEqual({
+      withoutEntry: [],
+      withoutFile: [],
+    });
+    expect(
+      entries.filter((e, i) => entries.indexOf(e) !== i),
+      "entries named twice",
+    ).toEqual([]);
   });
 
   it("asks as every role the app has (a new role needs its column here)", () => {
@@ -41,7 +46,9 @@ describe("the role matrix's table", () => {
   });
 
   it("asks each route at the URL its file name stands for", () => {
-    const wrong = ROUTES.filter((r) => !urlPattern(r.file).test(r.url.split("?")[0])).map((r) => `${r.file}: ${r.url} (expected ${urlPattern(r.file)})`);
+    const wrong = ROUTES.filter((r) => !urlPattern(r.file).test(r.url.split("?")[0])).map(
+      (r) => `${r.file}: ${r.url} (expected ${urlPattern(r.file)})`,
+    );
     expect(wrong).toEqual([]);
   });
 });

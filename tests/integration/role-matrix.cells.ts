@@ -39,11 +39,12 @@ export function methodsFor(entry: { url: string }): readonly Method[] {
 
 export async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
-
 
 /** The key of the first insights figure that names incidents, for /insights/incidents?figure=. */
 export function firstFigureKey(value: unknown): string {

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { cookieOf, generatedPostmortem } from "./postmortem-fixtures.ts";
 import { METHODS, ROLES, ROUTES, SERVER_ENDPOINTS, type Method, type RouteExpectation, type Rule } from "./role-matrix.expectations.ts";
-import { type Cell, expectedOutcomes, firstFigureKey, type Fixtures, inPool, methodsFor, outcomeOf, type Principal } from "./role-matrix.cells.ts";
+import {
+  type Cell,
+  expectedOutcomes,
+  firstFigureKey,
+  type Fixtures,
+  inPool,
+  methodsFor,
+  outcomeOf,
+  type Principal,
+} from "./role-matrix.cells.ts";
 
 /** A sweep takes seconds on an idle machine; other suites' servers may share the cores. */
 const SWEEP_TIMEOUT_MS = 180_000;
@@ -23,7 +32,11 @@ describe.each(databases())("the role matrix on %s", (database) => {
   const timings: { what: string; ms: number }[] = [];
   /** How long the sweep took, and its slowest requests (the figures of the test's report). */
   const report = (what: string, count: number, started: number) => {
-    const slowest = timings.splice(0).sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.what} ${t.ms} ms`);
+    const slowest = timings
+      .splice(0)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((t) => `${t.what} ${t.ms} ms`);
     console.info(`role matrix on ${database}: ${count} ${what} cells in ${Date.now() - started} ms; slowest: ${slowest.join(", ")}`);
   };
 
@@ -36,14 +49,38 @@ describe.each(databases())("the role matrix on %s", (database) => {
   async function makeFixtures() {
     const incident = await created("/api/v1/incidents", { title: "Role matrix: checkout errors", severity: "SEV3" }, "incident");
     const postmortem = await generatedPostmortem(app, app.api, "Role matrix: resolved incident");
-    const [{ incidentId: resolvedIncident }] = await app.db.rows<{ incidentId: string }>(`SELECT "incidentId" FROM "Postmortem" WHERE "id" = ?`, postmortem.id);
-    const publishedUpdate = await created(`/api/v1/incidents/${incident}/updates`, { status: "investigating", body: "We are looking into checkout errors.", notify: false, publish: true }, "update");
-    const actionItem = await created(`/api/v1/postmortems/${postmortem.id}/action-items`, { title: "Alert on checkout errors", kind: "mitigate" }, "actionItem");
+    const [{ incidentId: resolvedIncident }] = await app.db.rows<{ incidentId: string }>(
+      `SELECT "incidentId" FROM "Postmortem" WHERE "id" = ?`,
+      postmortem.id,
+    );
+    const publishedUpdate = await created(
+      `/api/v1/incidents/${incident}/updates`,
+      { status: "investigating", body: "We are looking into checkout errors.", notify: false, publish: true },
+      "update",
+    );
+    const actionItem = await created(
+      `/api/v1/postmortems/${postmortem.id}/action-items`,
+      { title: "Alert on checkout errors", kind: "mitigate" },
+      "actionItem",
+    );
     const component = (await app.api.get("/api/v1/components")).body.components.find((c: { group: boolean }) => !c.group).id;
     const day = 24 * 60 * 60 * 1000;
-    const maintenance = await created("/api/v1/maintenances", { title: "Role matrix window", scheduledFor: new Date(Date.now() + 30 * day).toISOString(), scheduledUntil: new Date(Date.now() + 30 * day + 3600_000).toISOString(), components: [component] }, "maintenance");
+    const maintenance = await created(
+      "/api/v1/maintenances",
+      {
+        title: "Role matrix window",
+        scheduledFor: new Date(Date.now() + 30 * day).toISOString(),
+        scheduledUntil: new Date(Date.now() + 30 * day + 3600_000).toISOString(),
+        components: [component],
+      },
+      "maintenance",
+    );
     // a subscriber who already left: confirming, unsubscribing or choosing components changes nothing
-    const leaver = await created("/api/v1/subscribers", { email: "matrix-leaver@example.com", confirmedAt: new Date().toISOString() }, "subscriber");
+    const leaver = await created(
+      "/api/v1/subscribers",
+      { email: "matrix-leaver@example.com", confirmedAt: new Date().toISOString() },
+      "subscriber",
+    );
     const [{ token: subscriberToken }] = await app.db.rows<{ token: string }>(`SELECT "token" FROM "Subscriber" WHERE "id" = ?`, leaver);
     expect((await fetch(`${app.baseUrl}/status/subscriptions/${subscriberToken}/unsubscribe`, { method: "POST" })).status).toBe(200);
     // a Slack hook under SLACK_HOOKS_BASE_URL (a port nothing listens on: its test message just fails)
@@ -54,19 +91,46 @@ describe.each(databases())("the role matrix on %s", (database) => {
     await created("/api/v1/subscribers", { email: "matrix-outbox@example.com" }, "subscriber");
     let outboxEmail: string | undefined;
     for (let tries = 0; !outboxEmail && tries < 100; tries++) {
-      [{ id: outboxEmail } = { id: undefined }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "OutboxEmail" WHERE "to" = ?`, "matrix-outbox@example.com");
+      [{ id: outboxEmail } = { id: undefined }] = await app.db.rows<{ id: string }>(
+        `SELECT "id" FROM "OutboxEmail" WHERE "to" = ?`,
+        "matrix-outbox@example.com",
+      );
       if (!outboxEmail) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(outboxEmail, "the confirmation email reached the outbox").toBeDefined();
     const figure = firstFigureKey((await app.api.get("/api/v1/insights")).body);
     const [{ id: user }] = await app.db.rows<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, "jordan.blake@northwind.example");
     Object.assign(fixtures, {
-      incident, resolvedIncident, postmortem: postmortem.id, publishedUpdate, actionItem, component, maintenance, subscriberToken, slackHookToken, outboxEmail: outboxEmail!, figure,
+      incident,
+      resolvedIncident,
+      postmortem: postmortem.id,
+      publishedUpdate,
+      actionItem,
+      component,
+      maintenance,
+      subscriberToken,
+      slackHookToken,
+      outboxEmail: outboxEmail!,
+      figure,
       user,
       // a DELETE that may remove its target gets one of its own
-      freshEntry: oneEachDelete(() => created(`/api/v1/incidents/${incident}/timeline`, { body: "An entry for the role matrix." }, "entry")),
-      freshSubscriber: oneEachDelete(() => created("/api/v1/subscribers", { email: `matrix-${randomBytes(4).toString("hex")}@example.com`, confirmedAt: new Date().toISOString() }, "subscriber")),
-      freshWebhook: oneEachDelete(() => created("/api/v1/webhooks", { url: "http://127.0.0.1:9/matrix", secret: "a-secret-of-the-matrix-0123", events: ["incident"] }, "webhook")),
+      freshEntry: oneEachDelete(() =>
+        created(`/api/v1/incidents/${incident}/timeline`, { body: "An entry for the role matrix." }, "entry"),
+      ),
+      freshSubscriber: oneEachDelete(() =>
+        created(
+          "/api/v1/subscribers",
+          { email: `matrix-${randomBytes(4).toString("hex")}@example.com`, confirmedAt: new Date().toISOString() },
+          "subscriber",
+        ),
+      ),
+      freshWebhook: oneEachDelete(() =>
+        created(
+          "/api/v1/webhooks",
+          { url: "http://127.0.0.1:9/matrix", secret: "a-secret-of-the-matrix-0123", events: ["incident"] },
+          "webhook",
+        ),
+      ),
     } satisfies Fixtures);
   }
 
@@ -121,7 +185,9 @@ describe.each(databases())("the role matrix on %s", (database) => {
     const response = await fetch(app.baseUrl + cell.url, { method: cell.method, headers, body, redirect: "manual" });
     const location = response.headers.get("location");
     // an event stream never ends: its headers are the answer
-    const text = response.headers.get("content-type")?.startsWith("text/event-stream") ? (await response.body?.cancel(), "") : await response.text();
+    const text = response.headers.get("content-type")?.startsWith("text/event-stream")
+      ? (await response.body?.cancel(), "")
+      : await response.text();
     timings.push({ what: `${cell.method} ${cell.url}`, ms: Date.now() - started });
     const got = outcomeOf(response.status, location);
     if (cell.expected.includes(got)) return null;
@@ -141,7 +207,9 @@ describe.each(databases())("the role matrix on %s", (database) => {
   async function tableSizes(): Promise<Record<string, number>> {
     const names = app.databaseUrl.startsWith("file:")
       ? await app.db.rows<{ name: string }>(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`)
-      : await app.db.rows<{ name: string }>(`SELECT "table_name" AS "name" FROM "information_schema"."tables" WHERE "table_schema" = 'public' AND "table_type" = 'BASE TABLE'`);
+      : await app.db.rows<{ name: string }>(
+          `SELECT "table_name" AS "name" FROM "information_schema"."tables" WHERE "table_schema" = 'public' AND "table_type" = 'BASE TABLE'`,
+        );
     const sizes: Record<string, number> = {};
     for (const { name } of names) sizes[name] = await app.db.count(name);
     return sizes;

@@ -26,13 +26,18 @@ describe.each(databases())("the incident room's window of a long timeline on %s"
   beforeAll(async () => {
     app = await startApp({ database });
     incident = (await app.api.post("/api/v1/incidents", { title: "Checkout latency across every region", severity: "SEV1" })).body.incident;
-    const written: number[] = (await app.api.get(`/api/v1/incidents/${incident.id}/timeline`)).body.entries.map((e: { seq: number }) => e.seq);
+    const written: number[] = (await app.api.get(`/api/v1/incidents/${incident.id}/timeline`)).body.entries.map(
+      (e: { seq: number }) => e.seq,
+    );
     expect(written).toHaveLength(1);
     await inParallel(
       Array.from({ length: POSTED }, (_, i) => i + 1),
       4,
       async (n) => {
-        const response = await app.api.post(`/api/v1/incidents/${incident.id}/timeline`, { body: `Entry number ${n} of the long incident`, idempotencyKey: `long-incident-${n}` });
+        const response = await app.api.post(`/api/v1/incidents/${incident.id}/timeline`, {
+          body: `Entry number ${n} of the long incident`,
+          idempotencyKey: `long-incident-${n}`,
+        });
         expect(response.status).toBe(201);
         written.push(response.body.entry.seq);
       },

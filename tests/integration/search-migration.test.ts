@@ -16,7 +16,9 @@ const copies: string[] = [];
 
 /** The migrations before the search migration, copied into a folder of their own. */
 function migrationsBeforeSearch(dir: string): string {
-  const names = readdirSync(path.join(REPO_ROOT, dir)).filter((n) => /^\d+_/.test(n)).sort();
+  const names = readdirSync(path.join(REPO_ROOT, dir))
+    .filter((n) => /^\d+_/.test(n))
+    .sort();
   const search = names.find((n) => n.endsWith("_search"))!;
   const into = mkdtempSync(path.join(tmpdir(), "before-search-"));
   copies.push(into);
@@ -31,20 +33,44 @@ const numbered = (sql: string) => {
 };
 
 const at = "2026-10-01T12:00:00.000Z";
-const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The " }, { type: "text", text, marks: [{ type: "bold" }] }] }] });
+const doc = (text: string) =>
+  JSON.stringify({
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "The " },
+          { type: "text", text, marks: [{ type: "bold" }] },
+        ],
+      },
+    ],
+  });
 const ROWS: [string, unknown[]][] = [
-  [`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role") VALUES (?, ?, ?, ?, ?)`, ["u00000000001", "old-admin@example.com", "Old Admin", "x", "admin"]],
+  [
+    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role") VALUES (?, ?, ?, ?, ?)`,
+    ["u00000000001", "old-admin@example.com", "Old Admin", "x", "admin"],
+  ],
   [
     `INSERT INTO "Incident" ("id", "number", "title", "summary", "severity", "startedAt", "detectedAt", "declaredById", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ["i00000000001", 1, "Walrus gateway outage", "Requests to the gateway failed.", "SEV2", at, at, "u00000000001", at],
   ],
-  [`INSERT INTO "TimelineEntry" ("id", "incidentId", "seq", "kind", "doc", "text", "occurredAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, ["e00000000001", "i00000000001", 1, "note", doc("narwhal queue stalled"), "The narwhal queue stalled", at]],
+  [
+    `INSERT INTO "TimelineEntry" ("id", "incidentId", "seq", "kind", "doc", "text", "occurredAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ["e00000000001", "i00000000001", 1, "note", doc("narwhal queue stalled"), "The narwhal queue stalled", at],
+  ],
   [
     `INSERT INTO "TimelineEntry" ("id", "incidentId", "seq", "kind", "doc", "text", "occurredAt", "deletedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ["e00000000002", "i00000000001", 2, "note", doc("ocelot cache burned"), "The ocelot cache burned", at, at],
   ],
-  [`INSERT INTO "Postmortem" ("id", "incidentId", "title", "authorId", "updatedAt") VALUES (?, ?, ?, ?, ?)`, ["p00000000001", "i00000000001", "INC-1: Walrus gateway outage", "u00000000001", at]],
-  [`INSERT INTO "PostmortemSection" ("id", "postmortemId", "key", "position", "doc", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`, ["s00000000001", "p00000000001", "root_cause", 3, doc("zeppelin config drifted"), at]],
+  [
+    `INSERT INTO "Postmortem" ("id", "incidentId", "title", "authorId", "updatedAt") VALUES (?, ?, ?, ?, ?)`,
+    ["p00000000001", "i00000000001", "INC-1: Walrus gateway outage", "u00000000001", at],
+  ],
+  [
+    `INSERT INTO "PostmortemSection" ("id", "postmortemId", "key", "position", "doc", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`,
+    ["s00000000001", "p00000000001", "root_cause", 3, doc("zeppelin config drifted"), at],
+  ],
 ];
 
 async function fillOldDatabase(kind: "sqlite" | "postgres", url: string) {

@@ -67,10 +67,19 @@ describe.each(databases())("search on %s", (database) => {
   });
 
   it("finds an incident by its title, linked to its room", async () => {
-    const declared = await app.api.post("/api/v1/incidents", { title: "Quokka gateway brownout in Frankfurt", severity: "SEV3", summary: "Elevated 502s." });
+    const declared = await app.api.post("/api/v1/incidents", {
+      title: "Quokka gateway brownout in Frankfurt",
+      severity: "SEV3",
+      summary: "Elevated 502s.",
+    });
     const { ref } = declared.body.incident;
     const [first] = await search("quokka brownout");
-    expect(first).toMatchObject({ kind: "incident", link: `/incidents/${ref}`, title: "Quokka gateway brownout in Frankfurt", incident: { ref } });
+    expect(first).toMatchObject({
+      kind: "incident",
+      link: `/incidents/${ref}`,
+      title: "Quokka gateway brownout in Frankfurt",
+      incident: { ref },
+    });
     expect(marked(first!)).toEqual(expect.arrayContaining(["quokka", "brownout"]));
     // renamed: found by its new title, not its old one
     const renamed = await app.api.patch(`/api/v1/incidents/${ref}`, { title: "Wombat gateway brownout in Frankfurt" });
@@ -118,7 +127,9 @@ describe.each(databases())("search on %s", (database) => {
       const posted = await app.api.post(timeline, { body: "The walrus dashboard is flapping between green and red." });
       expect(posted.status).toBe(201);
       expect((await search("walrus")).map((r) => r.title)).toContain(`Note #${posted.body.entry.seq}`);
-      const edited = await app.api.patch(`${timeline}/${posted.body.entry.id}`, { body: "The narwhal dashboard is flapping between green and red." });
+      const edited = await app.api.patch(`${timeline}/${posted.body.entry.id}`, {
+        body: "The narwhal dashboard is flapping between green and red.",
+      });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       expect(await search("walrus")).toEqual([]);
       const [found] = await search("narwhal");
@@ -146,7 +157,32 @@ describe.each(databases())("search on %s", (database) => {
   });
 
   it("treats full-text syntax in a query as text: never a 500", async () => {
-    const queries = [`"`, `""`, `"rollback`, `*`, `rollback*`, `NEAR(rollback blocked)`, `NEAR(`, `-`, `--`, `-rollback`, `text:rollback`, `:`, `^router`, `(`, `)`, `AND OR NOT`, `'`, `\\`, `%_`, `router | config & !x <-> y`, `a:*`, `{text}: router`, `the`, `🔥 outage`];
+    const queries = [
+      `"`,
+      `""`,
+      `"rollback`,
+      `*`,
+      `rollback*`,
+      `NEAR(rollback blocked)`,
+      `NEAR(`,
+      `-`,
+      `--`,
+      `-rollback`,
+      `text:rollback`,
+      `:`,
+      `^router`,
+      `(`,
+      `)`,
+      `AND OR NOT`,
+      `'`,
+      `\\`,
+      `%_`,
+      `router | config & !x <-> y`,
+      `a:*`,
+      `{text}: router`,
+      `the`,
+      `🔥 outage`,
+    ];
     for (const q of queries) {
       const res = await app.api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(res.status, `${q}: ${JSON.stringify(res.body)}`).toBe(200);
@@ -155,7 +191,15 @@ describe.each(databases())("search on %s", (database) => {
   });
 
   it("refuses an empty, blank, missing or 500-character query, and a bad cursor or limit, with 400", async () => {
-    for (const path of ["/api/v1/search?q=", "/api/v1/search?q=%20%20", "/api/v1/search", `/api/v1/search?q=${"a".repeat(500)}`, "/api/v1/search?q=router&cursor=xyz", "/api/v1/search?q=router&limit=0", "/api/v1/search?q=router&kinds=users"]) {
+    for (const path of [
+      "/api/v1/search?q=",
+      "/api/v1/search?q=%20%20",
+      "/api/v1/search",
+      `/api/v1/search?q=${"a".repeat(500)}`,
+      "/api/v1/search?q=router&cursor=xyz",
+      "/api/v1/search?q=router&limit=0",
+      "/api/v1/search?q=router&kinds=users",
+    ]) {
       const res = await app.api.get(path);
       expect(res.status, path).toBe(400);
       expect(res.body.error.code, path).toBe("bad_request");
@@ -169,15 +213,21 @@ describe.each(databases())("search on %s", (database) => {
   });
 
   it("shows the results page with the matched words marked, and a 400 for a too long query", async () => {
-    const page = await fetch(`${app.baseUrl}/search?q=${encodeURIComponent('"rollback blocked"')}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    const page = await fetch(`${app.baseUrl}/search?q=${encodeURIComponent('"rollback blocked"')}`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<mark[^>]*>Rollback blocked<\/mark>/);
     expect(html).toContain(`href="/incidents/${outage.ref}?entry=`);
     // what an entry says is shown as text, never as markup
     const declared = await app.api.post("/api/v1/incidents", { title: "Markup in a timeline", severity: "SEV4" });
-    await app.api.post(`/api/v1/incidents/${declared.body.incident.id}/timeline`, { body: "Pasted <img src=x onerror=alert(1)> from the pangolin dashboard" });
-    const hostile = await (await fetch(`${app.baseUrl}/search?q=pangolin`, { headers: { authorization: `Bearer ${app.adminToken}` } })).text();
+    await app.api.post(`/api/v1/incidents/${declared.body.incident.id}/timeline`, {
+      body: "Pasted <img src=x onerror=alert(1)> from the pangolin dashboard",
+    });
+    const hostile = await (
+      await fetch(`${app.baseUrl}/search?q=pangolin`, { headers: { authorization: `Bearer ${app.adminToken}` } })
+    ).text();
     expect(hostile).toMatch(/<mark[^>]*>pangolin<\/mark>/);
     expect(hostile).not.toContain("<img src=x");
     const tooLong = await fetch(`${app.baseUrl}/search?q=${"a".repeat(500)}`, { headers: { authorization: `Bearer ${app.adminToken}` } });

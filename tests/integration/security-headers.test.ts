@@ -7,7 +7,13 @@ import { addConfirmedSubscribers, noticesOf, publishNotifyingUpdate, waitUntilSe
 import { startResendStandIn, type ResendStandIn } from "../setup/resend-stand-in.ts";
 
 const directives = (csp: string | null) =>
-  Object.fromEntries((csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values.join(" ")]));
+  Object.fromEntries(
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values.join(" ")]),
+  );
 
 describe("security headers (SQLite)", () => {
   let app: TestApp;
@@ -60,7 +66,13 @@ describe("security headers (SQLite)", () => {
 
 describe("behind https: HSTS and a chosen set of sites for the widget (SQLite)", () => {
   let app: TestApp;
-  beforeAll(async () => (app = await startApp({ database: "sqlite", env: { HSTS: "1", STATUS_EMBED_ANCESTORS: "https://www.northwind.example https://help.northwind.example" } })));
+  beforeAll(
+    async () =>
+      (app = await startApp({
+        database: "sqlite",
+        env: { HSTS: "1", STATUS_EMBED_ANCESTORS: "https://www.northwind.example https://help.northwind.example" },
+      })),
+  );
   afterAll(() => app?.stop());
 
   it("sends HSTS on the app's pages and on the status page", async () => {
@@ -104,8 +116,19 @@ describe.each(databases())("ALLOWED_HOSTS and the links in emails on %s", (datab
   });
 
   async function savePublicUrl(on: TestApp, publicUrl: string) {
-    const body = new URLSearchParams({ name: "Northwind", publicUrl, timeZone: "Europe/Berlin", uptimePartialWeight: "0.3", uptimeDegradedWeight: "0.1" });
-    const response = await fetch(`${on.baseUrl}/admin/settings`, { method: "POST", headers: { authorization: `Bearer ${on.adminToken}` }, body, redirect: "manual" });
+    const body = new URLSearchParams({
+      name: "Northwind",
+      publicUrl,
+      timeZone: "Europe/Berlin",
+      uptimePartialWeight: "0.3",
+      uptimeDegradedWeight: "0.1",
+    });
+    const response = await fetch(`${on.baseUrl}/admin/settings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${on.adminToken}` },
+      body,
+      redirect: "manual",
+    });
     return { status: response.status, text: await response.text() };
   }
 

@@ -9,7 +9,13 @@ export const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:
 export type PageResponse = { status: number; location: string | null; html: string; headers: Headers };
 
 export function sessionClient(baseUrl: string) {
-  async function send(method: string, path: string, cookie: string | null, fields?: Record<string, string>, userAgent = CHROME_ON_LINUX): Promise<PageResponse> {
+  async function send(
+    method: string,
+    path: string,
+    cookie: string | null,
+    fields?: Record<string, string>,
+    userAgent = CHROME_ON_LINUX,
+  ): Promise<PageResponse> {
     const response = await fetch(baseUrl + path, {
       method,
       redirect: "manual",

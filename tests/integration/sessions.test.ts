@@ -32,7 +32,12 @@ describe.each(databases())("sessions on %s", (database) => {
   it("sends a reader without a session to sign in and back, dropping a query too long to carry in the link", async () => {
     const page = async (path: string) => {
       const response = await fetch(app.baseUrl + path, { redirect: "manual" });
-      return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers };
+      return {
+        status: response.status,
+        location: response.headers.get("location"),
+        html: await response.text(),
+        headers: response.headers,
+      };
     };
     expectSentToSignIn(await page("/insights?severity=SEV1"), "/insights?severity=SEV1");
     // A link pasted with a 12 KB query: the way back keeps the page, not a Location header
@@ -73,7 +78,12 @@ describe.each(databases())("sessions on %s", (database) => {
   it("ends a session at its absolute lifetime however recently it was used", async () => {
     const cookie = await client.session("viewer@northwind.example");
     const id = await newestSession("viewer@northwind.example");
-    await app.db.execute(`UPDATE "Session" SET "expiresAt" = ?, "lastSeenAt" = ? WHERE "id" = ?`, new Date(Date.now() - 1000), new Date(), id);
+    await app.db.execute(
+      `UPDATE "Session" SET "expiresAt" = ?, "lastSeenAt" = ? WHERE "id" = ?`,
+      new Date(Date.now() - 1000),
+      new Date(),
+      id,
+    );
     const sent = await client.open("/postmortems", cookie);
     expectSentToSignIn(sent, "/postmortems", "expired");
     expect((await client.open(sent.location!, null)).html).toContain("Your session reached its 14-day limit.");

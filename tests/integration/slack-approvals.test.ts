@@ -14,7 +14,9 @@ describe.each(databases())("approvals from Slack on %s", (database) => {
     scene = await startSlackScene(database);
     incident = await scene.declare("SEV1", "Payments are declined");
     // The API's bootstrap admin drafts the updates: in Slack, that person is the author.
-    const [author] = await scene.app.db.rows<{ email: string }>(`SELECT u."email" FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" ORDER BY t."createdAt" LIMIT 1`);
+    const [author] = await scene.app.db.rows<{ email: string }>(
+      `SELECT u."email" FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" ORDER BY t."createdAt" LIMIT 1`,
+    );
     authorSlackId = "U0AUTHOR";
     scene.slack.addUser({ id: authorSlackId, email: author!.email, name: "The author" });
   }, 60_000);
@@ -22,11 +24,18 @@ describe.each(databases())("approvals from Slack on %s", (database) => {
 
   const updateState = async (id: string) => (await scene.app.api.get(`/api/v1/updates/${id}`)).body.update;
   async function awaitingUpdate(body: string) {
-    const made = await scene.app.api.post(`/api/v1/incidents/${incident.incidentId}/updates`, { status: "identified", body, publish: true, notify: false });
+    const made = await scene.app.api.post(`/api/v1/incidents/${incident.incidentId}/updates`, {
+      status: "identified",
+      body,
+      publish: true,
+      notify: false,
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.update.state).toBe("awaiting_approval");
     const posted = await waitFor("the approval message", () =>
-      scene.slack.channels.get(incident.channelId)!.messages.find((m) => m.blocks?.includes(made.body.update.id) && m.text.includes("awaits approval")),
+      scene.slack.channels
+        .get(incident.channelId)!
+        .messages.find((m) => m.blocks?.includes(made.body.update.id) && m.text.includes("awaits approval")),
     );
     return { id: made.body.update.id as string, posted };
   }
@@ -40,14 +49,20 @@ describe.each(databases())("approvals from Slack on %s", (database) => {
       message: { ts, text: "…" },
       trigger_id: "12345.98765.abcd2358fdea",
       response_url: "https://hooks.slack.com/actions/T0TEST/1/x",
-      actions: [{ type: "button", action_id: action, block_id: `approval:${updateId}`, value: updateId, action_ts: `${Date.now() / 1000}` }],
+      actions: [
+        { type: "button", action_id: action, block_id: `approval:${updateId}`, value: updateId, action_ts: `${Date.now() / 1000}` },
+      ],
     });
-  const ephemeralTo = (user: string, words: string) => scene.slack.callsOf("chat.postEphemeral").find((c) => c.args.user === user && c.args.text.includes(words));
+  const ephemeralTo = (user: string, words: string) =>
+    scene.slack.callsOf("chat.postEphemeral").find((c) => c.args.user === user && c.args.text.includes(words));
 
   it("posts the SEV1 update awaiting approval once, with Approve and Reject carrying its id", async () => {
     const { id, posted } = await awaitingUpdate("We are looking into declined card payments.");
     const blocks = JSON.parse(posted.blocks!);
-    expect(blocks[1].elements.map((e: any) => [e.action_id, e.value])).toEqual([["approve_update", id], ["reject_update", id]]);
+    expect(blocks[1].elements.map((e: any) => [e.action_id, e.value])).toEqual([
+      ["approve_update", id],
+      ["reject_update", id],
+    ]);
     expect(posted.text).toContain(`INC-${incident.number}: a status update (identified)`);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(scene.slack.channels.get(incident.channelId)!.messages.filter((m) => m.blocks?.includes(id))).toHaveLength(1);
@@ -75,7 +90,10 @@ describe.each(databases())("approvals from Slack on %s", (database) => {
     await waitFor("the message edited", () => posted.edited && posted.text.includes("by Kenji Tanaka"));
     expect(posted.blocks).not.toContain("approve_update");
     expect(scene.slack.callsOf("chat.update").filter((c) => c.args.ts === posted.ts)).toHaveLength(1);
-    const [audit] = await scene.app.db.rows<{ via: string | null }>(`SELECT "via" FROM "AuditEvent" WHERE "action" = 'update.approved' AND "entityId" = ?`, id);
+    const [audit] = await scene.app.db.rows<{ via: string | null }>(
+      `SELECT "via" FROM "AuditEvent" WHERE "action" = 'update.approved' AND "entityId" = ?`,
+      id,
+    );
     expect(audit!.via).toBe("slack");
   });
 
@@ -88,7 +106,10 @@ describe.each(databases())("approvals from Slack on %s", (database) => {
     expect((await click(PEOPLE.kenji.id, "reject_update", id, posted.ts)).status).toBe(200);
     const returned = await updateState(id);
     expect(returned.state).toBe("draft");
-    expect(returned.returned).toMatchObject({ by: { name: "Kenji Tanaka" }, reason: expect.stringContaining("Rejected in Slack by Kenji Tanaka") });
+    expect(returned.returned).toMatchObject({
+      by: { name: "Kenji Tanaka" },
+      reason: expect.stringContaining("Rejected in Slack by Kenji Tanaka"),
+    });
     await waitFor("the message edited", () => posted.edited && posted.text.includes("Rejected by Kenji Tanaka"));
   });
 

@@ -36,12 +36,26 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     await slack?.close();
   });
 
-  const command = (user: string, text: string, channel?: string, signing: { timestamp?: number; signature?: string | null; secret?: string } = {}) =>
-    postToSlackEndpoint(app.baseUrl, "/api/v1/slack/commands", commandBody({ user, text, channel }), { secret: SECRET, ...signing });
+  const command = (
+    user: string,
+    text: string,
+    channel?: string,
+    signing: { timestamp?: number; signature?: string | null; secret?: string } = {},
+  ) => postToSlackEndpoint(app.baseUrl, "/api/v1/slack/commands", commandBody({ user, text, channel }), { secret: SECRET, ...signing });
   const incidentTitled = async (title: string) =>
-    (await app.db.rows<{ id: string; number: number; status: string; severity: string }>(`SELECT "id", "number", "status", "severity" FROM "Incident" WHERE "title" = ?`, title))[0];
+    (
+      await app.db.rows<{ id: string; number: number; status: string; severity: string }>(
+        `SELECT "id", "number", "status", "severity" FROM "Incident" WHERE "title" = ?`,
+        title,
+      )
+    )[0];
   const channelOf = async (incidentId: string) =>
-    (await app.db.rows<{ channelId: string | null; name: string | null; pinnedAt: unknown }>(`SELECT "channelId", "name", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`, incidentId))[0];
+    (
+      await app.db.rows<{ channelId: string | null; name: string | null; pinnedAt: unknown }>(
+        `SELECT "channelId", "name", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`,
+        incidentId,
+      )
+    )[0];
   const nextNumber = async () => (await app.db.rows<{ n: number }>(`SELECT "incidentCounter" AS n FROM "Organization"`))[0]!.n + 1;
   /** Declares through Slack and waits until its channel is set up: created, declarer invited, topic, summary posted and pinned. */
   async function declare(text: string, title: string, timeoutMs = 15_000) {
@@ -62,15 +76,24 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
   it("a responder declares by a signed command: the incident exists, and its channel is made, the declarer invited, topic set, summary posted and pinned", async () => {
     const number = await nextNumber();
     const { answer, incident, channel, state } = await declare("SEV2 Checkout fails for EU cards", "Checkout fails for EU cards");
-    expect(answer.body).toEqual({ response_type: "in_channel", text: expect.stringContaining(`declared INC-${number} (SEV2): Checkout fails for EU cards`) });
+    expect(answer.body).toEqual({
+      response_type: "in_channel",
+      text: expect.stringContaining(`declared INC-${number} (SEV2): Checkout fails for EU cards`),
+    });
     expect(incident).toMatchObject({ number, severity: "SEV2", status: "investigating" });
     expect(channel.name).toBe(`inc-${number}-checkout-fails-for-eu-cards`);
     expect(state.members).toEqual([RESPONDER]);
     expect(state.topic).toBe("SEV2 · Investigating · Commander: none yet");
     expect(state.messages).toHaveLength(1);
-    expect(state.messages[0]).toMatchObject({ pinned: true, text: expect.stringContaining(`/incidents/${incident.id}|Open the incident room>`) });
+    expect(state.messages[0]).toMatchObject({
+      pinned: true,
+      text: expect.stringContaining(`/incidents/${incident.id}|Open the incident room>`),
+    });
     for (const method of ["conversations.create", "conversations.invite", "conversations.setTopic", "chat.postMessage", "pins.add"])
-      expect(slack.callsOf(method).filter((c) => c.args.channel === channel.channelId || c.args.name === channel.name), method).toHaveLength(1);
+      expect(
+        slack.callsOf(method).filter((c) => c.args.channel === channel.channelId || c.args.name === channel.name),
+        method,
+      ).toHaveLength(1);
     // the API shows it as any other incident; the audit row says it came through Slack
     const shown = await app.api.get(`/api/v1/incidents/${incident.id}`);
     expect(shown.body.incident).toMatchObject({ title: "Checkout fails for EU cards", severity: "SEV2" });
@@ -87,9 +110,16 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     const id = declared.body.incident.id;
     const channel = await waitFor("its channel", async () => ((await channelOf(id))?.pinnedAt ? channelOf(id) : null));
     const state = slack.channels.get(channel!.channelId!)!;
-    expect(state).toMatchObject({ name: `inc-${declared.body.incident.number}-declared-on-the-page`, topic: "SEV2 · Investigating · Commander: none yet", members: [] });
+    expect(state).toMatchObject({
+      name: `inc-${declared.body.incident.number}-declared-on-the-page`,
+      topic: "SEV2 · Investigating · Commander: none yet",
+      members: [],
+    });
     expect(state.messages.map((m) => m.pinned)).toEqual([true]);
-    const [audit] = await app.db.rows<{ via: string | null }>(`SELECT "via" FROM "AuditEvent" WHERE "action" = 'incident.declared' AND "entityId" = ?`, id);
+    const [audit] = await app.db.rows<{ via: string | null }>(
+      `SELECT "via" FROM "AuditEvent" WHERE "action" = 'incident.declared' AND "entityId" = ?`,
+      id,
+    );
     expect(audit!.via).toBeNull();
   });
 
@@ -98,7 +128,9 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     slack.takeName(`inc-${number}-database-failover`);
     const { channel } = await declare("SEV3 Database failover", "Database failover");
     expect(channel.name).toBe(`inc-${number}-database-failover-2`);
-    expect(slack.calls.filter((c) => c.method === "conversations.create" && c.error === "name_taken").map((c) => c.args.name)).toContain(`inc-${number}-database-failover`);
+    expect(slack.calls.filter((c) => c.method === "conversations.create" && c.error === "name_taken").map((c) => c.args.name)).toContain(
+      `inc-${number}-database-failover`,
+    );
 
     const long = "Payments API returns errors for every card payment made from the mobile app in EU";
     expect(long.length).toBeGreaterThanOrEqual(80);
@@ -128,7 +160,10 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     expect(note.body).toEqual({ response_type: "ephemeral", text: expect.stringContaining("Added to the timeline") });
     const timeline = await app.api.get(`/api/v1/incidents/${incident.id}/timeline`);
     expect(JSON.stringify(timeline.body)).toContain("Rolled back deploy 1234");
-    const [viaSlack] = await app.db.rows<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "via" = 'slack' AND ("entityId" = ? OR "action" = 'timeline.created')`, incident.id);
+    const [viaSlack] = await app.db.rows<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "via" = 'slack' AND ("entityId" = ? OR "action" = 'timeline.created')`,
+      incident.id,
+    );
     expect(Number(viaSlack!.n)).toBeGreaterThanOrEqual(3);
   });
 
@@ -147,7 +182,10 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     const count = () => app.db.count("Incident");
     const before = await count();
     const stranger = await command(STRANGER, "declare SEV1 Everything is down");
-    expect(stranger.body).toEqual({ response_type: "ephemeral", text: expect.stringContaining("someone@elsewhere.example has an Incident Desk account") });
+    expect(stranger.body).toEqual({
+      response_type: "ephemeral",
+      text: expect.stringContaining("someone@elsewhere.example has an Incident Desk account"),
+    });
     const unknownSlackUser = await command("U0NOBODY", "declare SEV1 Everything is down");
     expect(unknownSlackUser.body.response_type).toBe("ephemeral");
     expect(await count()).toBe(before);
@@ -166,7 +204,9 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
     expect(state.messages).toHaveLength(1);
     expect(slack.channels.get(announce)!.messages.filter((m) => m.text.includes(`INC-${incident.number}:`))).toHaveLength(1);
-    const posts = slack.calls.filter((c) => c.method === "chat.postMessage" && (c.args.channel === state.id || c.args.text?.includes(`INC-${incident.number}:`)));
+    const posts = slack.calls.filter(
+      (c) => c.method === "chat.postMessage" && (c.args.channel === state.id || c.args.text?.includes(`INC-${incident.number}:`)),
+    );
     expect(posts.map((c) => c.status)).toEqual([429, 200, 200]);
   });
 
@@ -185,21 +225,46 @@ describe.each(databases())("/incident from Slack on %s", (database) => {
     const old = Math.floor(Date.now() / 1000) - 301;
     // 330 s ahead, not 301: the earlier requests take seconds on a busy machine, and the window is measured on arrival
     const future = Math.floor(Date.now() / 1000) + 330;
-    for (const signing of [{ secret: "another-secret-entirely" }, { signature: null }, { timestamp: old }, { timestamp: future }, { signature: "v0=00" }]) {
+    for (const signing of [
+      { secret: "another-secret-entirely" },
+      { signature: null },
+      { timestamp: old },
+      { timestamp: future },
+      { signature: "v0=00" },
+    ]) {
       const answer = await command(RESPONDER, "declare SEV1 Forged incident", undefined, signing);
       expect(answer.status, JSON.stringify(signing)).toBe(401);
       expect(answer.body.error.code).toBe("unauthorized");
     }
     expect(await count()).toBe(before);
-    const events = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/events", JSON.stringify({ type: "url_verification", challenge: "x" }), { secret: "wrong-secret-here" }, "application/json");
+    const events = await postToSlackEndpoint(
+      app.baseUrl,
+      "/api/v1/slack/events",
+      JSON.stringify({ type: "url_verification", challenge: "x" }),
+      { secret: "wrong-secret-here" },
+      "application/json",
+    );
     expect(events.status).toBe(401);
   });
 
   it("answers Slack's url_verification with its challenge; acknowledges interactions; 405 with Allow for other methods", async () => {
     const challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
-    const verified = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/events", JSON.stringify({ token: "t", challenge, type: "url_verification" }), { secret: SECRET }, "application/json");
+    const verified = await postToSlackEndpoint(
+      app.baseUrl,
+      "/api/v1/slack/events",
+      JSON.stringify({ token: "t", challenge, type: "url_verification" }),
+      { secret: SECRET },
+      "application/json",
+    );
     expect(verified).toMatchObject({ status: 200, body: { challenge } });
-    const interaction = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", new URLSearchParams({ payload: JSON.stringify({ type: "block_actions", user: { id: RESPONDER }, actions: [{ action_id: "something_else", value: "x" }] }) }).toString(), { secret: SECRET });
+    const interaction = await postToSlackEndpoint(
+      app.baseUrl,
+      "/api/v1/slack/interactions",
+      new URLSearchParams({
+        payload: JSON.stringify({ type: "block_actions", user: { id: RESPONDER }, actions: [{ action_id: "something_else", value: "x" }] }),
+      }).toString(),
+      { secret: SECRET },
+    );
     expect(interaction.status).toBe(200);
     const badPayload = await postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", "payload=%7Bnot", { secret: SECRET });
     expect(badPayload.status).toBe(400);

@@ -28,7 +28,12 @@ describe.each(databases())("readers' Slack subscriptions on %s", (database) => {
       redirect: "manual",
     });
   const hookRow = async (url: string) =>
-    (await app.db.rows<{ id: string; token: string; confirmedAt: unknown; deactivatedAt: unknown; deactivatedReason: string | null }>(`SELECT "id", "token", "confirmedAt", "deactivatedAt", "deactivatedReason" FROM "SlackHook" WHERE "url" = ?`, url))[0];
+    (
+      await app.db.rows<{ id: string; token: string; confirmedAt: unknown; deactivatedAt: unknown; deactivatedReason: string | null }>(
+        `SELECT "id", "token", "confirmedAt", "deactivatedAt", "deactivatedReason" FROM "SlackHook" WHERE "url" = ?`,
+        url,
+      )
+    )[0];
   async function subscribed(url: string) {
     const response = await form("/status/subscribe/slack", { url });
     expect(response.status).toBe(200);
@@ -44,14 +49,22 @@ describe.each(databases())("readers' Slack subscriptions on %s", (database) => {
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     return drafted.body.update.id as string;
   }
-  const audits = async (hookId: string) => (await app.db.rows<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`, hookId)).map((a) => a.action);
+  const audits = async (hookId: string) =>
+    (await app.db.rows<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "entityId" = ? ORDER BY "at", "id"`, hookId)).map(
+      (a) => a.action,
+    );
 
   it("the public page offers Slack; a URL not under SLACK_HOOKS_BASE_URL is 422 naming the field, and nothing is stored", async () => {
     const page = await (await fetch(`${app.baseUrl}/status/subscribe`)).text();
     expect(page).toContain("Get notices in Slack");
     expect(page).toContain('action="/status/subscribe/slack"');
     const before = await app.db.count("SlackHook");
-    for (const url of ["https://example.com/services/T0/B0/x", `${hooks.base.replace("127.0.0.1", "localhost")}services/T/B/x`, "not a url", ""]) {
+    for (const url of [
+      "https://example.com/services/T0/B0/x",
+      `${hooks.base.replace("127.0.0.1", "localhost")}services/T/B/x`,
+      "not a url",
+      "",
+    ]) {
       const refused = await form("/status/subscribe/slack", { url });
       expect(refused.status, url).toBe(422);
       expect(await refused.text()).toMatch(/The webhook URL (must be a Slack incoming-webhook URL starting with|must not be empty)/);
@@ -71,7 +84,10 @@ describe.each(databases())("readers' Slack subscriptions on %s", (database) => {
     await waitFor("the notice", () => hooks.taken(url).find((t) => t.includes("Checkout errors for Slack readers")));
     expect((await form("/status/subscribe/slack", { url })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // the worker's next passes send nothing more
-    expect(hooks.taken(url)).toEqual([expect.stringContaining("This channel will get"), expect.stringMatching(/Checkout errors for Slack readers.*\n\*Investigating\*: We are looking into failed checkouts/s)]);
+    expect(hooks.taken(url)).toEqual([
+      expect.stringContaining("This channel will get"),
+      expect.stringMatching(/Checkout errors for Slack readers.*\n\*Investigating\*: We are looking into failed checkouts/s),
+    ]);
     expect(await audits(hook.id)).toEqual(["slack_hook.created", "slack_hook.confirmed"]);
 
     // a scheduled maintenance's notice goes to it too, as to email subscribers
@@ -94,7 +110,9 @@ describe.each(databases())("readers' Slack subscriptions on %s", (database) => {
     hooks.answerNext(url, { status: 429, body: "rate_limited", retryAfter: 1 });
     await publish("Search slow for Slack readers", "Search is slow.");
     await waitFor("the notice after the 429", () => hooks.taken(url).find((t) => t.includes("Search slow for Slack readers")));
-    expect(hooks.posts.filter((p) => p.text.includes("Search slow for Slack readers") && p.path === new URL(url).pathname).map((p) => p.status)).toEqual([429, 200]);
+    expect(
+      hooks.posts.filter((p) => p.text.includes("Search slow for Slack readers") && p.path === new URL(url).pathname).map((p) => p.status),
+    ).toEqual([429, 200]);
 
     hooks.answerNext(url, { status: 410, body: "channel_is_archived" }, Infinity);
     await publish("Login fails for Slack readers", "Login fails.");

@@ -15,7 +15,9 @@ describe.each(databases())("Slack not set up, on %s", (database) => {
 
   it("the Slack endpoints answer 404 and declaring in the app queues nothing for Slack", async () => {
     for (const path of ["/api/v1/slack/commands", "/api/v1/slack/events", "/api/v1/slack/interactions"]) {
-      const answer = await postToSlackEndpoint(app.baseUrl, path, commandBody({ user: RESPONDER, text: "declare SEV1 Nope" }), { secret: SECRET });
+      const answer = await postToSlackEndpoint(app.baseUrl, path, commandBody({ user: RESPONDER, text: "declare SEV1 Nope" }), {
+        secret: SECRET,
+      });
       expect(answer.status, path).toBe(404);
       expect((await fetch(app.baseUrl + path)).status).toBe(404);
     }

@@ -12,7 +12,10 @@ const WRONG: unknown[] = [undefined, null, 0, -1.5, true, "", "x".repeat(5000), 
 function replaced(doc: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
-  if (Array.isArray(doc)) return doc.map((item, i) => (i === head ? replaced(item, rest, value) : item)).filter((_, i) => !(i === head && rest.length === 0 && value === undefined));
+  if (Array.isArray(doc))
+    return doc
+      .map((item, i) => (i === head ? replaced(item, rest, value) : item))
+      .filter((_, i) => !(i === head && rest.length === 0 && value === undefined));
   const copy = { ...(doc as Record<string, unknown>) };
   if (rest.length === 0 && value === undefined) delete copy[head as string];
   else copy[head as string] = replaced(copy[head as string], rest, value);
@@ -36,24 +39,60 @@ describe.each(databases())("Slack payloads broken inside, signed, on %s", (datab
 
   it("answers every variant without a 5xx", async () => {
     const ts = scene.slack.postAs(incident.channelId, { user: PEOPLE.kenji.id, text: "a message" });
-    const made = await scene.app.api.post(`/api/v1/incidents/${incident.incidentId}/updates`, { status: "identified", body: "Words", publish: true, notify: false });
+    const made = await scene.app.api.post(`/api/v1/incidents/${incident.incidentId}/updates`, {
+      status: "identified",
+      body: "Words",
+      publish: true,
+      notify: false,
+    });
     const updateId = made.body.update.id as string;
     const events = [
       { type: "reaction_added", user: PEOPLE.dana.id, reaction: "pushpin", item: { type: "message", channel: incident.channelId, ts } },
-      { type: "pin_added", user: PEOPLE.dana.id, channel_id: incident.channelId, item: { type: "message", channel: incident.channelId, message: { ts, text: "a message", user: PEOPLE.kenji.id } } },
+      {
+        type: "pin_added",
+        user: PEOPLE.dana.id,
+        channel_id: incident.channelId,
+        item: { type: "message", channel: incident.channelId, message: { ts, text: "a message", user: PEOPLE.kenji.id } },
+      },
     ];
     const interactions = [
-      { type: "message_action", callback_id: "add_to_timeline", user: { id: PEOPLE.dana.id }, channel: { id: incident.channelId }, message: { ts, text: "a message", user: PEOPLE.kenji.id } },
-      { type: "block_actions", user: { id: PEOPLE.priya.id }, channel: { id: incident.channelId }, container: { channel_id: incident.channelId, message_ts: ts }, actions: [{ action_id: "reject_update", value: updateId }] },
       {
-        type: "view_submission",
-        user: { id: PEOPLE.alex.id },
-        view: { callback_id: "draft_update", private_metadata: JSON.stringify({ incidentId: incident.incidentId, status: "identified" }), state: { values: { body: { value: { type: "plain_text_input", value: "Draft words" } } } } },
+        type: "message_action",
+        callback_id: "add_to_timeline",
+        user: { id: PEOPLE.dana.id },
+        channel: { id: incident.channelId },
+        message: { ts, text: "a message", user: PEOPLE.kenji.id },
+      },
+      {
+        type: "block_actions",
+        user: { id: PEOPLE.priya.id },
+        channel: { id: incident.channelId },
+        container: { channel_id: incident.channelId, message_ts: ts },
+        actions: [{ action_id: "reject_update", value: updateId }],
       },
       {
         type: "view_submission",
         user: { id: PEOPLE.alex.id },
-        view: { callback_id: "declare_incident", private_metadata: "", state: { values: { title: { value: { value: "A title" } }, severity: { value: { selected_option: { value: "SEV4" } } }, components: { value: { selected_options: [{ value: "nope" }] } } } } },
+        view: {
+          callback_id: "draft_update",
+          private_metadata: JSON.stringify({ incidentId: incident.incidentId, status: "identified" }),
+          state: { values: { body: { value: { type: "plain_text_input", value: "Draft words" } } } },
+        },
+      },
+      {
+        type: "view_submission",
+        user: { id: PEOPLE.alex.id },
+        view: {
+          callback_id: "declare_incident",
+          private_metadata: "",
+          state: {
+            values: {
+              title: { value: { value: "A title" } },
+              severity: { value: { selected_option: { value: "SEV4" } } },
+              components: { value: { selected_options: [{ value: "nope" }] } },
+            },
+          },
+        },
       },
     ];
     const statuses: Record<number, number> = {};
@@ -74,8 +113,22 @@ describe.each(databases())("Slack payloads broken inside, signed, on %s", (datab
           const broken = replaced(payload, path, value) as Record<string, unknown>;
           note(JSON.stringify(broken), (await scene.interaction(broken ?? {})).status);
         }
-    for (const text of ["lead", "lead <@U0NOBODY>", `lead <@${PEOPLE.dana.id}> extra`, "update", "declare", "declare SEV9", "note", "sev", "lead <@>"])
-      for (const trigger of [undefined, "", "x".repeat(300), "1.2.3"]) note(text, (await scene.command(PEOPLE.dana.id, text, incident.channelId, trigger === undefined ? {} : { trigger_id: trigger })).status);
+    for (const text of [
+      "lead",
+      "lead <@U0NOBODY>",
+      `lead <@${PEOPLE.dana.id}> extra`,
+      "update",
+      "declare",
+      "declare SEV9",
+      "note",
+      "sev",
+      "lead <@>",
+    ])
+      for (const trigger of [undefined, "", "x".repeat(300), "1.2.3"])
+        note(
+          text,
+          (await scene.command(PEOPLE.dana.id, text, incident.channelId, trigger === undefined ? {} : { trigger_id: trigger })).status,
+        );
     console.log(`slack payload fuzz on ${database}: ${JSON.stringify(statuses)}`);
     expect(problems).toEqual([]);
     expect((await scene.app.api.get("/healthz")).status).toBe(200);

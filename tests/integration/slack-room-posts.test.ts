@@ -12,7 +12,10 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
 
   beforeAll(async () => {
     slack = await startSlackStandIn();
-    app = await startApp({ database, env: { SLACK_SIGNING_SECRET: "room-posts-secret", SLACK_BOT_TOKEN: slack.token, SLACK_API_URL: slack.url } });
+    app = await startApp({
+      database,
+      env: { SLACK_SIGNING_SECRET: "room-posts-secret", SLACK_BOT_TOKEN: slack.token, SLACK_API_URL: slack.url },
+    });
   }, 60_000);
   afterAll(async () => {
     await app?.stop();
@@ -20,7 +23,12 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
   });
 
   const channelIdOf = async (incidentId: string) =>
-    (await app.db.rows<{ channelId: string | null; pinnedAt: unknown }>(`SELECT "channelId", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`, incidentId))[0];
+    (
+      await app.db.rows<{ channelId: string | null; pinnedAt: unknown }>(
+        `SELECT "channelId", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`,
+        incidentId,
+      )
+    )[0];
   async function declare(title: string, severity = "SEV3") {
     const response = await app.api.post("/api/v1/incidents", { title, severity });
     expect(response.status).toBe(201);
@@ -35,7 +43,9 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     slack.rateLimitNext(1, 1, "chat.postMessage");
     const added = await app.api.post(`/api/v1/incidents/${incident.id}/timeline`, { body: "Failing over the primary <db-1> & replica" });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    await waitFor("the entry in the channel", () => texts(channel()).find((t) => t.endsWith("Failing over the primary &lt;db-1&gt; &amp; replica")));
+    await waitFor("the entry in the channel", () =>
+      texts(channel()).find((t) => t.endsWith("Failing over the primary &lt;db-1&gt; &amp; replica")),
+    );
     const posts = slack.calls.filter((c) => c.method === "chat.postMessage" && c.args.text?.includes("Failing over the primary"));
     expect(posts.map((c) => c.status)).toEqual([429, 200]);
     expect(texts(channel()).filter((t) => t.includes("Failing over the primary"))).toHaveLength(1);
@@ -44,11 +54,15 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     const entryId = added.body.entry.id;
     const edited = await app.api.patch(`/api/v1/incidents/${incident.id}/timeline/${entryId}`, { body: "Failed over the primary to db-2" });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    await waitFor("the message edited", () => channel().messages.find((m) => m.edited && m.text.includes("Failed over the primary to db-2")));
+    await waitFor("the message edited", () =>
+      channel().messages.find((m) => m.edited && m.text.includes("Failed over the primary to db-2")),
+    );
     expect(texts(channel()).filter((t) => t.includes("primary"))).toHaveLength(1);
     const deleted = await app.api.delete(`/api/v1/incidents/${incident.id}/timeline/${entryId}`);
     expect(deleted.status).toBeLessThan(300);
-    await waitFor("the message struck through", () => channel().messages.find((m) => m.text.startsWith("~") && m.text.endsWith("(deleted in the room)")));
+    await waitFor("the message struck through", () =>
+      channel().messages.find((m) => m.text.startsWith("~") && m.text.endsWith("(deleted in the room)")),
+    );
     expect(texts(channel()).filter((t) => t.includes("primary"))).toHaveLength(1);
   });
 
@@ -56,7 +70,10 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     const { incident, channel } = await declare("Room posts for changes");
     expect((await app.api.patch(`/api/v1/incidents/${incident.id}`, { status: "identified" })).status).toBe(200);
     expect((await app.api.patch(`/api/v1/incidents/${incident.id}`, { severity: "SEV2" })).status).toBe(200);
-    const drafted = await app.api.post(`/api/v1/incidents/${incident.id}/updates`, { status: "identified", body: "We found the cause and are fixing it." });
+    const drafted = await app.api.post(`/api/v1/incidents/${incident.id}/updates`, {
+      status: "identified",
+      body: "We found the cause and are fixing it.",
+    });
     expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
     const published = await app.api.post(`/api/v1/updates/${drafted.body.update.id}/publish`);
     expect(published.status, JSON.stringify(published.body)).toBe(200);
@@ -77,8 +94,16 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     const id = declared.body.incident.id;
     expect((await app.api.post(`/api/v1/incidents/${id}/timeline`, { body: "Written while Slack is down" })).status).toBe(201);
     expect((await app.api.patch(`/api/v1/incidents/${id}`, { status: "identified" })).status).toBe(200);
-    const room = async () => (await (await fetch(`${app.baseUrl}/incidents/${id}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).text()).replaceAll("<!-- -->", "");
-    const notice = await waitFor("the room to say the channel is behind", async () => (await room()).match(/Slack channel behind:<\/span> 4 messages waiting since <span>\d\d:\d\d<\/span>/), 30_000);
+    const room = async () =>
+      (await (await fetch(`${app.baseUrl}/incidents/${id}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).text()).replaceAll(
+        "<!-- -->",
+        "",
+      );
+    const notice = await waitFor(
+      "the room to say the channel is behind",
+      async () => (await room()).match(/Slack channel behind:<\/span> 4 messages waiting since <span>\d\d:\d\d<\/span>/),
+      30_000,
+    );
     expect(notice[0]).toBeTruthy(); // setting up the channel, the entry, the status change and the topic it changes
     const live = await app.api.get(`/incidents/${id}/slack-behind`);
     expect(live.body.behind).toMatchObject({ waiting: expect.any(Number), since: expect.any(String), notPosted: 0 });
@@ -86,7 +111,11 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     slack.failNext(0);
     const row = await waitFor("the channel", async () => ((await channelIdOf(id))?.pinnedAt ? channelIdOf(id) : null), 40_000);
     const channel = () => slack.channels.get(row!.channelId!)!;
-    await waitFor("the status change in the channel", () => texts(channel()).find((t) => t.includes("Status changed from investigating to identified")), 40_000);
+    await waitFor(
+      "the status change in the channel",
+      () => texts(channel()).find((t) => t.includes("Status changed from investigating to identified")),
+      40_000,
+    );
     expect(texts(channel())).toEqual([
       expect.stringContaining("Room posts while Slack is down"), // the pinned summary first
       expect.stringMatching(/^:memo: \*[^*]+\*: Written while Slack is down$/),
@@ -101,7 +130,9 @@ describe.each(databases())("the room speaks in the Slack channel on %s", (databa
     const due = new Date(Date.now() + 60_000);
     expect(await app.db.execute(`UPDATE "Incident" SET "nextUpdateDueAt" = ? WHERE "id" = ?`, due, incident.id)).toBe(1);
     await waitFor("the nudge", () => texts(channel()).find((t) => t.startsWith(":alarm_clock:")), 20_000);
-    expect(texts(channel()).filter((t) => t.startsWith(":alarm_clock:"))).toEqual([expect.stringContaining(`The next update promised on INC-${incident.number}`)]);
+    expect(texts(channel()).filter((t) => t.startsWith(":alarm_clock:"))).toEqual([
+      expect.stringContaining(`The next update promised on INC-${incident.number}`),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 6_000)); // a second look by the worker nudges nothing more
     expect(texts(channel()).filter((t) => t.startsWith(":alarm_clock:"))).toHaveLength(1);
   }, 40_000);

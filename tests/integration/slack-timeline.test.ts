@@ -45,7 +45,10 @@ describe.each(databases())("the timeline from Slack on %s", (database) => {
   });
 
   it("📌 twice, Slack's retry of the same event, a pin and the shortcut make one entry: the message's words, author, time and link", async () => {
-    const ts = scene.slack.postAs(incident.channelId, { user: PEOPLE.kenji.id, text: "Index shard 7 is <https://grafana.example/d/7|red> &amp; rejecting writes" });
+    const ts = scene.slack.postAs(incident.channelId, {
+      user: PEOPLE.kenji.id,
+      text: "Index shard 7 is <https://grafana.example/d/7|red> &amp; rejecting writes",
+    });
     const started = Date.now();
     const first = await scene.event(pushpin(PEOPLE.dana.id, ts), { eventId: "Ev0PIN1" });
     expect(first.status).toBe(200);
@@ -57,11 +60,15 @@ describe.each(databases())("the timeline from Slack on %s", (database) => {
     expect((await scene.interaction(shortcut(PEOPLE.dana.id, ts))).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2500)); // a worker round: nothing more comes
     expect(await fromSlack("Index shard 7")).toHaveLength(1);
-    expect(entry.body).toBe(`Index shard 7 is red (https://grafana.example/d/7) & rejecting writes\nFrom Slack: https://northwind.slack.com/archives/${incident.channelId}/p${ts.replace(".", "")}`);
+    expect(entry.body).toBe(
+      `Index shard 7 is red (https://grafana.example/d/7) & rejecting writes\nFrom Slack: https://northwind.slack.com/archives/${incident.channelId}/p${ts.replace(".", "")}`,
+    );
     expect(entry.author).toMatchObject({ name: "Kenji Tanaka" });
     expect(entry.occurredAt).toBe(new Date(Math.round(Number(ts) * 1000)).toISOString());
     expect(scene.slack.callsOf("conversations.history").filter((c) => c.args.latest === ts)).toEqual([
-      expect.objectContaining({ args: expect.objectContaining({ channel: incident.channelId, latest: ts, inclusive: "true", limit: "1" }) }),
+      expect.objectContaining({
+        args: expect.objectContaining({ channel: incident.channelId, latest: ts, inclusive: "true", limit: "1" }),
+      }),
     ]);
     expect(scene.slack.callsOf("chat.getPermalink").filter((c) => c.args.message_ts === ts)).toHaveLength(1);
     // the audit row: written through Slack, by the person who pinned it
@@ -73,7 +80,10 @@ describe.each(databases())("the timeline from Slack on %s", (database) => {
   });
 
   it("the shortcut on a message by someone without an account names them, attributed to whoever used it", async () => {
-    const ts = scene.slack.postAs(incident.channelId, { user: PEOPLE.guest.id, text: "Partner side: our calls to search time out since 14:02" });
+    const ts = scene.slack.postAs(incident.channelId, {
+      user: PEOPLE.guest.id,
+      text: "Partner side: our calls to search time out since 14:02",
+    });
     expect((await scene.interaction(shortcut(PEOPLE.dana.id, ts, { user: PEOPLE.guest.id }))).status).toBe(200);
     const [entry] = await waitFor("the entry", async () => ((await fromSlack("Partner side")).length ? fromSlack("Partner side") : null));
     expect(entry.body.startsWith("Gita Guest (in Slack): Partner side: our calls to search time out since 14:02")).toBe(true);
@@ -82,9 +92,15 @@ describe.each(databases())("the timeline from Slack on %s", (database) => {
 
   it("a pin of a reply in a thread is found through conversations.replies", async () => {
     const parent = scene.slack.postAs(incident.channelId, { user: PEOPLE.dana.id, text: "Thread for the rollback" });
-    const reply = scene.slack.postAs(incident.channelId, { user: PEOPLE.kenji.id, text: "Rollback of search-api 2.14 done", thread_ts: parent });
+    const reply = scene.slack.postAs(incident.channelId, {
+      user: PEOPLE.kenji.id,
+      text: "Rollback of search-api 2.14 done",
+      thread_ts: parent,
+    });
     expect((await scene.event(pin(PEOPLE.kenji.id, reply))).status).toBe(200);
-    const [entry] = await waitFor("the entry", async () => ((await fromSlack("Rollback of search-api")).length ? fromSlack("Rollback of search-api") : null));
+    const [entry] = await waitFor("the entry", async () =>
+      (await fromSlack("Rollback of search-api")).length ? fromSlack("Rollback of search-api") : null,
+    );
     expect(entry.author).toMatchObject({ name: "Kenji Tanaka" });
     expect(scene.slack.callsOf("conversations.replies").some((c) => c.args.ts === reply)).toBe(true);
   });
@@ -96,13 +112,26 @@ describe.each(databases())("the timeline from Slack on %s", (database) => {
     const viewerPinned = scene.slack.postAs(incident.channelId, { user: PEOPLE.kenji.id, text: "Viewer wants this kept" });
     const general = scene.slack.takeName("general");
     const elsewhere = scene.slack.postAs(general, { user: PEOPLE.kenji.id, text: "Off-channel chatter" });
-    for (const event of [pushpin(PEOPLE.dana.id, bot), pin(PEOPLE.dana.id, bot, { bot_id: "B0GRAFANA", subtype: "bot_message" }), pushpin(PEOPLE.dana.id, plain, "eyes"), pushpin(PEOPLE.alex.id, viewerPinned)]) {
+    for (const event of [
+      pushpin(PEOPLE.dana.id, bot),
+      pin(PEOPLE.dana.id, bot, { bot_id: "B0GRAFANA", subtype: "bot_message" }),
+      pushpin(PEOPLE.dana.id, plain, "eyes"),
+      pushpin(PEOPLE.alex.id, viewerPinned),
+    ]) {
       expect((await scene.event(event)).status).toBe(200);
     }
-    expect((await scene.event({ ...pushpin(PEOPLE.dana.id, elsewhere), item: { type: "message", channel: general, ts: elsewhere } })).status).toBe(200);
+    expect(
+      (await scene.event({ ...pushpin(PEOPLE.dana.id, elsewhere), item: { type: "message", channel: general, ts: elsewhere } })).status,
+    ).toBe(200);
     expect((await scene.interaction(shortcut(PEOPLE.dana.id, bot, { bot_id: "B0GRAFANA", subtype: "bot_message" }))).status).toBe(200);
-    await waitFor("the viewer told", () => scene.slack.callsOf("chat.postEphemeral").find((c) => c.args.user === PEOPLE.alex.id && c.args.text.includes("your role (viewer) may not")));
-    await waitFor("the bot shortcut answered", () => scene.slack.callsOf("chat.postEphemeral").find((c) => c.args.text.includes("bots are not added")));
+    await waitFor("the viewer told", () =>
+      scene.slack
+        .callsOf("chat.postEphemeral")
+        .find((c) => c.args.user === PEOPLE.alex.id && c.args.text.includes("your role (viewer) may not")),
+    );
+    await waitFor("the bot shortcut answered", () =>
+      scene.slack.callsOf("chat.postEphemeral").find((c) => c.args.text.includes("bots are not added")),
+    );
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await entries()).length).toBe(before);
     // the viewer's refusal kept nothing: a responder may still capture that message

@@ -51,7 +51,8 @@ describe.each(databases())("the incident event stream on %s", (database) => {
   it("delivers new entries live and in order: id is the seq, the type, the entry as JSON", async () => {
     const client = await connectLive();
     const posted: Awaited<ReturnType<typeof postEntry>>[] = [];
-    for (const body of ["Disconnect rate 4x baseline.", "Suspect the new load balancer pool.", "Draining pool B."]) posted.push(await postEntry(body));
+    for (const body of ["Disconnect rate 4x baseline.", "Suspect the new load balancer pool.", "Draining pool B."])
+      posted.push(await postEntry(body));
     const received = await client.waitForCount(3, 5_000);
     expect(received.map((e) => e.event)).toEqual(["timeline.created", "timeline.created", "timeline.created"]);
     expect(seqs(received)).toEqual(posted.map((p) => p.entry.seq));
@@ -113,6 +114,8 @@ describe.each(databases())("the incident event stream on %s", (database) => {
     const error = await openEventStream(`${app.baseUrl}${events}`, { token: app.adminToken, lastEventId: "yesterday" }).catch((e) => e);
     expect(error).toBeInstanceOf(EventStreamError);
     expect(error.status).toBe(400);
-    await expect(openEventStream(`${app.baseUrl}/api/v1/incidents/nosuchincid/events`, { token: app.adminToken })).rejects.toMatchObject({ status: 404 });
+    await expect(openEventStream(`${app.baseUrl}/api/v1/incidents/nosuchincid/events`, { token: app.adminToken })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

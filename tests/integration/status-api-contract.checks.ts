@@ -11,10 +11,50 @@ export const CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60, sta
 
 const PAGE_KEYS = ["id", "name", "url", "time_zone", "updated_at"];
 export const STATUS_KEYS = ["indicator", "description"];
-const COMPONENT_KEYS = ["id", "name", "status", "created_at", "updated_at", "position", "description", "showcase", "start_date", "group_id", "page_id", "group", "only_show_if_degraded"];
-const INCIDENT_KEYS = ["id", "name", "status", "impact", "created_at", "updated_at", "monitoring_at", "resolved_at", "shortlink", "started_at", "page_id", "incident_updates", "components"];
+const COMPONENT_KEYS = [
+  "id",
+  "name",
+  "status",
+  "created_at",
+  "updated_at",
+  "position",
+  "description",
+  "showcase",
+  "start_date",
+  "group_id",
+  "page_id",
+  "group",
+  "only_show_if_degraded",
+];
+const INCIDENT_KEYS = [
+  "id",
+  "name",
+  "status",
+  "impact",
+  "created_at",
+  "updated_at",
+  "monitoring_at",
+  "resolved_at",
+  "shortlink",
+  "started_at",
+  "page_id",
+  "incident_updates",
+  "components",
+];
 const MAINTENANCE_KEYS = [...INCIDENT_KEYS, "scheduled_for", "scheduled_until"];
-const UPDATE_KEYS = ["id", "status", "body", "incident_id", "created_at", "updated_at", "display_at", "affected_components", "deliver_notifications", "custom_tweet", "tweet_id"];
+const UPDATE_KEYS = [
+  "id",
+  "status",
+  "body",
+  "incident_id",
+  "created_at",
+  "updated_at",
+  "display_at",
+  "affected_components",
+  "deliver_notifications",
+  "custom_tweet",
+  "tweet_id",
+];
 const AFFECTED_KEYS = ["code", "name", "old_status", "new_status"];
 
 const COMPONENT_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
@@ -22,7 +62,15 @@ const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolve
 export const UNRESOLVED = ["investigating", "identified", "monitoring"];
 const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"];
 export const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
-export const DESCRIPTIONS = ["All Systems Operational", "Partially Degraded Service", "Minor Service Outage", "Partial System Outage", "Degraded System Service", "Major System Outage", "Service Under Maintenance"];
+export const DESCRIPTIONS = [
+  "All Systems Operational",
+  "Partially Degraded Service",
+  "Minor Service Outage",
+  "Partial System Outage",
+  "Degraded System Service",
+  "Major System Outage",
+  "Service Under Maintenance",
+];
 
 export const ENDPOINTS: Record<string, string[]> = {
   "/api/v2/summary.json": ["page", "components", "incidents", "scheduled_maintenances", "status"],
@@ -112,20 +160,28 @@ export function checkEvent(e: any, pageId: string, kind: "incident" | "maintenan
 }
 
 /** A GET without fetch's automatic decompression, to see the bytes on the wire. */
-export function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+export function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject).end();
+    })
+      .on("error", reject)
+      .end();
   });
 }
 
 /** Minimal well-formedness: one root, balanced tags, no stray ampersands. */
 export function expectWellFormedXml(xml: string, root: string) {
   expect(xml.startsWith("<?xml")).toBe(true);
-  const body = xml.replace(/<\?xml[^?]*\?>/, "").replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const body = xml
+    .replace(/<\?xml[^?]*\?>/, "")
+    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "")
+    .replace(/<!--[\s\S]*?-->/g, "");
   expect(body).not.toMatch(/&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)/);
   const stack: string[] = [];
   let roots = 0;

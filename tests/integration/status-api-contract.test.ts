@@ -5,7 +5,21 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
-import { CACHE_CONTROL, checkComponent, checkEvent, checkPage, DESCRIPTIONS, ENDPOINTS, expectKeys, expectWellFormedXml, INDICATORS, rawGet, STATUS_KEYS, TIME, UNRESOLVED } from "./status-api-contract.checks.ts";
+import {
+  CACHE_CONTROL,
+  checkComponent,
+  checkEvent,
+  checkPage,
+  DESCRIPTIONS,
+  ENDPOINTS,
+  expectKeys,
+  expectWellFormedXml,
+  INDICATORS,
+  rawGet,
+  STATUS_KEYS,
+  TIME,
+  UNRESOLVED,
+} from "./status-api-contract.checks.ts";
 
 describe.each(databases())("the Statuspage v2 API on %s", (database) => {
   let app: TestApp;
@@ -48,8 +62,16 @@ describe.each(databases())("the Statuspage v2 API on %s", (database) => {
     maintained = leaves.find((c: any) => c.groupId === null && c.status === "operational").id;
 
     const activeId = await declare("Contract: elevated errors on one endpoint", "SEV2");
-    await publish(activeId, { status: "investigating", body: "We are looking into errors.", components: [{ id: member, status: "partial_outage" }] });
-    await publish(activeId, { status: "identified", body: "We found the cause and are fixing it.", components: [{ id: member, status: "partial_outage" }] });
+    await publish(activeId, {
+      status: "investigating",
+      body: "We are looking into errors.",
+      components: [{ id: member, status: "partial_outage" }],
+    });
+    await publish(activeId, {
+      status: "identified",
+      body: "We found the cause and are fixing it.",
+      components: [{ id: member, status: "partial_outage" }],
+    });
     active = { id: activeId, name: "Contract: elevated errors on one endpoint" };
     resolved = await declare("Contract: a short blip", "SEV4");
     await publish(resolved, { status: "investigating", body: "A short blip." });
@@ -109,7 +131,10 @@ describe.each(databases())("the Statuspage v2 API on %s", (database) => {
     const everything = bodies["/api/v2/incidents.json"].incidents;
     expect(everything.find((i: any) => i.id === resolved)).toMatchObject({ status: "resolved", resolved_at: expect.stringMatching(TIME) });
     for (const path of ["/api/v2/incidents/unresolved.json", "/api/v2/summary.json"]) {
-      expect(bodies[path].incidents.map((i: any) => i.id), path).not.toContain(resolved);
+      expect(
+        bodies[path].incidents.map((i: any) => i.id),
+        path,
+      ).not.toContain(resolved);
       for (const i of bodies[path].incidents) expect(UNRESOLVED).toContain(i.status);
     }
   });
@@ -136,7 +161,10 @@ describe.each(databases())("the Statuspage v2 API on %s", (database) => {
   });
 
   it("serves /history.atom and /history.rss as well-formed feeds with the incident", async () => {
-    for (const [path, type, root] of [["/history.atom", "application/atom+xml", "feed"], ["/history.rss", "application/rss+xml", "rss"]]) {
+    for (const [path, type, root] of [
+      ["/history.atom", "application/atom+xml", "feed"],
+      ["/history.rss", "application/rss+xml", "rss"],
+    ]) {
       const response = await fetch(app.baseUrl + path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get("content-type"), path).toMatch(new RegExp(`^${type.replace("+", "\\+")}`));

@@ -77,7 +77,10 @@ describe("the public status page while Postgres is down", () => {
     const health = await app.api.get("/healthz");
     expect(health.status).toBe(503);
     expect(health.body.error).toMatchObject({ code: "unavailable" });
-    for (const response of [await app.api.get("/api/v1/incidents"), await app.api.post("/api/v1/incidents", { title: "Still down", severity: "SEV3" })]) {
+    for (const response of [
+      await app.api.get("/api/v1/incidents"),
+      await app.api.post("/api/v1/incidents", { title: "Still down", severity: "SEV3" }),
+    ]) {
       expect(response.body, `${response.status} ${JSON.stringify(response.body)}`).toEqual({
         error: { code: "unavailable", message: expect.any(String), fields: expect.any(Object) },
       });

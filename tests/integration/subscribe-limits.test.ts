@@ -84,7 +84,7 @@ describe.each(databases())("the subscribe form's limits on %s", (database) => {
     const queued = await app.db.rows<{ recipient: string; kind: string; state: string }>(
       `SELECT "recipient", "kind", "state" FROM "Delivery" WHERE "recipient" IN (${[...known, ...fresh].map(() => "?").join(", ")})`,
       ...known,
-      ...fresh
+      ...fresh,
     );
     expect(queued.map((r) => `${r.kind}/${r.state}`)).toEqual(Array(2 * known.length).fill("subscribe-request/queued"));
     // Time: medians within a tolerance a loaded machine keeps (the structural check above is the real one).

@@ -28,7 +28,11 @@ describe.each(databases())("subscribers API on %s", (database) => {
     outbox: await app.db.count("OutboxEmail"),
     audit: await app.db.count("AuditEvent"),
   });
-  const outboxTo = (email: string) => app.db.rows<{ subject: string; text: string; headers: unknown }>(`SELECT "subject", "text", "headers" FROM "OutboxEmail" WHERE "to" = ?`, email);
+  const outboxTo = (email: string) =>
+    app.db.rows<{ subject: string; text: string; headers: unknown }>(
+      `SELECT "subject", "text", "headers" FROM "OutboxEmail" WHERE "to" = ?`,
+      email,
+    );
   async function waitForOutbox(email: string) {
     const deadline = Date.now() + 10_000;
     while ((await outboxTo(email)).length === 0) {
@@ -113,10 +117,16 @@ describe.each(databases())("subscribers API on %s", (database) => {
 
   it("refuses an unknown component or a confirmation in the future: 422, nothing stored", async () => {
     const before = await stored();
-    const unknown = await app.api.post("/api/v1/subscribers", { email: "unknown-part@example.com", components: [components[0], "no-such-component"] });
+    const unknown = await app.api.post("/api/v1/subscribers", {
+      email: "unknown-part@example.com",
+      components: [components[0], "no-such-component"],
+    });
     expect(unknown.status, JSON.stringify(unknown.body)).toBe(422);
     expect(unknown.body.error.fields).toHaveProperty(["components.1"]);
-    const future = await app.api.post("/api/v1/subscribers", { email: "future@example.com", confirmedAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const future = await app.api.post("/api/v1/subscribers", {
+      email: "future@example.com",
+      confirmedAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(future.status).toBe(422);
     expect(future.body.error.fields).toHaveProperty("confirmedAt");
     expect(await stored()).toEqual(before);
@@ -124,7 +134,8 @@ describe.each(databases())("subscribers API on %s", (database) => {
 
   it("lists subscribers a page at a time with a cursor", async () => {
     const emails = Array.from({ length: 5 }, (_, i) => `page-${i}@example.com`);
-    for (const email of emails) expect((await app.api.post("/api/v1/subscribers", { email, confirmedAt: new Date().toISOString() })).status).toBe(201);
+    for (const email of emails)
+      expect((await app.api.post("/api/v1/subscribers", { email, confirmedAt: new Date().toISOString() })).status).toBe(201);
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
@@ -171,7 +182,9 @@ describe.each(databases())("subscribers API on %s", (database) => {
       expect((await resendApp.api.post("/api/v1/subscribers", { email })).status).toBe(200);
       await delay(SETTLE_MS);
       const mail = standIn.received.filter((e) => e.to.includes(email));
-      expect(mail.map((e) => [e.subject.startsWith("Confirm your subscription"), e.idempotencyKey?.startsWith("confirmation/")])).toEqual([[true, true]]);
+      expect(mail.map((e) => [e.subject.startsWith("Confirm your subscription"), e.idempotencyKey?.startsWith("confirmation/")])).toEqual([
+        [true, true],
+      ]);
       expect(await resendApp.db.count("OutboxEmail", `"to" = ?`, email)).toBe(0);
     } finally {
       await resendApp.stop();

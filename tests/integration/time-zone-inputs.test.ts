@@ -26,17 +26,33 @@ describe.each(databases())("time inputs in the reader's zone on %s", (database) 
   afterAll(() => app?.stop());
 
   const post = (path: string, fields: Record<string, string>) =>
-    fetch(app.baseUrl + path, { method: "POST", headers: { cookie: reader.cookie, origin: app.baseUrl }, body: new URLSearchParams(fields), redirect: "manual" });
+    fetch(app.baseUrl + path, {
+      method: "POST",
+      headers: { cookie: reader.cookie, origin: app.baseUrl },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
   const incident = async (id: string) => (await app.api.get(`/api/v1/incidents/${id}`)).body.incident;
 
   it("declares with Started and Detected read in Los Angeles", async () => {
-    const declared = await post("/incidents/new", { title: "Clock check declare", severity: "SEV3", timeZone: LA, startedAt: "2026-01-15T10:00", detectedAt: "2026-01-15T10:20" });
+    const declared = await post("/incidents/new", {
+      title: "Clock check declare",
+      severity: "SEV3",
+      timeZone: LA,
+      startedAt: "2026-01-15T10:00",
+      detectedAt: "2026-01-15T10:20",
+    });
     expect(declared.status).toBe(302);
     const id = declared.headers.get("location")!.split("/").pop()!;
     expect(await incident(id)).toMatchObject({ startedAt: "2026-01-15T18:00:00.000Z", detectedAt: "2026-01-15T18:20:00.000Z" });
 
     // without the field, the reader's zone; either side of the spring change, an hour apart
-    const implicit = await post("/incidents/new", { title: "Clock check spring", severity: "SEV3", startedAt: "2026-03-08T01:30", detectedAt: "2026-03-08T03:30" });
+    const implicit = await post("/incidents/new", {
+      title: "Clock check spring",
+      severity: "SEV3",
+      startedAt: "2026-03-08T01:30",
+      detectedAt: "2026-03-08T03:30",
+    });
     expect(implicit.status).toBe(302);
     expect(await incident(implicit.headers.get("location")!.split("/").pop()!)).toMatchObject({
       startedAt: "2026-03-08T09:30:00.000Z",
@@ -44,7 +60,12 @@ describe.each(databases())("time inputs in the reader's zone on %s", (database) 
     });
 
     const before = (await app.db.rows(`SELECT "id" FROM "Incident"`)).length;
-    const bad = await post("/incidents/new", { title: "Clock check bad", severity: "SEV3", timeZone: "Mars/Olympus_Mons", startedAt: "2026-01-15T10:00" });
+    const bad = await post("/incidents/new", {
+      title: "Clock check bad",
+      severity: "SEV3",
+      timeZone: "Mars/Olympus_Mons",
+      startedAt: "2026-01-15T10:00",
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("timeZone: must be a time zone from the list");
     expect((await app.db.rows(`SELECT "id" FROM "Incident"`)).length).toBe(before);
@@ -78,18 +99,31 @@ describe.each(databases())("time inputs in the reader's zone on %s", (database) 
 
     const typed = await post(`/incidents/${id}`, { ...window("2026-01-15T10:00", "2026-01-15T11:00"), timeZone: LA });
     expect(typed.status, await typed.clone().text()).toBe(200);
-    expect((await incident(id)).impactHistory).toMatchObject([{ impact: "partial_outage", startedAt: "2026-01-15T18:00:00.000Z", endedAt: "2026-01-15T19:00:00.000Z" }]);
+    expect((await incident(id)).impactHistory).toMatchObject([
+      { impact: "partial_outage", startedAt: "2026-01-15T18:00:00.000Z", endedAt: "2026-01-15T19:00:00.000Z" },
+    ]);
 
     const implicit = await post(`/incidents/${id}`, window("2026-01-15T09:30", "2026-01-15T10:45"));
     expect(implicit.status).toBe(200);
-    expect((await incident(id)).impactHistory).toMatchObject([{ startedAt: "2026-01-15T17:30:00.000Z", endedAt: "2026-01-15T18:45:00.000Z" }]);
+    expect((await incident(id)).impactHistory).toMatchObject([
+      { startedAt: "2026-01-15T17:30:00.000Z", endedAt: "2026-01-15T18:45:00.000Z" },
+    ]);
   });
 
   it("schedules maintenance as typed in Los Angeles", async () => {
     const schedule = (title: string, extra: Record<string, string>) =>
-      post("/maintenance", { intent: "schedule", title, scheduledFor: "2030-01-05T10:00", scheduledUntil: "2030-01-05T12:30", components: component, ...extra });
+      post("/maintenance", {
+        intent: "schedule",
+        title,
+        scheduledFor: "2030-01-05T10:00",
+        scheduledUntil: "2030-01-05T12:30",
+        components: component,
+        ...extra,
+      });
     const stored = async (title: string) =>
-      ((await app.api.get("/api/v1/maintenances")).body.maintenances as { title: string; scheduledFor: string; scheduledUntil: string }[]).find((m) => m.title === title);
+      (
+        (await app.api.get("/api/v1/maintenances")).body.maintenances as { title: string; scheduledFor: string; scheduledUntil: string }[]
+      ).find((m) => m.title === title);
 
     const bad = await schedule("Clock check bad zone", { timeZone: "Europe/Atlantis" });
     expect(bad.status).toBe(422);
@@ -97,7 +131,10 @@ describe.each(databases())("time inputs in the reader's zone on %s", (database) 
     expect(await stored("Clock check bad zone")).toBeUndefined();
 
     expect((await schedule("Clock check upgrade", { timeZone: LA })).status).toBe(200);
-    expect(await stored("Clock check upgrade")).toMatchObject({ scheduledFor: "2030-01-05T18:00:00.000Z", scheduledUntil: "2030-01-05T20:30:00.000Z" });
+    expect(await stored("Clock check upgrade")).toMatchObject({
+      scheduledFor: "2030-01-05T18:00:00.000Z",
+      scheduledUntil: "2030-01-05T20:30:00.000Z",
+    });
 
     // without the field, the reader's zone
     expect((await schedule("Clock check implicit", {})).status).toBe(200);

@@ -19,8 +19,14 @@ describe.each(databases())("time zones on %s", (database) => {
   afterAll(() => app?.stop());
 
   const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(app.baseUrl + path, { method: "POST", headers: { cookie, origin: app.baseUrl }, body: new URLSearchParams(fields), redirect: "manual" });
-  const zoneOf = async (id: string) => (await app.db.rows<{ timeZone: string }>(`SELECT "timeZone" FROM "User" WHERE "id" = ?`, id))[0].timeZone;
+    fetch(app.baseUrl + path, {
+      method: "POST",
+      headers: { cookie, origin: app.baseUrl },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
+  const zoneOf = async (id: string) =>
+    (await app.db.rows<{ timeZone: string }>(`SELECT "timeZone" FROM "User" WHERE "id" = ?`, id))[0].timeZone;
   const audits = (id: string) =>
     app.db.rows<{ action: string; before: unknown; after: unknown; actorId: string }>(
       `SELECT "action", "before", "after", "actorId" FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'user.time_zone_changed' ORDER BY "at"`,
@@ -61,18 +67,30 @@ describe.each(databases())("time zones on %s", (database) => {
   });
 
   it("reads 10:00 typed by a Los Angeles reader as 18:00Z, and refuses an unknown zone by name", async () => {
-    const declared = await app.api.post("/api/v1/incidents", { title: "Clock check", severity: "SEV3", startedAt: "2026-01-15T17:00:00.000Z" });
+    const declared = await app.api.post("/api/v1/incidents", {
+      title: "Clock check",
+      severity: "SEV3",
+      startedAt: "2026-01-15T17:00:00.000Z",
+    });
     expect(declared.status).toBe(201);
     const id = declared.body.incident.id as string;
     const startedAt = async () => (await app.api.get(`/api/v1/incidents/${id}`)).body.incident.startedAt;
 
-    const bad = await post(`/incidents/${id}`, responder.cookie, { intent: "milestones", timeZone: "Nowhere/Else", startedAt: "2026-01-15T10:00" });
+    const bad = await post(`/incidents/${id}`, responder.cookie, {
+      intent: "milestones",
+      timeZone: "Nowhere/Else",
+      startedAt: "2026-01-15T10:00",
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("timeZone");
     expect(await startedAt()).toBe("2026-01-15T17:00:00.000Z");
 
     // the form names the zone it showed; without one the reader's own zone (America/Los_Angeles) is used
-    const typed = await post(`/incidents/${id}`, responder.cookie, { intent: "milestones", timeZone: "America/Los_Angeles", startedAt: "2026-01-15T10:00" });
+    const typed = await post(`/incidents/${id}`, responder.cookie, {
+      intent: "milestones",
+      timeZone: "America/Los_Angeles",
+      startedAt: "2026-01-15T10:00",
+    });
     expect(typed.status).toBe(200);
     expect(await startedAt()).toBe("2026-01-15T18:00:00.000Z");
     const implicit = await post(`/incidents/${id}`, responder.cookie, { intent: "milestones", startedAt: "2026-01-15T09:30" });

@@ -45,7 +45,10 @@ describe("a timeline write while the SQLite database is locked", () => {
     expect(read.body.entries.map((e: { body: string }) => e.body)).toContain("Before the lock");
 
     // Any write, not only the timeline's, says the same (the database client answers for all).
-    const draft = await app.api.post(`${timeline.replace(/\/timeline$/, "")}/updates`, { status: "investigating", body: "We are looking into slow checkouts." });
+    const draft = await app.api.post(`${timeline.replace(/\/timeline$/, "")}/updates`, {
+      status: "investigating",
+      body: "We are looking into slow checkouts.",
+    });
     expect(draft.status, JSON.stringify(draft.body)).toBe(503);
     expect(draft.body.error.code).toBe("unavailable");
 

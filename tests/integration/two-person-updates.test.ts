@@ -242,13 +242,21 @@ describe.each(databases())("the two-person rule on status updates on %s", (datab
   it("lets a responder send a SEV1 draft for approval from the composer, and publish nothing alone elsewhere", async () => {
     const danaCookie = await cookieOf(app, DANA);
     const sev1 = await declare("SEV1");
-    const fields = { intent: "submit-for-approval", status: "investigating", body: "Sign-in fails for most customers. We are investigating." };
+    const fields = {
+      intent: "submit-for-approval",
+      status: "investigating",
+      body: "Sign-in fails for most customers. We are investigating.",
+    };
     const sent = await commsForm(danaCookie, sev1, fields);
     expect(sent.status, await sent.clone().text()).toBe(200);
     const [mine] = (await app.api.get(`/api/v1/incidents/${sev1}/updates`)).body.updates as Update[];
     expect(mine).toMatchObject({ state: "awaiting_approval", contributors: [people.dana] });
     // The API's publish: true is the same request: sent for approval where a second person must approve…
-    const viaApi = await dana.post(`/api/v1/incidents/${sev1}/updates`, { status: "investigating", body: "Still investigating.", publish: true });
+    const viaApi = await dana.post(`/api/v1/incidents/${sev1}/updates`, {
+      status: "investigating",
+      body: "Still investigating.",
+      publish: true,
+    });
     expect(viaApi.status, JSON.stringify(viaApi.body)).toBe(201);
     expect(viaApi.body.update.state).toBe("awaiting_approval");
     // …and refused where it would publish at once, which a responder may not do.

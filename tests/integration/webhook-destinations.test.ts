@@ -93,7 +93,7 @@ describe.each(databases())("webhook destinations on %s", (database) => {
       const res = await app.api.post("/api/v1/webhooks", { url, secret: SECRET, events: ["incident"] });
       expect(res.status, url).toBe(422);
       expect(res.body.error.fields.url, url).toMatch(
-        /(is|resolves to) (a loopback|this machine|a benchmarking|a private|the cloud metadata|a shared)|is a (Teredo|local-use NAT64)/
+        /(is|resolves to) (a loopback|this machine|a benchmarking|a private|the cloud metadata|a shared)|is a (Teredo|local-use NAT64)/,
       );
     }
     expect(await app.db.count("WebhookEndpoint")).toBe(before);
@@ -135,7 +135,7 @@ describe.each(databases())("webhook destinations on %s", (database) => {
         SECRET,
         "incident",
         admin.id,
-        new Date()
+        new Date(),
       );
     }
     // Public when it was added (the first lookup), loopback when the worker connects.
@@ -157,7 +157,7 @@ describe.each(databases())("webhook destinations on %s", (database) => {
     const read = () =>
       app.db.rows<Row>(
         `SELECT "recipient", "state", "lastError", "attempts" FROM "Delivery" WHERE "channel" = 'webhook' AND "updateId" = ?`,
-        update.body.update.id
+        update.body.update.id,
       );
     let rows = await read();
     while (rows.some((r) => r.state !== "dead") && Date.now() < until) {

@@ -68,7 +68,7 @@ describe.each(databases())("webhooks and the public page's age on %s", (database
 
   it("sends a new incident's first update, and a component's new status, right after another publish", async () => {
     expect(
-      (await app.api.post("/api/v1/webhooks", { url: `${receiver.url}/hook`, secret: SECRET, events: ["incident", "component"] })).status
+      (await app.api.post("/api/v1/webhooks", { url: `${receiver.url}/hook`, secret: SECRET, events: ["incident", "component"] })).status,
     ).toBe(201);
     const first = (await app.api.post("/api/v1/incidents", { title: "First of two", severity: "SEV3" })).body.incident;
     const firstUpdate = await publish(first.id, "The first incident's update.");

@@ -33,7 +33,12 @@ function startReceiver() {
   return new Promise<{ url: string; received: Received[]; failNext: (n: number) => void; close: () => Promise<void> }>((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://localhost:${port}${prefix}`, received, failNext: (n) => (failNext = n), close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://localhost:${port}${prefix}`,
+        received,
+        failNext: (n) => (failNext = n),
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }
@@ -68,7 +73,12 @@ describe.each(databases())("webhooks on %s", (database) => {
 
   it("refuses endpoints on this machine, the private network or the metadata service, storing nothing", async () => {
     const before = await app.db.count("WebhookEndpoint");
-    for (const url of ["http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data", "http://10.0.0.8/hook", "http://[::1]:9/hook"]) {
+    for (const url of [
+      "http://127.0.0.1:9/hook",
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.0.0.8/hook",
+      "http://[::1]:9/hook",
+    ]) {
       const res = await app.api.post("/api/v1/webhooks", { url, secret: SECRET, events: ["incident"] });
       expect(res.status, url).toBe(422);
       expect(res.body.error.fields.url).toMatch(/is (a loopback|the cloud metadata|a private)/);
@@ -86,12 +96,20 @@ describe.each(databases())("webhooks on %s", (database) => {
 
   it("lets only admins manage endpoints", async () => {
     const comms = await app.api.post("/api/v1/tokens", { name: "comms bot", role: "comms" });
-    const res = await api(app.baseUrl, comms.body.token).post("/api/v1/webhooks", { url: `${receiver.url}/x`, secret: SECRET, events: ["incident"] });
+    const res = await api(app.baseUrl, comms.body.token).post("/api/v1/webhooks", {
+      url: `${receiver.url}/x`,
+      secret: SECRET,
+      events: ["incident"],
+    });
     expect(res.status).toBe(403);
   });
 
   it("sends each published update and component change, signed, in Statuspage's shape; retries a failure", async () => {
-    const created = await app.api.post("/api/v1/webhooks", { url: `${receiver.url}/statuspage`, secret: SECRET, events: ["incident", "component"] });
+    const created = await app.api.post("/api/v1/webhooks", {
+      url: `${receiver.url}/statuspage`,
+      secret: SECRET,
+      events: ["incident", "component"],
+    });
     expect(created.status).toBe(201);
     const incident = (await app.api.post("/api/v1/incidents", { title: "Webhook drill", severity: "SEV3" })).body.incident;
     receiver.failNext(1);
@@ -105,7 +123,8 @@ describe.each(databases())("webhooks on %s", (database) => {
 
     // Two deliveries (the update, the component's change); the first request of them got a 500
     // and the same delivery came again.
-    const report = async () => (await app.api.get(`/api/v1/updates/${published.body.update.id}/deliveries`)).body.deliveries.byChannel.webhook;
+    const report = async () =>
+      (await app.api.get(`/api/v1/updates/${published.body.update.id}/deliveries`)).body.deliveries.byChannel.webhook;
     const until = Date.now() + 20_000;
     while ((await report()).sent < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(await report()).toMatchObject({ sent: 2, failed: 0, dead: 0 });

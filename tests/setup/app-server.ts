@@ -9,13 +9,7 @@
 import { inject } from "vitest";
 import { ADMIN_TOKEN, spawnApp, type AppProcess } from "./app-process.ts";
 import { openProbe, type DatabaseProbe } from "./database-probe.ts";
-import {
-  createPostgresDatabase,
-  createSqliteDatabase,
-  postgresAdminUrl,
-  type DatabaseKind,
-  type TestDatabase,
-} from "./test-databases.ts";
+import { createPostgresDatabase, createSqliteDatabase, postgresAdminUrl, type DatabaseKind, type TestDatabase } from "./test-databases.ts";
 
 export { ADMIN_TOKEN };
 export type { DatabaseKind };

@@ -11,7 +11,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Signs in through the login form; the `__session=…` pair to send as a cookie. */
 export async function signIn(baseUrl: string, email: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+  const login = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
   if (login.status !== 302) throw new Error(`sign-in as ${email}: ${login.status}`);
   return login.headers.get("set-cookie")!.split(";")[0];
 }
@@ -30,7 +34,10 @@ export async function waitFor<T>(read: () => Promise<T> | T, ok: (value: T) => b
 export function docText(doc: Y.Doc, key: string): string {
   const text = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): string =>
     node instanceof Y.XmlText
-      ? node.toDelta().map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : "")).join("")
+      ? node
+          .toDelta()
+          .map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : ""))
+          .join("")
       : node instanceof Y.XmlElement
         ? node.toArray().map(text).join("")
         : "";
@@ -105,7 +112,12 @@ export function collaborate(
     closes,
     answers,
     synced: () => waitFor(() => provider.synced, Boolean, "the first sync").then(() => {}),
-    sent: () => waitFor(() => provider.hasUnsyncedChanges, (unsent) => !unsent, "the server to confirm every change").then(() => {}),
+    sent: () =>
+      waitFor(
+        () => provider.hasUnsyncedChanges,
+        (unsent) => !unsent,
+        "the server to confirm every change",
+      ).then(() => {}),
     write(key, text, marks) {
       doc.transact(() => {
         const paragraph = new Y.XmlElement("paragraph");

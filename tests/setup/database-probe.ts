@@ -59,12 +59,22 @@ function postgresProbe(url: string): DatabaseProbe {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const rows = async <T extends Row>(sql: string, ...params: unknown[]) => {
     let n = 0;
-    const { rows } = await pool.query(sql.replace(/\?/g, () => `$${++n}`), params);
+    const { rows } = await pool.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
     return rows as T[];
   };
   const execute = async (sql: string, ...params: unknown[]) => {
     let n = 0;
-    return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rowCount ?? 0;
+    return (
+      (
+        await pool.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rowCount ?? 0
+    );
   };
   return { rows, count: countWith(rows), execute, close: () => pool.end() };
 }

@@ -37,7 +37,12 @@ export async function publishNotifyingUpdate(api: Api, title: string): Promise<{
   const declared = await api.post("/api/v1/incidents", { title, severity: "SEV3" });
   expect(declared.status, JSON.stringify(declared.body)).toBe(201);
   const incidentId = declared.body.incident.id as string;
-  const update = await api.post(`/api/v1/incidents/${incidentId}/updates`, { status: "investigating", body: `We are looking into ${title}.`, publish: true, notify: true });
+  const update = await api.post(`/api/v1/incidents/${incidentId}/updates`, {
+    status: "investigating",
+    body: `We are looking into ${title}.`,
+    publish: true,
+    notify: true,
+  });
   expect(update.status, JSON.stringify(update.body)).toBe(201);
   expect(update.body.update.state).toBe("published");
   return { incidentId, updateId: update.body.update.id, title };
@@ -59,7 +64,8 @@ export async function waitUntilSent(api: Api, updateId: string, count: number, t
     const { email, lastErrors } = await emailCounts(api, updateId);
     if (email.dead > 0) throw new Error(`dead letters: ${JSON.stringify(email)} ${JSON.stringify(lastErrors)}`);
     if (email.sent >= count) return email;
-    if (Date.now() > deadline) throw new Error(`not all sent within ${timeoutMs} ms: ${JSON.stringify(email)} ${JSON.stringify(lastErrors).slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not all sent within ${timeoutMs} ms: ${JSON.stringify(email)} ${JSON.stringify(lastErrors).slice(0, 500)}`);
     await delay(250);
   }
 }

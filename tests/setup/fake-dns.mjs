@@ -24,9 +24,7 @@ function fakeAnswer(hostname) {
   if (!list) return null;
   const n = asked.get(hostname) ?? 0;
   asked.set(hostname, n + 1);
-  return list[Math.min(n, list.length - 1)]
-    .split(",")
-    .map((address) => ({ address, family: isIP(address) }));
+  return list[Math.min(n, list.length - 1)].split(",").map((address) => ({ address, family: isIP(address) }));
 }
 
 const realLookup = dns.lookup;

@@ -20,16 +20,22 @@ export type NginxOptions = {
 };
 
 /** deploy/nginx.conf with the listen address and the two instances' ports put in. */
-export function renderDeployConfig(listenPort: number, instancePorts: [number, number], { collabRoundRobin = false }: NginxOptions = {}): string {
+export function renderDeployConfig(
+  listenPort: number,
+  instancePorts: [number, number],
+  { collabRoundRobin = false }: NginxOptions = {},
+): string {
   const shipped = readFileSync(path.join(REPO_ROOT, "deploy/nginx.conf"), "utf8");
   const hashedWithoutRedis = "    # hash $arg_postmortem consistent;\n";
-  if (!shipped.includes(hashedWithoutRedis)) throw new Error("deploy/nginx.conf no longer has the commented /collab hash (the no-Redis variant) this test expects");
+  if (!shipped.includes(hashedWithoutRedis))
+    throw new Error("deploy/nginx.conf no longer has the commented /collab hash (the no-Redis variant) this test expects");
   const rendered = (collabRoundRobin ? shipped : shipped.replace(hashedWithoutRedis, "    hash $arg_postmortem consistent;\n"))
     .replace("listen 80;", `listen 127.0.0.1:${listenPort};`)
     .replaceAll("127.0.0.1:3001", `127.0.0.1:${instancePorts[0]}`)
     .replaceAll("127.0.0.1:3002", `127.0.0.1:${instancePorts[1]}`)
     .replace(/server_name [^;]+;/, (line) => `${line}\n    add_header X-Upstream $upstream_addr always;`);
-  if (rendered === shipped || !rendered.includes(`:${instancePorts[1]}`)) throw new Error("deploy/nginx.conf no longer has the addresses this test replaces");
+  if (rendered === shipped || !rendered.includes(`:${instancePorts[1]}`))
+    throw new Error("deploy/nginx.conf no longer has the addresses this test replaces");
   return rendered;
 }
 
@@ -70,7 +76,13 @@ export async function startNginx(instancePorts: [number, number], options: Nginx
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (code ${child.exitCode}):\n${logs()}`);
     if (Date.now() > deadline) throw new Error(`nginx did not answer within 10 s:\n${logs()}`);
-    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${baseUrl}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

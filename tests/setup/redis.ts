@@ -32,7 +32,13 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on("error", () => {}); // not up yet: asked again below
     for (let i = 0; ; i++) {
-      if ((await client.connect().then(() => client.ping(), () => null)) === "PONG") break;
+      if (
+        (await client.connect().then(
+          () => client.ping(),
+          () => null,
+        )) === "PONG"
+      )
+        break;
       if (i > 100) throw new Error(`redis-server on ${port} did not answer`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

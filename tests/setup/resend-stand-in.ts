@@ -28,7 +28,8 @@ function emailProblem(email: unknown, inBatch: boolean): string | null {
   if (typeof e.from !== "string" || !e.from.trim()) return "Missing `from` field.";
   const to = typeof e.to === "string" ? [e.to] : e.to;
   if (!Array.isArray(to) || to.length === 0 || to.length > 50) return "The `to` field must hold 1 to 50 addresses.";
-  if (!to.every((a) => typeof a === "string" && ADDRESS.test(a))) return "Invalid `to` field. Each address must be a single plain email address.";
+  if (!to.every((a) => typeof a === "string" && ADDRESS.test(a)))
+    return "Invalid `to` field. Each address must be a single plain email address.";
   if (typeof e.subject !== "string" || !e.subject) return "Missing `subject` field.";
   if (typeof e.html !== "string" && typeof e.text !== "string") return "Missing `html` or `text` field.";
   for (const line of [e.from, e.subject]) if (/[\r\n]/.test(line as string)) return "Header values must not contain line breaks.";
@@ -38,7 +39,8 @@ function emailProblem(email: unknown, inBatch: boolean): string | null {
       if (typeof value !== "string" || /[\r\n]/.test(name + value)) return `Invalid header \`${name}\`.`;
     }
   }
-  if (inBatch && (e.attachments !== undefined || e.scheduled_at !== undefined)) return "Attachments and scheduled_at are not supported in batch sends.";
+  if (inBatch && (e.attachments !== undefined || e.scheduled_at !== undefined))
+    return "Attachments and scheduled_at are not supported in batch sends.";
   return null;
 }
 
@@ -56,7 +58,17 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startResendStandIn(options: StandInOptions = {}): Promise<ResendStandIn> {
   const apiKey = options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`;
   const received: ReceivedEmail[] = [];
-  const stats: StandInStats = { requests: 0, accepted: 0, replayed: 0, rateLimited: 0, failed: 0, conflicts: 0, invalid: 0, unauthorized: 0, largestBatch: 0 };
+  const stats: StandInStats = {
+    requests: 0,
+    accepted: 0,
+    replayed: 0,
+    rateLimited: 0,
+    failed: 0,
+    conflicts: 0,
+    invalid: 0,
+    unauthorized: 0,
+    largestBatch: 0,
+  };
   const keys = new Map<string, Remembered>();
   let limit = options.requestsPerSecond ?? null;
   let delayMs = options.delayMs ?? 0;
@@ -68,7 +80,11 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
   function rateHeaders(now: number): Record<string, string> {
     if (limit === null) return {};
     const reset = Math.max(1, Math.ceil((window.start + 1000 - now) / 1000));
-    return { "ratelimit-limit": String(limit), "ratelimit-remaining": String(Math.max(0, limit - window.used)), "ratelimit-reset": String(reset) };
+    return {
+      "ratelimit-limit": String(limit),
+      "ratelimit-remaining": String(Math.max(0, limit - window.used)),
+      "ratelimit-reset": String(reset),
+    };
   }
 
   /** Whether this request is one that the programmed failures pick. */
@@ -82,7 +98,13 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
     return Boolean(failures.every && sinceFailuresSet % failures.every === 0);
   }
 
-  function accept(path: string, emails: Record<string, unknown>[], key: string | null, userAgent: string | null, permissive: boolean): Answer {
+  function accept(
+    path: string,
+    emails: Record<string, unknown>[],
+    key: string | null,
+    userAgent: string | null,
+    permissive: boolean,
+  ): Answer {
     stats.accepted += 1;
     const problems = emails.map((e) => emailProblem(e, true));
     const ids: { id: string }[] = [];
@@ -91,7 +113,18 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
       const id = randomUUID();
       ids.push({ id });
       const to = typeof e.to === "string" ? [e.to] : (e.to as string[]);
-      received.push({ id, from: e.from as string, to, subject: e.subject as string, html: e.html as string | undefined, text: e.text as string | undefined, headers: (e.headers as Record<string, string>) ?? {}, idempotencyKey: key, userAgent, request: stats.accepted });
+      received.push({
+        id,
+        from: e.from as string,
+        to,
+        subject: e.subject as string,
+        html: e.html as string | undefined,
+        text: e.text as string | undefined,
+        headers: (e.headers as Record<string, string>) ?? {},
+        idempotencyKey: key,
+        userAgent,
+        request: stats.accepted,
+      });
     });
     stats.largestBatch = Math.max(stats.largestBatch, ids.length);
     if (path === "/emails") return { status: 200, body: ids[0] };
@@ -103,7 +136,8 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
     stats.requests += 1;
     const raw = await readBody(request);
     const path = (request.url ?? "").split("?")[0];
-    if (request.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) return error(404, "not_found", "The requested endpoint does not exist.");
+    if (request.method !== "POST" || (path !== "/emails" && path !== "/emails/batch"))
+      return error(404, "not_found", "The requested endpoint does not exist.");
     const auth = request.headers.authorization;
     if (!auth) return (stats.unauthorized++, error(401, "missing_api_key", "Missing API key in the authorization header."));
     if (auth !== `Bearer ${apiKey}`) return (stats.unauthorized++, error(403, "validation_error", "API key is invalid"));
@@ -114,13 +148,17 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
       if (window.used >= limit) {
         stats.rateLimited += 1;
         const headers = rateHeaders(now);
-        return { ...error(429, "rate_limit_exceeded", "Too many requests. You can only make a limited number of requests per second."), headers: { ...headers, "retry-after": headers["ratelimit-reset"] } };
+        return {
+          ...error(429, "rate_limit_exceeded", "Too many requests. You can only make a limited number of requests per second."),
+          headers: { ...headers, "retry-after": headers["ratelimit-reset"] },
+        };
       }
       window.used += 1;
     }
     const headers = rateHeaders(now);
     const fail = failsNow() ? failures! : null;
-    if (fail && !fail.afterAccepting) return { ...failure(fail), headers: { ...headers, ...(fail.status === 429 ? { "retry-after": "1" } : {}) } };
+    if (fail && !fail.afterAccepting)
+      return { ...failure(fail), headers: { ...headers, ...(fail.status === 429 ? { "retry-after": "1" } : {}) } };
 
     let payload: unknown;
     try {
@@ -131,20 +169,34 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
     const batch = path === "/emails/batch";
     const permissive = batch && request.headers["x-batch-validation"] === "permissive";
     if (batch) {
-      if (!Array.isArray(payload) || payload.length === 0) return (stats.invalid++, { ...error(422, "validation_error", "The body must be an array of emails."), headers });
-      if (payload.length > MAX_BATCH) return (stats.invalid++, { ...error(422, "validation_error", `A batch holds at most ${MAX_BATCH} emails.`), headers });
+      if (!Array.isArray(payload) || payload.length === 0)
+        return (stats.invalid++, { ...error(422, "validation_error", "The body must be an array of emails."), headers });
+      if (payload.length > MAX_BATCH)
+        return (stats.invalid++, { ...error(422, "validation_error", `A batch holds at most ${MAX_BATCH} emails.`), headers });
     }
     const emails = (batch ? payload : [payload]) as Record<string, unknown>[];
     const problem = emails.map((e) => emailProblem(e, batch)).find(Boolean);
     if (problem && !permissive) return (stats.invalid++, { ...error(422, "validation_error", problem), headers });
 
     const key = (request.headers["idempotency-key"] as string | undefined) ?? null;
-    if (key !== null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) return { ...error(400, "invalid_idempotency_key", "Idempotency keys must have between 1 and 256 characters."), headers };
+    if (key !== null && (key.length === 0 || key.length > MAX_KEY_LENGTH))
+      return { ...error(400, "invalid_idempotency_key", "Idempotency keys must have between 1 and 256 characters."), headers };
     const remembered = key ? keys.get(key) : undefined;
     if (remembered) {
       const same = remembered.path === path && remembered.payload === raw;
-      if (!same) return (stats.conflicts++, { ...error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."), headers });
-      if (!remembered.answer) return (stats.conflicts++, { ...error(409, "concurrent_idempotent_requests", "Same idempotency key used while original request is still in progress."), headers });
+      if (!same)
+        return (
+          stats.conflicts++,
+          { ...error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."), headers }
+        );
+      if (!remembered.answer)
+        return (
+          stats.conflicts++,
+          {
+            ...error(409, "concurrent_idempotent_requests", "Same idempotency key used while original request is still in progress."),
+            headers,
+          }
+        );
       stats.replayed += 1;
       return { ...remembered.answer, headers };
     }
@@ -176,7 +228,10 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
         response.end(JSON.stringify(body));
       },
       (err: unknown) => {
-        if (!response.destroyed) response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(error(500, "internal_server_error", String(err)).body));
+        if (!response.destroyed)
+          response
+            .writeHead(500, { "content-type": "application/json" })
+            .end(JSON.stringify(error(500, "internal_server_error", String(err)).body));
       },
     );
   });

@@ -55,7 +55,12 @@ export async function startSlackHooksStandIn(): Promise<SlackHooksStandIn> {
     const plan = planned.get(path);
     if (plan && plan.count > 0) {
       plan.count -= 1;
-      return reply(plan.answer.status, plan.answer.body, plan.answer.retryAfter ? { "retry-after": String(plan.answer.retryAfter) } : {}, text);
+      return reply(
+        plan.answer.status,
+        plan.answer.body,
+        plan.answer.retryAfter ? { "retry-after": String(plan.answer.retryAfter) } : {},
+        text,
+      );
     }
     if (!hooks.has(path)) return reply(404, "no_service", {}, text);
     if (!text) return reply(400, "no_text", {}, text);

@@ -7,7 +7,11 @@ export type Signing = { secret: string; timestamp?: number; signature?: string |
 export function slackHeaders(body: string, signing: Signing, type = "application/x-www-form-urlencoded"): Record<string, string> {
   const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac("sha256", signing.secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  const headers: Record<string, string> = { "content-type": type, "x-slack-request-timestamp": timestamp, "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)" };
+  const headers: Record<string, string> = {
+    "content-type": type,
+    "x-slack-request-timestamp": timestamp,
+    "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+  };
   if (signing.signature !== null) headers["x-slack-signature"] = signing.signature ?? signature;
   return headers;
 }

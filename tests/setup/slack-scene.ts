@@ -45,19 +45,31 @@ export async function startSlackScene(database: DatabaseKind): Promise<SlackScen
       event_time: Math.floor(Date.now() / 1000),
       event: inner,
     });
-    const headers = { ...slackHeaders(body, { secret: SECRET }, "application/json"), ...(options.retry ? { "x-slack-retry-num": String(options.retry), "x-slack-retry-reason": "http_timeout" } : {}) };
+    const headers = {
+      ...slackHeaders(body, { secret: SECRET }, "application/json"),
+      ...(options.retry ? { "x-slack-retry-num": String(options.retry), "x-slack-retry-reason": "http_timeout" } : {}),
+    };
     const response = await fetch(`${app.baseUrl}/api/v1/slack/events`, { method: "POST", headers, body });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
   const interaction: SlackScene["interaction"] = (payload) =>
-    postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { secret: SECRET });
+    postToSlackEndpoint(app.baseUrl, "/api/v1/slack/interactions", new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), {
+      secret: SECRET,
+    });
   const declare: SlackScene["declare"] = async (severity, title) => {
     const answer = await command(PEOPLE.dana.id, `declare ${severity} ${title}`);
     if (answer.status !== 200) throw new Error(`declare: ${answer.status} ${JSON.stringify(answer.body)}`);
-    const [incident] = await waitFor("the incident", () => app.db.rows<{ id: string; number: number }>(`SELECT "id", "number" FROM "Incident" WHERE "title" = ?`, title).then((r) => (r.length ? r : null)));
+    const [incident] = await waitFor("the incident", () =>
+      app.db
+        .rows<{ id: string; number: number }>(`SELECT "id", "number" FROM "Incident" WHERE "title" = ?`, title)
+        .then((r) => (r.length ? r : null)),
+    );
     const row = await waitFor("its channel", async () => {
-      const [channel] = await app.db.rows<{ channelId: string | null; pinnedAt: unknown }>(`SELECT "channelId", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`, incident!.id);
+      const [channel] = await app.db.rows<{ channelId: string | null; pinnedAt: unknown }>(
+        `SELECT "channelId", "pinnedAt" FROM "SlackChannel" WHERE "incidentId" = ?`,
+        incident!.id,
+      );
       return channel?.pinnedAt ? channel : null;
     });
     return { incidentId: incident!.id, number: incident!.number, channelId: row.channelId! };

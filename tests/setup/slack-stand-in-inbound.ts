@@ -15,8 +15,19 @@ export type OpenedView = { trigger_id: string; view: Record<string, any> };
 type State = { channels: Map<string, SlackChannelState>; views: OpenedView[] };
 type Answer = Record<string, unknown>;
 
-const fail = (error: string, messages?: string[]): Answer => ({ ok: false, error, ...(messages ? { response_metadata: { messages } } : {}) });
-const shown = (m: SlackMessage) => ({ type: "message", ts: m.ts, text: m.text, ...(m.user ? { user: m.user } : {}), ...(m.bot_id ? { bot_id: m.bot_id, subtype: "bot_message" } : {}), ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}) });
+const fail = (error: string, messages?: string[]): Answer => ({
+  ok: false,
+  error,
+  ...(messages ? { response_metadata: { messages } } : {}),
+});
+const shown = (m: SlackMessage) => ({
+  type: "message",
+  ts: m.ts,
+  text: m.text,
+  ...(m.user ? { user: m.user } : {}),
+  ...(m.bot_id ? { bot_id: m.bot_id, subtype: "bot_message" } : {}),
+  ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+});
 
 export function answerInbound(method: string, args: Record<string, string>, state: State): Answer | null {
   const channel = args.channel ? state.channels.get(args.channel) : undefined;
@@ -44,10 +55,15 @@ export function answerInbound(method: string, args: Record<string, string>, stat
       if (!channel) return fail("channel_not_found");
       const message = channel.messages.find((m) => m.ts === args.message_ts);
       if (!message) return fail("message_not_found");
-      return { ok: true, channel: channel.id, permalink: `https://northwind.slack.com/archives/${channel.id}/p${message.ts.replace(".", "")}` };
+      return {
+        ok: true,
+        channel: channel.id,
+        permalink: `https://northwind.slack.com/archives/${channel.id}/p${message.ts.replace(".", "")}`,
+      };
     }
     case "views.open": {
-      if (!args.trigger_id || !args.view) return fail("invalid_arguments", [`[ERROR] missing required field: ${args.trigger_id ? "view" : "trigger_id"}`]);
+      if (!args.trigger_id || !args.view)
+        return fail("invalid_arguments", [`[ERROR] missing required field: ${args.trigger_id ? "view" : "trigger_id"}`]);
       if (!/^\d+\.\d+\.[0-9a-f]+$/.test(args.trigger_id)) return fail("invalid_trigger_id");
       let view: Record<string, any>;
       try {
@@ -57,11 +73,16 @@ export function answerInbound(method: string, args: Record<string, string>, stat
       }
       const problems: string[] = [];
       if (view.type !== "modal") problems.push("[ERROR] must be a valid enum value [json-pointer:/view/type]");
-      if (typeof view.title?.text !== "string" || view.title.text.length > 24) problems.push("[ERROR] must be less than 25 characters [json-pointer:/view/title/text]");
-      if (!Array.isArray(view.blocks) || view.blocks.length > 100) problems.push("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
-      if (view.submit && (typeof view.submit.text !== "string" || view.submit.text.length > 24)) problems.push("[ERROR] must be less than 25 characters [json-pointer:/view/submit/text]");
-      if (String(view.callback_id ?? "").length > 255) problems.push("[ERROR] must be less than 256 characters [json-pointer:/view/callback_id]");
-      if (String(view.private_metadata ?? "").length > 3000) problems.push("[ERROR] must be less than 3001 characters [json-pointer:/view/private_metadata]");
+      if (typeof view.title?.text !== "string" || view.title.text.length > 24)
+        problems.push("[ERROR] must be less than 25 characters [json-pointer:/view/title/text]");
+      if (!Array.isArray(view.blocks) || view.blocks.length > 100)
+        problems.push("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
+      if (view.submit && (typeof view.submit.text !== "string" || view.submit.text.length > 24))
+        problems.push("[ERROR] must be less than 25 characters [json-pointer:/view/submit/text]");
+      if (String(view.callback_id ?? "").length > 255)
+        problems.push("[ERROR] must be less than 256 characters [json-pointer:/view/callback_id]");
+      if (String(view.private_metadata ?? "").length > 3000)
+        problems.push("[ERROR] must be less than 3001 characters [json-pointer:/view/private_metadata]");
       if (problems.length) return fail("invalid_arguments", problems);
       state.views.push({ trigger_id: args.trigger_id, view });
       return { ok: true, view: { id: `V${state.views.length}`, ...view } };

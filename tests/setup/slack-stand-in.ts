@@ -12,7 +12,16 @@ import { answerInbound, INBOUND_METHODS, type OpenedView } from "./slack-stand-i
 
 export type SlackCall = { method: string; args: Record<string, string>; ok: boolean; error?: string; status: number };
 export type SlackUser = { id: string; email: string | null; name?: string; deleted?: boolean };
-export type SlackMessage = { ts: string; text: string; pinned: boolean; edited?: boolean; user?: string; bot_id?: string; thread_ts?: string; blocks?: string };
+export type SlackMessage = {
+  ts: string;
+  text: string;
+  pinned: boolean;
+  edited?: boolean;
+  user?: string;
+  bot_id?: string;
+  thread_ts?: string;
+  blocks?: string;
+};
 export type SlackChannelState = { id: string; name: string; topic: string; members: string[]; messages: SlackMessage[] };
 
 export type SlackStandIn = {
@@ -39,7 +48,17 @@ export type SlackStandIn = {
 };
 
 const NAME_RULE = /^[a-z0-9_-]+$/;
-const METHODS = new Set(["users.info", "conversations.create", "conversations.invite", "conversations.setTopic", "chat.postMessage", "chat.update", "chat.postEphemeral", "pins.add", ...INBOUND_METHODS]);
+const METHODS = new Set([
+  "users.info",
+  "conversations.create",
+  "conversations.invite",
+  "conversations.setTopic",
+  "chat.postMessage",
+  "chat.update",
+  "chat.postEphemeral",
+  "pins.add",
+  ...INBOUND_METHODS,
+]);
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -82,7 +101,16 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
       case "users.info": {
         const user = users.get(args.user ?? "");
         if (!user) return fail("user_not_found");
-        return { ok: true, user: { id: user.id, name: user.name ?? user.id, real_name: user.name ?? user.id, deleted: Boolean(user.deleted), profile: user.email ? { email: user.email } : {} } };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            name: user.name ?? user.id,
+            real_name: user.name ?? user.id,
+            deleted: Boolean(user.deleted),
+            profile: user.email ? { email: user.email } : {},
+          },
+        };
       }
       case "conversations.create": {
         const name = args.name ?? "";
@@ -116,7 +144,8 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
         const channel = channelOf(args.channel);
         if (!channel) return fail("channel_not_found");
         if (!args.text && !args.blocks) return fail("no_text");
-        if (method === "chat.postEphemeral") return users.has(args.user ?? "") ? { ok: true, message_ts: nextTs() } : fail("user_not_in_channel");
+        if (method === "chat.postEphemeral")
+          return users.has(args.user ?? "") ? { ok: true, message_ts: nextTs() } : fail("user_not_in_channel");
         const message: SlackMessage = { ts: nextTs(), text: args.text ?? "", pinned: false, bot_id: "B0DESK", blocks: args.blocks };
         channel.messages.push(message);
         return { ok: true, channel: channel.id, ts: message.ts, message: { text: message.text, ts: message.ts } };
@@ -166,7 +195,8 @@ export async function startSlackStandIn(options: { users?: SlackUser[]; token?: 
       record(503, false, "service_unavailable");
       return send(503, { ok: false, error: "service_unavailable" });
     }
-    if (request.method !== "POST" && request.method !== "GET") return (record(405, false, "method_not_allowed"), send(405, { ok: false, error: "method_not_allowed" }));
+    if (request.method !== "POST" && request.method !== "GET")
+      return (record(405, false, "method_not_allowed"), send(405, { ok: false, error: "method_not_allowed" }));
     if (!METHODS.has(method)) return (record(404, false, "unknown_method"), send(404, { ok: false, error: "unknown_method" }));
     if (request.headers.authorization !== `Bearer ${token}`) {
       const error = request.headers.authorization ? "invalid_auth" : "not_authed";

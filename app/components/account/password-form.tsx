@@ -5,7 +5,15 @@ import { Button } from "~/components/ui/button.tsx";
 import { TextField } from "~/components/ui/field.tsx";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
 
-export function ChangePasswordForm({ errors, done, busy }: { errors: Record<string, string>; done?: { sessionsEnded: number }; busy: boolean }) {
+export function ChangePasswordForm({
+  errors,
+  done,
+  busy,
+}: {
+  errors: Record<string, string>;
+  done?: { sessionsEnded: number };
+  busy: boolean;
+}) {
   return (
     <section aria-labelledby="change-password" className="rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="change-password" className="mb-1 text-lg font-semibold">
@@ -20,7 +28,14 @@ export function ChangePasswordForm({ errors, done, busy }: { errors: Record<stri
       <Form method="post" className="max-w-sm">
         <input type="hidden" name="intent" value="change-password" />
         <FormError message={errors._} />
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} required />
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword}
+          required
+        />
         <TextField
           label="New password"
           name="newPassword"
@@ -32,7 +47,14 @@ export function ChangePasswordForm({ errors, done, busy }: { errors: Record<stri
           minLength={PASSWORD_MIN_LENGTH}
           maxLength={PASSWORD_MAX_LENGTH}
         />
-        <TextField label="New password again" name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} required />
+        <TextField
+          label="New password again"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          error={errors.confirmPassword}
+          required
+        />
         <Button type="submit" disabled={busy}>
           {busy ? "Changing…" : "Change password"}
         </Button>

@@ -15,8 +15,8 @@ export function TimeZoneForm({ timeZone, errors, saved, busy, now }: Props) {
         Time zone
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Every time on these pages is shown in it, with its abbreviation, and the UTC time when you hover over it; the milestones you enter are
-        read in it. Now: <Time at={now} format="HH:mm" />.
+        Every time on these pages is shown in it, with its abbreviation, and the UTC time when you hover over it; the milestones you enter
+        are read in it. Now: <Time at={now} format="HH:mm" />.
       </p>
       {saved ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">

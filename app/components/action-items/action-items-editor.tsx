@@ -18,7 +18,9 @@ export type ActionItemsEditorOutcome = FormOutcome;
 
 type Person = { id: string; name: string };
 /** The view as it arrives from a loader (the same fields; dates as strings either way). */
-type Item = Pick<ActionItemView, "id" | "title" | "kind" | "priority" | "state" | "dueAt" | "trackerUrl" | "overdue"> & { owner: Person | null };
+type Item = Pick<ActionItemView, "id" | "title" | "kind" | "priority" | "state" | "dueAt" | "trackerUrl" | "overdue"> & {
+  owner: Person | null;
+};
 
 const CONTROL = "mt-0.5 block w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
@@ -48,7 +50,15 @@ function useEditorForm(form: string) {
   return { fetcher, outcome, errors: outcome && !outcome.ok ? outcome.errors : ({} as Record<string, string>) };
 }
 
-function Field({ label, error, children }: { label: string; error?: string; children: (props: { "aria-invalid"?: true; className: string }) => React.ReactNode }) {
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string;
+  children: (props: { "aria-invalid"?: true; className: string }) => React.ReactNode;
+}) {
   return (
     <label className="block text-xs font-medium text-slate-700">
       {label}
@@ -88,13 +98,28 @@ function OwnerOptions({ people }: { people: Person[] }) {
   );
 }
 
-function ItemRow({ item, people, action, returnTo, canEdit }: { item: Item; people: Person[]; action: string; returnTo: string; canEdit: boolean }) {
+function ItemRow({
+  item,
+  people,
+  action,
+  returnTo,
+  canEdit,
+}: {
+  item: Item;
+  people: Person[];
+  action: string;
+  returnTo: string;
+  canEdit: boolean;
+}) {
   const { fetcher, errors } = useEditorForm(`update-${item.id}`);
   const saved = fetcher.state === "idle" && fetcher.data?.ok;
   // A fresh key after every save resets the fields to what the server now holds.
   const version = [item.title, item.state, item.priority, item.owner?.id, item.dueAt, item.trackerUrl].join("|");
   return (
-    <li data-testid="action-item-editor-row" className={`rounded border p-3 ${item.overdue ? "border-red-300 bg-red-50" : "border-slate-300 bg-white"}`}>
+    <li
+      data-testid="action-item-editor-row"
+      className={`rounded border p-3 ${item.overdue ? "border-red-300 bg-red-50" : "border-slate-300 bg-white"}`}
+    >
       <fetcher.Form method="post" action={action} key={version} aria-label={`Action item: ${item.title}`}>
         <FormContext intent="update" returnTo={returnTo} />
         <input type="hidden" name="id" value={item.id} />
@@ -131,7 +156,16 @@ function ItemRow({ item, people, action, returnTo, canEdit }: { item: Item; peop
           </Field>
           <div className="sm:col-span-3">
             <Field label="Tracker link" error={errors.trackerUrl}>
-              {(p) => <input type="url" name="trackerUrl" defaultValue={item.trackerUrl ?? ""} placeholder="https://" disabled={!canEdit} {...p} />}
+              {(p) => (
+                <input
+                  type="url"
+                  name="trackerUrl"
+                  defaultValue={item.trackerUrl ?? ""}
+                  placeholder="https://"
+                  disabled={!canEdit}
+                  {...p}
+                />
+              )}
             </Field>
           </div>
           <div className="flex flex-wrap items-end gap-x-2">
@@ -167,7 +201,13 @@ function AddForm({ people, action, returnTo }: { people: Person[]; action: strin
     if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);
   return (
-    <fetcher.Form method="post" action={action} ref={formRef} aria-label="Add an action item" className="rounded border border-dashed border-slate-400 bg-slate-50 p-3">
+    <fetcher.Form
+      method="post"
+      action={action}
+      ref={formRef}
+      aria-label="Add an action item"
+      className="rounded border border-dashed border-slate-400 bg-slate-50 p-3"
+    >
       <FormContext intent="create" returnTo={returnTo} />
       <h3 className="mb-2 text-sm font-semibold">Add an action item</h3>
       <FormError message={errors._} />

@@ -17,7 +17,15 @@ export function ActionItemDue({ due, dueAt }: { due: { overdue: boolean; relativ
   );
 }
 
-export function ActionItemStateSelect({ label, defaultValue, name = "state" }: { label: string; defaultValue: ActionItemStateName; name?: string }) {
+export function ActionItemStateSelect({
+  label,
+  defaultValue,
+  name = "state",
+}: {
+  label: string;
+  defaultValue: ActionItemStateName;
+  name?: string;
+}) {
   const id = useId();
   return (
     <>

@@ -19,9 +19,10 @@ export function AlertIntakeForm({ rules, appUrl }: { rules: AlertRulesForm; appU
         Alert intake
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Alertmanager posts to <code>{appUrl}/api/v1/alerts/alertmanager</code>, other monitoring to <code>{appUrl}/api/v1/alerts/generic</code>, each with an
-        API token of a responder (see the README). A firing alert group opens an incident; these rules set its severity and affected components. They
-        apply to the next incident an alert opens; open incidents keep what people set.
+        Alertmanager posts to <code>{appUrl}/api/v1/alerts/alertmanager</code>, other monitoring to{" "}
+        <code>{appUrl}/api/v1/alerts/generic</code>, each with an API token of a responder (see the README). A firing alert group opens an
+        incident; these rules set its severity and affected components. They apply to the next incident an alert opens; open incidents keep
+        what people set.
       </p>
       {outcome?.ok && fetcher.state === "idle" ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
@@ -51,10 +52,11 @@ export function AlertIntakeForm({ rules, appUrl }: { rules: AlertRulesForm; appU
           className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm aria-[invalid=true]:border-red-600"
           hint={
             <>
-              One line per severity: label values separated by commas, then <code>=</code> and a severity (SEV1 to SEV4), such as <code>high, error = SEV2</code>.
-              Values are compared without regard to case. <code>* = SEV3</code> gives the severity of any other value and of alerts without the label
-              (SEV3 if there is no such line). <code>#</code> starts a comment. An incident takes the most severe of its firing alerts; its components are
-              marked major outage for SEV1, partial outage for SEV2, degraded performance otherwise.
+              One line per severity: label values separated by commas, then <code>=</code> and a severity (SEV1 to SEV4), such as{" "}
+              <code>high, error = SEV2</code>. Values are compared without regard to case. <code>* = SEV3</code> gives the severity of any
+              other value and of alerts without the label (SEV3 if there is no such line). <code>#</code> starts a comment. An incident
+              takes the most severe of its firing alerts; its components are marked major outage for SEV1, partial outage for SEV2, degraded
+              performance otherwise.
             </>
           }
         />

@@ -16,7 +16,8 @@ type Choices = {
 };
 
 /** A value in the URL that the list no longer offers still shows as chosen. */
-const withCurrent = (values: string[], current: string | undefined) => (current && !values.includes(current) ? [...values, current] : values);
+const withCurrent = (values: string[], current: string | undefined) =>
+  current && !values.includes(current) ? [...values, current] : values;
 
 /** A shared URL may carry a time or an instant, which a date input would drop. */
 const dateInputType = (value: string | undefined) => (value && value.length > 10 ? "text" : "date");
@@ -36,7 +37,10 @@ export function AuditFilters({
   range: { from: string | null; before: string | null };
   exportQuery: string;
 }) {
-  const actorKnown = values.actor === "system" || choices.people.some((p) => `user:${p.id}` === values.actor) || choices.tokens.some((t) => `token:${t.id}` === values.actor);
+  const actorKnown =
+    values.actor === "system" ||
+    choices.people.some((p) => `user:${p.id}` === values.actor) ||
+    choices.tokens.some((t) => `token:${t.id}` === values.actor);
   return (
     <Form method="get" aria-label="Filter the audit log" className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
       <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -75,14 +79,24 @@ export function AuditFilters({
             </option>
           ))}
         </SelectField>
-        <TextField label="Entity id" name="entityId" defaultValue={values.entityId ?? ""} error={errors.entityId} hint="The id of one incident, update, user…" />
+        <TextField
+          label="Entity id"
+          name="entityId"
+          defaultValue={values.entityId ?? ""}
+          error={errors.entityId}
+          hint="The id of one incident, update, user…"
+        />
         <TextField
           label={`From (${timeZone})`}
           name="from"
           type={dateInputType(values.from)}
           defaultValue={values.from ?? ""}
           error={errors.from}
-          hint={range.from ? `From ${readerTime(range.from, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.from, "d MMM yyyy HH:mm")}` : "The day it starts, in your time zone"}
+          hint={
+            range.from
+              ? `From ${readerTime(range.from, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.from, "d MMM yyyy HH:mm")}`
+              : "The day it starts, in your time zone"
+          }
         />
         <TextField
           label={`To (${timeZone})`}
@@ -90,7 +104,11 @@ export function AuditFilters({
           type={dateInputType(values.to)}
           defaultValue={values.to ?? ""}
           error={errors.to}
-          hint={range.before ? `Until ${readerTime(range.before, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.before, "d MMM yyyy HH:mm")} (the whole day)` : "The last day, included"}
+          hint={
+            range.before
+              ? `Until ${readerTime(range.before, timeZone, "d MMM yyyy HH:mm").text}, ${inUtc(range.before, "d MMM yyyy HH:mm")} (the whole day)`
+              : "The last day, included"
+          }
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">

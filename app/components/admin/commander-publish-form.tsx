@@ -15,8 +15,8 @@ export function CommanderPublishForm({ allowed }: { allowed: boolean }) {
         Publishing by the commander
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Publishing is for admin and comms. When this is on, an incident&apos;s commander may also publish that incident&apos;s updates, whatever
-        their role; a SEV1 update still needs a second person&apos;s approval first.
+        Publishing is for admin and comms. When this is on, an incident&apos;s commander may also publish that incident&apos;s updates,
+        whatever their role; a SEV1 update still needs a second person&apos;s approval first.
       </p>
       {outcome?.ok && fetcher.state === "idle" ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">

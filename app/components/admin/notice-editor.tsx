@@ -23,7 +23,11 @@ export type NoticeFormOutcome =
 const PREVIEW_DELAY_MS = 350;
 const ROWS: Record<NoticePart, number> = { subject: 2, text: 9, html: 14 };
 
-const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({ subject: view.parts.subject.source, text: view.parts.text.source, html: view.parts.html.source });
+const sourcesOf = (view: NoticeTemplateView): NoticeTemplate => ({
+  subject: view.parts.subject.source,
+  text: view.parts.text.source,
+  html: view.parts.html.source,
+});
 const same = (a: NoticeTemplate, b: NoticeTemplate) => NOTICE_PARTS.every((p) => a[p] === b[p]);
 
 export function NoticeEditor({
@@ -97,7 +101,11 @@ export function NoticeEditor({
   }
 
   return (
-    <section aria-labelledby={`${id}-heading`} data-testid={`notice-${view.kind}`} className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
+    <section
+      aria-labelledby={`${id}-heading`}
+      data-testid={`notice-${view.kind}`}
+      className="min-w-0 rounded-lg border border-slate-300 bg-white p-4"
+    >
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
           {view.label}
@@ -105,7 +113,10 @@ export function NoticeEditor({
         {view.isDefault ? (
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300">Default</span>
         ) : (
-          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950 ring-1 ring-amber-300" title={view.updatedAt ? `Saved ${inUtc(view.updatedAt)}` : undefined}>
+          <span
+            className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950 ring-1 ring-amber-300"
+            title={view.updatedAt ? `Saved ${inUtc(view.updatedAt)}` : undefined}
+          >
             Customised
           </span>
         )}
@@ -145,7 +156,12 @@ export function NoticeEditor({
               ) : null}
             </div>
           ))}
-          <VariableButtons label={hydrated ? "Variables (inserted where the cursor was)" : "Variables"} variables={variables} hydrated={hydrated} onInsert={insert} />
+          <VariableButtons
+            label={hydrated ? "Variables (inserted where the cursor was)" : "Variables"}
+            variables={variables}
+            hydrated={hydrated}
+            onInsert={insert}
+          />
           <TemplateActions
             busy={busy}
             saving={busy && save.formData?.get("intent") === "save"}
@@ -193,10 +209,18 @@ function NoticePreviewPanel({ preview, stale, picker }: { preview: NoticePreview
               <span className="text-slate-600">Subject: </span>
               <strong data-testid="notice-preview-subject">{preview.subject}</strong>
             </div>
-            <iframe title="HTML part" sandbox="" srcDoc={preview.html} className="h-[26rem] w-full rounded border border-slate-200 bg-white" />
+            <iframe
+              title="HTML part"
+              sandbox=""
+              srcDoc={preview.html}
+              className="h-[26rem] w-full rounded border border-slate-200 bg-white"
+            />
             <details className="rounded border border-slate-200 bg-slate-50 text-sm" open>
               <summary className="cursor-pointer px-3 py-1.5 text-slate-700">Plain-text part</summary>
-              <pre data-testid="notice-preview-text" className="overflow-x-auto whitespace-pre-wrap px-3 pb-2 font-mono text-xs text-slate-900">
+              <pre
+                data-testid="notice-preview-text"
+                className="overflow-x-auto whitespace-pre-wrap px-3 pb-2 font-mono text-xs text-slate-900"
+              >
                 {preview.text}
               </pre>
             </details>

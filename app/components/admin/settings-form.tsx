@@ -31,7 +31,16 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       {/* the key remounts the fields after a save, so they show what was stored (a trailing slash dropped) */}
       <fetcher.Form method="post" key={JSON.stringify(settings)}>
         <FormError message={errors._ && Object.keys(errors).length === 1 ? errors._ : undefined} />
-        <TextField label="Page name" name="name" required maxLength={100} defaultValue={value("name")} error={errors.name} hint="Shown as the page's title, in notices and feeds." autoComplete="off" />
+        <TextField
+          label="Page name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={value("name")}
+          error={errors.name}
+          hint="Shown as the page's title, in notices and feeds."
+          autoComplete="off"
+        />
         <TextField
           label="Public URL"
           name="publicUrl"
@@ -60,8 +69,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
               uptime = 1 − (major outage + partial outage × weight + degraded performance × weight) ÷ observed minutes
             </p>
             <p>
-              A minute of major outage always counts in full, and scheduled maintenance never counts. A weight says how much of a minute down a minute
-              in that state is: 0 does not count it at all, 1 counts it as fully down. The public page explains the method with these figures:{" "}
+              A minute of major outage always counts in full, and scheduled maintenance never counts. A weight says how much of a minute
+              down a minute in that state is: 0 does not count it at all, 1 counts it as fully down. The public page explains the method
+              with these figures:{" "}
               <a href="/status/uptime" target="_blank" rel="noreferrer" className="underline">
                 How uptime is computed ↗
               </a>

@@ -24,9 +24,7 @@ export function subscriberState(s: Pick<SubscriberView, "confirmedAt" | "unsubsc
 
 export function When({ at }: { at: string | null; timeZone: string }) {
   if (!at) return <span className="text-slate-500">–</span>;
-  return (
-    <Time at={at} format="d MMM yyyy HH:mm" />
-  );
+  return <Time at={at} format="d MMM yyyy HH:mm" />;
 }
 
 /** Removal asks once more, in the page itself: works without JavaScript. */
@@ -54,9 +52,9 @@ export function ImportForm({ outcome }: { outcome?: SubscriberOutcome }) {
         Import already-confirmed addresses
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        A CSV with a header line: <code>email,confirmed_at,components</code>. <code>confirmed_at</code> is when the person agreed (ISO-8601, such as
-        2025-03-01); <code>components</code> is optional, names or ids separated by <code>;</code> (none: every component). Up to 10,000 rows and 2 MB.
-        Nothing is imported if any row is wrong. No confirmation email is sent.
+        A CSV with a header line: <code>email,confirmed_at,components</code>. <code>confirmed_at</code> is when the person agreed (ISO-8601,
+        such as 2025-03-01); <code>components</code> is optional, names or ids separated by <code>;</code> (none: every component). Up to
+        10,000 rows and 2 MB. Nothing is imported if any row is wrong. No confirmation email is sent.
       </p>
       <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-wrap items-end gap-2">
         <label className="text-sm font-medium text-slate-800">
@@ -74,7 +72,12 @@ export function ImportForm({ outcome }: { outcome?: SubscriberOutcome }) {
       ) : null}
       {result && !result.ok ? (
         <div className="mt-3">
-          <FormError message={result.error ?? `Nothing was imported: ${result.rows?.length ?? 0} ${result.rows?.length === 1 ? "row is" : "rows are"} not valid.`} />
+          <FormError
+            message={
+              result.error ??
+              `Nothing was imported: ${result.rows?.length ?? 0} ${result.rows?.length === 1 ? "row is" : "rows are"} not valid.`
+            }
+          />
           {result.rows?.length ? (
             <ul className="max-h-64 overflow-auto text-sm text-red-800" data-testid="import-errors">
               {result.rows.slice(0, SHOWN_ERRORS).map((e) => (

@@ -63,7 +63,7 @@ export function VariableButtons({
           <code key={name} className={look}>
             {name}
           </code>
-        )
+        ),
       )}
     </p>
   );

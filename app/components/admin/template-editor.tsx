@@ -93,7 +93,8 @@ export function TemplateEditor({
   }, [source, previewCase, hydrated]);
 
   const saveOutcome = save.data ?? (posted?.form.startsWith("save:") ? posted : undefined);
-  const refused = saveOutcome && !saveOutcome.ok ? saveOutcome.errors.source ?? saveOutcome.errors.name ?? saveOutcome.errors._ : undefined;
+  const refused =
+    saveOutcome && !saveOutcome.ok ? (saveOutcome.errors.source ?? saveOutcome.errors.name ?? saveOutcome.errors._) : undefined;
   const saved = save.state === "idle" && saveOutcome?.ok && saveOutcome.source === source ? saveOutcome.saved : undefined;
   const changed = source !== template.source || (named !== undefined && name !== template.name);
   const busy = save.state !== "idle";

@@ -8,7 +8,10 @@ import { useFormOutcome, useOnSuccess } from "./use-form-outcome.ts";
 import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the tokens page's action answers for one of its forms. */
-export type TokenFormOutcome = FormOutcome<{ created?: { name: string; role: string; token: string } }, { values: { name?: string; role?: string } }>;
+export type TokenFormOutcome = FormOutcome<
+  { created?: { name: string; role: string; token: string } },
+  { values: { name?: string; role?: string } }
+>;
 
 export function NewTokenForm() {
   const { fetcher, outcome, errors, busy } = useFormOutcome<TokenFormOutcome>("create");
@@ -21,12 +24,23 @@ export function NewTokenForm() {
       <h2 id="new-token" className="mb-1 text-lg font-semibold">
         Create a token
       </h2>
-      <p className="mb-3 text-sm text-slate-600">A token acts as you, with the role you give it, for scripts and integrations using the API.</p>
+      <p className="mb-3 text-sm text-slate-600">
+        A token acts as you, with the role you give it, for scripts and integrations using the API.
+      </p>
       <fetcher.Form method="post" ref={formRef}>
         <input type="hidden" name="intent" value="create" />
         <FormError message={errors._} />
         <div className="grid gap-x-4 sm:grid-cols-[minmax(0,1fr)_12rem_auto]">
-          <TextField label="Name" name="name" defaultValue={values.name ?? ""} error={errors.name} hint="What uses it, such as “Deploy pipeline”." required maxLength={100} autoComplete="off" />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={values.name ?? ""}
+            error={errors.name}
+            hint="What uses it, such as “Deploy pipeline”."
+            required
+            maxLength={100}
+            autoComplete="off"
+          />
           <SelectField label="Role" name="role" defaultValue={values.role ?? "viewer"} error={errors.role}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -100,7 +114,7 @@ export function RevokeTokenForm({ token }: { token: { id: string; name: string }
       <Button type="submit" variant="danger" disabled={busy} aria-label={`Revoke ${token.name}`}>
         {busy ? "Revoking…" : "Revoke"}
       </Button>
-      {errors._ ?? errors.tokenId ? (
+      {(errors._ ?? errors.tokenId) ? (
         <span role="alert" className="basis-full text-right text-sm text-red-700">
           {errors._ ?? errors.tokenId}
         </span>

@@ -33,8 +33,25 @@ export function NewUserForm() {
         <input type="hidden" name="intent" value="create" />
         <FormError message={errors._} />
         <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_minmax(0,1fr)_auto]">
-          <TextField label="Name" name="name" defaultValue={values.name ?? ""} error={errors.name} required maxLength={120} autoComplete="off" />
-          <TextField label="Email" name="email" type="email" defaultValue={values.email ?? ""} error={errors.email} required maxLength={254} autoComplete="off" />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={values.name ?? ""}
+            error={errors.name}
+            required
+            maxLength={120}
+            autoComplete="off"
+          />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            defaultValue={values.email ?? ""}
+            error={errors.email}
+            required
+            maxLength={254}
+            autoComplete="off"
+          />
           <SelectField label="Role" name="role" defaultValue={values.role ?? "viewer"} error={errors.role}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -91,7 +108,12 @@ export function RoleChangeForm({ user, isYou }: { user: { id: string; name: stri
           </option>
         ))}
       </select>
-      <Button type="submit" variant="secondary" disabled={busy} title={isYou ? "Changing your own role signs you out." : `Signs ${user.name} out everywhere.`}>
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={busy}
+        title={isYou ? "Changing your own role signs you out." : `Signs ${user.name} out everywhere.`}
+      >
         {busy ? "Changing…" : "Change"}
       </Button>
       {message ? (
@@ -100,7 +122,8 @@ export function RoleChangeForm({ user, isYou }: { user: { id: string; name: stri
         </span>
       ) : changed && changed.role === user.role ? (
         <span role="status" className="basis-full text-sm text-green-800">
-          Now {ROLE_LABELS[changed.role]}{isYou ? "." : `; signed out everywhere.`}
+          Now {ROLE_LABELS[changed.role]}
+          {isYou ? "." : `; signed out everywhere.`}
         </span>
       ) : null}
     </fetcher.Form>
@@ -144,8 +167,8 @@ export function UserAccessForm({ user }: { user: { id: string; name: string; dis
       <summary className="cursor-pointer text-sm text-red-800">Disable…</summary>
       <fetcher.Form method="post" className="mt-1 max-w-xs space-y-1 whitespace-normal rounded border border-red-300 bg-red-50 p-2 text-xs">
         <p>
-          Disable {user.name}? They are signed out everywhere, their open rooms and editors close, and their API tokens stop working
-          until you enable them again.
+          Disable {user.name}? They are signed out everywhere, their open rooms and editors close, and their API tokens stop working until
+          you enable them again.
         </p>
         <input type="hidden" name="userId" value={user.id} />
         <Button type="submit" name="intent" value="disable" variant="danger" disabled={busy} className="px-2 py-0.5 text-xs">

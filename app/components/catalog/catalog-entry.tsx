@@ -24,7 +24,8 @@ export function CatalogEntry({
   /** present for those who may change the catalog */
   editing: CatalogEditing | null;
 }) {
-  if (editing?.editingId === component.id) return <EditComponentForm component={component} groups={editing.groups} regions={editing.regions} />;
+  if (editing?.editingId === component.id)
+    return <EditComponentForm component={component} groups={editing.groups} regions={editing.regions} />;
   const Heading = component.group ? "h2" : "h3";
   return (
     <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
@@ -75,10 +76,26 @@ function MoveButtons({ component, first, last }: { component: ComponentView; fir
     <fetcher.Form method="post" className="flex items-center gap-0.5">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="id" value={component.id} />
-      <Button variant="ghost" className="px-2" name="direction" value="up" disabled={first || busy} aria-label={`Move ${component.name} up`} title="Move up">
+      <Button
+        variant="ghost"
+        className="px-2"
+        name="direction"
+        value="up"
+        disabled={first || busy}
+        aria-label={`Move ${component.name} up`}
+        title="Move up"
+      >
         <span aria-hidden="true">↑</span>
       </Button>
-      <Button variant="ghost" className="px-2" name="direction" value="down" disabled={last || busy} aria-label={`Move ${component.name} down`} title="Move down">
+      <Button
+        variant="ghost"
+        className="px-2"
+        name="direction"
+        value="down"
+        disabled={last || busy}
+        aria-label={`Move ${component.name} down`}
+        title="Move down"
+      >
         <span aria-hidden="true">↓</span>
       </Button>
       {errors._ ? (
@@ -94,10 +111,17 @@ function EditComponentForm({ component, groups, regions }: { component: Componen
   const { fetcher, outcome, errors, busy } = useFormOutcome<CatalogFormOutcome>(`update:${component.id}`);
   const values = outcome && !outcome.ok ? outcome.values : component;
   return (
-    <fetcher.Form method="post" preventScrollReset aria-label={`Edit ${component.name}`} className="rounded-md border border-slate-300 bg-slate-50 p-3">
+    <fetcher.Form
+      method="post"
+      preventScrollReset
+      aria-label={`Edit ${component.name}`}
+      className="rounded-md border border-slate-300 bg-slate-50 p-3"
+    >
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="id" value={component.id} />
-      <p className="mb-2 text-sm font-semibold text-slate-800">Editing {component.group ? "group" : "component"} “{component.name}”</p>
+      <p className="mb-2 text-sm font-semibold text-slate-800">
+        Editing {component.group ? "group" : "component"} “{component.name}”
+      </p>
       <FormError message={errors._} />
       <ComponentFields
         values={values}

@@ -24,8 +24,23 @@ export function ComponentFields({
   const checked = new Set(values.regions ?? []);
   return (
     <>
-      <TextField label="Name" name="name" defaultValue={values.name ?? ""} error={errors.name} required maxLength={120} autoComplete="off" />
-      <TextAreaField label="Description" name="description" defaultValue={values.description ?? ""} error={errors.description} rows={2} maxLength={1000} />
+      <TextField
+        label="Name"
+        name="name"
+        defaultValue={values.name ?? ""}
+        error={errors.name}
+        required
+        maxLength={120}
+        autoComplete="off"
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        defaultValue={values.description ?? ""}
+        error={errors.description}
+        rows={2}
+        maxLength={1000}
+      />
       <TextField
         label="SLA target (%)"
         name="slaTarget"
@@ -51,7 +66,13 @@ export function ComponentFields({
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {regions.map((r) => (
             <label key={r.slug} className="inline-flex items-center gap-1.5 text-sm text-slate-800">
-              <input type="checkbox" name="regions" value={r.slug} defaultChecked={checked.has(r.slug)} className="h-4 w-4 accent-slate-900" />
+              <input
+                type="checkbox"
+                name="regions"
+                value={r.slug}
+                defaultChecked={checked.has(r.slug)}
+                className="h-4 w-4 accent-slate-900"
+              />
               {r.name} <span className="font-mono text-xs text-slate-600">{r.slug}</span>
             </label>
           ))}

@@ -23,7 +23,13 @@ export function NewComponentForm({ groups, regions }: { groups: GroupChoice[]; r
       <fetcher.Form method="post" ref={formRef} preventScrollReset>
         <input type="hidden" name="intent" value="create" />
         <FormError message={errors._} />
-        <ComponentFields values={outcome && !outcome.ok ? outcome.values : {}} errors={errors} groups={groups} regions={regions} editing="new" />
+        <ComponentFields
+          values={outcome && !outcome.ok ? outcome.values : {}}
+          errors={errors}
+          groups={groups}
+          regions={regions}
+          editing="new"
+        />
         <Button type="submit" disabled={busy}>
           {busy ? "Adding…" : "Add"}
         </Button>

@@ -25,7 +25,9 @@ function useDeliveryReport(updateId: string): DeliveryReport | null {
     const poll = async () => {
       let wait: number | null = EVERY_MS;
       try {
-        const response = await fetch(`/api/v1/updates/${encodeURIComponent(updateId)}/deliveries`, { headers: { Accept: "application/json" } });
+        const response = await fetch(`/api/v1/updates/${encodeURIComponent(updateId)}/deliveries`, {
+          headers: { Accept: "application/json" },
+        });
         if (response.ok) {
           const next = ((await response.json()) as { deliveries: DeliveryReport }).deliveries;
           if (!stopped) setReport(next);
@@ -53,8 +55,15 @@ const CHANNEL_LABELS = { email: "Email", webhook: "Webhooks" } as const;
 export function DeliveryCounts({ updateId }: { updateId: string }) {
   const report = useDeliveryReport(updateId);
   if (!report) return <p className="mt-1 text-xs text-slate-600">Counting deliveries…</p>;
-  if (report.total === 0) return <p className="mt-1 text-xs text-slate-600" data-testid="delivery-counts">No subscriber or webhook was to be notified.</p>;
-  const channels = (Object.keys(CHANNEL_LABELS) as (keyof typeof CHANNEL_LABELS)[]).filter((c) => Object.values(report.byChannel[c]).some((n) => n > 0));
+  if (report.total === 0)
+    return (
+      <p className="mt-1 text-xs text-slate-600" data-testid="delivery-counts">
+        No subscriber or webhook was to be notified.
+      </p>
+    );
+  const channels = (Object.keys(CHANNEL_LABELS) as (keyof typeof CHANNEL_LABELS)[]).filter((c) =>
+    Object.values(report.byChannel[c]).some((n) => n > 0),
+  );
   return (
     <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-xs" data-testid="delivery-counts">
       {channels.map((channel) => {
@@ -80,7 +89,8 @@ export function DeliveryCounts({ updateId }: { updateId: string }) {
             {report.lastErrors.slice(0, 10).map((e) => (
               <li key={`${e.channel}:${e.recipient}:${e.at}`}>
                 <span className="font-medium">{e.recipient}</span> ({e.state}, {e.attempts} {e.attempts === 1 ? "attempt" : "attempts"}
-                {e.status && e.state !== "bounced" ? `, HTTP ${e.status}` : ""}, <span title={inUtc(e.at, "d MMM HH:mm:ss")}>{inUtc(e.at, "HH:mm:ss")}</span>): {e.error}
+                {e.status && e.state !== "bounced" ? `, HTTP ${e.status}` : ""},{" "}
+                <span title={inUtc(e.at, "d MMM HH:mm:ss")}>{inUtc(e.at, "HH:mm:ss")}</span>): {e.error}
               </li>
             ))}
           </ul>

@@ -50,7 +50,8 @@ export function RefuseUpdate({ update }: { update: UpdateView }) {
 export function ReturnedNote({ returned }: { returned: NonNullable<UpdateView["returned"]> }) {
   return (
     <p className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="returned-note">
-      <span className="font-semibold">Returned by {returned.by?.name ?? "a former user"}</span> (<Time at={returned.at} />): {returned.reason}
+      <span className="font-semibold">Returned by {returned.by?.name ?? "a former user"}</span> (<Time at={returned.at} />
+      ): {returned.reason}
     </p>
   );
 }

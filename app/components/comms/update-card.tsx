@@ -16,7 +16,14 @@ import { approvalHolds, approvedText, UPDATE_STATE_LABELS, type PromiseOutcome }
 import type { UpdateView } from "~/modules/updates/views.ts";
 import { inUtc, readerTime } from "~/utils/time.ts";
 
-export type Abilities = { actorId: string; canDraft: boolean; canApprove: boolean; canPublish: boolean; canSeeDeliveries: boolean; sev1: boolean };
+export type Abilities = {
+  actorId: string;
+  canDraft: boolean;
+  canApprove: boolean;
+  canPublish: boolean;
+  canSeeDeliveries: boolean;
+  sev1: boolean;
+};
 
 const STATE_LOOK = {
   draft: "bg-slate-200 text-slate-900",
@@ -25,9 +32,23 @@ const STATE_LOOK = {
   published: "bg-emerald-100 text-emerald-900",
 } as const;
 
-const PROMISE_TEXT: Record<PromiseOutcome, string> = { kept: "Next update came in time", missed: "Next update was late", pending: "Next update still due" };
+const PROMISE_TEXT: Record<PromiseOutcome, string> = {
+  kept: "Next update came in time",
+  missed: "Next update was late",
+  pending: "Next update still due",
+};
 
-function ActionButton({ update, intent, label, variant = "secondary" }: { update: UpdateView; intent: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
+function ActionButton({
+  update,
+  intent,
+  label,
+  variant = "secondary",
+}: {
+  update: UpdateView;
+  intent: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const fetcher = useFetcher<{ errors?: Record<string, string> }>();
   return (
     <fetcher.Form method="post" className="inline">
@@ -101,7 +122,17 @@ function ApproveRefused({ reason }: { reason: string }) {
   );
 }
 
-export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateView; can: Abilities; timeZone: string; promise?: PromiseOutcome }) {
+export function UpdateCard({
+  update,
+  can,
+  timeZone,
+  promise,
+}: {
+  update: UpdateView;
+  can: Abilities;
+  timeZone: string;
+  promise?: PromiseOutcome;
+}) {
   const mine = update.author.id === can.actorId;
   const written = { authorId: update.author.id, contributorIds: update.contributors.map((c) => c.id) };
   const approvalAsked = can.sev1 || update.status === "postmortem";
@@ -110,9 +141,16 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
   const refusal = contributorRefusal(approvedText(update.status), written, can.actorId);
   const [editing, setEditing] = useState(false);
   return (
-    <li id={`update-${update.id}`} className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm target:outline target:outline-2 target:outline-sky-600" data-testid="update-card" data-state={update.state}>
+    <li
+      id={`update-${update.id}`}
+      className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm target:outline target:outline-2 target:outline-sky-600"
+      data-testid="update-card"
+      data-state={update.state}
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_LOOK[update.state]}`}>{UPDATE_STATE_LABELS[update.state]}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_LOOK[update.state]}`}>
+          {UPDATE_STATE_LABELS[update.state]}
+        </span>
         <span className="font-semibold">{EVENT_STATUS_LABELS[update.status as PublicIncidentStatus] ?? update.status}</span>
         <span className="text-slate-600">
           by {update.author.name}
@@ -139,7 +177,9 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
       ) : null}
       <p className="mt-1 text-xs text-slate-600">
         {update.notify ? "Notifies subscribers" : "No notifications"}
-        {update.nextUpdateInMinutes ? ` · promises the next update ${update.nextUpdateAt ? `by ${readerTime(update.nextUpdateAt, timeZone, "HH:mm").text}` : `within ${update.nextUpdateInMinutes} min`}` : ""}
+        {update.nextUpdateInMinutes
+          ? ` · promises the next update ${update.nextUpdateAt ? `by ${readerTime(update.nextUpdateAt, timeZone, "HH:mm").text}` : `within ${update.nextUpdateInMinutes} min`}`
+          : ""}
         {promise ? <span className={promise === "missed" ? "font-semibold text-red-700" : ""}> · {PROMISE_TEXT[promise]}</span> : null}
       </p>
       {update.state === "published" && update.notify && can.canSeeDeliveries ? <DeliveryCounts updateId={update.id} /> : null}
@@ -150,7 +190,9 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
               Edit
             </Button>
           ) : null}
-          {update.state === "draft" && can.canDraft && needsApproval ? <ActionButton update={update} intent="request-approval" label="Send for approval" /> : null}
+          {update.state === "draft" && can.canDraft && needsApproval ? (
+            <ActionButton update={update} intent="request-approval" label="Send for approval" />
+          ) : null}
           {approvalAsked ? (
             <span className="text-xs text-slate-700" data-testid="written-by">
               {writtenBy(update.author, update.contributors)}
@@ -163,13 +205,19 @@ export function UpdateCard({ update, can, timeZone, promise }: { update: UpdateV
               <>
                 <ActionButton update={update} intent="approve" label="Approve" variant={can.canPublish ? "secondary" : "primary"} />
                 {/* one step for an approver who may publish: the two-person rule is checked as for Approve */}
-                {can.canPublish ? <ActionButton update={update} intent="approve-publish" label="Approve and publish" variant="primary" /> : null}
+                {can.canPublish ? (
+                  <ActionButton update={update} intent="approve-publish" label="Approve and publish" variant="primary" />
+                ) : null}
                 {update.state === "awaiting_approval" ? <RefuseUpdate update={update} /> : null}
               </>
             )
           ) : null}
-          {update.state === "awaiting_approval" && mine ? <span className="text-xs text-amber-900">Waiting for a second person to approve.</span> : null}
-          {can.canPublish && update.state !== "awaiting_approval" && !needsApproval ? <ActionButton update={update} intent="publish" label="Publish" variant="primary" /> : null}
+          {update.state === "awaiting_approval" && mine ? (
+            <span className="text-xs text-amber-900">Waiting for a second person to approve.</span>
+          ) : null}
+          {can.canPublish && update.state !== "awaiting_approval" && !needsApproval ? (
+            <ActionButton update={update} intent="publish" label="Publish" variant="primary" />
+          ) : null}
           {can.canDraft ? <ActionButton update={update} intent="discard" label="Discard" variant="danger" /> : null}
         </div>
       ) : null}

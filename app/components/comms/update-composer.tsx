@@ -70,7 +70,12 @@ export function UpdateComposer(props: ComposerProps) {
 
   const busy = fetcher.state !== "idle";
   return (
-    <fetcher.Form method="post" ref={form} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby="composer-heading">
+    <fetcher.Form
+      method="post"
+      ref={form}
+      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      aria-labelledby="composer-heading"
+    >
       <h2 id="composer-heading" className="mb-3 text-lg font-semibold">
         New status-page update
       </h2>
@@ -160,16 +165,25 @@ export function UpdateComposer(props: ComposerProps) {
           setBody(e.target.value);
           setEdited(true);
         }}
-        hint={edited ? "Edited by hand: changing the status no longer replaces the text." : "Filled from the template for this status; edit freely."}
+        hint={
+          edited
+            ? "Edited by hand: changing the status no longer replaces the text."
+            : "Filled from the template for this status; edit freely."
+        }
       />
-      <ComponentMoves components={props.components} value={moves} onChange={(id, s: ComponentStatusName | "") => setMoves({ ...moves, [id]: s })} />
+      <ComponentMoves
+        components={props.components}
+        value={moves}
+        onChange={(id, s: ComponentStatusName | "") => setMoves({ ...moves, [id]: s })}
+      />
       {errors.components || Object.keys(errors).some((k) => k.startsWith("components.")) ? (
         <p role="alert" className="mb-2 text-sm text-red-700">
           {errors.components ?? Object.entries(errors).find(([k]) => k.startsWith("components."))?.[1]}
         </p>
       ) : null}
       <label className="mb-3 flex items-center gap-2 text-sm">
-        <input type="checkbox" name="notify" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify subscribers (email and webhooks)
+        <input type="checkbox" name="notify" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify subscribers (email and
+        webhooks)
       </label>
       <AudienceEstimate incidentId={props.incidentId} componentIds={Object.keys(moves).filter((id) => moves[id])} notify={notify} />
       <UpdatePreview title={title || props.title} status={status} body={body} timeZone={props.timeZone} />
@@ -191,7 +205,9 @@ export function UpdateComposer(props: ComposerProps) {
             Publish now
           </Button>
         ) : null}
-        {props.needsApproval ? <span className="text-xs text-slate-600">SEV1: a second person approves before it is published.</span> : null}
+        {props.needsApproval ? (
+          <span className="text-xs text-slate-600">SEV1: a second person approves before it is published.</span>
+        ) : null}
       </div>
     </fetcher.Form>
   );

@@ -2,7 +2,17 @@
 import { UpdateEntry } from "~/components/status-page/update-list.tsx";
 import type { PublicIncidentStatus } from "~/modules/status-page/model.ts";
 
-export function UpdatePreview({ title, status, body, timeZone }: { title: string; status: PublicIncidentStatus; body: string; timeZone: string }) {
+export function UpdatePreview({
+  title,
+  status,
+  body,
+  timeZone,
+}: {
+  title: string;
+  status: PublicIncidentStatus;
+  body: string;
+  timeZone: string;
+}) {
   const now = new Date();
   return (
     <section aria-label="Preview on the public page" className="rounded-lg border border-dashed border-slate-400 bg-white p-4">
@@ -11,7 +21,16 @@ export function UpdatePreview({ title, status, body, timeZone }: { title: string
       <ol>
         <UpdateEntry
           timeZone={timeZone}
-          update={{ id: "preview", status, body: body.trim() || "…", displayAt: now, createdAt: now, updatedAt: now, affectedComponents: [], deliverNotifications: false }}
+          update={{
+            id: "preview",
+            status,
+            body: body.trim() || "…",
+            displayAt: now,
+            createdAt: now,
+            updatedAt: now,
+            affectedComponents: [],
+            deliverNotifications: false,
+          }}
         />
       </ol>
     </section>

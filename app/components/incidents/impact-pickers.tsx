@@ -23,7 +23,11 @@ export function ComponentImpactPicker({
         const picker = (
           <label key={c.id} className="flex items-center justify-between gap-2 rounded px-1 text-sm hover:bg-slate-50">
             <span>{c.name}</span>
-            <select name={`impact:${c.id}`} defaultValue={current?.get(c.id) ?? ""} className="rounded border border-slate-400 bg-white px-1 py-0.5 text-xs">
+            <select
+              name={`impact:${c.id}`}
+              defaultValue={current?.get(c.id) ?? ""}
+              className="rounded border border-slate-400 bg-white px-1 py-0.5 text-xs"
+            >
               <option value="">Not affected</option>
               {COMPONENT_IMPACTS.map((impact) => (
                 <option key={impact} value={impact}>

@@ -9,7 +9,19 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
-export function ChartFrame({ id, title, description, chart, table }: { id: string; title: string; description: ReactNode; chart: () => ReactNode; table: ReactNode }) {
+export function ChartFrame({
+  id,
+  title,
+  description,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  description: ReactNode;
+  chart: () => ReactNode;
+  table: ReactNode;
+}) {
   const hydrated = useHydrated();
   return (
     <figure aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-300 bg-white p-4" data-testid={`chart-${id}`}>
@@ -20,7 +32,11 @@ export function ChartFrame({ id, title, description, chart, table }: { id: strin
         <p className="text-sm text-slate-700">{description}</p>
       </figcaption>
       <div aria-hidden="true" className="mt-3 min-h-64">
-        {hydrated ? chart() : <p className="py-8 text-center text-sm text-slate-600">The chart is drawn with JavaScript; the table below holds every figure.</p>}
+        {hydrated ? (
+          chart()
+        ) : (
+          <p className="py-8 text-center text-sm text-slate-600">The chart is drawn with JavaScript; the table below holds every figure.</p>
+        )}
       </div>
       <details open={!hydrated} className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-800">Table: {title.toLowerCase()}</summary>

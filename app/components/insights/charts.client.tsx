@@ -18,7 +18,14 @@ function FillPatterns({ prefix, fills }: { prefix: string; fills: Record<string,
         if (fill.pattern === "solid") return null;
         const id = `${prefix}-${name}`;
         return (
-          <pattern key={id} id={id} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform={fill.pattern === "stripes" ? "rotate(45)" : undefined}>
+          <pattern
+            key={id}
+            id={id}
+            patternUnits="userSpaceOnUse"
+            width="6"
+            height="6"
+            patternTransform={fill.pattern === "stripes" ? "rotate(45)" : undefined}
+          >
             <rect width="6" height="6" fill={fill.color} />
             {fill.pattern === "stripes" ? <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2" /> : null}
             {fill.pattern === "dots" ? <circle cx="3" cy="3" r="1.3" fill="#ffffff" /> : null}
@@ -31,7 +38,10 @@ function FillPatterns({ prefix, fills }: { prefix: string; fills: Record<string,
 }
 
 export function IncidentsPerWeekChart({ weeks }: { weeks: InsightsPageData["incidentsPerWeek"] }) {
-  const data = weeks.map((w) => ({ label: dayLabel(w.weekStart), ...Object.fromEntries(SEVERITIES.map((s) => [s, w.bySeverity[s].count])) }));
+  const data = weeks.map((w) => ({
+    label: dayLabel(w.weekStart),
+    ...Object.fromEntries(SEVERITIES.map((s) => [s, w.bySeverity[s].count])),
+  }));
   const most = Math.max(1, ...weeks.map((w) => w.total));
   return (
     <BarChart data={data} style={CHART_STYLE} responsive accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -42,14 +52,25 @@ export function IncidentsPerWeekChart({ weeks }: { weeks: InsightsPageData["inci
       <Tooltip />
       <Legend itemSorter={null} />
       {SEVERITIES.map((s) => (
-        <Bar key={s} dataKey={s} name={s} stackId="severity" fill={fillRef("week", s, SEVERITY_FILLS[s])} stroke="#ffffff" isAnimationActive={false} />
+        <Bar
+          key={s}
+          dataKey={s}
+          name={s}
+          stackId="severity"
+          fill={fillRef("week", s, SEVERITY_FILLS[s])}
+          stroke="#ffffff"
+          isAnimationActive={false}
+        />
       ))}
     </BarChart>
   );
 }
 
 export function TimeToChart({ months }: { months: InsightsPageData["timeTo"]["byMonth"] }) {
-  const data = months.map((m) => ({ label: monthLabel(m.month), ...Object.fromEntries(MEASURES.map((measure) => [measure, m[measure].median])) }));
+  const data = months.map((m) => ({
+    label: monthLabel(m.month),
+    ...Object.fromEntries(MEASURES.map((measure) => [measure, m[measure].median])),
+  }));
   const highest = Math.max(60, ...months.flatMap((m) => MEASURES.map((measure) => m[measure].median ?? 0)));
   const ticks = durationTicks(highest);
   const top = ticks[ticks.length - 1];
@@ -63,7 +84,18 @@ export function TimeToChart({ months }: { months: InsightsPageData["timeTo"]["by
       {MEASURES.map((m) => {
         const line = MEASURE_LINES[m];
         return (
-          <Line key={m} dataKey={m} name={line.label} stroke={line.color} strokeWidth={2} strokeDasharray={line.dash} dot={{ symbol: line.marker, r: 5, fill: line.color }} legendType={line.marker} connectNulls isAnimationActive={false} />
+          <Line
+            key={m}
+            dataKey={m}
+            name={line.label}
+            stroke={line.color}
+            strokeWidth={2}
+            strokeDasharray={line.dash}
+            dot={{ symbol: line.marker, r: 5, fill: line.color }}
+            legendType={line.marker}
+            connectNulls
+            isAnimationActive={false}
+          />
         );
       })}
     </LineChart>
@@ -85,7 +117,14 @@ export function UptimeChart({ components }: { components: InsightsPageData["upti
     ...c.last90.minutes,
   }));
   return (
-    <BarChart data={data} layout="vertical" style={{ width: "100%", height: Math.max(160, 36 * data.length + 60) }} responsive accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+    <BarChart
+      data={data}
+      layout="vertical"
+      style={{ width: "100%", height: Math.max(160, 36 * data.length + 60) }}
+      responsive
+      accessibilityLayer={false}
+      margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+    >
       <FillPatterns prefix="impact" fills={IMPACT_FILLS} />
       <CartesianGrid stroke="#e2e8f0" horizontal={false} />
       <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => minutes(v)} {...AXIS} />
@@ -93,7 +132,15 @@ export function UptimeChart({ components }: { components: InsightsPageData["upti
       <Tooltip formatter={(v) => minutes(Number(v))} />
       <Legend itemSorter={null} />
       {(Object.keys(IMPACT_FILLS) as (keyof typeof IMPACT_FILLS)[]).map((level) => (
-        <Bar key={level} dataKey={level} name={IMPACT_FILLS[level].label} stackId="impact" fill={fillRef("impact", level, IMPACT_FILLS[level])} stroke="#ffffff" isAnimationActive={false} />
+        <Bar
+          key={level}
+          dataKey={level}
+          name={IMPACT_FILLS[level].label}
+          stackId="impact"
+          fill={fillRef("impact", level, IMPACT_FILLS[level])}
+          stroke="#ffffff"
+          isAnimationActive={false}
+        />
       ))}
     </BarChart>
   );
@@ -110,8 +157,18 @@ export function ActionItemsChart({ months }: { months: InsightsPageData["actionI
       <YAxis allowDecimals={false} width={32} domain={[0, mostItems]} tickCount={Math.min(6, mostItems + 1)} {...AXIS} />
       <Tooltip />
       <Legend itemSorter={null} />
-      <Bar dataKey="opened" name={ACTION_FILLS.opened.label} fill={fillRef("actions", "opened", ACTION_FILLS.opened)} isAnimationActive={false} />
-      <Bar dataKey="closed" name={ACTION_FILLS.closed.label} fill={fillRef("actions", "closed", ACTION_FILLS.closed)} isAnimationActive={false} />
+      <Bar
+        dataKey="opened"
+        name={ACTION_FILLS.opened.label}
+        fill={fillRef("actions", "opened", ACTION_FILLS.opened)}
+        isAnimationActive={false}
+      />
+      <Bar
+        dataKey="closed"
+        name={ACTION_FILLS.closed.label}
+        fill={fillRef("actions", "closed", ACTION_FILLS.closed)}
+        isAnimationActive={false}
+      />
     </BarChart>
   );
 }

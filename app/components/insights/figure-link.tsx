@@ -12,11 +12,25 @@ export function useFigureHref(key: string): string {
   return `/insights/incidents?${query}`;
 }
 
-export function FigureLink({ figure, children, label }: { figure: { key: string; incidentCount: number }; children: ReactNode; label?: string }) {
+export function FigureLink({
+  figure,
+  children,
+  label,
+}: {
+  figure: { key: string; incidentCount: number };
+  children: ReactNode;
+  label?: string;
+}) {
   const href = useFigureHref(figure.key);
   const n = figure.incidentCount;
   return (
-    <Link to={href} className="font-semibold underline decoration-1 underline-offset-2" title={`${n} incident${n === 1 ? "" : "s"} behind this figure`} aria-label={label} data-figure={figure.key}>
+    <Link
+      to={href}
+      className="font-semibold underline decoration-1 underline-offset-2"
+      title={`${n} incident${n === 1 ? "" : "s"} behind this figure`}
+      aria-label={label}
+      data-figure={figure.key}
+    >
       {children}
     </Link>
   );

@@ -8,9 +8,23 @@ import { SEVERITIES } from "~/modules/incidents/lifecycle.ts";
 export type FilterValues = { from: string; to: string; severity: string; component: string; sla: string };
 type CatalogEntry = { id: string; name: string; isGroup: boolean; groupId: string | null };
 
-export function InsightsFilterForm({ values, errors, catalog, defaultSla }: { values: FilterValues; errors: Record<string, string>; catalog: CatalogEntry[]; defaultSla: number }) {
+export function InsightsFilterForm({
+  values,
+  errors,
+  catalog,
+  defaultSla,
+}: {
+  values: FilterValues;
+  errors: Record<string, string>;
+  catalog: CatalogEntry[];
+  defaultSla: number;
+}) {
   return (
-    <Form method="get" className="mb-6 flex flex-wrap items-end gap-x-3 rounded-lg border border-slate-300 bg-white p-3 [&>div]:w-40" aria-label="Filter the insights">
+    <Form
+      method="get"
+      className="mb-6 flex flex-wrap items-end gap-x-3 rounded-lg border border-slate-300 bg-white p-3 [&>div]:w-40"
+      aria-label="Filter the insights"
+    >
       <TextField label="From" type="date" name="from" defaultValue={values.from} error={errors.from} />
       <TextField label="To (included)" type="date" name="to" defaultValue={values.to} error={errors.to} />
       <SelectField label="Severity" name="severity" defaultValue={values.severity} error={errors.severity}>
@@ -27,7 +41,14 @@ export function InsightsFilterForm({ values, errors, catalog, defaultSla }: { va
           </option>
         ))}
       </SelectField>
-      <TextField label="SLA target (%)" name="sla" inputMode="decimal" placeholder={String(defaultSla)} defaultValue={values.sla} error={errors.sla} />
+      <TextField
+        label="SLA target (%)"
+        name="sla"
+        inputMode="decimal"
+        placeholder={String(defaultSla)}
+        defaultValue={values.sla}
+        error={errors.sla}
+      />
       <div className="mb-3 flex items-center gap-3">
         <Button>Show</Button>
         <Link to="/insights" className="text-sm">

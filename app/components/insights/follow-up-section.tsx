@@ -50,7 +50,8 @@ export function ActionItemsSection({ data, now }: { data: InsightsPageData; now:
               <tr key={item.id} className="border-b border-slate-200 last:border-0">
                 <td className={CELL}>{item.title}</td>
                 <td className={CELL}>
-                  {describeDue(item, new Date(now)).relative} <span className="text-xs text-slate-700">({describeDue(item, new Date(now)).absolute})</span>
+                  {describeDue(item, new Date(now)).relative}{" "}
+                  <span className="text-xs text-slate-700">({describeDue(item, new Date(now)).absolute})</span>
                 </td>
                 <td className={CELL}>{item.owner ?? "No owner"}</td>
                 <td className={CELL}>
@@ -76,8 +77,8 @@ export function PostmortemsOwedSection({ postmortems }: { postmortems: InsightsP
     <div>
       <p className="mb-2 text-sm text-slate-800">
         Owed now: <FigureLink figure={owed}>{owed.count}</FigureLink>, of which overdue:{" "}
-        <FigureLink figure={overdue}>{overdue.count}</FigureLink>. A resolved incident owes a published post-mortem within the days
-        Admin → Settings gives its severity, whenever it started.
+        <FigureLink figure={overdue}>{overdue.count}</FigureLink>. A resolved incident owes a published post-mortem within the days Admin →
+        Settings gives its severity, whenever it started.
       </p>
       {items.length === 0 ? (
         <p className="text-sm text-slate-700">None owed.</p>
@@ -108,8 +109,10 @@ export function CommsSection({ comms }: { comms: InsightsPageData["comms"] }) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-800">
-        Promised updates: <FigureLink figure={promises}>{share(promises.keptShare)} kept</FigureLink> ({promises.kept} kept, {promises.missed} missed
-        {promises.pending ? `, ${promises.pending} still ahead` : ""}). A promise is kept when the next update is published by the time the previous one gave.
+        Promised updates: <FigureLink figure={promises}>{share(promises.keptShare)} kept</FigureLink> ({promises.kept} kept,{" "}
+        {promises.missed} missed
+        {promises.pending ? `, ${promises.pending} still ahead` : ""}). A promise is kept when the next update is published by the time the
+        previous one gave.
       </p>
       <DataTable headers={["Month", "Median time to first public update", "p90", "Incidents with an update"]}>
         {comms.firstUpdateByMonth.map((m) => (

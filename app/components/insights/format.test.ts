@@ -20,7 +20,14 @@ describe("how the insights read", () => {
   it("labels months and the range as the organisation's zone reads them", () => {
     expect(monthLabel("2026-02")).toBe("Feb 2026");
     // `to` is exclusive: the last day shown is the one before it.
-    expect(rangeLabel({ from: "2026-01-01T05:00:00.000Z", to: "2026-04-01T04:00:00.000Z", asOf: "2026-04-01T04:00:00.000Z", timeZone: "America/New_York" })).toBe("1 Jan 2026 – 31 Mar 2026");
+    expect(
+      rangeLabel({
+        from: "2026-01-01T05:00:00.000Z",
+        to: "2026-04-01T04:00:00.000Z",
+        asOf: "2026-04-01T04:00:00.000Z",
+        timeZone: "America/New_York",
+      }),
+    ).toBe("1 Jan 2026 – 31 Mar 2026");
   });
 
   it("puts round, uncrowded ticks on a square-root time axis", () => {

@@ -43,7 +43,8 @@ export function rangeLabel(range: { from: string; to: string; asOf: string; time
 
 /** A time's trend against the period before: lower is better, and the words say which way it went. */
 export function durationTrend(current: number | null, previous: number | null): string {
-  if (current === null) return previous === null ? "None in this period or the one before" : `None in this period; ${duration(previous)} the period before`;
+  if (current === null)
+    return previous === null ? "None in this period or the one before" : `None in this period; ${duration(previous)} the period before`;
   if (previous === null) return "Nothing to compare with in the period before";
   if (previous === 0) return current === 0 ? "Same as the period before" : `Up from ${duration(0)} the period before`;
   const change = (current - previous) / previous;

@@ -7,7 +7,12 @@ import type { InsightsPageData } from "~/modules/insights/page-data.ts";
 import { countTrend, duration, durationTrend, share, shareTrend } from "./format.ts";
 import { FigureLink } from "./figure-link.tsx";
 
-const MEASURE_TITLES = { detect: "Median time to detect", acknowledge: "Median time to acknowledge", mitigate: "Median time to mitigate", resolve: "Median time to resolve" };
+const MEASURE_TITLES = {
+  detect: "Median time to detect",
+  acknowledge: "Median time to acknowledge",
+  mitigate: "Median time to mitigate",
+  resolve: "Median time to resolve",
+};
 
 function Card({ title, value, trend, children }: { title: string; value: ReactNode; trend: string; children?: ReactNode }) {
   return (
@@ -27,7 +32,11 @@ export function Headline({ data }: { data: InsightsPageData }) {
   const kept = comms.promises;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Headline numbers">
-      <Card title="Incidents" value={<FigureLink figure={counts}>{counts.count}</FigureLink>} trend={countTrend(counts.count, counts.previous.count)}>
+      <Card
+        title="Incidents"
+        value={<FigureLink figure={counts}>{counts.count}</FigureLink>}
+        trend={countTrend(counts.count, counts.previous.count)}
+      >
         {SEVERITIES.map((s, i) => (
           <span key={s}>
             {i > 0 ? " · " : ""}
@@ -36,7 +45,12 @@ export function Headline({ data }: { data: InsightsPageData }) {
         ))}
       </Card>
       {MEASURES.map((m) => (
-        <Card key={m} title={MEASURE_TITLES[m]} value={<FigureLink figure={timeTo[m]}>{duration(timeTo[m].median)}</FigureLink>} trend={durationTrend(timeTo[m].median, timeTo.previous[m].median)}>
+        <Card
+          key={m}
+          title={MEASURE_TITLES[m]}
+          value={<FigureLink figure={timeTo[m]}>{duration(timeTo[m].median)}</FigureLink>}
+          trend={durationTrend(timeTo[m].median, timeTo.previous[m].median)}
+        >
           p90 {duration(timeTo[m].p90)} · mean {duration(timeTo[m].mean)} · {timeTo[m].count} incidents
         </Card>
       ))}
@@ -47,10 +61,18 @@ export function Headline({ data }: { data: InsightsPageData }) {
       >
         {comms.firstUpdate.count} incidents with a published update
       </Card>
-      <Card title="Promised updates kept" value={<FigureLink figure={kept}>{share(kept.keptShare)}</FigureLink>} trend={shareTrend(kept.keptShare, data.comms.previousPromises.keptShare)}>
+      <Card
+        title="Promised updates kept"
+        value={<FigureLink figure={kept}>{share(kept.keptShare)}</FigureLink>}
+        trend={shareTrend(kept.keptShare, data.comms.previousPromises.keptShare)}
+      >
         {kept.kept} kept, {kept.missed} missed{kept.pending ? `, ${kept.pending} still ahead` : ""}
       </Card>
-      <Card title="Action items open past due" value={<FigureLink figure={actionItems.overdue}>{actionItems.overdue.count}</FigureLink>} trend="Now, whenever they were opened">
+      <Card
+        title="Action items open past due"
+        value={<FigureLink figure={actionItems.overdue}>{actionItems.overdue.count}</FigureLink>}
+        trend="Now, whenever they were opened"
+      >
         Median time to close: {duration(actionItems.timeToClose.median)} ({actionItems.timeToClose.count} closed in the range)
       </Card>
     </dl>

@@ -30,14 +30,28 @@ export function UptimeSection({ uptime: data }: { uptime: Uptime }) {
       description={`Minutes of each impact level in the last 90 days, from the incidents' impact windows; the uptime beside each name weighs them as the status page does (${weighting(weights)}).`}
       chart={() => <UptimeChart components={components.map((c) => ({ ...c, name: name(c, components) }))} />}
       table={
-        <DataTable headers={["Component", "Last 30 days", "Last 90 days", "Major outage (90 days)", "Partial outage (90 days)", "Degraded (90 days)", "Incidents (90 days)"]}>
+        <DataTable
+          headers={[
+            "Component",
+            "Last 30 days",
+            "Last 90 days",
+            "Major outage (90 days)",
+            "Partial outage (90 days)",
+            "Degraded (90 days)",
+            "Incidents (90 days)",
+          ]}
+        >
           {components.map((c) => (
             <tr key={c.id} className="border-b border-slate-200 last:border-0" data-testid="uptime-row">
               <th scope="row" className={`${CELL} ${c.groupId ? "pl-6 font-normal" : ""}`}>
                 {name(c, components)}
               </th>
-              <td className={CELL}>{c.last30.incidentCount ? <FigureLink figure={c.last30}>{uptime(c.last30.percent)}</FigureLink> : uptime(c.last30.percent)}</td>
-              <td className={CELL}>{c.last90.incidentCount ? <FigureLink figure={c.last90}>{uptime(c.last90.percent)}</FigureLink> : uptime(c.last90.percent)}</td>
+              <td className={CELL}>
+                {c.last30.incidentCount ? <FigureLink figure={c.last30}>{uptime(c.last30.percent)}</FigureLink> : uptime(c.last30.percent)}
+              </td>
+              <td className={CELL}>
+                {c.last90.incidentCount ? <FigureLink figure={c.last90}>{uptime(c.last90.percent)}</FigureLink> : uptime(c.last90.percent)}
+              </td>
               <td className={CELL}>{minutes(c.last90.minutes.major_outage)}</td>
               <td className={CELL}>{minutes(c.last90.minutes.partial_outage)}</td>
               <td className={CELL}>{minutes(c.last90.minutes.degraded_performance)}</td>
@@ -60,15 +74,23 @@ export function SlaSection({ uptime: data, sla }: { uptime: Uptime; sla: Insight
       <p className="mb-2 text-sm text-slate-800">
         {sla.source === "query" ? (
           <>
-            Target <strong>{sla.target}%</strong> for every component, as asked in the SLA field (clear it to use each component&apos;s own).
+            Target <strong>{sla.target}%</strong> for every component, as asked in the SLA field (clear it to use each component&apos;s
+            own).
           </>
         ) : (
           <>
-            Each component is held to its own target, set in the <Link to="/components" className="underline">components catalog</Link>, or else <strong>{sla.target}%</strong>.
+            Each component is held to its own target, set in the{" "}
+            <Link to="/components" className="underline">
+              components catalog
+            </Link>
+            , or else <strong>{sla.target}%</strong>.
           </>
         )}{" "}
-        A month missed the target when its uptime fell below it; the minutes say how much weighted downtime went beyond what the target allows.
-        {sla.missed.length === 0 ? " No month missed it." : ` ${sla.missed.length} component-month${sla.missed.length === 1 ? "" : "s"} missed it.`}
+        A month missed the target when its uptime fell below it; the minutes say how much weighted downtime went beyond what the target
+        allows.
+        {sla.missed.length === 0
+          ? " No month missed it."
+          : ` ${sla.missed.length} component-month${sla.missed.length === 1 ? "" : "s"} missed it.`}
       </p>
       <DataTable headers={["Component", "Target", ...months.map(monthLabel)]}>
         {components.map((c) => (

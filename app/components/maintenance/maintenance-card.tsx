@@ -21,13 +21,18 @@ const STATUS_STYLE: Record<MaintenanceStatusName, string> = {
 };
 
 export function MaintenanceStatusBadge({ status }: { status: MaintenanceStatusName }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[status]}`}>{MAINTENANCE_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[status]}`}>
+      {MAINTENANCE_STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 /** "25 Nov 14:00 – 16:00 CET" in the reader's zone and the same in UTC; a window over midnight names both days. */
 function WindowTimes({ from, until, timeZone }: { from: string; until: string; timeZone: string }) {
   const sameDay = (zone: string) => inZone(from, zone, "yyyy-MM-dd") === inZone(until, zone, "yyyy-MM-dd");
-  const range = (zone: string) => `${inZone(from, zone, "d MMM yyyy HH:mm")} – ${inZone(until, zone, sameDay(zone) ? "HH:mm" : "d MMM yyyy HH:mm")}`;
+  const range = (zone: string) =>
+    `${inZone(from, zone, "d MMM yyyy HH:mm")} – ${inZone(until, zone, sameDay(zone) ? "HH:mm" : "d MMM yyyy HH:mm")}`;
   return (
     <p className="text-sm text-slate-800">
       <span className="sr-only">Window: </span>
@@ -54,7 +59,15 @@ function MoveButtons({ maintenance }: { maintenance: MaintenanceView }) {
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="id" value={maintenance.id} />
       {next.map((to) => (
-        <Button key={to} type="submit" name="status" value={to} variant="secondary" disabled={busy} aria-label={`${moveLabel(maintenance.status, to)}: ${maintenance.title}`}>
+        <Button
+          key={to}
+          type="submit"
+          name="status"
+          value={to}
+          variant="secondary"
+          disabled={busy}
+          aria-label={`${moveLabel(maintenance.status, to)}: ${maintenance.title}`}
+        >
           {moveLabel(maintenance.status, to)}
         </Button>
       ))}
@@ -102,7 +115,15 @@ function MessageForm({ maintenance }: { maintenance: MaintenanceView }) {
   );
 }
 
-export function MaintenanceCard({ maintenance, timeZone, canChange }: { maintenance: MaintenanceView; timeZone: string; canChange: boolean }) {
+export function MaintenanceCard({
+  maintenance,
+  timeZone,
+  canChange,
+}: {
+  maintenance: MaintenanceView;
+  timeZone: string;
+  canChange: boolean;
+}) {
   const latest = maintenance.updates[0];
   const headingId = `maintenance-${maintenance.id}`;
   return (
@@ -132,9 +153,8 @@ export function MaintenanceCard({ maintenance, timeZone, canChange }: { maintena
         <div className="border-t border-slate-200 pt-2 text-sm">
           <p className="whitespace-pre-line text-slate-900">{latest.body}</p>
           <p className="mt-1 text-xs text-slate-600">
-            {MAINTENANCE_STATUS_LABELS[latest.status as MaintenanceStatusName] ?? latest.status} · posted{" "}
-            <Time at={latest.publishedAt} />{" "}
-            · {maintenance.updates.length === 1 ? "1 message" : `${maintenance.updates.length} messages`}
+            {MAINTENANCE_STATUS_LABELS[latest.status as MaintenanceStatusName] ?? latest.status} · posted <Time at={latest.publishedAt} /> ·{" "}
+            {maintenance.updates.length === 1 ? "1 message" : `${maintenance.updates.length} messages`}
           </p>
         </div>
       ) : null}

@@ -14,7 +14,10 @@ import { isUtcZone } from "~/utils/time-zones.ts";
 import type { FormOutcome } from "~/utils/form-outcome.ts";
 
 /** What the maintenance page's action answers for one of its forms. */
-export type MaintenanceFormOutcome = FormOutcome<{ scheduled?: { title: string; status: string } }, { values?: Partial<NewMaintenanceFormValues> }>;
+export type MaintenanceFormOutcome = FormOutcome<
+  { scheduled?: { title: string; status: string } },
+  { values?: Partial<NewMaintenanceFormValues> }
+>;
 
 export type PickableComponent = { id: string; name: string };
 export type ComponentBlock = { group: string | null; components: PickableComponent[] };
@@ -34,7 +37,15 @@ function InUtc({ value, timeZone }: { value: string; timeZone: string }) {
   return <>= {inUtc(at)}</>;
 }
 
-export function ScheduleMaintenanceForm({ blocks, timeZone, suggested }: { blocks: ComponentBlock[]; timeZone: string; suggested: { scheduledFor: string; scheduledUntil: string } }) {
+export function ScheduleMaintenanceForm({
+  blocks,
+  timeZone,
+  suggested,
+}: {
+  blocks: ComponentBlock[];
+  timeZone: string;
+  suggested: { scheduledFor: string; scheduledUntil: string };
+}) {
   const { fetcher, outcome, errors, busy } = useFormOutcome<MaintenanceFormOutcome>("schedule");
   const formRef = useRef<HTMLFormElement>(null);
   const values = outcome && !outcome.ok ? (outcome.values ?? {}) : {};
@@ -53,7 +64,8 @@ export function ScheduleMaintenanceForm({ blocks, timeZone, suggested }: { block
         Schedule maintenance
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Announced on the public page at once. It starts and completes by itself at the times set; the components show “Under maintenance” while it runs.
+        Announced on the public page at once. It starts and completes by itself at the times set; the components show “Under maintenance”
+        while it runs.
       </p>
       {scheduled ? (
         <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
@@ -64,7 +76,17 @@ export function ScheduleMaintenanceForm({ blocks, timeZone, suggested }: { block
         <input type="hidden" name="intent" value="schedule" />
         <input type="hidden" name="timeZone" value={timeZone} />
         <FormError message={errors._} />
-        <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={values.title ?? ""} error={errors.title} placeholder="Database upgrade" autoComplete="off" />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+          defaultValue={values.title ?? ""}
+          error={errors.title}
+          placeholder="Database upgrade"
+          autoComplete="off"
+        />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField
             label={`Starts (${zoneLabel(timeZone, instantOf(start, timeZone))})`}

@@ -60,7 +60,9 @@ export function OwedList({ owed, dueDays }: { owed: OwedRow[]; dueDays: Postmort
               </td>
               <td className={CELL}>
                 <span className={o.overdue ? "font-semibold text-red-800" : "text-slate-900"}>{owedText(o)}</span>{" "}
-                <span className="whitespace-nowrap text-xs text-slate-700">(<Time at={o.dueAt} />)</span>
+                <span className="whitespace-nowrap text-xs text-slate-700">
+                  (<Time at={o.dueAt} />)
+                </span>
               </td>
               <td className={CELL}>
                 {o.postmortem ? <PostmortemStateBadge state={o.postmortem.state} /> : <span className="text-slate-700">Not started</span>}

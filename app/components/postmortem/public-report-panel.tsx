@@ -17,13 +17,17 @@ export function PublicReportPanel({ postmortemId, incidentId, report, canDraft }
   const errors = fetcher.data?.errors;
   const pending = report && report.state !== "published";
   return (
-    <section id="public-report" aria-labelledby="public-report-heading" className="rounded-lg border border-slate-300 bg-white p-4 print:hidden">
+    <section
+      id="public-report"
+      aria-labelledby="public-report-heading"
+      className="rounded-lg border border-slate-300 bg-white p-4 print:hidden"
+    >
       <h2 id="public-report-heading" className="text-base font-semibold">
         Public root-cause report
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        A shorter version for customers (what happened, who was affected and for how long, why, what was done and what will be done), published on the status page
-        under the incident and sent to its subscribers.
+        A shorter version for customers (what happened, who was affected and for how long, why, what was done and what will be done),
+        published on the status page under the incident and sent to its subscribers.
       </p>
       {report ? (
         <p className="mt-2 text-sm" data-testid="public-report-state">

@@ -16,7 +16,14 @@ export type ReviewPanelData = {
   actions: ReviewButton[];
   /** "Written by A, edited by B": who may not approve it */
   writtenBy: string;
-  changes: { id: string; action: string; note: string; at: string; actor: { id: string; name: string } | null; toState: PostmortemStateName }[];
+  changes: {
+    id: string;
+    action: string;
+    note: string;
+    at: string;
+    actor: { id: string; name: string } | null;
+    toState: PostmortemStateName;
+  }[];
 };
 
 const REFRESH_MS = 4_000;
@@ -33,7 +40,12 @@ function Problems({ problems }: { problems: LintProblem[] }) {
   return (
     <ul className="space-y-1.5 text-sm" data-testid="lint-problems">
       {ordered.map((p, i) => (
-        <li key={`${p.rule}-${p.section}-${p.actionItemId ?? ""}-${i}`} data-rule={p.rule} data-severity={p.severity} className="flex gap-2">
+        <li
+          key={`${p.rule}-${p.section}-${p.actionItemId ?? ""}-${i}`}
+          data-rule={p.rule}
+          data-severity={p.severity}
+          className="flex gap-2"
+        >
           <span
             className={`mt-0.5 shrink-0 self-start rounded px-1.5 text-xs font-semibold ${p.severity === "error" ? "bg-red-100 text-red-900 ring-1 ring-red-300" : "bg-amber-100 text-amber-950 ring-1 ring-amber-300"}`}
           >
@@ -135,12 +147,19 @@ export function ReviewPanel({ postmortemId, initial }: { postmortemId: string; i
   const errors = review.problems.filter((p) => p.severity === "error").length;
   const warnings = review.problems.length - errors;
   return (
-    <section aria-labelledby="review-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-3 print:hidden" data-testid="review-panel">
+    <section
+      aria-labelledby="review-heading"
+      className="space-y-3 rounded-lg border border-slate-300 bg-white p-3 print:hidden"
+      data-testid="review-panel"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="review-heading" className="font-semibold">
           Review
         </h2>
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300" data-testid="review-state">
+        <span
+          className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-slate-300"
+          data-testid="review-state"
+        >
           {POSTMORTEM_STATE_LABELS[review.state]}
         </span>
       </div>

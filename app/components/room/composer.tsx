@@ -55,7 +55,9 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
         },
       }),
     ],
-    editorProps: { attributes: { "aria-label": "New timeline entry", role: "textbox", "aria-multiline": "true", "data-testid": "composer" } },
+    editorProps: {
+      attributes: { "aria-label": "New timeline entry", role: "textbox", "aria-multiline": "true", "data-testid": "composer" },
+    },
   });
 
   // "/" anywhere in the room (outside a field) jumps to the composer.
@@ -94,7 +96,12 @@ export function Composer({ onSend, disabled }: { onSend: (entry: { kind: string;
       <label className="sr-only" htmlFor="entry-kind">
         Kind of entry
       </label>
-      <select id="entry-kind" value={kind} onChange={(e) => setKind(e.target.value)} className="rounded border border-slate-400 bg-white px-2 py-1.5 text-sm">
+      <select
+        id="entry-kind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value)}
+        className="rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
+      >
         {ENTRY_KINDS.map((k) => (
           <option key={k} value={k}>
             {KIND_LABELS[k]}

@@ -19,7 +19,7 @@ export function FirstUpdateDue({ incident, clock, now }: { incident: IncidentVie
       affectsCustomers: incident.impactHistory.length > 0,
     },
     clock.minutes,
-    new Date(now)
+    new Date(now),
   );
   const text = firstUpdateText(state);
   if (!text) return null;

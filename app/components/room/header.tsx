@@ -70,7 +70,11 @@ export function RoomHeader({ incident, timeZone, connection, firstUpdate, stream
   const details = useRememberedOpen();
   const person = (role: keyof typeof ROLE_LABELS) => incident[role]?.name ?? <span className="font-normal text-slate-600">unassigned</span>;
   return (
-    <header className="mb-2 rounded-lg border border-slate-300 bg-white px-3 py-2 shadow-sm" data-testid="incident-header" data-streams={streams}>
+    <header
+      className="mb-2 rounded-lg border border-slate-300 bg-white px-3 py-2 shadow-sm"
+      data-testid="incident-header"
+      data-streams={streams}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <span className="font-mono font-semibold text-slate-700">{incident.ref}</span>
         <SeverityBadge severity={incident.severity} />
@@ -91,9 +95,14 @@ export function RoomHeader({ incident, timeZone, connection, firstUpdate, stream
           </span>
         ))}
         <FirstUpdateDue incident={incident} clock={firstUpdate} now={now} />
-        {incident.public.status !== "resolved" ? <NextUpdateDue dueAt={incident.public.nextUpdateDueAt} timeZone={timeZone} compact /> : null}
+        {incident.public.status !== "resolved" ? (
+          <NextUpdateDue dueAt={incident.public.nextUpdateDueAt} timeZone={timeZone} compact />
+        ) : null}
         <span className="flex items-center gap-1.5 text-slate-700" role="status" aria-live="polite" data-testid="connection">
-          <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${connection === "live" ? "bg-green-600" : "bg-amber-500"}`} />
+          <span
+            aria-hidden
+            className={`inline-block h-2.5 w-2.5 rounded-full ${connection === "live" ? "bg-green-600" : "bg-amber-500"}`}
+          />
           {CONNECTION_TEXT[connection]}
         </span>
         <details ref={details.ref} onToggle={details.onToggle} className="group open:basis-full" data-testid="incident-details">
@@ -102,7 +111,11 @@ export function RoomHeader({ incident, timeZone, connection, firstUpdate, stream
             {problems.length ? <span className="ml-1 text-amber-800">(check the milestones)</span> : null}
           </summary>
           <div className="mt-2 border-t border-slate-200 pt-2">
-            {incident.summary ? <p id="field-summary" className="max-w-3xl text-slate-700">{incident.summary}</p> : null}
+            {incident.summary ? (
+              <p id="field-summary" className="max-w-3xl text-slate-700">
+                {incident.summary}
+              </p>
+            ) : null}
             <p className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
               <span>
                 <span className="text-slate-600">{ROLE_LABELS.scribe}: </span>
@@ -121,11 +134,7 @@ export function RoomHeader({ incident, timeZone, connection, firstUpdate, stream
                 return (
                   <li key={m} id={`field-${m}`}>
                     <span className="text-slate-600">{MILESTONE_LABELS[m]}: </span>
-                    {value ? (
-                      <Time at={value} className="font-medium" />
-                    ) : (
-                      <span className="text-slate-600">not yet</span>
-                    )}
+                    {value ? <Time at={value} className="font-medium" /> : <span className="text-slate-600">not yet</span>}
                   </li>
                 );
               })}
@@ -139,7 +148,12 @@ export function RoomHeader({ incident, timeZone, connection, firstUpdate, stream
               <p className="mt-2">
                 <span className="text-slate-600">Affected: </span>
                 {incident.components.map((c) => `${c.name} (${c.impact.replace(/_/g, " ")})`).join(", ")}
-                {incident.regions.length ? <span id="field-regions" className="text-slate-600"> · Regions: {incident.regions.map((r) => r.slug).join(", ")}</span> : null}
+                {incident.regions.length ? (
+                  <span id="field-regions" className="text-slate-600">
+                    {" "}
+                    · Regions: {incident.regions.map((r) => r.slug).join(", ")}
+                  </span>
+                ) : null}
               </p>
             ) : null}
             {children ? <div className="mt-2">{children}</div> : null}

@@ -75,8 +75,7 @@ export function ImpactEditor({
       <input type="hidden" name="timeZone" value={zone} />
       <p className="mb-2 text-xs text-slate-600">
         Times in your zone ({label}). A window must lie between Started and Resolved; one component&apos;s windows must not overlap. Leave{" "}
-        <em>Until</em>{" "}
-        empty while the impact lasts. Saving is recorded in the audit log.
+        <em>Until</em> empty while the impact lasts. Saving is recorded in the audit log.
       </p>
       {shownComponents.map((componentId) => (
         <table key={componentId} className="mb-3 w-full text-left text-sm" data-testid="impact-editor-component">

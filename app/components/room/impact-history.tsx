@@ -9,7 +9,9 @@ export function ImpactHistory({ incident, children }: { incident: IncidentView; 
   if (incident.impactHistory.length === 0 && !children) return null;
   return (
     <details id="field-impact" className="mb-4 rounded-lg border border-slate-300 bg-white p-3">
-      <summary className="cursor-pointer text-sm font-semibold">Impact over time ({incident.impactHistory.length === 1 ? "1 window" : `${incident.impactHistory.length} windows`})</summary>
+      <summary className="cursor-pointer text-sm font-semibold">
+        Impact over time ({incident.impactHistory.length === 1 ? "1 window" : `${incident.impactHistory.length} windows`})
+      </summary>
       <table className="mt-2 w-full text-left text-sm" data-testid="impact-history">
         <thead className="text-slate-600">
           <tr>
@@ -30,13 +32,7 @@ export function ImpactHistory({ incident, children }: { incident: IncidentView; 
               <td className="py-1 pr-3">
                 <Time at={w.startedAt} />
               </td>
-              <td className="py-1 pr-3">
-                {w.endedAt ? (
-                  <Time at={w.endedAt} />
-                ) : (
-                  "ongoing"
-                )}
-              </td>
+              <td className="py-1 pr-3">{w.endedAt ? <Time at={w.endedAt} /> : "ongoing"}</td>
               <td className="py-1 font-mono" suppressHydrationWarning>
                 {formatDuration((w.endedAt ? Date.parse(w.endedAt) : Date.now()) - Date.parse(w.startedAt))}
               </td>

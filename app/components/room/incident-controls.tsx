@@ -167,8 +167,8 @@ export function IncidentControls({ incident, data, canDraft }: { incident: Incid
                 <span>
                   Move the impact windows with it
                   <span className="block text-xs text-slate-600">
-                    Windows that began at the old Started, or ended at the old Resolved, move to the new time. Whatever this
-                    says, no window starts before Started or ends after Resolved.
+                    Windows that began at the old Started, or ended at the old Resolved, move to the new time. Whatever this says, no window
+                    starts before Started or ends after Resolved.
                   </span>
                 </span>
               </label>

@@ -81,7 +81,12 @@ export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline"
       <p className="sr-only" role="status" aria-live="polite">
         {said}
       </p>
-      <dialog ref={help} aria-labelledby="room-keys-title" className="m-auto rounded-lg border border-slate-300 p-4 shadow-xl backdrop:bg-slate-900/40" data-testid="keyboard-help">
+      <dialog
+        ref={help}
+        aria-labelledby="room-keys-title"
+        className="m-auto rounded-lg border border-slate-300 p-4 shadow-xl backdrop:bg-slate-900/40"
+        data-testid="keyboard-help"
+      >
         <h2 id="room-keys-title" className="mb-2 text-lg font-semibold">
           Keys in the incident room
         </h2>
@@ -104,7 +109,15 @@ export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline"
   );
 }
 
-function CommandPalette({ dialog, commands, onRun }: { dialog: React.RefObject<HTMLDialogElement>; commands: { command: RoomCommand; label: string; key: string }[]; onRun: (c: RoomCommand) => void }) {
+function CommandPalette({
+  dialog,
+  commands,
+  onRun,
+}: {
+  dialog: React.RefObject<HTMLDialogElement>;
+  commands: { command: RoomCommand; label: string; key: string }[];
+  onRun: (c: RoomCommand) => void;
+}) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);

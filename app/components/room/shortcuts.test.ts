@@ -30,7 +30,10 @@ describe("the incident room's keys", () => {
   });
 
   it("lists the keys that change the incident only to a reader who may write, on the timeline tab", () => {
-    const keys = (reader: Parameters<typeof roomKeysFor>[0]) => roomKeysFor(reader).map((k) => k.key).join("");
+    const keys = (reader: Parameters<typeof roomKeysFor>[0]) =>
+      roomKeysFor(reader)
+        .map((k) => k.key)
+        .join("");
     expect(keys({ canWrite: true, tab: "timeline" })).toBe("csputm?");
     expect(keys({ canWrite: false, tab: "timeline" })).toBe("utm?");
     expect(keys({ canWrite: true, tab: "comms" })).toBe("utm?");

@@ -33,7 +33,13 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** The command a key press asks for, or null (typing, a modifier, an unknown key). */
-export function commandForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: EventTarget | null }): RoomCommand | null {
+export function commandForKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  target: EventTarget | null;
+}): RoomCommand | null {
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") return "palette";
   if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return null;
   return ROOM_KEYS.find((k) => k.key === event.key)?.command ?? null;

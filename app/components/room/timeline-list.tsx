@@ -41,7 +41,13 @@ function EntryActions({ entry, onEdit }: { entry: TimelineEntryView; onEdit: () 
       {entry.kind !== "status-change" && entry.kind !== "update-published" ? (
         <Form method="post" action={`/incidents/${entry.incidentId}/comms`}>
           <input type="hidden" name="entryId" value={entry.id} />
-          <Button variant="ghost" name="intent" value="promote" className="px-2 py-0.5 text-xs" title="Start a draft status-page update from this entry">
+          <Button
+            variant="ghost"
+            name="intent"
+            value="promote"
+            className="px-2 py-0.5 text-xs"
+            title="Start a draft status-page update from this entry"
+          >
             To update
           </Button>
         </Form>
@@ -107,13 +113,16 @@ function EditHistory({ entry }: { entry: TimelineEntryView; timeZone: string }) 
         }
       }}
     >
-      <summary className="cursor-pointer">edited <Time at={entry.editedAt!} format="HH:mm" /></summary>
+      <summary className="cursor-pointer">
+        edited <Time at={entry.editedAt!} format="HH:mm" />
+      </summary>
       <ol className="mt-1 space-y-1 border-l-2 border-slate-300 pl-2">
         {revisions === null ? <li>Loading…</li> : null}
         {revisions?.map((r) => (
           <li key={r.replacedAt}>
             <span className="font-medium">{KIND_LABELS[r.kind] ?? r.kind}</span>, replaced <Time at={r.replacedAt} format="HH:mm" />
-            {r.replacedBy ? ` by ${r.replacedBy.name}` : ""}: <span className="whitespace-pre-wrap">
+            {r.replacedBy ? ` by ${r.replacedBy.name}` : ""}:{" "}
+            <span className="whitespace-pre-wrap">
               <BareLinks text={r.body} />
             </span>
           </li>
@@ -181,32 +190,44 @@ export function TimelineList(props: {
   const sorted = [...entries].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
   return (
     <div className="rounded-lg border border-slate-300 bg-white">
-    {props.before}
-    <ol aria-label="Timeline entries">
-      {sorted.length === 0 && pending.length === 0 ? <li className="p-4 text-sm text-slate-600">No entries yet.</li> : null}
-      {sorted.map((entry) => (
-        <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} marked={entry.seq === props.markedSeq} />
-      ))}
-      {pending.map((p, i) => (
-        <li key={p.idempotencyKey} className="border-b border-dashed border-slate-300 bg-slate-50 px-3 py-2 text-slate-600" data-testid="pending-entry">
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <KindTag kind={p.kind} />
-            <span>{p.lastError?.startsWith("Rejected") ? p.lastError : p.lastError ? `Not sent yet (${p.lastError}), retrying…` : i === 0 ? "Sending…" : "Waiting to send…"}</span>
-            {p.lastError?.startsWith("Rejected") ? (
-              <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={() => props.onDiscard(p.idempotencyKey)}>
-                Discard
-              </Button>
-            ) : p.lastError ? (
-              <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={props.onRetry}>
-                Retry now
-              </Button>
-            ) : null}
-          </div>
-          <RichText doc={p.doc} className="mt-1 text-sm" bareLinks />
-        </li>
-      ))}
-    </ol>
-    {props.after}
+      {props.before}
+      <ol aria-label="Timeline entries">
+        {sorted.length === 0 && pending.length === 0 ? <li className="p-4 text-sm text-slate-600">No entries yet.</li> : null}
+        {sorted.map((entry) => (
+          <Entry key={entry.id} entry={entry} timeZone={timeZone} canWrite={canWrite} marked={entry.seq === props.markedSeq} />
+        ))}
+        {pending.map((p, i) => (
+          <li
+            key={p.idempotencyKey}
+            className="border-b border-dashed border-slate-300 bg-slate-50 px-3 py-2 text-slate-600"
+            data-testid="pending-entry"
+          >
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <KindTag kind={p.kind} />
+              <span>
+                {p.lastError?.startsWith("Rejected")
+                  ? p.lastError
+                  : p.lastError
+                    ? `Not sent yet (${p.lastError}), retrying…`
+                    : i === 0
+                      ? "Sending…"
+                      : "Waiting to send…"}
+              </span>
+              {p.lastError?.startsWith("Rejected") ? (
+                <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={() => props.onDiscard(p.idempotencyKey)}>
+                  Discard
+                </Button>
+              ) : p.lastError ? (
+                <Button variant="ghost" className="ml-auto px-2 py-0.5 text-xs" onClick={props.onRetry}>
+                  Retry now
+                </Button>
+              ) : null}
+            </div>
+            <RichText doc={p.doc} className="mt-1 text-sm" bareLinks />
+          </li>
+        ))}
+      </ol>
+      {props.after}
     </div>
   );
 }

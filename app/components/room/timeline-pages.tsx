@@ -25,7 +25,11 @@ function usePageLoader<T>(onPage: (page: T) => void) {
     setState({ loading: true, error: null });
     try {
       const response = await fetch(url, { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`);
+      if (!response.ok)
+        throw new Error(
+          ((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
+            `HTTP ${response.status}`,
+        );
       onPage((await response.json()) as T);
       setState({ loading: false, error: null });
     } catch (error) {
@@ -35,12 +39,34 @@ function usePageLoader<T>(onPage: (page: T) => void) {
   return { ...state, load };
 }
 
-function PagerBar({ children, label, loading, error, onClick, position }: { children: React.ReactNode; label: string; loading: boolean; error: string | null; onClick: () => void; position: "top" | "bottom" }) {
+function PagerBar({
+  children,
+  label,
+  loading,
+  error,
+  onClick,
+  position,
+}: {
+  children: React.ReactNode;
+  label: string;
+  loading: boolean;
+  error: string | null;
+  onClick: () => void;
+  position: "top" | "bottom";
+}) {
   return (
-    <div className={`flex flex-wrap items-center gap-2 bg-slate-50 px-3 py-2 text-sm text-slate-700 ${position === "top" ? "rounded-t-lg border-b" : "rounded-b-lg border-t"} border-slate-300`}>
+    <div
+      className={`flex flex-wrap items-center gap-2 bg-slate-50 px-3 py-2 text-sm text-slate-700 ${position === "top" ? "rounded-t-lg border-b" : "rounded-b-lg border-t"} border-slate-300`}
+    >
       <span>{children}</span>
       {error ? <span className="text-red-700">Could not load them ({error}).</span> : null}
-      <Button variant="secondary" className="ml-auto px-2 py-1 text-xs" disabled={loading} onClick={onClick} data-testid={position === "top" ? "show-earlier" : "show-later"}>
+      <Button
+        variant="secondary"
+        className="ml-auto px-2 py-1 text-xs"
+        disabled={loading}
+        onClick={onClick}
+        data-testid={position === "top" ? "show-earlier" : "show-later"}
+      >
         {loading ? "Loading…" : error ? `Try again: ${label.toLowerCase()}` : label}
       </Button>
     </div>
@@ -51,7 +77,15 @@ function PagerBar({ children, label, loading, error, onClick, position }: { chil
  * "Show earlier entries": the page written before the earliest held. What the reader was looking
  * at stays where it was on the screen; the entries loaded go in above it.
  */
-export function EarlierEntries({ incidentId, timeline, onPage }: { incidentId: string; timeline: TimelineWindowState; onPage: (page: EarlierPage) => void }) {
+export function EarlierEntries({
+  incidentId,
+  timeline,
+  onPage,
+}: {
+  incidentId: string;
+  timeline: TimelineWindowState;
+  onPage: (page: EarlierPage) => void;
+}) {
   const kept = useRef<{ id: string; top: number } | null>(null);
   const [said, setSaid] = useState("");
   const pages = usePageLoader<EarlierPage>((page) => {
@@ -87,7 +121,15 @@ export function EarlierEntries({ incidentId, timeline, onPage }: { incidentId: s
 }
 
 /** "Show later entries", when the room was opened on an old entry: the next page, and a way to the newest. */
-export function LaterEntries({ incidentId, timeline, onPage }: { incidentId: string; timeline: TimelineWindowState; onPage: (page: LaterPage) => void }) {
+export function LaterEntries({
+  incidentId,
+  timeline,
+  onPage,
+}: {
+  incidentId: string;
+  timeline: TimelineWindowState;
+  onPage: (page: LaterPage) => void;
+}) {
   const pages = usePageLoader<LaterPage>(onPage);
   if (timeline.later === 0) return null;
   return (
@@ -123,6 +165,7 @@ export function useEntryLinks(anchorSeq: number | null) {
     return () => window.removeEventListener("hashchange", openAround);
   }, []);
   useEffect(() => {
-    if (anchorSeq !== null && window.location.hash !== `#entry-${anchorSeq}`) document.getElementById(`entry-${anchorSeq}`)?.scrollIntoView({ block: "center" });
+    if (anchorSeq !== null && window.location.hash !== `#entry-${anchorSeq}`)
+      document.getElementById(`entry-${anchorSeq}`)?.scrollIntoView({ block: "center" });
   }, [anchorSeq]);
 }

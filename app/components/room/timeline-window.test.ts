@@ -23,7 +23,13 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 /** The newest window: entries 301–500, 300 written before. */
 const newest: TimelineWindowState = { entries: range(301, 500), earlier: 300, later: 0, newestSeq: 500, newest: null };
 /** Opened on entry 100: entries 1–200 held, 300 written after, the newest being 500. */
-const aroundOld: TimelineWindowState = { entries: range(1, 200), earlier: 0, later: 300, newestSeq: 500, newest: { id: "e500", pinned: false } };
+const aroundOld: TimelineWindowState = {
+  entries: range(1, 200),
+  earlier: 0,
+  later: 300,
+  newestSeq: 500,
+  newest: { id: "e500", pinned: false },
+};
 
 describe("the room's window of the timeline", () => {
   it("appends a new entry to the newest window, once however often it is reported", () => {
@@ -74,7 +80,10 @@ describe("the room's window of the timeline", () => {
   });
 
   it("pins the newest entry by when it happened, skipping deleted ones, in the newest window", () => {
-    const state = placeEntry(placeEntry(newest, entry(501, { deletedAt: "2026-11-25T11:00:00.000Z" })), entry(502, { occurredAt: "2026-11-25T09:00:00.000Z" }));
+    const state = placeEntry(
+      placeEntry(newest, entry(501, { deletedAt: "2026-11-25T11:00:00.000Z" })),
+      entry(502, { occurredAt: "2026-11-25T09:00:00.000Z" }),
+    );
     expect(lastEntryOf(state)).toEqual({ id: "e500", pinned: false });
   });
 });

@@ -24,11 +24,18 @@ const bySeq = (a: TimelineEntryView, b: TimelineEntryView) => a.seq - b.seq;
  * older part; a change to an entry outside the window changes nothing the room shows.
  */
 export function placeEntry(state: TimelineWindowState, entry: TimelineEntryView): TimelineWindowState {
-  const newest = state.newest && state.newest.id === entry.id ? (entry.deletedAt ? null : { id: entry.id, pinned: entry.pinned }) : state.newest;
+  const newest =
+    state.newest && state.newest.id === entry.id ? (entry.deletedAt ? null : { id: entry.id, pinned: entry.pinned }) : state.newest;
   const i = state.entries.findIndex((e) => e.id === entry.id);
   if (i >= 0) return { ...state, newest, entries: state.entries.map((e, j) => (j === i ? entry : e)) };
   if (entry.seq > state.newestSeq) {
-    if (state.later > 0) return { ...state, later: state.later + 1, newestSeq: entry.seq, newest: entry.deletedAt ? null : { id: entry.id, pinned: entry.pinned } };
+    if (state.later > 0)
+      return {
+        ...state,
+        later: state.later + 1,
+        newestSeq: entry.seq,
+        newest: entry.deletedAt ? null : { id: entry.id, pinned: entry.pinned },
+      };
     return { ...state, newest: null, entries: [...state.entries, entry], newestSeq: entry.seq };
   }
   const first = state.entries[0]?.seq ?? Infinity;
@@ -63,7 +70,10 @@ export const latestSeq = (state: TimelineWindowState) => state.entries.at(-1)?.s
 /** The newest entry still there (by when it happened), for "pin the last entry". */
 export function lastEntryOf(state: Pick<TimelineWindowState, "entries" | "later" | "newest">): { id: string; pinned: boolean } | null {
   if (state.later > 0) return state.newest;
-  const last = state.entries.filter((e) => !e.deletedAt).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq).at(-1);
+  const last = state.entries
+    .filter((e) => !e.deletedAt)
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq)
+    .at(-1);
   return last ? { id: last.id, pinned: last.pinned } : null;
 }
 

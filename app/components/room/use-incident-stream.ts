@@ -59,7 +59,7 @@ export function useIncidentStream(initial: Initial) {
         else if (event.type !== "incident.updated") dispatch({ type: "entry", seq: event.seq, entry: event.data });
       }, initial.lastSeq),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [events.subscribe, initial.lastSeq, initial.timeline]
+    [events.subscribe, initial.lastSeq, initial.timeline],
   );
 
   /** An entry the server acknowledged to this page goes in at once, before its event arrives. */
@@ -69,10 +69,21 @@ export function useIncidentStream(initial: Initial) {
   const applyUpdate = useCallback((update: UpdateChange) => dispatch({ type: "update", seq: 0, update }), []);
 
   /** Pages of the timeline loaded on demand ("Show earlier entries", "Show later entries"). */
-  const addPage = useCallback((page: { entries: TimelineEntryView[]; earlier: number } | { entries: TimelineEntryView[]; later: number }) => {
-    if ("earlier" in page) dispatch({ type: "earlier", page });
-    else dispatch({ type: "later", page });
-  }, []);
+  const addPage = useCallback(
+    (page: { entries: TimelineEntryView[]; earlier: number } | { entries: TimelineEntryView[]; later: number }) => {
+      if ("earlier" in page) dispatch({ type: "earlier", page });
+      else dispatch({ type: "later", page });
+    },
+    [],
+  );
 
-  return { ...state, incident: events.incident, updates: state.updates ?? [], connection: events.connection, addEntry, applyUpdate, addPage };
+  return {
+    ...state,
+    incident: events.incident,
+    updates: state.updates ?? [],
+    connection: events.connection,
+    addEntry,
+    applyUpdate,
+    addPage,
+  };
 }

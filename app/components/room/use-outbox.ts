@@ -53,7 +53,11 @@ export function useOutbox(incidentId: string, onAcknowledged: (entry: TimelineEn
         }
         const permanent = isPermanentFailure(status);
         const updated = update((all) =>
-          all.map((p) => (p.idempotencyKey === next.idempotencyKey ? { ...p, attempts: p.attempts + 1, lastError: permanent ? `Rejected: ${message}` : message } : p)),
+          all.map((p) =>
+            p.idempotencyKey === next.idempotencyKey
+              ? { ...p, attempts: p.attempts + 1, lastError: permanent ? `Rejected: ${message}` : message }
+              : p,
+          ),
         );
         if (!permanent) {
           const attempts = updated.find((p) => p.idempotencyKey === next.idempotencyKey)?.attempts ?? 1;

@@ -7,7 +7,13 @@ export function NavSearch() {
   const location = useLocation();
   const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
   return (
-    <Form method="get" action="/search" role="search" aria-label="Search incidents, timelines and post-mortems" className="flex items-center">
+    <Form
+      method="get"
+      action="/search"
+      role="search"
+      aria-label="Search incidents, timelines and post-mortems"
+      className="flex items-center"
+    >
       <label htmlFor="nav-search" className="sr-only">
         Search
       </label>

@@ -24,7 +24,11 @@ function ComponentGroup({ page, group, members }: { page: PublicPage; group: Pub
       <details open={members.some((m) => m.status !== "operational")} className="group/details">
         <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-4 hover:bg-slate-50 sm:px-5 [&::-webkit-details-marker]:hidden">
           <span className="flex items-center gap-2">
-            <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 text-slate-400 transition-transform group-open/details:rotate-90 print:hidden">
+            <svg
+              viewBox="0 0 20 20"
+              aria-hidden="true"
+              className="size-4 text-slate-400 transition-transform group-open/details:rotate-90 print:hidden"
+            >
               <path d="M7.5 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
             </svg>
             <h3 className="font-semibold text-slate-900 print:text-black">{group.name}</h3>
@@ -34,7 +38,9 @@ function ComponentGroup({ page, group, members }: { page: PublicPage; group: Pub
           </span>
           <StatusLabel status={group.status} />
         </summary>
-        {group.description && <p className="-mt-2 px-4 pb-2 text-sm text-slate-500 sm:px-5 sm:pl-11 print:text-black">{group.description}</p>}
+        {group.description && (
+          <p className="-mt-2 px-4 pb-2 text-sm text-slate-500 sm:px-5 sm:pl-11 print:text-black">{group.description}</p>
+        )}
         <ul className="divide-y divide-slate-100 border-t border-slate-100 bg-slate-50/50 sm:pl-6">
           {members.map((member) => (
             <ComponentRow key={member.id} page={page} component={member} />

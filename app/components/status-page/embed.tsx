@@ -18,7 +18,7 @@ export const EMBED_HEIGHT_MESSAGE = "incident-desk:height";
 
 /** The variant's one script; the widget's CSP allows exactly this text by its hash (app/public-site/public-file.server.ts). */
 export const EMBED_RESIZE_SCRIPT =
-  '(function(){var last=0;function send(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);' +
+  "(function(){var last=0;function send(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);" +
   `if(h===last||window.parent===window)return;last=h;window.parent.postMessage({type:"${EMBED_HEIGHT_MESSAGE}",height:h},"*");}` +
   'if(window.ResizeObserver)new ResizeObserver(send).observe(document.documentElement);window.addEventListener("load",send);send();})();';
 

@@ -24,13 +24,25 @@ const IMPACT_WORDS: Record<PublicEvent["impact"], string> = {
 /** Impact in words beside the title's colour. */
 export function ImpactTag({ event }: { event: PublicEvent }) {
   return (
-    <span className={`inline-block rounded-full border border-current px-2 py-px text-xs font-medium whitespace-nowrap print:text-black ${IMPACT_TEXT[event.impact]}`}>
+    <span
+      className={`inline-block rounded-full border border-current px-2 py-px text-xs font-medium whitespace-nowrap print:text-black ${IMPACT_TEXT[event.impact]}`}
+    >
       {IMPACT_WORDS[event.impact]}
     </span>
   );
 }
 
-export function EventTitle({ page, event, as: Heading = "h3", className = "" }: { page: PublicPage; event: PublicEvent; as?: "h1" | "h2" | "h3" | "h4"; className?: string }) {
+export function EventTitle({
+  page,
+  event,
+  as: Heading = "h3",
+  className = "",
+}: {
+  page: PublicPage;
+  event: PublicEvent;
+  as?: "h1" | "h2" | "h3" | "h4";
+  className?: string;
+}) {
   return (
     <Heading className={`font-semibold ${className}`}>
       <a href={eventHref(page, event)} className={`${IMPACT_TEXT[event.impact]} print:text-black`}>
@@ -65,8 +77,10 @@ export function MaintenanceWindow({ maintenance, timeZone }: { maintenance: Publ
   return (
     <p className="text-sm text-slate-600 print:text-black">
       <span className="sr-only">Window: </span>
-      <EventTime at={maintenance.scheduledFor} timeZone={timeZone} className="whitespace-nowrap text-slate-800 print:text-black" /> <span aria-hidden="true">–</span>
-      <span className="sr-only">until</span> <EventTime at={maintenance.scheduledUntil} timeZone={timeZone} className="whitespace-nowrap text-slate-800 print:text-black" />
+      <EventTime at={maintenance.scheduledFor} timeZone={timeZone} className="whitespace-nowrap text-slate-800 print:text-black" />{" "}
+      <span aria-hidden="true">–</span>
+      <span className="sr-only">until</span>{" "}
+      <EventTime at={maintenance.scheduledUntil} timeZone={timeZone} className="whitespace-nowrap text-slate-800 print:text-black" />
     </p>
   );
 }

@@ -57,7 +57,9 @@ export function HistoryList({ page, minimumMonths = 3 }: { page: PublicPage; min
         const monthEvents = byMonth.get(inZone(month, timeZone, "yyyy-MM")) ?? [];
         return (
           <section key={month.getTime()} aria-label={inZone(month, timeZone, "MMMM yyyy")}>
-            <h2 className="border-b border-slate-200 pb-1.5 text-lg font-semibold text-slate-800 print:text-black">{inZone(month, timeZone, "MMMM yyyy")}</h2>
+            <h2 className="border-b border-slate-200 pb-1.5 text-lg font-semibold text-slate-800 print:text-black">
+              {inZone(month, timeZone, "MMMM yyyy")}
+            </h2>
             {monthEvents.length === 0 ? (
               <p className="pt-2 text-sm text-slate-500 print:text-black">No incidents reported this month.</p>
             ) : (

@@ -47,13 +47,20 @@ export function IncidentDetail({ page, event }: { page: PublicPage; event: Publi
           <Milestone label={event.kind === "maintenance" ? "Completed" : "Resolved"} at={event.resolvedAt} timeZone={timeZone} />
         </dl>
       </header>
-      <section aria-labelledby="updates-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm sm:px-5 print:border-black print:shadow-none">
+      <section
+        aria-labelledby="updates-heading"
+        className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm sm:px-5 print:border-black print:shadow-none"
+      >
         <h2 id="updates-heading" className="sr-only">
           Updates
         </h2>
         <UpdateList updates={event.updates} timeZone={timeZone} />
       </section>
-      <AffectedComponents page={page} ids={event.componentIds} verb={event.kind === "maintenance" ? "This maintenance affects" : "This incident affected"} />
+      <AffectedComponents
+        page={page}
+        ids={event.componentIds}
+        verb={event.kind === "maintenance" ? "This maintenance affects" : "This incident affected"}
+      />
     </article>
   );
 }

@@ -42,7 +42,9 @@ export function PastIncidents({ page, days = 14 }: { page: PublicPage; days?: nu
           const events = byDay.get(inZone(day, timeZone, "yyyy-MM-dd")) ?? [];
           return (
             <section key={day.getTime()} aria-label={formatPageDay(day, timeZone)}>
-              <h3 className="border-b border-slate-200 pb-1.5 font-semibold text-slate-800 print:text-black">{formatPageDay(day, timeZone)}</h3>
+              <h3 className="border-b border-slate-200 pb-1.5 font-semibold text-slate-800 print:text-black">
+                {formatPageDay(day, timeZone)}
+              </h3>
               {events.length === 0 ? (
                 <p className="pt-2 text-sm text-slate-500 print:text-black">No incidents reported.</p>
               ) : (

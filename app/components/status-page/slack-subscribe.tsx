@@ -30,8 +30,12 @@ export function SlackSubscribeForm({
         Get notices in Slack
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Add an <a className="underline" href="https://api.slack.com/messaging/webhooks">incoming webhook</a> to a channel of your workspace and paste its URL here. We post a test
-        message to it first; every incident and maintenance update of {page.page.name} follows.
+        Add an{" "}
+        <a className="underline" href="https://api.slack.com/messaging/webhooks">
+          incoming webhook
+        </a>{" "}
+        to a channel of your workspace and paste its URL here. We post a test message to it first; every incident and maintenance update of{" "}
+        {page.page.name} follows.
       </p>
       <form method="post" action={SLACK_SUBSCRIBE_PATH} className="mt-3" noValidate>
         <div className="flex flex-wrap items-end gap-2">
@@ -78,10 +82,13 @@ export function CheckSlack({ page }: { page: PublicPage }) {
   return (
     <Panel title="Look in your Slack channel">
       <p>
-        A test message from {page.page.name} is on its way to the channel of that webhook. Once Slack has taken it, every incident and maintenance update is
-        posted there too.
+        A test message from {page.page.name} is on its way to the channel of that webhook. Once Slack has taken it, every incident and
+        maintenance update is posted there too.
       </p>
-      <p>Each message has a link to unsubscribe. Nothing in the channel after a few minutes? Check that the webhook is still installed, or add it again.</p>
+      <p>
+        Each message has a link to unsubscribe. Nothing in the channel after a few minutes? Check that the webhook is still installed, or
+        add it again.
+      </p>
       <BackToStatus page={page} />
     </Panel>
   );
@@ -102,7 +109,11 @@ export function SlackUnsubscribed({ page }: { page: PublicPage }) {
   return (
     <Panel title="This channel is unsubscribed">
       <p>
-        No more notices are posted to that Slack channel. Changed your mind? Add its webhook again on the <a className="underline" href={`${page.page.url}#subscribe`}>status page</a>.
+        No more notices are posted to that Slack channel. Changed your mind? Add its webhook again on the{" "}
+        <a className="underline" href={`${page.page.url}#subscribe`}>
+          status page
+        </a>
+        .
       </p>
     </Panel>
   );

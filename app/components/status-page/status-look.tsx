@@ -1,10 +1,6 @@
 // How each public state looks: always a word and an icon shape, colour only as a second cue,
 // so the page reads the same to colour-blind visitors and on a black-and-white printout.
-import {
-  COMPONENT_STATUS_LABELS,
-  type ComponentStatusName,
-  type IncidentImpact,
-} from "~/modules/status-page/model.ts";
+import { COMPONENT_STATUS_LABELS, type ComponentStatusName, type IncidentImpact } from "~/modules/status-page/model.ts";
 import type { PageIndicator } from "~/modules/status-page/indicator.ts";
 
 type IconShape = "check" | "minus" | "exclamation" | "cross" | "clock";
@@ -45,7 +41,6 @@ export const IMPACT_TEXT: Record<IncidentImpact | "maintenance", string> = {
   maintenance: "text-blue-700",
 };
 
-
 const GLYPH: Record<IconShape, string> = {
   check: "M6 10.5l2.6 2.5L14 7.5",
   minus: "M6 10h8",
@@ -54,11 +49,26 @@ const GLYPH: Record<IconShape, string> = {
   clock: "M10 5.5V10l3 2",
 };
 
-export function Icon({ shape, className = "", glyphClass = "stroke-white" }: { shape: IconShape; className?: string; glyphClass?: string }) {
+export function Icon({
+  shape,
+  className = "",
+  glyphClass = "stroke-white",
+}: {
+  shape: IconShape;
+  className?: string;
+  glyphClass?: string;
+}) {
   return (
     <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false" className={`inline-block size-5 shrink-0 ${className}`}>
       <circle cx="10" cy="10" r="9" fill="currentColor" />
-      <path d={GLYPH[shape]} fill="none" className={`${glyphClass} print:stroke-white`} strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={GLYPH[shape]}
+        fill="none"
+        className={`${glyphClass} print:stroke-white`}
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -22,7 +22,8 @@ export function SubscribeForm({ page, state = {}, framed = true }: { page: Publi
         Get notices by email
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        We email you when {page.page.name} posts an incident or maintenance update. We send a confirmation link first; nothing else comes until you confirm.
+        We email you when {page.page.name} posts an incident or maintenance update. We send a confirmation link first; nothing else comes
+        until you confirm.
       </p>
       <form method="post" action={SUBSCRIBE_PATH} className="mt-3" noValidate>
         {errors._ ? (

@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
 import type { PublicPage } from "~/modules/status-page/model.ts";
 import { StatusHeader } from "~/components/status-page/status-header.tsx";
 
-export function SubscriptionDocument({ page, title, stylesheetHref, children }: { page: PublicPage; title: string; stylesheetHref: string; children: ReactNode }) {
+export function SubscriptionDocument({
+  page,
+  title,
+  stylesheetHref,
+  children,
+}: {
+  page: PublicPage;
+  title: string;
+  stylesheetHref: string;
+  children: ReactNode;
+}) {
   return (
     <html lang="en">
       <head>

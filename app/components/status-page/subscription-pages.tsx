@@ -6,7 +6,8 @@ import { ComponentChoice } from "~/components/status-page/component-choice.tsx";
 import { EventTime } from "~/components/status-page/event-time.tsx";
 import { Panel, PrimaryButton } from "~/components/status-page/subscription-document.tsx";
 
-export const subscriptionPath = (token: string, then: "" | "/confirm" | "/unsubscribe" = "") => `/status/subscriptions/${encodeURIComponent(token)}${then}`;
+export const subscriptionPath = (token: string, then: "" | "/confirm" | "/unsubscribe" = "") =>
+  `/status/subscriptions/${encodeURIComponent(token)}${then}`;
 
 function BackToStatus({ page }: { page: PublicPage }) {
   return (
@@ -20,10 +21,12 @@ export function CheckInbox({ page, email }: { page: PublicPage; email: string })
   return (
     <Panel title="Check your inbox">
       <p>
-        If <strong className="text-slate-900">{email}</strong> can get notices, a confirmation email is on its way to it. Open the link in that email to
-        start getting notices from {page.page.name}.
+        If <strong className="text-slate-900">{email}</strong> can get notices, a confirmation email is on its way to it. Open the link in
+        that email to start getting notices from {page.page.name}.
       </p>
-      <p>Nothing else is sent until the subscription is confirmed. No email after a few minutes? Look in the spam folder, or try again later.</p>
+      <p>
+        Nothing else is sent until the subscription is confirmed. No email after a few minutes? Look in the spam folder, or try again later.
+      </p>
       <BackToStatus page={page} />
     </Panel>
   );
@@ -58,7 +61,8 @@ export function Confirmed({ page, subscriber, token }: { page: PublicPage; subsc
   return (
     <Panel title="Subscription confirmed">
       <p>
-        <strong className="text-slate-900">{subscriber.email}</strong> now gets notices about {subscriber.components.length ? subscriber.components.map((c) => c.name).join(", ") : `every component of ${page.page.name}`}.
+        <strong className="text-slate-900">{subscriber.email}</strong> now gets notices about{" "}
+        {subscriber.components.length ? subscriber.components.map((c) => c.name).join(", ") : `every component of ${page.page.name}`}.
       </p>
       <p>
         Every notice has a link to change this or to unsubscribe. <a href={subscriptionPath(token)}>Manage the subscription</a>
@@ -70,12 +74,34 @@ export function Confirmed({ page, subscriber, token }: { page: PublicPage; subsc
 
 function StateLine({ page, subscriber }: { page: PublicPage; subscriber: SubscriberView }) {
   const tz = page.page.timeZone;
-  if (subscriber.unsubscribedAt) return <p>Unsubscribed <EventTime at={new Date(subscriber.unsubscribedAt)} timeZone={tz} />: no notices are sent to this address.</p>;
-  if (subscriber.confirmedAt) return <p>Confirmed <EventTime at={new Date(subscriber.confirmedAt)} timeZone={tz} />.</p>;
+  if (subscriber.unsubscribedAt)
+    return (
+      <p>
+        Unsubscribed <EventTime at={new Date(subscriber.unsubscribedAt)} timeZone={tz} />: no notices are sent to this address.
+      </p>
+    );
+  if (subscriber.confirmedAt)
+    return (
+      <p>
+        Confirmed <EventTime at={new Date(subscriber.confirmedAt)} timeZone={tz} />.
+      </p>
+    );
   return <p>Awaiting confirmation: nothing is sent until the subscription is confirmed.</p>;
 }
 
-export function ManageSubscription({ page, subscriber, token, saved, error }: { page: PublicPage; subscriber: SubscriberView; token: string; saved?: boolean; error?: string }) {
+export function ManageSubscription({
+  page,
+  subscriber,
+  token,
+  saved,
+  error,
+}: {
+  page: PublicPage;
+  subscriber: SubscriberView;
+  token: string;
+  saved?: boolean;
+  error?: string;
+}) {
   return (
     <Panel title="Your email notices">
       <p>
@@ -89,7 +115,10 @@ export function ManageSubscription({ page, subscriber, token, saved, error }: { 
       ) : null}
       {saved ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
-          Saved. {subscriber.components.length ? `Notices about: ${subscriber.components.map((c) => c.name).join(", ")}.` : "Notices about every component."}
+          Saved.{" "}
+          {subscriber.components.length
+            ? `Notices about: ${subscriber.components.map((c) => c.name).join(", ")}.`
+            : "Notices about every component."}
         </p>
       ) : null}
       {subscriber.unsubscribedAt ? (

@@ -14,7 +14,9 @@ function NotableDays({ page, days }: { page: PublicPage; days: UptimeDay[] }) {
       {notable.map((day) => (
         <li key={day.date}>
           <span className="font-medium">{dayLabel(day.date)}</span>:{" "}
-          {troubleOf(day).map((t) => `${t.label} ${formatMinutes(t.minutes)}`).join(", ") || "No downtime recorded"}
+          {troubleOf(day)
+            .map((t) => `${t.label} ${formatMinutes(t.minutes)}`)
+            .join(", ") || "No downtime recorded"}
           {day.incidents.map((incident) => (
             <span key={incident.id}>
               {" · "}
@@ -45,9 +47,9 @@ export function UptimeMethod({ page, days = 90 }: { page: PublicPage; days?: num
       <h1 className="text-2xl font-bold tracking-tight">How uptime is computed</h1>
       <div className="space-y-4 leading-relaxed text-slate-800 print:text-black">
         <p>
-          Each component shows one bar for each of the last {days} days, counted in the page's time zone ({page.page.timeZone}). A bar takes the colour of
-          the worst state the component was in at any moment that day, however briefly. A grey bar means we have no data for that day, for example
-          because the component did not exist yet.
+          Each component shows one bar for each of the last {days} days, counted in the page's time zone ({page.page.timeZone}). A bar takes
+          the colour of the worst state the component was in at any moment that day, however briefly. A grey bar means we have no data for
+          that day, for example because the component did not exist yet.
         </p>
         <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm [print-color-adjust:exact]">
           {(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const).map((status) => (

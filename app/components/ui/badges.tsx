@@ -25,10 +25,16 @@ export function SeverityBadge({ severity }: { severity: string }) {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold capitalize ring-1 ${STATUS_STYLE[status] ?? ""}`}>{status}</span>
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold capitalize ring-1 ${STATUS_STYLE[status] ?? ""}`}>
+      {status}
+    </span>
   );
 }
 
 export function ImpactBadge({ impact }: { impact: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${IMPACT_STYLE[impact] ?? ""}`}>{impact.replace(/_/g, " ")}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${IMPACT_STYLE[impact] ?? ""}`}>
+      {impact.replace(/_/g, " ")}
+    </span>
+  );
 }

@@ -25,7 +25,13 @@ export function TextField({ label, error, hint, ...props }: FieldProps & InputHT
   const id = useId();
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <input id={id} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
+      <input
+        id={id}
+        className={CONTROL}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
     </Wrap>
   );
 }
@@ -34,7 +40,13 @@ export function TextAreaField({ label, error, hint, ...props }: FieldProps & Tex
   const id = useId();
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
+      <textarea
+        id={id}
+        className={CONTROL}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
     </Wrap>
   );
 }
@@ -43,7 +55,13 @@ export function SelectField({ label, error, hint, children, ...props }: FieldPro
   const id = useId();
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <select id={id} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props}>
+      <select
+        id={id}
+        className={CONTROL}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      >
         {children}
       </select>
     </Wrap>

@@ -28,7 +28,16 @@ async function resolveOwner(tx: Tx, input: { ownerId?: string | null; ownerEmail
   return user.id;
 }
 
-const audited = (row: { title: string; kind: string; priority: string; state: string; ownerId: string | null; dueAt: Date | null; trackerUrl: string | null; closedAt: Date | null }) => ({
+const audited = (row: {
+  title: string;
+  kind: string;
+  priority: string;
+  state: string;
+  ownerId: string | null;
+  dueAt: Date | null;
+  trackerUrl: string | null;
+  closedAt: Date | null;
+}) => ({
   title: row.title,
   kind: row.kind,
   priority: row.priority,
@@ -40,11 +49,21 @@ const audited = (row: { title: string; kind: string; priority: string; state: st
 });
 
 /** A new owner (not the one who made them owner) is told, in the transaction of the change. */
-async function tellNewOwner(tx: Tx, actor: Actor, item: { title: string; postmortemId: string; ownerId: string | null }, previousOwnerId: string | null): Promise<string[]> {
+async function tellNewOwner(
+  tx: Tx,
+  actor: Actor,
+  item: { title: string; postmortemId: string; ownerId: string | null },
+  previousOwnerId: string | null,
+): Promise<string[]> {
   if (!item.ownerId || item.ownerId === previousOwnerId) return [];
   const postmortem = await tx.postmortem.findUnique({ where: { id: item.postmortemId }, select: { incidentId: true } });
   const words = notificationWords.actionItemAssigned(item, actor.name);
-  const told = othersThan(actor.userId, [item.ownerId]).map((recipientId) => ({ recipientId, kind: "action_item_assigned" as const, incidentId: postmortem?.incidentId ?? null, ...words }));
+  const told = othersThan(actor.userId, [item.ownerId]).map((recipientId) => ({
+    recipientId,
+    kind: "action_item_assigned" as const,
+    incidentId: postmortem?.incidentId ?? null,
+    ...words,
+  }));
   return storeNotifications(tx, told);
 }
 
@@ -55,10 +74,24 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
     const ownerId = (await resolveOwner(tx, input)) ?? null;
     const id = newId();
     await tx.actionItem.create({
-      data: { id, postmortemId, title: input.title, kind: input.kind, priority: input.priority, ownerId, dueAt: input.dueAt ?? null, trackerUrl: input.trackerUrl ?? null },
+      data: {
+        id,
+        postmortemId,
+        title: input.title,
+        kind: input.kind,
+        priority: input.priority,
+        ownerId,
+        dueAt: input.dueAt ?? null,
+        trackerUrl: input.trackerUrl ?? null,
+      },
     });
     const row = (await loadActionItemRow(tx, id))!;
-    await recordAudit(tx, actor, { action: "action_item.created", entityType: "ActionItem", entityId: id, after: { postmortemId, ...audited(row) } });
+    await recordAudit(tx, actor, {
+      action: "action_item.created",
+      entityType: "ActionItem",
+      entityId: id,
+      after: { postmortemId, ...audited(row) },
+    });
     return { view: actionItemView(row), notified: await tellNewOwner(tx, actor, row, null) };
   });
   await announceNotifications(notified);
@@ -66,19 +99,38 @@ export async function createActionItem(actor: Actor, postmortemId: string, input
 }
 
 /** Changes an item; with `postmortemId`, only an item of that post-mortem (a form of its page). */
-export async function updateActionItem(actor: Actor, id: string, patch: ActionItemPatch, { postmortemId }: { postmortemId?: string } = {}): Promise<ActionItemView> {
+export async function updateActionItem(
+  actor: Actor,
+  id: string,
+  patch: ActionItemPatch,
+  { postmortemId }: { postmortemId?: string } = {},
+): Promise<ActionItemView> {
   const { view, notified } = await db.$transaction(async (tx) => {
     const before = await loadActionItemRow(tx, id);
     if (!before || (postmortemId !== undefined && before.postmortemId !== postmortemId)) notFound("Action item");
     const ownerId = await resolveOwner(tx, patch);
     const now = new Date();
-    const closedAt = patch.state ? closedAtAfter({ state: before.state as ActionItemStateName, closedAt: before.closedAt }, patch.state, now) : undefined;
+    const closedAt = patch.state
+      ? closedAtAfter({ state: before.state as ActionItemStateName, closedAt: before.closedAt }, patch.state, now)
+      : undefined;
     await tx.actionItem.update({
       where: { id },
-      data: { title: patch.title, kind: patch.kind, priority: patch.priority, state: patch.state, ownerId, dueAt: patch.dueAt, trackerUrl: patch.trackerUrl, closedAt },
+      data: {
+        title: patch.title,
+        kind: patch.kind,
+        priority: patch.priority,
+        state: patch.state,
+        ownerId,
+        dueAt: patch.dueAt,
+        trackerUrl: patch.trackerUrl,
+        closedAt,
+      },
     });
     const after = (await loadActionItemRow(tx, id))!;
-    const action = patch.state && patch.state !== before.state ? `action_item.${patch.state === "open" && before.closedAt ? "reopened" : patch.state}` : "action_item.edited";
+    const action =
+      patch.state && patch.state !== before.state
+        ? `action_item.${patch.state === "open" && before.closedAt ? "reopened" : patch.state}`
+        : "action_item.edited";
     await recordAudit(tx, actor, { action, entityType: "ActionItem", entityId: id, before: audited(before), after: audited(after) });
     return { view: actionItemView(after, now), notified: await tellNewOwner(tx, actor, after, before.ownerId) };
   });

@@ -1,7 +1,13 @@
 // Reading action items: one shape for the API and the pages, and the list everyone works
 // from (all post-mortems, overdue first, then by due date, then priority), page by page.
 import { incidentRef } from "~/utils/incident-links.ts";
-import { ACTION_ITEM_PRIORITIES, type ActionItemKindName, type ActionItemPriorityName, type ActionItemStateName, type PostmortemStateName } from "~/modules/postmortems/sections.ts";
+import {
+  ACTION_ITEM_PRIORITIES,
+  type ActionItemKindName,
+  type ActionItemPriorityName,
+  type ActionItemStateName,
+  type PostmortemStateName,
+} from "~/modules/postmortems/sections.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { compareActionItems, isOverdue, PRIORITY_RANK } from "./rules.ts";
@@ -44,7 +50,9 @@ export function actionItemView(row: ActionItemRow, now = new Date()): ActionItem
 type Cursor = { dueAt: Date | null; rank: number; id: string };
 
 function encodeCursor(row: { dueAt: Date | null; priority: string; id: string }): string {
-  return Buffer.from(`${row.dueAt?.toISOString() ?? ""}|${PRIORITY_RANK[row.priority as ActionItemPriorityName]}|${row.id}`).toString("base64url");
+  return Buffer.from(`${row.dueAt?.toISOString() ?? ""}|${PRIORITY_RANK[row.priority as ActionItemPriorityName]}|${row.id}`).toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(value: string): Cursor {
@@ -72,10 +80,16 @@ function afterCursor(cursor: Cursor | null, rank: number) {
  * Priority is an enum the two databases sort differently, so each priority is read in
  * (due date, id) order on its own and the three sorted runs are merged here.
  */
-export async function listActionItems(actorId: string, filters: ActionItemFilters, now = new Date()): Promise<{ actionItems: ActionItemView[]; nextCursor: string | null }> {
+export async function listActionItems(
+  actorId: string,
+  filters: ActionItemFilters,
+  now = new Date(),
+): Promise<{ actionItems: ActionItemView[]; nextCursor: string | null }> {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const owner = filters.owner === "me" ? actorId : filters.owner;
-  const states = filters.overdue ? (filters.state ?? ["open", "in_progress"]).filter((s) => s === "open" || s === "in_progress") : filters.state;
+  const states = filters.overdue
+    ? (filters.state ?? ["open", "in_progress"]).filter((s) => s === "open" || s === "in_progress")
+    : filters.state;
   const base = {
     ...(states ? { state: { in: states } } : {}),
     ...(owner ? { ownerId: owner } : {}),
@@ -96,7 +110,10 @@ export async function listActionItems(actorId: string, filters: ActionItemFilter
   const rows = runs.flat().sort(compareActionItems as (a: ActionItemRow, b: ActionItemRow) => number);
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
-  return { actionItems: page.map((row) => actionItemView(row, now)), nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null };
+  return {
+    actionItems: page.map((row) => actionItemView(row, now)),
+    nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** One item as the API shows it, or null. */

@@ -24,13 +24,25 @@ describe("due dates", () => {
   });
 
   it("says overdue in words, in calendar days, and never for a closed item", () => {
-    expect(describeDue({ state: "open", dueAt: dueInstant("2026-03-11") }, now)).toEqual({ overdue: true, relative: "Overdue by 3 days", absolute: "11 Mar 2026" });
+    expect(describeDue({ state: "open", dueAt: dueInstant("2026-03-11") }, now)).toEqual({
+      overdue: true,
+      relative: "Overdue by 3 days",
+      absolute: "11 Mar 2026",
+    });
     expect(describeDue({ state: "open", dueAt: dueInstant("2026-03-13") }, now).relative).toBe("Overdue by 1 day");
     expect(describeDue({ state: "open", dueAt: "2026-03-14T09:00:00Z" }, now).relative).toBe("Overdue since earlier today");
     expect(describeDue({ state: "open", dueAt: dueInstant("2026-03-14") }, now)).toMatchObject({ overdue: false, relative: "Due today" });
     expect(describeDue({ state: "open", dueAt: dueInstant("2026-03-15") }, now).relative).toBe("Due tomorrow");
-    expect(describeDue({ state: "in_progress", dueAt: dueInstant("2026-03-21") }, now)).toEqual({ overdue: false, relative: "Due in 7 days", absolute: "21 Mar 2026" });
-    expect(describeDue({ state: "done", dueAt: "2026-03-11T12:00:00Z" }, now)).toEqual({ overdue: false, relative: "Was due 11 Mar 2026", absolute: "11 Mar 2026" });
+    expect(describeDue({ state: "in_progress", dueAt: dueInstant("2026-03-21") }, now)).toEqual({
+      overdue: false,
+      relative: "Due in 7 days",
+      absolute: "21 Mar 2026",
+    });
+    expect(describeDue({ state: "done", dueAt: "2026-03-11T12:00:00Z" }, now)).toEqual({
+      overdue: false,
+      relative: "Was due 11 Mar 2026",
+      absolute: "11 Mar 2026",
+    });
     expect(describeDue({ state: "open", dueAt: null }, now).relative).toBe("No due date");
   });
 });
@@ -51,7 +63,14 @@ describe("the order of the list", () => {
 
 describe("input", () => {
   it("refuses each bad field with its reason", () => {
-    const result = NewActionItemSchema.safeParse({ title: " ", kind: "fix", priority: "urgent", dueAt: "next week", trackerUrl: "javascript:alert(1)", ownerEmail: "nobody" });
+    const result = NewActionItemSchema.safeParse({
+      title: " ",
+      kind: "fix",
+      priority: "urgent",
+      dueAt: "next week",
+      trackerUrl: "javascript:alert(1)",
+      ownerEmail: "nobody",
+    });
     const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(fields).toEqual({
       title: "must not be empty",
@@ -64,9 +83,16 @@ describe("input", () => {
   });
 
   it("takes a day or a time, an http(s) tracker link, one way to name the owner", () => {
-    const ok = NewActionItemSchema.parse({ title: "Bound fan-out", kind: "prevent", dueAt: "2026-04-01", trackerUrl: "https://tracker.example/NW-12" });
+    const ok = NewActionItemSchema.parse({
+      title: "Bound fan-out",
+      kind: "prevent",
+      dueAt: "2026-04-01",
+      trackerUrl: "https://tracker.example/NW-12",
+    });
     expect(ok).toMatchObject({ priority: "medium", dueAt: new Date("2026-04-01T23:59:59.999Z") });
-    expect(NewActionItemSchema.safeParse({ title: "x", kind: "process", ownerId: "u1", ownerEmail: "a@b.example" }).error?.issues[0].path).toEqual(["ownerEmail"]);
+    expect(
+      NewActionItemSchema.safeParse({ title: "x", kind: "process", ownerId: "u1", ownerEmail: "a@b.example" }).error?.issues[0].path,
+    ).toEqual(["ownerEmail"]);
     expect(NewActionItemSchema.safeParse({ title: "x", kind: "process", trackerUrl: "ftp://files.example/x" }).success).toBe(false);
   });
 

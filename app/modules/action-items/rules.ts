@@ -21,7 +21,11 @@ export const PRIORITY_RANK: Record<ActionItemPriorityName, number> = { high: 0, 
 export const isClosed = (state: ActionItemStateName) => state === "done" || state === "wont_do";
 
 /** Closing stamps the time; reopening clears it; moving between two open (or two closed) states keeps it. */
-export function closedAtAfter(before: { state: ActionItemStateName; closedAt: Date | null }, next: ActionItemStateName, now: Date): Date | null {
+export function closedAtAfter(
+  before: { state: ActionItemStateName; closedAt: Date | null },
+  next: ActionItemStateName,
+  now: Date,
+): Date | null {
   if (isClosed(next)) return isClosed(before.state) ? before.closedAt : now;
   return null;
 }
@@ -49,13 +53,17 @@ const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
  * How a due date reads on the page: in calendar days (UTC, like the date itself) relative to
  * today, and the day itself. Overdue is said in words, so it never rests on colour alone.
  */
-export function describeDue(item: { state: ActionItemStateName; dueAt: Date | string | null }, now: Date): { overdue: boolean; relative: string; absolute: string } {
+export function describeDue(
+  item: { state: ActionItemStateName; dueAt: Date | string | null },
+  now: Date,
+): { overdue: boolean; relative: string; absolute: string } {
   if (!item.dueAt) return { overdue: false, relative: "No due date", absolute: "" };
   const due = new Date(item.dueAt);
   const absolute = `${due.getUTCDate()} ${MONTHS[due.getUTCMonth()]} ${due.getUTCFullYear()}`;
   if (isClosed(item.state)) return { overdue: false, relative: `Was due ${absolute}`, absolute };
   const ahead = utcDay(due) - utcDay(now);
-  if (isOverdue(item, now)) return { overdue: true, relative: ahead === 0 ? "Overdue since earlier today" : `Overdue by ${days(-ahead)}`, absolute };
+  if (isOverdue(item, now))
+    return { overdue: true, relative: ahead === 0 ? "Overdue since earlier today" : `Overdue by ${days(-ahead)}`, absolute };
   return { overdue: false, relative: ahead === 0 ? "Due today" : ahead === 1 ? "Due tomorrow" : `Due in ${days(ahead)}`, absolute };
 }
 

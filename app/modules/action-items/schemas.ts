@@ -46,7 +46,8 @@ const TrackerUrl = z
   }, "must be an http(s) link, such as https://tracker.example/ISSUE-12");
 
 function oneOwner(value: { ownerId?: string | null; ownerEmail?: string }, ctx: z.RefinementCtx) {
-  if (value.ownerId && value.ownerEmail) ctx.addIssue({ code: "custom", path: ["ownerEmail"], message: "give ownerId or ownerEmail, not both" });
+  if (value.ownerId && value.ownerEmail)
+    ctx.addIssue({ code: "custom", path: ["ownerEmail"], message: "give ownerId or ownerEmail, not both" });
 }
 
 export const NewActionItemSchema = z
@@ -82,20 +83,32 @@ export type ActionItemPatch = z.output<typeof ActionItemPatchSchema>;
 
 const StateList = z
   .string()
-  .transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(State).min(1, "name at least one state"));
 
-export const ActionItemFiltersSchema = z
-  .object({
-    /** one state or several, comma-separated ("open,in_progress") */
-    state: StateList.optional(),
-    /** "me" or a user id */
-    owner: z.string().trim().min(1).max(64).optional(),
-    overdue: z.enum(["1", "0", "true", "false"], { message: "must be 1 or 0" }).transform((v) => v === "1" || v === "true").optional(),
-    postmortem: z.string().trim().min(1).max(64).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
-  });
+export const ActionItemFiltersSchema = z.object({
+  /** one state or several, comma-separated ("open,in_progress") */
+  state: StateList.optional(),
+  /** "me" or a user id */
+  owner: z.string().trim().min(1).max(64).optional(),
+  overdue: z
+    .enum(["1", "0", "true", "false"], { message: "must be 1 or 0" })
+    .transform((v) => v === "1" || v === "true")
+    .optional(),
+  postmortem: z.string().trim().min(1).max(64).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(50),
+});
 export type ActionItemFilters = z.output<typeof ActionItemFiltersSchema>;
 
 /** The states the action-items page lists unless asked otherwise: everything still to do. */

@@ -1,6 +1,11 @@
 // An action item as its pages and the API show it (queries.server.ts reads it). Pure, so
 // components may import it.
-import type { ActionItemKindName, ActionItemPriorityName, ActionItemStateName, PostmortemStateName } from "~/modules/postmortems/sections.ts";
+import type {
+  ActionItemKindName,
+  ActionItemPriorityName,
+  ActionItemStateName,
+  PostmortemStateName,
+} from "~/modules/postmortems/sections.ts";
 
 export type ActionItemView = {
   id: string;

@@ -29,7 +29,13 @@ describe("Alertmanager's webhook payload (version 4)", () => {
         fingerprint: "1a30ba71cca2921f",
         status: "firing",
         name: "ProbeFailure",
-        labels: { alertname: "ProbeFailure", instance: "https://server.example.org", job: "http_checks", monitor: "master", severity: "critical" },
+        labels: {
+          alertname: "ProbeFailure",
+          instance: "https://server.example.org",
+          job: "http_checks",
+          monitor: "master",
+          severity: "critical",
+        },
         annotations: {
           description: "Instance https://server.example.org has been down for over 5m. Job: http_checks",
           summary: "BlackBox Probe Failure: https://server.example.org",
@@ -44,7 +50,11 @@ describe("Alertmanager's webhook payload (version 4)", () => {
   it("reads Go's times with nanoseconds and an offset, and a resolved alert's end", () => {
     const payload = documented();
     payload.status = "resolved";
-    Object.assign(payload.alerts[0], { status: "resolved", startsAt: "2018-08-03T09:52:26.739266876+02:00", endsAt: "2018-08-03T10:02:26.1+02:00" });
+    Object.assign(payload.alerts[0], {
+      status: "resolved",
+      startsAt: "2018-08-03T09:52:26.739266876+02:00",
+      endsAt: "2018-08-03T10:02:26.1+02:00",
+    });
     const [alert] = notificationFromAlertmanager(AlertmanagerPayloadSchema.parse(payload)).alerts;
     expect(alert.startsAt).toEqual(new Date("2018-08-03T07:52:26.739Z"));
     expect(alert.endsAt).toEqual(new Date("2018-08-03T08:02:26.100Z"));
@@ -60,7 +70,12 @@ describe("Alertmanager's webhook payload (version 4)", () => {
 
   it("allows fields Alertmanager (or Grafana) adds, and keeps only links that are http(s)", () => {
     const payload: Record<string, any> = { ...documented(), orgId: 1, title: "[FIRING:1]" };
-    payload.alerts[0] = { ...payload.alerts[0], silenceURL: "https://grafana.example/silence", values: { B: 44.2 }, generatorURL: "javascript:alert(1)" };
+    payload.alerts[0] = {
+      ...payload.alerts[0],
+      silenceURL: "https://grafana.example/silence",
+      values: { B: 44.2 },
+      generatorURL: "javascript:alert(1)",
+    };
     const [alert] = notificationFromAlertmanager(AlertmanagerPayloadSchema.parse(payload)).alerts;
     expect(alert.url).toBeNull();
   });
@@ -68,7 +83,9 @@ describe("Alertmanager's webhook payload (version 4)", () => {
   it("names the field and the reason when the payload is not what Alertmanager sends", () => {
     const { alerts: _alerts, ...withoutAlerts } = documented();
     expect(problems(withoutAlerts)).toEqual({ alerts: "is required" });
-    expect(problems({ ...documented(), version: 4 })).toEqual({ version: 'must be the string "4" (the webhook payload version this endpoint reads)' });
+    expect(problems({ ...documented(), version: 4 })).toEqual({
+      version: 'must be the string "4" (the webhook payload version this endpoint reads)',
+    });
     expect(problems({ ...documented(), version: "5" })).toHaveProperty("version");
     const badDate = documented();
     badDate.alerts[0].startsAt = "06/02/2023 13:08";
@@ -81,13 +98,30 @@ describe("Alertmanager's webhook payload (version 4)", () => {
 
 describe("the generic alert form", () => {
   it("reads as one alert of the group named by its source and key", () => {
-    const alert = GenericAlertSchema.parse({ source: "pingdom", key: "checkout-http", status: "firing", title: "Checkout is down", severity: "SEV2", component: "Chat, Billing & usage", url: "https://pingdom.example/checks/1" });
+    const alert = GenericAlertSchema.parse({
+      source: "pingdom",
+      key: "checkout-http",
+      status: "firing",
+      title: "Checkout is down",
+      severity: "SEV2",
+      component: "Chat, Billing & usage",
+      url: "https://pingdom.example/checks/1",
+    });
     expect(notificationFromGenericAlert(alert)).toMatchObject({
       source: "generic:pingdom",
       groupKey: "checkout-http",
       status: "firing",
       title: "Checkout is down",
-      alerts: [{ fingerprint: "checkout-http", name: "Checkout is down", severity: "SEV2", componentNames: ["Chat", "Billing & usage"], startsAt: null, url: "https://pingdom.example/checks/1" }],
+      alerts: [
+        {
+          fingerprint: "checkout-http",
+          name: "Checkout is down",
+          severity: "SEV2",
+          componentNames: ["Chat", "Billing & usage"],
+          startsAt: null,
+          url: "https://pingdom.example/checks/1",
+        },
+      ],
     });
   });
 

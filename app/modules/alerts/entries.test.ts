@@ -75,7 +75,9 @@ describe("an alert's timeline entry", () => {
       "[Open the alert's source](http://prometheus.example.org:9090/graph?g0.expr=probe_success+%3D%3D+0&g0.tab=1)",
     ]);
     const link = textToDoc(text).content.at(-1)!.content![0];
-    expect(link.marks).toEqual([{ type: "link", attrs: { href: "http://prometheus.example.org:9090/graph?g0.expr=probe_success+%3D%3D+0&g0.tab=1" } }]);
+    expect(link.marks).toEqual([
+      { type: "link", attrs: { href: "http://prometheus.example.org:9090/graph?g0.expr=probe_success+%3D%3D+0&g0.tab=1" } },
+    ]);
   });
 
   it("says when a resolved alert ended", () => {
@@ -93,7 +95,14 @@ describe("an alert's timeline entry", () => {
 
   it("names components it added to an open incident, groups it ignored, and the generic sender", () => {
     const alert = probeFailure({ labels: {}, annotations: {}, url: null, severity: "SEV2", startsAt: null });
-    const text = alertEntryText(alert, context({ notification: { sender: "generic", source: "generic:pingdom" }, added: [{ name: "Chat", impact: "partial_outage" }], groupComponents: ["API"] }));
+    const text = alertEntryText(
+      alert,
+      context({
+        notification: { sender: "generic", source: "generic:pingdom" },
+        added: [{ name: "Chat", impact: "partial_outage" }],
+        groupComponents: ["API"],
+      }),
+    );
     expect(text.split("\n")).toEqual([
       "Alert **ProbeFailure** firing since 2026-11-25 12:00:00 UTC (from pingdom)",
       "- severity: SEV2",

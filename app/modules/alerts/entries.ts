@@ -45,7 +45,10 @@ export function alertComponentNames(alert: ReceivedAlert, rules: AlertRules): st
 
 /** "2023-02-06 13:08:45 UTC" */
 export function utcTime(at: Date): string {
-  return at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return at
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 }
 
 /** A time from the sender, never later than now (their clock may run ahead of ours). */
@@ -86,7 +89,9 @@ export function alertEntryText(alert: ReceivedAlert, context: AlertEntryContext)
       : `Alert ${name} resolved at ${utcTime(alertOccurredAt(alert, context.now))}` +
         (alert.startsAt ? ` (firing since ${utcTime(alert.startsAt)})` : "") +
         summary;
-  const lines = [context.notification.sender === "generic" ? `${headline} (from ${context.notification.source.replace(/^generic:/, "")})` : headline];
+  const lines = [
+    context.notification.sender === "generic" ? `${headline} (from ${context.notification.source.replace(/^generic:/, "")})` : headline,
+  ];
   for (const [key, value] of Object.entries(alert.annotations)) {
     if (key !== "summary" && value.trim()) lines.push(`- ${key}: ${oneLine(value)}`);
   }
@@ -95,12 +100,18 @@ export function alertEntryText(alert: ReceivedAlert, context: AlertEntryContext)
   if (alert.status === "firing") {
     const severity = alertSeverity(alert, rules);
     const label = alert.labels[rules.severityLabel];
-    const why = alert.severity ? "" : label ? ` (from ${rules.severityLabel}=${oneLine(label, 100)})` : ` (no ${rules.severityLabel} label)`;
+    const why = alert.severity
+      ? ""
+      : label
+        ? ` (from ${rules.severityLabel}=${oneLine(label, 100)})`
+        : ` (no ${rules.severityLabel} label)`;
     lines.push(`- severity: ${severity}${why}`);
   }
   if (context.components.length) lines.push(`- components: ${context.components.join(", ")}`);
   if (context.added.length) {
-    lines.push(`- added to the affected components: ${context.added.map((c) => `${c.name} (${IMPACT_LABELS[c.impact].toLowerCase()})`).join(", ")}`);
+    lines.push(
+      `- added to the affected components: ${context.added.map((c) => `${c.name} (${IMPACT_LABELS[c.impact].toLowerCase()})`).join(", ")}`,
+    );
   }
   if (context.unknownComponents.length) {
     lines.push(`- not in the component catalog, ignored: ${context.unknownComponents.map((n) => `“${oneLine(n, 100)}”`).join(", ")}`);

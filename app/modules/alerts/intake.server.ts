@@ -72,7 +72,9 @@ async function recordNotification(tx: Tx, actor: Actor, notification: AlertNotif
     if (notification.status === "resolved") return { result: { incident: null, created: false, entriesAdded: 0 } };
     const opened = await openIncident(tx, actor, notification, rules, now);
     // a second notification racing this one fails here (unique id) and is tried again
-    await tx.alertGroup.create({ data: { id, source: notification.source, groupKey: notification.groupKey, incidentId: opened.result.incident!.id } });
+    await tx.alertGroup.create({
+      data: { id, source: notification.source, groupKey: notification.groupKey, incidentId: opened.result.incident!.id },
+    });
     await recordAudit(tx, actor, {
       action: "alert_group.created",
       entityType: "AlertGroup",
@@ -84,7 +86,10 @@ async function recordNotification(tx: Tx, actor: Actor, notification: AlertNotif
   // Locks the group's row: its notifications take turns, each seeing what the one before stored.
   const locked = await tx.alertGroup.updateMany({ where: { id, incidentId: group.incidentId }, data: { lastNotifiedAt: now } });
   if (locked.count === 0) throw new GroupMoved();
-  const incident = await tx.incident.findUniqueOrThrow({ where: { id: group.incidentId }, select: { id: true, number: true, status: true } });
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: group.incidentId },
+    select: { id: true, number: true, status: true },
+  });
   const recorded = await recordedAlertKeys(tx, incident.id);
   const firing = notification.alerts.filter((alert) => alert.status === "firing");
   if (incident.status === "resolved" && unrecordedAlerts(firing, recorded).length > 0) {
@@ -92,7 +97,13 @@ async function recordNotification(tx: Tx, actor: Actor, notification: AlertNotif
     const opened = await openIncident(tx, actor, notification, rules, now);
     const next = opened.result.incident!.id;
     await tx.alertGroup.update({ where: { id }, data: { incidentId: next } });
-    await recordAudit(tx, actor, { action: "alert_group.moved", entityType: "AlertGroup", entityId: id, before: { incidentId: incident.id }, after: { incidentId: next } });
+    await recordAudit(tx, actor, {
+      action: "alert_group.moved",
+      entityType: "AlertGroup",
+      entityId: id,
+      before: { incidentId: incident.id },
+      after: { incidentId: next },
+    });
     return opened;
   }
   return appendToIncident(tx, actor, incident, notification, rules, recorded, now);
@@ -130,7 +141,17 @@ async function openIncident(tx: Tx, actor: Actor, notification: AlertNotificatio
     startedAt,
     detectedAt: startedAt,
   });
-  const written = await writeAlertEntries(tx, actor, view.id, notification, rules, unrecordedAlerts(notification.alerts, new Set()), catalog, now, null);
+  const written = await writeAlertEntries(
+    tx,
+    actor,
+    view.id,
+    notification,
+    rules,
+    unrecordedAlerts(notification.alerts, new Set()),
+    catalog,
+    now,
+    null,
+  );
   return { result: { incident: { id: view.id, ref: view.ref }, created: true, entriesAdded: written.count } };
 }
 
@@ -151,7 +172,11 @@ async function appendToIncident(
   const affected =
     incident.status === "resolved"
       ? null
-      : new Set((await tx.incidentComponent.findMany({ where: { incidentId: incident.id, endedAt: null }, select: { componentId: true } })).map((c) => c.componentId));
+      : new Set(
+          (await tx.incidentComponent.findMany({ where: { incidentId: incident.id, endedAt: null }, select: { componentId: true } })).map(
+            (c) => c.componentId,
+          ),
+        );
   const written = await writeAlertEntries(tx, actor, incident.id, notification, rules, fresh, catalog, now, affected);
   return { result: { incident: reference, created: false, entriesAdded: written.count } };
 }
@@ -206,11 +231,23 @@ async function writeAlertEntries(
 }
 
 /** Adds impact windows to an open incident and tells the room (one incident.updated event). */
-async function addAffectedComponents(tx: Tx, actor: Actor, incidentId: string, added: { id: string; impact: ComponentImpactName }[], now: Date): Promise<void> {
+async function addAffectedComponents(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  added: { id: string; impact: ComponentImpactName }[],
+  now: Date,
+): Promise<void> {
   const before = incidentView((await loadIncidentRow(tx, incidentId))!);
-  await tx.incidentComponent.createMany({ data: added.map((c) => ({ id: newId(), incidentId, componentId: c.id, impact: c.impact, startedAt: now })) });
+  await tx.incidentComponent.createMany({
+    data: added.map((c) => ({ id: newId(), incidentId, componentId: c.id, impact: c.impact, startedAt: now })),
+  });
   await recordIncidentChange(tx, actor, incidentId, async () => {
     const view = incidentView((await loadIncidentRow(tx, incidentId))!);
-    return { value: view, event: { type: "incident.updated", data: view }, audit: { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view } };
+    return {
+      value: view,
+      event: { type: "incident.updated", data: view },
+      audit: { action: "incident.updated", entityType: "Incident", entityId: incidentId, before, after: view },
+    };
   });
 }

@@ -54,4 +54,6 @@ export function clip(text: string, max: number): string {
 export const SAFE_URL = /^https?:\/\//i;
 
 /** zod's error option for a field: a missing field says so, a field of the wrong type says what it must be. */
-export const reason = (expected: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : expected) });
+export const reason = (expected: string) => ({
+  error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : expected),
+});

@@ -16,7 +16,8 @@ export async function readAlertPayload<S extends z.ZodType>(request: Request, sc
     fail("bad_request", "The body is not valid JSON.");
   }
   const unstorable = unstorableTextAt(value);
-  if (unstorable) fail("bad_request", "The notification is not valid.", { [unstorable]: "contains a NUL character or half a surrogate pair" });
+  if (unstorable)
+    fail("bad_request", "The notification is not valid.", { [unstorable]: "contains a NUL character or half a surrogate pair" });
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);

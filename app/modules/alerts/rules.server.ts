@@ -9,13 +9,21 @@ const SELECT = { alertSeverityLabel: true, alertSeverityRules: true, alertCompon
 /** What the settings form shows: the labels and the mapping as written (the default until an admin saves one). */
 export async function getAlertRulesForm(): Promise<AlertRulesForm> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: "org" }, select: SELECT });
-  return { severityLabel: org.alertSeverityLabel, severityRules: org.alertSeverityRules ?? DEFAULT_SEVERITY_RULES_TEXT, componentLabel: org.alertComponentLabel };
+  return {
+    severityLabel: org.alertSeverityLabel,
+    severityRules: org.alertSeverityRules ?? DEFAULT_SEVERITY_RULES_TEXT,
+    componentLabel: org.alertComponentLabel,
+  };
 }
 
 /** The rules in force, read inside the transaction that applies them. */
 export async function loadAlertRules(tx: Tx): Promise<AlertRules> {
   const org = await tx.organization.findUniqueOrThrow({ where: { id: "org" }, select: SELECT });
-  return alertRulesFrom({ severityLabel: org.alertSeverityLabel, severityRules: org.alertSeverityRules, componentLabel: org.alertComponentLabel });
+  return alertRulesFrom({
+    severityLabel: org.alertSeverityLabel,
+    severityRules: org.alertSeverityRules,
+    componentLabel: org.alertComponentLabel,
+  });
 }
 
 export async function saveAlertRules(actor: Actor, form: AlertRulesForm): Promise<AlertRulesForm> {
@@ -29,7 +37,11 @@ export async function saveAlertRules(actor: Actor, form: AlertRulesForm): Promis
       action: "settings.alert_rules_updated",
       entityType: "Organization",
       entityId: "org",
-      before: { severityLabel: before.alertSeverityLabel, severityRules: before.alertSeverityRules, componentLabel: before.alertComponentLabel },
+      before: {
+        severityLabel: before.alertSeverityLabel,
+        severityRules: before.alertSeverityRules,
+        componentLabel: before.alertComponentLabel,
+      },
       after: form,
     });
   });

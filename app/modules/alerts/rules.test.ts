@@ -15,7 +15,13 @@ describe("the default severity rule (label severity)", () => {
   const severity = (value?: string) => severityFromLabels(value === undefined ? {} : { severity: value }, DEFAULT_ALERT_RULES);
 
   it("maps critical to SEV1, high and error to SEV2, warning to SEV3, info to SEV4", () => {
-    expect([severity("critical"), severity("high"), severity("error"), severity("warning"), severity("info")]).toEqual(["SEV1", "SEV2", "SEV2", "SEV3", "SEV4"]);
+    expect([severity("critical"), severity("high"), severity("error"), severity("warning"), severity("info")]).toEqual([
+      "SEV1",
+      "SEV2",
+      "SEV2",
+      "SEV3",
+      "SEV4",
+    ]);
   });
 
   it("ignores case and surrounding spaces in the label's value", () => {
@@ -93,7 +99,10 @@ describe("components named by an alert", () => {
   ];
 
   it("reads one or several names from the component label", () => {
-    expect(componentNamesFromLabels({ component: "chat, Login & accounts ,chat" }, DEFAULT_ALERT_RULES)).toEqual(["chat", "Login & accounts"]);
+    expect(componentNamesFromLabels({ component: "chat, Login & accounts ,chat" }, DEFAULT_ALERT_RULES)).toEqual([
+      "chat",
+      "Login & accounts",
+    ]);
     expect(componentNamesFromLabels({ service: "chat" }, DEFAULT_ALERT_RULES)).toEqual([]);
   });
 

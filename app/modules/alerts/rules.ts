@@ -16,7 +16,9 @@ export type AlertRules = {
   componentLabel: string;
 };
 
-export const DEFAULT_SEVERITY_RULES_TEXT = ["critical = SEV1", "high, error = SEV2", "warning = SEV3", "info = SEV4", "* = SEV3"].join("\n");
+export const DEFAULT_SEVERITY_RULES_TEXT = ["critical = SEV1", "high, error = SEV2", "warning = SEV3", "info = SEV4", "* = SEV3"].join(
+  "\n",
+);
 export const DEFAULT_SEVERITY_LABEL = "severity";
 export const DEFAULT_COMPONENT_LABEL = "component";
 const MAX_RULE_LINES = 100;
@@ -40,7 +42,8 @@ export function parseSeverityRules(text: string): ParsedSeverityRules {
     const match = /^([^=]+)=([^=]+)$/.exec(line);
     if (!match) return { ok: false, error: `${where}: write it as "value = SEV1" (or "* = SEV3" for any other value)` };
     const severity = match[2].trim().toUpperCase();
-    if (!(SEVERITIES as readonly string[]).includes(severity)) return { ok: false, error: `${where}: "${match[2].trim()}" is not one of ${SEVERITIES.join(", ")}` };
+    if (!(SEVERITIES as readonly string[]).includes(severity))
+      return { ok: false, error: `${where}: "${match[2].trim()}" is not one of ${SEVERITIES.join(", ")}` };
     for (const value of match[1].split(",").map((v) => v.trim().toLowerCase())) {
       if (!value) return { ok: false, error: `${where}: a label value is empty` };
       if (value === "*") {

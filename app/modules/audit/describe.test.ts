@@ -13,7 +13,14 @@ describe("an audit event in words", () => {
 
   it("lists only the fields that changed, nested ones by path", () => {
     const before = { severity: "SEV3", title: "Uploads fail", commander: { id: "u1", name: "Ada" }, lastSeq: 14, components: ["a"] };
-    const after = { severity: "SEV1", title: "Uploads fail", commander: { id: "u2", name: "Ada" }, lastSeq: 15, components: ["a"], resolvedAt: null };
+    const after = {
+      severity: "SEV1",
+      title: "Uploads fail",
+      commander: { id: "u2", name: "Ada" },
+      lastSeq: 15,
+      components: ["a"],
+      resolvedAt: null,
+    };
     expect(changedFields(before, after)).toEqual([
       { field: "severity", before: "SEV3", after: "SEV1" },
       { field: "commander.id", before: "u1", after: "u2" },

@@ -136,7 +136,11 @@ export function entityLink(entityType: string, entityId: string, facts: EntityFa
     case "Organization":
       return "/admin/settings";
     case "Template":
-      return entityId.startsWith("notice.") ? "/admin/notices" : entityId.startsWith("postmortem.") ? "/admin/postmortem-templates" : "/admin/templates";
+      return entityId.startsWith("notice.")
+        ? "/admin/notices"
+        : entityId.startsWith("postmortem.")
+          ? "/admin/postmortem-templates"
+          : "/admin/templates";
     default:
       return null;
   }

@@ -9,12 +9,18 @@ describe("audit log filters", () => {
     expect(filters.success).toBe(true);
     const range = instantRange(filters.data!, "Europe/London");
     expect(range).toEqual({ from: new Date("2026-06-30T23:00:00Z"), before: new Date("2026-07-01T23:00:00Z") });
-    expect(instantRange(filters.data!, "UTC")).toEqual({ from: new Date("2026-07-01T00:00:00Z"), before: new Date("2026-07-02T00:00:00Z") });
+    expect(instantRange(filters.data!, "UTC")).toEqual({
+      from: new Date("2026-07-01T00:00:00Z"),
+      before: new Date("2026-07-02T00:00:00Z"),
+    });
   });
 
   it("takes a local time to the minute and an instant as it is", () => {
     const filters = parse({ from: "2026-01-10T09:30", to: "2026-01-10T18:00:00+02:00" });
-    expect(instantRange(filters.data!, "America/New_York")).toEqual({ from: new Date("2026-01-10T14:30:00Z"), before: new Date("2026-01-10T16:00:00Z") });
+    expect(instantRange(filters.data!, "America/New_York")).toEqual({
+      from: new Date("2026-01-10T14:30:00Z"),
+      before: new Date("2026-01-10T16:00:00Z"),
+    });
   });
 
   it("says which parameter is wrong and why", () => {

@@ -44,25 +44,46 @@ const BoundParam = z
     if (local) {
       const [year, month, day, hour, minute] = local.slice(1).map((p) => (p === undefined ? 0 : Number(p))) as number[];
       const check = new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!));
-      const real = check.getUTCFullYear() === year && check.getUTCMonth() === month! - 1 && check.getUTCDate() === day && hour! < 24 && minute! < 60;
-      if (real && isStorable(check)) return { kind: "local", year: year!, month: month!, day: day!, hour: hour!, minute: minute!, dayOnly: local[4] === undefined };
+      const real =
+        check.getUTCFullYear() === year && check.getUTCMonth() === month! - 1 && check.getUTCDate() === day && hour! < 24 && minute! < 60;
+      if (real && isStorable(check))
+        return { kind: "local", year: year!, month: month!, day: day!, hour: hour!, minute: minute!, dayOnly: local[4] === undefined };
     } else if (INSTANT.test(value)) {
       const at = new Date(value);
       if (!Number.isNaN(at.getTime()) && isStorable(at)) return { kind: "instant", at };
     }
-    ctx.addIssue({ code: "custom", message: "must be a date (YYYY-MM-DD), a local time (YYYY-MM-DDTHH:mm) or an ISO-8601 time, between 1970 and 9999" });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a date (YYYY-MM-DD), a local time (YYYY-MM-DDTHH:mm) or an ISO-8601 time, between 1970 and 9999",
+    });
     return z.NEVER;
   });
 
 export const AuditFiltersSchema = z.object({
   actor: optional(ActorParam),
-  action: optional(z.string().max(100).regex(/^[a-z0-9_.]+$/, "must be an action such as incident.updated")),
-  entityType: optional(z.string().max(60).regex(/^[A-Za-z]+$/, "must be an entity type such as Incident")),
+  action: optional(
+    z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9_.]+$/, "must be an action such as incident.updated"),
+  ),
+  entityType: optional(
+    z
+      .string()
+      .max(60)
+      .regex(/^[A-Za-z]+$/, "must be an entity type such as Incident"),
+  ),
   entityId: optional(z.string().trim().max(100, "must be at most 100 characters")),
   from: optional(BoundParam),
   to: optional(BoundParam),
   cursor: optional(z.string().max(200, "is not a cursor from this log")),
-  limit: optional(z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200")),
+  limit: optional(
+    z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(200, "must be at most 200"),
+  ),
 });
 export type AuditFilters = z.output<typeof AuditFiltersSchema>;
 

@@ -9,7 +9,6 @@ import { readMigrations as migrations } from "../../../prisma/migration-files.ts
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-
 const sqlite = migrations("prisma/migrations");
 const postgres = migrations("prisma/postgres/migrations");
 const immutable = sqlite.findIndex((m) => m.name.endsWith("_audit_immutable"));
@@ -32,7 +31,9 @@ describe("the audit_immutable migration", () => {
     }
     for (const m of postgres.slice(postgres.findIndex((p) => p.name === name) + 1)) {
       if (!/DROP TABLE "AuditEvent"|DROP TRIGGER "AuditEvent_refuse|DROP FUNCTION "audit_event_refuse_change"/.test(m.sql)) continue;
-      expect(m.sql, `${m.name} drops "AuditEvent" or its trigger: create it again`).toContain(`CREATE TRIGGER "AuditEvent_refuse_update_delete"`);
+      expect(m.sql, `${m.name} drops "AuditEvent" or its trigger: create it again`).toContain(
+        `CREATE TRIGGER "AuditEvent_refuse_update_delete"`,
+      );
     }
   });
 });
@@ -51,7 +52,11 @@ describe("the app's code", () => {
   it("never updates or deletes an audit row", () => {
     const offenders = ["app", "server", "scripts", "bench", "prisma"]
       .flatMap(sources)
-      .filter((file) => /auditEvent\.(update|updateMany|upsert|delete|deleteMany)\b|(UPDATE|DELETE FROM|TRUNCATE)\s+"AuditEvent"/.test(readFileSync(file, "utf8")))
+      .filter((file) =>
+        /auditEvent\.(update|updateMany|upsert|delete|deleteMany)\b|(UPDATE|DELETE FROM|TRUNCATE)\s+"AuditEvent"/.test(
+          readFileSync(file, "utf8"),
+        ),
+      )
       .map((file) => path.relative(ROOT, file));
     // This file names the statements it looks for.
     expect(offenders.filter((f) => !f.endsWith("immutable-migrations.test.ts"))).toEqual([]);

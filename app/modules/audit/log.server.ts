@@ -57,7 +57,13 @@ function whereOf(filters: AuditFilters, timeZone: string, cursor: Cursor | null)
   const actor = filters.actor;
   return {
     AND: [
-      actor?.kind === "user" ? { actorId: actor.id } : actor?.kind === "token" ? { tokenId: actor.id } : actor ? { actorId: null, tokenId: null } : {},
+      actor?.kind === "user"
+        ? { actorId: actor.id }
+        : actor?.kind === "token"
+          ? { tokenId: actor.id }
+          : actor
+            ? { actorId: null, tokenId: null }
+            : {},
       filters.action ? { action: filters.action } : {},
       filters.entityType ? { entityType: filters.entityType } : {},
       filters.entityId ? { entityId: filters.entityId } : {},
@@ -73,7 +79,12 @@ const ROW_INCLUDE = { actor: { select: { id: true, name: true, email: true } } }
 type Row = Model.Prisma.AuditEventGetPayload<{ include: typeof ROW_INCLUDE }>;
 
 async function readRows(filters: AuditFilters, timeZone: string, cursor: Cursor | null, take: number): Promise<Row[]> {
-  return db.auditEvent.findMany({ where: whereOf(filters, timeZone, cursor), orderBy: [{ at: "desc" }, { id: "desc" }], take, include: ROW_INCLUDE });
+  return db.auditEvent.findMany({
+    where: whereOf(filters, timeZone, cursor),
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    include: ROW_INCLUDE,
+  });
 }
 
 async function tokenNames(rows: Row[]): Promise<Map<string, string>> {
@@ -85,7 +96,13 @@ async function tokenNames(rows: Row[]): Promise<Map<string, string>> {
 
 function actorOf(row: Row, tokens: Map<string, string>): AuditActorView {
   if (row.tokenId && row.actor) {
-    return { kind: "token", id: row.actor.id, name: row.actor.name, email: row.actor.email, token: { id: row.tokenId, name: tokens.get(row.tokenId) ?? "(unknown token)" } };
+    return {
+      kind: "token",
+      id: row.actor.id,
+      name: row.actor.name,
+      email: row.actor.email,
+      token: { id: row.tokenId, name: tokens.get(row.tokenId) ?? "(unknown token)" },
+    };
   }
   if (row.actor) return { kind: "user", id: row.actor.id, name: row.actor.name, email: row.actor.email, token: null };
   return { kind: "system" };
@@ -125,7 +142,10 @@ async function viewsOf(rows: Row[]): Promise<AuditEventView[]> {
 }
 
 /** One page, newest first, and the cursor of the next (null on the last). */
-export async function listAuditEvents(filters: AuditFilters, timeZone: string): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
+export async function listAuditEvents(
+  filters: AuditFilters,
+  timeZone: string,
+): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
   const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const rows = await readRows(filters, timeZone, cursor, limit + 1);

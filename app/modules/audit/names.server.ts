@@ -67,7 +67,7 @@ export async function namesOfIds(changes: FieldChange[]): Promise<Map<string, st
       changes
         .filter((c) => isIdField(c.field))
         .flatMap((c) => [c.before, c.after])
-        .filter((v): v is string => typeof v === "string" && v.length <= 64)
+        .filter((v): v is string => typeof v === "string" && v.length <= 64),
     ),
   ];
   if (!ids.length) return new Map();

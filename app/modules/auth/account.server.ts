@@ -21,7 +21,8 @@ export const ChangePasswordSchema = z
 
 /** The account pages work with a browser session; an API token has no sessions or password to manage. */
 export function sessionOf(actor: Actor): string {
-  if (!actor.sessionId) fail("forbidden", "Your account's sessions and password are managed when signed in with a browser, not with an API token.");
+  if (!actor.sessionId)
+    fail("forbidden", "Your account's sessions and password are managed when signed in with a browser, not with an API token.");
   return actor.sessionId;
 }
 
@@ -40,11 +41,13 @@ export async function listMySessions(actor: Actor) {
 /** Ends one of my other sessions; someone else's session is refused with 403. */
 export async function endMySession(actor: Actor, input: z.output<typeof EndSessionSchema>): Promise<void> {
   const current = sessionOf(actor);
-  if (input.sessionId === current) fail("conflict", "This is the session you are using: sign out instead.", { sessionId: "is this session" });
+  if (input.sessionId === current)
+    fail("conflict", "This is the session you are using: sign out instead.", { sessionId: "is this session" });
   await db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { id: input.sessionId }, select: { id: true, userId: true, revokedAt: true } });
     if (!session) fail("not_found", "Session not found.");
-    if (session.userId !== actor.userId) fail("forbidden", "You may end only your own sessions; an admin ends other people's on Admin → Users.");
+    if (session.userId !== actor.userId)
+      fail("forbidden", "You may end only your own sessions; an admin ends other people's on Admin → Users.");
     if (session.revokedAt) return;
     await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date(), endReason: "ended_by_user" } });
     await recordAudit(tx, actor, { action: "session.ended", entityType: "Session", entityId: session.id, after: { userId: actor.userId } });
@@ -60,7 +63,12 @@ export async function endMyOtherSessions(actor: Actor): Promise<number> {
       where: { userId: actor.userId, revokedAt: null, id: { not: current } },
       data: { revokedAt: new Date(), endReason: "ended_by_user" },
     });
-    await recordAudit(tx, actor, { action: "user.other_sessions_ended", entityType: "User", entityId: actor.userId, after: { sessionsEnded: count } });
+    await recordAudit(tx, actor, {
+      action: "user.other_sessions_ended",
+      entityType: "User",
+      entityId: actor.userId,
+      after: { sessionsEnded: count },
+    });
     return count;
   });
   await announceAccessChanged(actor.userId);
@@ -71,10 +79,20 @@ export async function endMyOtherSessions(actor: Actor): Promise<number> {
  * Sets a new password after checking the current one (wrong guesses count against the
  * account's sign-in limit), and ends every other session of the account.
  */
-export async function changeMyPassword(actor: Actor, address: string, input: z.output<typeof ChangePasswordSchema>): Promise<{ sessionsEnded: number }> {
+export async function changeMyPassword(
+  actor: Actor,
+  address: string,
+  input: z.output<typeof ChangePasswordSchema>,
+): Promise<{ sessionsEnded: number }> {
   const current = sessionOf(actor);
   const refused = await signInRefusal(actor.email, address);
-  if (refused) throw new DomainError("rate_limited", refused.message, { currentPassword: "too many wrong attempts" }, { retryAfter: refused.retryAfterSeconds });
+  if (refused)
+    throw new DomainError(
+      "rate_limited",
+      refused.message,
+      { currentPassword: "too many wrong attempts" },
+      { retryAfter: refused.retryAfterSeconds },
+    );
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordFailedSignIn(actor.email, address);
@@ -82,7 +100,8 @@ export async function changeMyPassword(actor: Actor, address: string, input: z.o
   }
   await recordSignIn(actor.email);
   assertPasswordAllowed(input.newPassword, user, "newPassword");
-  if (input.newPassword === input.currentPassword) fail("invalid", "The new password is the current one.", { newPassword: "must differ from the current password" });
+  if (input.newPassword === input.currentPassword)
+    fail("invalid", "The new password is the current one.", { newPassword: "must differ from the current password" });
   const passwordHash = await hashPassword(input.newPassword);
   const outcome = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
@@ -90,7 +109,12 @@ export async function changeMyPassword(actor: Actor, address: string, input: z.o
       where: { userId: user.id, revokedAt: null, id: { not: current } },
       data: { revokedAt: new Date(), endReason: "password_changed" },
     });
-    await recordAudit(tx, actor, { action: "user.password_changed", entityType: "User", entityId: user.id, after: { otherSessionsEnded: count } });
+    await recordAudit(tx, actor, {
+      action: "user.password_changed",
+      entityType: "User",
+      entityId: user.id,
+      after: { otherSessionsEnded: count },
+    });
     return { sessionsEnded: count };
   });
   await announceAccessChanged(user.id);

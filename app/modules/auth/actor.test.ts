@@ -6,7 +6,13 @@ const user = { id: "u1", name: "Dana Park", email: "dana@northwind.example", rol
 describe("userActor", () => {
   it("acts with the user's own role, by session", () => {
     expect(userActor(user, { sessionId: "s1" })).toEqual({
-      userId: "u1", name: "Dana Park", email: "dana@northwind.example", role: "responder", timeZone: "Europe/Paris", tokenId: null, sessionId: "s1",
+      userId: "u1",
+      name: "Dana Park",
+      email: "dana@northwind.example",
+      role: "responder",
+      timeZone: "Europe/Paris",
+      tokenId: null,
+      sessionId: "s1",
     });
   });
 

@@ -36,4 +36,3 @@ export function userActor(user: ActorUser, how: { role?: RoleName; tokenId?: str
     ...(how.via ? { via: how.via } : {}),
   };
 }
-

@@ -141,7 +141,10 @@ export async function countSubscribeRequest(email: string | null, address: strin
   const byAddress = `subscribe:address:${address}`;
   const refused = refusal(await store().retryAfterMs(byAddress, subscribesByAddress), "Too many subscription requests from your network.");
   if (refused) return refused;
-  if (email === null) return store().count(byAddress, subscribesByAddress).then(() => null);
+  if (email === null)
+    return store()
+      .count(byAddress, subscribesByAddress)
+      .then(() => null);
   const byEmail = `subscribe:email:${email}`;
   const wait = await store().retryAfterMs(byEmail, subscribesByEmail);
   const refusedEmail = refusal(wait, "Too many subscription requests for this email address.");
@@ -175,9 +178,14 @@ export async function holdEventStreamPlace(actor: Actor, address: string): Promi
   for (const [key, limit, what] of places) {
     if (!(await store().hold(key, limit))) {
       for (const k of taken) await store().release(k);
-      throw new DomainError("rate_limited", `${what} Close one, or try again in ${STREAM_RETRY_AFTER_SECONDS} seconds.`, {}, {
-        retryAfter: STREAM_RETRY_AFTER_SECONDS,
-      });
+      throw new DomainError(
+        "rate_limited",
+        `${what} Close one, or try again in ${STREAM_RETRY_AFTER_SECONDS} seconds.`,
+        {},
+        {
+          retryAfter: STREAM_RETRY_AFTER_SECONDS,
+        },
+      );
     }
     taken.push(key);
   }

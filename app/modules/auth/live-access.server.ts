@@ -99,4 +99,3 @@ export async function admitEventStream(actor: Actor, address: string): Promise<(
     };
   };
 }
-

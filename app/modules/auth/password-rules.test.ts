@@ -29,7 +29,9 @@ describe("passwordProblem", () => {
   it("refuses the account's email, its local part and its name", () => {
     expect(passwordProblem("Dana.Whitfield@northwind.example", owner, common)).toBe("must not be your email address");
     expect(passwordProblem("dana.whitfield", owner, common)).toBe("must not be your email address");
-    expect(passwordProblem("Dana Whitfield", { email: "ops@northwind.example", name: "Dana Whitfield" }, common)).toBe("must not be your name");
+    expect(passwordProblem("Dana Whitfield", { email: "ops@northwind.example", name: "Dana Whitfield" }, common)).toBe(
+      "must not be your name",
+    );
     expect(passwordProblem("dana whitfield and more", owner, common)).toBeNull();
   });
 });

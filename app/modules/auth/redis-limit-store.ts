@@ -61,7 +61,10 @@ export type RedisLimitStore = LimitStore & {
   close(): void;
 };
 
-export function redisLimitStore(redis: Redis, { prefix = "incident-desk:limits:", now = Date.now }: RedisLimitStoreOptions = {}): RedisLimitStore {
+export function redisLimitStore(
+  redis: Redis,
+  { prefix = "incident-desk:limits:", now = Date.now }: RedisLimitStoreOptions = {},
+): RedisLimitStore {
   const windowKey = (key: string, rule: WindowRule) => `${prefix}window:${rule.limit}/${rule.windowMs}:${key}`;
   const rulesKey = (key: string) => `${prefix}rules:${key}`;
   const placesKey = (key: string) => `${prefix}places:${key}`;

@@ -26,7 +26,8 @@ export type SessionLimits = { idleMs: number };
  * `idleMs` without a request, and everybody is by `idleMs` + 5 minutes.
  */
 export function sessionEnded(session: SessionTimes, limits: SessionLimits, now: Date): EndReason | null {
-  if (session.revokedAt) return (END_REASONS as readonly string[]).includes(session.endReason ?? "") ? (session.endReason as EndReason) : "signed_out";
+  if (session.revokedAt)
+    return (END_REASONS as readonly string[]).includes(session.endReason ?? "") ? (session.endReason as EndReason) : "signed_out";
   if (session.expiresAt.getTime() <= now.getTime()) return "expired";
   if (now.getTime() - session.lastSeenAt.getTime() > limits.idleMs + SESSION_TOUCH_EVERY_MS) return "idle";
   return null;
@@ -67,23 +68,34 @@ export function endedSessionMessage(reason: string | null | undefined, limits: {
 export function describeBrowser(userAgent: string | null | undefined): string {
   if (!userAgent) return "Unknown browser";
   const ua = userAgent;
-  const browser =
-    /Edg(e|A|iOS)?\//.test(ua) ? "Edge"
-    : /OPR\/|Opera/.test(ua) ? "Opera"
-    : /Firefox\/|FxiOS\//.test(ua) ? "Firefox"
-    : /Chrome\/|CriOS\/|Chromium\//.test(ua) ? "Chrome"
-    : /Safari\//.test(ua) && /Version\//.test(ua) ? "Safari"
-    : /^curl\//.test(ua) ? "curl"
-    : /node|undici/i.test(ua) ? "A script (Node.js)"
-    : null;
-  const system =
-    /iPhone|iPad|iPod/.test(ua) ? "iOS"
-    : /Android/.test(ua) ? "Android"
-    : /Windows/.test(ua) ? "Windows"
-    : /Mac OS X|Macintosh/.test(ua) ? "macOS"
-    : /CrOS/.test(ua) ? "ChromeOS"
-    : /Linux/.test(ua) ? "Linux"
-    : null;
+  const browser = /Edg(e|A|iOS)?\//.test(ua)
+    ? "Edge"
+    : /OPR\/|Opera/.test(ua)
+      ? "Opera"
+      : /Firefox\/|FxiOS\//.test(ua)
+        ? "Firefox"
+        : /Chrome\/|CriOS\/|Chromium\//.test(ua)
+          ? "Chrome"
+          : /Safari\//.test(ua) && /Version\//.test(ua)
+            ? "Safari"
+            : /^curl\//.test(ua)
+              ? "curl"
+              : /node|undici/i.test(ua)
+                ? "A script (Node.js)"
+                : null;
+  const system = /iPhone|iPad|iPod/.test(ua)
+    ? "iOS"
+    : /Android/.test(ua)
+      ? "Android"
+      : /Windows/.test(ua)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(ua)
+          ? "macOS"
+          : /CrOS/.test(ua)
+            ? "ChromeOS"
+            : /Linux/.test(ua)
+              ? "Linux"
+              : null;
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? (system ? `A browser on ${system}` : "Unknown browser");
 }

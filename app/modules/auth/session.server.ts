@@ -14,7 +14,12 @@ const HOUR_MS = 60 * 60 * 1000;
 
 export function sessionLimits(): SessionLimits & { lifetimeMs: number; idleHours: number; lifetimeDays: number } {
   const { SESSION_IDLE_HOURS, SESSION_LIFETIME_DAYS } = env();
-  return { idleMs: SESSION_IDLE_HOURS * HOUR_MS, lifetimeMs: SESSION_LIFETIME_DAYS * 24 * HOUR_MS, idleHours: SESSION_IDLE_HOURS, lifetimeDays: SESSION_LIFETIME_DAYS };
+  return {
+    idleMs: SESSION_IDLE_HOURS * HOUR_MS,
+    lifetimeMs: SESSION_LIFETIME_DAYS * 24 * HOUR_MS,
+    idleHours: SESSION_IDLE_HOURS,
+    lifetimeDays: SESSION_LIFETIME_DAYS,
+  };
 }
 
 /** The session cookie's value as the client sent it, if it sent one (a cookie no session answers is cleared). */
@@ -60,7 +65,10 @@ export async function startSession(userId: string, request: Request): Promise<{ 
   const id = newId();
   await db.$transaction(async (tx) => {
     if (previous) {
-      await tx.session.updateMany({ where: { secretHash: sha256(previous), revokedAt: null }, data: { revokedAt: new Date(), endReason: "rotated" } });
+      await tx.session.updateMany({
+        where: { secretHash: sha256(previous), revokedAt: null },
+        data: { revokedAt: new Date(), endReason: "rotated" },
+      });
     }
     await tx.session.create({
       data: { id, secretHash: sha256(secret), userId, expiresAt, userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null },

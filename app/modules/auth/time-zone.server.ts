@@ -13,7 +13,8 @@ export const TimeZoneChangeSchema = z.object({ userId: z.string().min(1).max(64)
 
 /** Sets `userId`'s zone: their own, or anyone's for an admin. Returns the zone stored. */
 export async function setTimeZone(actor: Actor, input: z.output<typeof TimeZoneChangeSchema>): Promise<string> {
-  if (input.userId !== actor.userId && !can(actor.role, "admin:users")) fail("forbidden", "Only an admin can set someone else's time zone.");
+  if (input.userId !== actor.userId && !can(actor.role, "admin:users"))
+    fail("forbidden", "Only an admin can set someone else's time zone.");
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, timeZone: true } });
     if (!before) notFound("User");

@@ -21,7 +21,12 @@ export async function createApiToken(actor: Actor, input: { name: string; role: 
   const id = newId();
   await db.$transaction(async (tx) => {
     await tx.apiToken.create({ data: { id, name: input.name, role: input.role, tokenHash: sha256(token), userId: actor.userId } });
-    await recordAudit(tx, actor, { action: "token.created", entityType: "ApiToken", entityId: id, after: { name: input.name, role: input.role } });
+    await recordAudit(tx, actor, {
+      action: "token.created",
+      entityType: "ApiToken",
+      entityId: id,
+      after: { name: input.name, role: input.role },
+    });
   });
   return { id, token, role: input.role, name: input.name };
 }

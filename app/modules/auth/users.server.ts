@@ -91,5 +91,9 @@ export async function createUser(
 
 /** People who can hold an incident role (commander, comms lead, scribe). */
 export function listResponders() {
-  return db.user.findMany({ where: { disabledAt: null, role: { not: "viewer" } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+  return db.user.findMany({
+    where: { disabledAt: null, role: { not: "viewer" } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
 }

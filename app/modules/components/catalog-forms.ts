@@ -58,8 +58,7 @@ export function errorsByField(errors: Record<string, string>): Record<string, st
 
 /** The catalog as the page shows it: each group with its members, and runs of ungrouped components. */
 export type CatalogBlock =
-  | { kind: "group"; group: ComponentView; members: ComponentView[] }
-  | { kind: "ungrouped"; components: ComponentView[] };
+  { kind: "group"; group: ComponentView; members: ComponentView[] } | { kind: "ungrouped"; components: ComponentView[] };
 
 export function catalogBlocks(components: ComponentView[]): CatalogBlock[] {
   const blocks: CatalogBlock[] = [];

@@ -20,16 +20,27 @@ export const ComponentInputSchema = z.object({
   group: z.boolean().default(false),
   regions: z.array(z.string().max(64)).max(50).optional(),
   /** the availability promised for it, in percent; null: the insights' default (99.9) */
-  slaTarget: z.number({ message: "must be a percentage such as 99.95" }).gt(0, "must be a percentage above 0 and below 100, such as 99.95").lt(100, "must be a percentage above 0 and below 100, such as 99.95").nullish(),
+  slaTarget: z
+    .number({ message: "must be a percentage such as 99.95" })
+    .gt(0, "must be a percentage above 0 and below 100, such as 99.95")
+    .lt(100, "must be a percentage above 0 and below 100, such as 99.95")
+    .nullish(),
 });
-export const ComponentPatchSchema = ComponentInputSchema.omit({ group: true }).partial().extend({ position: z.number().int().min(0).max(10_000).optional() }).strict();
+export const ComponentPatchSchema = ComponentInputSchema.omit({ group: true })
+  .partial()
+  .extend({ position: z.number().int().min(0).max(10_000).optional() })
+  .strict();
 
 const INCLUDE = { regions: { include: { region: true } }, members: { select: { id: true }, orderBy: { position: "asc" } } } as const;
 
 type Row = Awaited<ReturnType<typeof loadRows>>[number];
 
 function loadRows(where: object = {}) {
-  return db.component.findMany({ where: { archivedAt: null, ...where }, include: INCLUDE, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return db.component.findMany({
+    where: { archivedAt: null, ...where },
+    include: INCLUDE,
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
 }
 
 function view(row: Row, active: Map<string, ActiveImpact[]>): ComponentView {
@@ -69,7 +80,12 @@ async function activeImpacts(rows: Row[]) {
     select: { componentId: true, impact: true, incident: { select: { id: true, number: true } } },
   });
   return activeImpactsByComponent(
-    windows.map((w) => ({ componentId: w.componentId, impact: w.impact as ComponentImpactName, incidentId: w.incident.id, ref: incidentRef(w.incident.number) })),
+    windows.map((w) => ({
+      componentId: w.componentId,
+      impact: w.impact as ComponentImpactName,
+      incidentId: w.incident.id,
+      ref: incidentRef(w.incident.number),
+    })),
     rows.filter((r) => r.isGroup).map((g) => ({ id: g.id, memberIds: g.members.map((m) => m.id) })),
   );
 }
@@ -81,13 +97,15 @@ export function listRegions() {
 async function checkGroup(tx: Tx, groupId: string | null | undefined, selfId?: string) {
   if (!groupId) return;
   const group = await tx.component.findUnique({ where: { id: groupId } });
-  if (!group || group.archivedAt || !group.isGroup || group.id === selfId) fail("invalid", "Some fields are not valid.", { groupId: "no such group" });
+  if (!group || group.archivedAt || !group.isGroup || group.id === selfId)
+    fail("invalid", "Some fields are not valid.", { groupId: "no such group" });
 }
 
 async function regionIds(tx: Tx, regions: string[]) {
   const rows = await tx.region.findMany({ where: { OR: [{ id: { in: regions } }, { slug: { in: regions } }] } });
   regions.forEach((r, i) => {
-    if (!rows.some((row) => row.id === r || row.slug === r)) fail("invalid", "Some fields are not valid.", { [`regions.${i}`]: "no such region" });
+    if (!rows.some((row) => row.id === r || row.slug === r))
+      fail("invalid", "Some fields are not valid.", { [`regions.${i}`]: "no such region" });
   });
   return rows.map((r) => r.id);
 }
@@ -98,7 +116,11 @@ export async function createComponent(actor: Actor, input: z.output<typeof Compo
     if (input.group && input.groupId) fail("invalid", "Some fields are not valid.", { groupId: "a group cannot be inside another group" });
     await checkGroup(tx, input.groupId);
     const regions = await regionIds(tx, input.regions ?? []);
-    const last = await tx.component.findFirst({ where: { groupId: input.groupId ?? null }, orderBy: { position: "desc" }, select: { position: true } });
+    const last = await tx.component.findFirst({
+      where: { groupId: input.groupId ?? null },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
     await tx.component.create({
       data: {
         id,
@@ -123,7 +145,8 @@ export async function updateComponent(actor: Actor, id: string, patch: z.output<
     const before = await tx.component.findUnique({ where: { id }, include: { regions: true } });
     if (!before || before.archivedAt) notFound("Component");
     if (patch.groupId !== undefined) {
-      if (before.isGroup && patch.groupId) fail("invalid", "Some fields are not valid.", { groupId: "a group cannot be inside another group" });
+      if (before.isGroup && patch.groupId)
+        fail("invalid", "Some fields are not valid.", { groupId: "a group cannot be inside another group" });
       await checkGroup(tx, patch.groupId, id);
     }
     const { regions, ...fields } = patch;
@@ -137,7 +160,14 @@ export async function updateComponent(actor: Actor, id: string, patch: z.output<
       action: "component.updated",
       entityType: "Component",
       entityId: id,
-      before: { name: before.name, description: before.description, groupId: before.groupId, position: before.position, slaTarget: before.slaTarget, regions: before.regions.map((r) => r.regionId) },
+      before: {
+        name: before.name,
+        description: before.description,
+        groupId: before.groupId,
+        position: before.position,
+        slaTarget: before.slaTarget,
+        regions: before.regions.map((r) => r.regionId),
+      },
       after: patch,
     });
   });
@@ -151,7 +181,10 @@ export async function moveComponent(actor: Actor, id: string, direction: "up" | 
   await db.$transaction(async (tx) => {
     const row = await tx.component.findUnique({ where: { id } });
     if (!row || row.archivedAt) notFound("Component");
-    const siblings = await tx.component.findMany({ where: { groupId: row.groupId, archivedAt: null }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+    const siblings = await tx.component.findMany({
+      where: { groupId: row.groupId, archivedAt: null },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+    });
     const i = siblings.findIndex((s) => s.id === id);
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= siblings.length) return;

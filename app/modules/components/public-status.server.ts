@@ -40,7 +40,10 @@ export async function recomputePublicStatuses(
     })),
     new Set(maintained.map((m) => m.componentId)),
   );
-  const rows = await tx.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true, status: true, groupId: true } });
+  const rows = await tx.component.findMany({
+    where: { id: { in: componentIds } },
+    select: { id: true, name: true, status: true, groupId: true },
+  });
   const changes: StatusChange[] = [];
   for (const row of rows) {
     const to = next.get(row.id)!;

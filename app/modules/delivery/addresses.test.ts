@@ -137,7 +137,7 @@ describe("webhook destinations", () => {
   it("judge a name by every address it resolves to", () => {
     expect(refusedAddresses("hooks.example.com", ["93.184.216.34", "2606:4700::1111"], "")).toBeNull();
     expect(refusedAddresses("rebind.example", ["93.184.216.34", "::ffff:127.0.0.1"], "")).toBe(
-      "rebind.example resolves to a loopback address (::ffff:127.0.0.1)"
+      "rebind.example resolves to a loopback address (::ffff:127.0.0.1)",
     );
     expect(refusedAddresses("empty.example", [], "")).toMatch(/no address/);
     expect(refusedAddresses("hooks.internal", ["10.0.0.8"], "10.0.0.8")).toBeNull();

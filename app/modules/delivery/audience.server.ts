@@ -5,7 +5,10 @@ import { audienceSize } from "./enqueue.server.ts";
 
 export async function incidentAudience(incidentId: string, componentIds: string[]): Promise<number> {
   return db.$transaction(async (tx) => {
-    const claimed = await tx.statusUpdateComponent.findMany({ where: { update: { incidentId, state: "published" } }, select: { componentId: true } });
+    const claimed = await tx.statusUpdateComponent.findMany({
+      where: { update: { incidentId, state: "published" } },
+      select: { componentId: true },
+    });
     return audienceSize(tx, [...new Set([...componentIds, ...claimed.map((c) => c.componentId)])]);
   });
 }

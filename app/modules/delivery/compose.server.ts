@@ -27,7 +27,7 @@ export async function composeEmails(rows: DeliveryRow[]): Promise<Email[]> {
   if (filled.fallback && firstFallbackReport(updateId)) {
     logger.warn(
       { kind: context.kind, updateId, reason: filled.fallback },
-      "the admin's notice template was not used; sending the shipped one"
+      "the admin's notice template was not used; sending the shipped one",
     );
     await db.$transaction((tx) =>
       recordAudit(tx, null, {
@@ -35,7 +35,7 @@ export async function composeEmails(rows: DeliveryRow[]): Promise<Email[]> {
         entityType: updateId ? "StatusUpdate" : "Template",
         entityId: updateId ?? `notice.${context.kind}`,
         after: { kind: context.kind, reason: filled.fallback },
-      })
+      }),
     );
   }
   return rows.map((row) => {

@@ -25,14 +25,22 @@ type Found = NonNullable<Awaited<ReturnType<typeof findDelivery>>>;
 function findDelivery(tx: Tx, providerId: string) {
   return tx.delivery.findFirst({
     where: { providerId, channel: "email" },
-    select: { id: true, state: true, updateId: true, subscriber: { select: { id: true, email: true, bouncedAt: true, unsubscribedAt: true } } },
+    select: {
+      id: true,
+      state: true,
+      updateId: true,
+      subscriber: { select: { id: true, email: true, bouncedAt: true, unsubscribedAt: true } },
+    },
   });
 }
 
 async function applyBounce(tx: Tx, delivery: Found, event: Extract<EmailEvent, { kind: "bounced" }>): Promise<void> {
   if (delivery.state !== "bounced") {
     // Released from any claim: a worker still re-sending its batch must not mark it sent again.
-    await tx.delivery.update({ where: { id: delivery.id }, data: { state: "bounced", lastError: event.reason, claim: null, leaseUntil: null } });
+    await tx.delivery.update({
+      where: { id: delivery.id },
+      data: { state: "bounced", lastError: event.reason, claim: null, leaseUntil: null },
+    });
     await recordAudit(tx, null, {
       action: "delivery.bounced",
       entityType: "Delivery",

@@ -59,7 +59,16 @@ export function readEmailEvent(body: unknown, now = new Date()): EmailEventParse
     if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error, ["data"]) };
     const { email_id: providerId, bounce } = parsed.data;
     // Only a permanent bounce says the address itself is gone; a transient one lost this notice only.
-    return { ok: true, event: { kind: "bounced", providerId, at: eventTime(createdAt, now), hard: bounce.type.toLowerCase() === "permanent", reason: bounceReason(bounce) } };
+    return {
+      ok: true,
+      event: {
+        kind: "bounced",
+        providerId,
+        at: eventTime(createdAt, now),
+        hard: bounce.type.toLowerCase() === "permanent",
+        reason: bounceReason(bounce),
+      },
+    };
   }
   if (type === "email.complained") {
     const parsed = EmailData.safeParse(data);

@@ -12,7 +12,14 @@ export const BATCH_SIZE = 100;
 export async function enqueueConfirmation(tx: Tx, subscriber: { id: string; email: string }): Promise<void> {
   const id = newId();
   await tx.delivery.create({
-    data: { id, kind: "confirmation", channel: "email", subscriberId: subscriber.id, recipient: subscriber.email, batchKey: `confirmation/${id}` },
+    data: {
+      id,
+      kind: "confirmation",
+      channel: "email",
+      subscriberId: subscriber.id,
+      recipient: subscriber.email,
+      batchKey: `confirmation/${id}`,
+    },
   });
 }
 

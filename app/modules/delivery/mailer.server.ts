@@ -7,7 +7,15 @@ import { env } from "~/utils/env.server.ts";
 import { newId } from "~/utils/ids.ts";
 import { classify, type Outcome } from "./retry.ts";
 
-export type Email = { deliveryId: string; from: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> };
+export type Email = {
+  deliveryId: string;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+};
 
 export type SendResult = Outcome & {
   /** the provider's limit from its `ratelimit-limit` header (requests per second at Resend) */
@@ -37,7 +45,11 @@ export async function sendThroughResend(emails: Email[], idempotencyKey: string)
     const limitPerSecond = Number.isFinite(limit) && limit > 0 ? limit : undefined;
     // The same key with other content: an earlier attempt of this batch was accepted.
     if (response.error?.name === "invalid_idempotent_request") return { kind: "sent", providerIds: [], limitPerSecond };
-    if (response.error) return { ...classify(response.error.statusCode, `${response.error.name}: ${response.error.message}`, headers["retry-after"]), limitPerSecond };
+    if (response.error)
+      return {
+        ...classify(response.error.statusCode, `${response.error.name}: ${response.error.message}`, headers["retry-after"]),
+        limitPerSecond,
+      };
     return { kind: "sent", providerIds: (response.data?.data ?? []).map((d) => d.id), limitPerSecond };
   } catch (error) {
     return { kind: "retry", status: null, error: error instanceof Error ? error.message : String(error) };
@@ -51,7 +63,16 @@ export async function writeToOutbox(tx: Tx, emails: Email[]): Promise<string[]> 
     const id = newId();
     ids.push(id);
     await tx.outboxEmail.create({
-      data: { id, deliveryId: email.deliveryId, from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers },
+      data: {
+        id,
+        deliveryId: email.deliveryId,
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        headers: email.headers,
+      },
     });
   }
   return ids;

@@ -66,10 +66,10 @@ export async function fillNotice(
   context: NoticeContext,
   notice: EffectiveNotice,
   tokens: string[],
-  budgetKey: string | null
+  budgetKey: string | null,
 ): Promise<FilledNotice> {
   const spent = budgetKey
-    ? spentByPublish.get(budgetKey) ?? remember(spentByPublish, budgetKey, { ms: 0, chars: 0, reported: false }, KEPT.publishes)
+    ? (spentByPublish.get(budgetKey) ?? remember(spentByPublish, budgetKey, { ms: 0, chars: 0, reported: false }, KEPT.publishes))
     : null;
   const overBudget = () => spent !== null && (spent.ms > PUBLISH_RENDER_BUDGET.ms || spent.chars > PUBLISH_RENDER_BUDGET.chars);
   const withLinks = (token: string) => ({ ...context.variables, ...subscriberLinks(context.pageUrl, token) });

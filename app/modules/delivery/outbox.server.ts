@@ -21,5 +21,14 @@ export async function outboxEmail(id: string): Promise<OutboxEmailView | null> {
   const row = await db.$transaction((tx) => tx.outboxEmail.findUnique({ where: { id } }));
   if (!row) return null;
   const headers = Object.fromEntries(Object.entries((row.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-  return { id: row.id, to: row.to, from: row.from, subject: row.subject, createdAt: row.createdAt.toISOString(), headers, text: row.text, html: row.html };
+  return {
+    id: row.id,
+    to: row.to,
+    from: row.from,
+    subject: row.subject,
+    createdAt: row.createdAt.toISOString(),
+    headers,
+    text: row.text,
+    html: row.html,
+  };
 }

@@ -24,7 +24,15 @@ export async function deliveryReport(updateId: string): Promise<DeliveryReport> 
       updateId,
       total,
       byChannel,
-      lastErrors: failures.map((f) => ({ recipient: f.recipient, channel: f.channel, state: f.state, attempts: f.attempts, error: f.lastError!, status: f.lastStatus, at: f.updatedAt.toISOString() })),
+      lastErrors: failures.map((f) => ({
+        recipient: f.recipient,
+        channel: f.channel,
+        state: f.state,
+        attempts: f.attempts,
+        error: f.lastError!,
+        status: f.lastStatus,
+        at: f.updatedAt.toISOString(),
+      })),
     };
   });
 }

@@ -34,7 +34,11 @@ export function classify(status: number | null, error: string, retryAfter: strin
 }
 
 /** After a failed attempt: try again at this time, or give up (dead letter). */
-export function nextStep(attempts: number, now: number, random = Math.random): { state: "failed"; nextAttemptAt: Date } | { state: "dead" } {
+export function nextStep(
+  attempts: number,
+  now: number,
+  random = Math.random,
+): { state: "failed"; nextAttemptAt: Date } | { state: "dead" } {
   if (attempts >= MAX_ATTEMPTS) return { state: "dead" };
   return { state: "failed", nextAttemptAt: new Date(now + backoffMs(attempts, random)) };
 }

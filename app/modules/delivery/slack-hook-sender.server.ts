@@ -46,8 +46,17 @@ async function messageFor(row: Row, token: string): Promise<string> {
 
 async function deactivate(hookId: string, status: number, reason: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.slackHook.updateMany({ where: { id: hookId, deactivatedAt: null }, data: { deactivatedAt: new Date(), deactivatedReason: reason } });
-    if (count) await recordAudit(tx, null, { action: "slack_hook.deactivated", entityType: "SlackHook", entityId: hookId, after: { status, reason } });
+    const { count } = await tx.slackHook.updateMany({
+      where: { id: hookId, deactivatedAt: null },
+      data: { deactivatedAt: new Date(), deactivatedReason: reason },
+    });
+    if (count)
+      await recordAudit(tx, null, {
+        action: "slack_hook.deactivated",
+        entityType: "SlackHook",
+        entityId: hookId,
+        after: { status, reason },
+      });
   });
   logger.warn({ hookId, status, reason }, "a reader's Slack hook is gone; its subscription is deactivated");
 }
@@ -56,9 +65,11 @@ export async function sendToSlackHook(row: Row): Promise<HookStep> {
   const hookId = String((row.payload as { hookId?: unknown } | null)?.hookId ?? "");
   const hook = await db.slackHook.findUnique({ where: { id: hookId } });
   if (!hook || hook.unsubscribedAt || hook.deactivatedAt) return { kind: "refused", status: 0, error: "the subscription has ended" };
-  if (row.kind !== SLACK_HOOK_TEST && !hook.confirmedAt) return { kind: "refused", status: 0, error: "the subscription was never confirmed" };
+  if (row.kind !== SLACK_HOOK_TEST && !hook.confirmedAt)
+    return { kind: "refused", status: 0, error: "the subscription was never confirmed" };
   // Checked again at each send: SLACK_HOOKS_BASE_URL may have changed since the hook was given.
-  if (!isSlackHookUrl(hook.url, env().SLACK_HOOKS_BASE_URL)) return { kind: "refused", status: 0, error: "the hook is not under SLACK_HOOKS_BASE_URL" };
+  if (!isSlackHookUrl(hook.url, env().SLACK_HOOKS_BASE_URL))
+    return { kind: "refused", status: 0, error: "the hook is not under SLACK_HOOKS_BASE_URL" };
   const text = await messageFor(row, hook.token);
   let response: Response;
   try {
@@ -73,7 +84,8 @@ export async function sendToSlackHook(row: Row): Promise<HookStep> {
     return { kind: "retry", status: null, error: `hook: ${(error as Error).message}` };
   }
   const answer = (await response.text().catch(() => "")).trim().slice(0, 200);
-  if (response.status === 429) return { kind: "later", waitMs: retryAfterMs(response.headers.get("retry-after")) ?? 1_000, error: "hook: rate limited" };
+  if (response.status === 429)
+    return { kind: "later", waitMs: retryAfterMs(response.headers.get("retry-after")) ?? 1_000, error: "hook: rate limited" };
   if (response.status >= 500) return { kind: "retry", status: response.status, error: `hook: HTTP ${response.status}` };
   if (response.status === 200) {
     if (row.kind === SLACK_HOOK_TEST) {

@@ -5,7 +5,11 @@ import { isSigningSecret, signSvix, verifySvixSignature } from "./svix-signature
 
 const secret = `whsec_${randomBytes(24).toString("base64")}`;
 const otherSecret = `whsec_${randomBytes(24).toString("base64")}`;
-const body = JSON.stringify({ type: "email.bounced", created_at: "2026-11-25T10:00:00.000Z", data: { email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c" } });
+const body = JSON.stringify({
+  type: "email.bounced",
+  created_at: "2026-11-25T10:00:00.000Z",
+  data: { email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c" },
+});
 const now = Date.UTC(2026, 10, 25, 10, 0, 0);
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
@@ -25,7 +29,13 @@ describe("Svix webhook signatures", () => {
     const fresh = request({ timestamp: seconds(Date.now()) });
     fresh.signature = signSvix(secret, fresh.id, fresh.timestamp, body);
     const resend = new Resend("re_test_key");
-    expect(resend.webhooks.verify({ payload: body, headers: { id: fresh.id, timestamp: fresh.timestamp, signature: fresh.signature }, webhookSecret: secret })).toMatchObject({ type: "email.bounced" });
+    expect(
+      resend.webhooks.verify({
+        payload: body,
+        headers: { id: fresh.id, timestamp: fresh.timestamp, signature: fresh.signature },
+        webhookSecret: secret,
+      }),
+    ).toMatchObject({ type: "email.bounced" });
   });
 
   it("refuse a signature made with another secret", () => {
@@ -41,14 +51,20 @@ describe("Svix webhook signatures", () => {
       expect(verifySvixSignature(secret, signed, now)).toMatchObject({ ok: false, reason: expect.stringMatching(/5 minutes/) });
     }
     const timestamp = seconds(now - 299_000);
-    expect(verifySvixSignature(secret, request({ timestamp, signature: signSvix(secret, "msg_1", timestamp, body), id: "msg_1" }), now)).toEqual({ ok: true });
+    expect(
+      verifySvixSignature(secret, request({ timestamp, signature: signSvix(secret, "msg_1", timestamp, body), id: "msg_1" }), now),
+    ).toEqual({ ok: true });
   });
 
   it("accept a header with several signatures when one matches (secret rotation), and ignore other versions", () => {
     const signed = request();
     const stale = signSvix(otherSecret, signed.id, signed.timestamp, body);
-    expect(verifySvixSignature(secret, { ...signed, signature: `${stale} v1a,${randomBytes(32).toString("base64")} ${signed.signature}` }, now)).toEqual({ ok: true });
-    expect(verifySvixSignature(secret, { ...signed, signature: `${stale} v2,${signed.signature.slice(3)}` }, now)).toMatchObject({ ok: false });
+    expect(
+      verifySvixSignature(secret, { ...signed, signature: `${stale} v1a,${randomBytes(32).toString("base64")} ${signed.signature}` }, now),
+    ).toEqual({ ok: true });
+    expect(verifySvixSignature(secret, { ...signed, signature: `${stale} v2,${signed.signature.slice(3)}` }, now)).toMatchObject({
+      ok: false,
+    });
   });
 
   it("refuse a tampered body, id or timestamp", () => {
@@ -60,9 +76,15 @@ describe("Svix webhook signatures", () => {
   });
 
   it("refuse missing headers and timestamps that are not seconds", () => {
-    expect(verifySvixSignature(secret, { ...request(), signature: null }, now)).toMatchObject({ ok: false, reason: expect.stringMatching(/headers are required/) });
+    expect(verifySvixSignature(secret, { ...request(), signature: null }, now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/headers are required/),
+    });
     expect(verifySvixSignature(secret, request({ id: "" }), now)).toMatchObject({ ok: false });
-    expect(verifySvixSignature(secret, request({ timestamp: "2026-11-25T10:00:00Z" }), now)).toMatchObject({ ok: false, reason: expect.stringMatching(/seconds/) });
+    expect(verifySvixSignature(secret, request({ timestamp: "2026-11-25T10:00:00Z" }), now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/seconds/),
+    });
     expect(verifySvixSignature(secret, request({ signature: "v1," }), now)).toMatchObject({ ok: false });
   });
 

@@ -40,7 +40,8 @@ export function verifySvixSignature(secret: string, request: SignedRequest, now 
   const { id, timestamp, signature, body } = request;
   if (!id || !timestamp || !signature) return { ok: false, reason: "the svix-id, svix-timestamp and svix-signature headers are required" };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: "svix-timestamp is not a time in seconds" };
-  if (Math.abs(now / 1000 - Number(timestamp)) > TOLERANCE_SECONDS) return { ok: false, reason: "svix-timestamp is more than 5 minutes from now" };
+  if (Math.abs(now / 1000 - Number(timestamp)) > TOLERANCE_SECONDS)
+    return { ok: false, reason: "svix-timestamp is more than 5 minutes from now" };
   const expected = signSvix(secret, id, timestamp, body).slice("v1,".length);
   // Compare every candidate, so the time taken does not tell which one (or whether any) matched.
   let matched = false;

@@ -11,7 +11,10 @@ export const NewWebhookSchema = z
       .max(2000)
       .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
     secret: z.string().min(16, "must be at least 16 characters").max(200),
-    events: z.array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(", ")}` })).min(1, "name at least one event").max(2),
+    events: z
+      .array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(", ")}` }))
+      .min(1, "name at least one event")
+      .max(2),
   })
   .strict();
 export type NewWebhook = z.output<typeof NewWebhookSchema>;

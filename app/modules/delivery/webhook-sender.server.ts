@@ -70,8 +70,7 @@ export async function webhookBody(row: Row, eventId: string | null): Promise<str
 }
 
 export type PreparedWebhook =
-  | { url: string; secret: string; body: string; allowlist: string; deliveryId: string }
-  | { refused: WebhookResult };
+  { url: string; secret: string; body: string; allowlist: string; deliveryId: string } | { refused: WebhookResult };
 
 /** What to send. The sending itself happens outside any transaction. */
 export async function prepareWebhook(row: Row, facts: WebhookFacts): Promise<PreparedWebhook> {
@@ -123,7 +122,7 @@ export async function sendWebhook(prepared: PreparedWebhook): Promise<WebhookRes
   const guardedLookup = (
     hostname: string,
     options: object,
-    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
   ) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, []);
@@ -133,7 +132,7 @@ export async function sendWebhook(prepared: PreparedWebhook): Promise<WebhookRes
           : refusedAddresses(
               hostname,
               addresses.map((a) => a.address),
-              allowlist
+              allowlist,
             );
       if (refusal) return callback(new Error(DESTINATION_NOT_ALLOWED), []);
       const all = (options as { all?: boolean }).all;
@@ -161,13 +160,13 @@ export async function sendWebhook(prepared: PreparedWebhook): Promise<WebhookRes
         response.resume();
         const status = response.statusCode ?? 0;
         response.on("end", () =>
-          resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `answered ${status}` })
+          resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `answered ${status}` }),
         );
-      }
+      },
     );
     request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     request.on("error", (error) =>
-      resolve(refusal ? notAllowed(prepared.deliveryId, refusal) : { ok: false, status: null, error: error.message })
+      resolve(refusal ? notAllowed(prepared.deliveryId, refusal) : { ok: false, status: null, error: error.message }),
     );
     request.end(body);
   });

@@ -35,11 +35,21 @@ export async function refusedDestination(url: string, allowlist: string): Promis
   } catch {
     return `the host ${hostname} does not resolve`;
   }
-  const refused = refusedAddresses(hostname, addresses.map((a) => a.address), allowlist);
+  const refused = refusedAddresses(
+    hostname,
+    addresses.map((a) => a.address),
+    allowlist,
+  );
   return refused ? refused + because : null;
 }
 
-export type WebhookView = { id: string; url: string; events: string[]; createdAt: string; recent: { at: string; state: string; status: number | null; error: string | null }[] };
+export type WebhookView = {
+  id: string;
+  url: string;
+  events: string[];
+  createdAt: string;
+  recent: { at: string; state: string; status: number | null; error: string | null }[];
+};
 
 export async function createWebhook(actor: Actor, input: NewWebhook): Promise<WebhookView> {
   const allowlist = await db.$transaction((tx) => webhookAllowlist(tx));
@@ -47,8 +57,15 @@ export async function createWebhook(actor: Actor, input: NewWebhook): Promise<We
   if (refused) fail("invalid", "The webhook URL cannot be used.", { url: refused });
   const id = newId();
   await db.$transaction(async (tx) => {
-    await tx.webhookEndpoint.create({ data: { id, url: input.url, secret: input.secret, events: [...new Set(input.events)].join(","), createdById: actor.userId } });
-    await recordAudit(tx, actor, { action: "webhook.created", entityType: "WebhookEndpoint", entityId: id, after: { url: input.url, events: input.events } });
+    await tx.webhookEndpoint.create({
+      data: { id, url: input.url, secret: input.secret, events: [...new Set(input.events)].join(","), createdById: actor.userId },
+    });
+    await recordAudit(tx, actor, {
+      action: "webhook.created",
+      entityType: "WebhookEndpoint",
+      entityId: id,
+      after: { url: input.url, events: input.events },
+    });
   });
   return (await listWebhooks()).find((w) => w.id === id)!;
 }
@@ -58,7 +75,13 @@ export async function listWebhooks(): Promise<WebhookView[]> {
     tx.webhookEndpoint.findMany({
       where: { disabledAt: null },
       orderBy: { createdAt: "asc" },
-      include: { deliveries: { orderBy: { updatedAt: "desc" }, take: 20, select: { updatedAt: true, state: true, lastStatus: true, lastError: true } } },
+      include: {
+        deliveries: {
+          orderBy: { updatedAt: "desc" },
+          take: 20,
+          select: { updatedAt: true, state: true, lastStatus: true, lastError: true },
+        },
+      },
     }),
   );
   return rows.map((r) => ({

@@ -40,11 +40,23 @@ async function claimBatch(now: Date): Promise<{ claim: string; batchKey: string 
     const expired = { state: "sending" as const, leaseUntil: { lt: now } };
     await tx.delivery.updateMany({
       where: { ...expired, attempts: { gte: MAX_ATTEMPTS - 1 } },
-      data: { state: "dead", claim: null, leaseUntil: null, attempts: { increment: 1 }, lastError: "its worker stopped while sending it, too often" },
+      data: {
+        state: "dead",
+        claim: null,
+        leaseUntil: null,
+        attempts: { increment: 1 },
+        lastError: "its worker stopped while sending it, too often",
+      },
     });
     await tx.delivery.updateMany({
       where: expired,
-      data: { state: "queued", claim: null, leaseUntil: null, attempts: { increment: 1 }, lastError: "its worker stopped while sending it; sending again" },
+      data: {
+        state: "queued",
+        claim: null,
+        leaseUntil: null,
+        attempts: { increment: 1 },
+        lastError: "its worker stopped while sending it; sending again",
+      },
     });
     const due = await tx.delivery.findFirst({
       where: { channel: "email", state: { in: ["queued", "failed"] }, nextAttemptAt: { lte: now } },
@@ -88,7 +100,11 @@ async function storeProviderIds(tx: Tx, claim: string, emails: Email[], provider
 /** Sends one claimed batch and records the outcome on each of its deliveries. */
 async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string }): Promise<void> {
   let rows = await db.$transaction((tx) =>
-    tx.delivery.findMany({ where: { claim }, include: { subscriber: { select: { token: true, unsubscribedAt: true, bouncedAt: true } } }, orderBy: { id: "asc" } }),
+    tx.delivery.findMany({
+      where: { claim },
+      include: { subscriber: { select: { token: true, unsubscribedAt: true, bouncedAt: true } } },
+      orderBy: { id: "asc" },
+    }),
   );
   // A subscribe-form request is carried out here, away from the form's answer (decision 0033);
   // the confirmation it may call for is a batch of its own.
@@ -112,7 +128,10 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
   if (!usesResend()) {
     await db.$transaction(async (tx) => {
       await writeToOutbox(tx, emails);
-      await tx.delivery.updateMany({ where: { claim }, data: { state: "sent", sentAt: now(), attempts: { increment: 1 }, claim: null, leaseUntil: null, lastError: null } });
+      await tx.delivery.updateMany({
+        where: { claim },
+        data: { state: "sent", sentAt: now(), attempts: { increment: 1 }, claim: null, leaseUntil: null, lastError: null },
+      });
     });
     return;
   }
@@ -133,7 +152,14 @@ async function sendBatch({ claim, batchKey }: { claim: string; batchKey: string 
       worker.notBefore = Math.max(worker.notBefore, Date.now() + result.waitMs);
       await tx.delivery.updateMany({
         where: { claim },
-        data: { state: "queued", nextAttemptAt: new Date(Date.now() + result.waitMs), claim: null, leaseUntil: null, lastError: result.error, lastStatus: 429 },
+        data: {
+          state: "queued",
+          nextAttemptAt: new Date(Date.now() + result.waitMs),
+          claim: null,
+          leaseUntil: null,
+          lastError: result.error,
+          lastStatus: 429,
+        },
       });
     } else {
       const attempts = rows[0].attempts + 1;
@@ -154,14 +180,21 @@ async function claimWebhook(now: Date): Promise<string | null> {
 
 async function sendOneWebhook(claim: string): Promise<void> {
   const { row, facts } = await db.$transaction(async (tx) => {
-    const row = await tx.delivery.findFirstOrThrow({ where: { claim }, include: { endpoint: { select: { url: true, secret: true, disabledAt: true } } } });
+    const row = await tx.delivery.findFirstOrThrow({
+      where: { claim },
+      include: { endpoint: { select: { url: true, secret: true, disabledAt: true } } },
+    });
     return { row, facts: await webhookFacts(tx, row) };
   });
   const result = await sendWebhook(await prepareWebhook(row, facts));
   const attempts = row.attempts + 1;
   const data = result.ok
     ? { state: "sent" as const, sentAt: new Date(), lastStatus: result.status, lastError: null }
-    : { ...(result.final ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())), lastStatus: result.status, lastError: result.error.slice(0, 1000) };
+    : {
+        ...(result.final ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())),
+        lastStatus: result.status,
+        lastError: result.error.slice(0, 1000),
+      };
   await db.$transaction((tx) => tx.delivery.updateMany({ where: { claim }, data: { ...data, attempts, claim: null, leaseUntil: null } }));
 }
 

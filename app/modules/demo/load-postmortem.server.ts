@@ -45,7 +45,11 @@ export async function loadOutagePostmortem(tx: Tx, userIds: Map<string, string>)
   const source = (await loadSource(tx, incident.id))!;
   const begun = at(story.startedAfterHours);
 
-  const sections = generateSections(source, { zone: author.timeZone, now: begun }).map((s) => ({ ...s, generated: s.doc, doc: writtenDoc(s.key) }));
+  const sections = generateSections(source, { zone: author.timeZone, now: begun }).map((s) => ({
+    ...s,
+    generated: s.doc,
+    doc: writtenDoc(s.key),
+  }));
   const approval = story.review.findLast((r) => r.action === "approved")!;
   const submitted = story.review.findLast((r) => r.action === "submitted")!;
   const published = story.review.findLast((r) => r.action === "published")!;

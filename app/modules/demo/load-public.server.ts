@@ -37,7 +37,10 @@ export async function loadPublicSide(tx: Tx, ids: Ids): Promise<void> {
           createdAt: new Date(at.getTime() - 3 * MINUTE),
           contributors: { create: { userId: ids.userIds.get(update.author)! } },
           components: {
-            create: Object.entries(update.components ?? {}).map(([key, status]) => ({ componentId: ids.componentIds.get(key)!, newStatus: status })),
+            create: Object.entries(update.components ?? {}).map(([key, status]) => ({
+              componentId: ids.componentIds.get(key)!,
+              newStatus: status,
+            })),
           },
         },
       });
@@ -55,7 +58,12 @@ export async function loadPublicSide(tx: Tx, ids: Ids): Promise<void> {
         nextUpdateInMinutes: 30,
         authorId: ids.userIds.get(openDraft.author)!,
         contributors: { create: { userId: ids.userIds.get(openDraft.author)! } },
-        components: { create: Object.entries(openDraft.components).map(([key, status]) => ({ componentId: ids.componentIds.get(key)!, newStatus: status })) },
+        components: {
+          create: Object.entries(openDraft.components).map(([key, status]) => ({
+            componentId: ids.componentIds.get(key)!,
+            newStatus: status,
+          })),
+        },
       },
     });
   }
@@ -105,7 +113,9 @@ async function loadMaintenance(tx: Tx, m: (typeof maintenances)[number], ids: Id
   }
   if (done) {
     for (const componentId of componentIds) {
-      await tx.componentStatusChange.create({ data: { id: newId(), componentId, status: "under_maintenance", at: start, maintenanceId: id } });
+      await tx.componentStatusChange.create({
+        data: { id: newId(), componentId, status: "under_maintenance", at: start, maintenanceId: id },
+      });
       await tx.componentStatusChange.create({ data: { id: newId(), componentId, status: "operational", at: end, maintenanceId: id } });
     }
   }

@@ -144,7 +144,9 @@ async function loadIncident(
       },
       include: ENTRY_INCLUDE,
     });
-    await tx.incidentEvent.create({ data: { incidentId: id, seq, type: "timeline.created", data: JSON.parse(JSON.stringify(entryView(row))) } });
+    await tx.incidentEvent.create({
+      data: { incidentId: id, seq, type: "timeline.created", data: JSON.parse(JSON.stringify(entryView(row))) },
+    });
   }
   seq += 1;
   await tx.incident.update({ where: { id }, data: { lastSeq: seq } });

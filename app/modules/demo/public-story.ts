@@ -82,7 +82,12 @@ export const publicUpdates: Record<string, SeedUpdate[]> = {
       afterMin: 24,
       status: "investigating",
       body: "The API, the web app and coding agent sessions are unavailable for most customers worldwide. We are working on it with every available engineer.",
-      components: { "api-messages": "major_outage", "web-chat": "major_outage", "agent-sessions": "major_outage", "console-dashboard": "degraded_performance" },
+      components: {
+        "api-messages": "major_outage",
+        "web-chat": "major_outage",
+        "agent-sessions": "major_outage",
+        "console-dashboard": "degraded_performance",
+      },
       nextInMin: 30,
       author: "elena",
       approver: "marcus",
@@ -147,7 +152,13 @@ export const publicUpdates: Record<string, SeedUpdate[]> = {
       nextInMin: 120,
       author: "tomas",
     },
-    { afterMin: 185, status: "resolved", body: "Usage figures are current again. This incident has been resolved.", components: { "console-billing": "operational" }, author: "tomas" },
+    {
+      afterMin: 185,
+      status: "resolved",
+      body: "Usage figures are current again. This incident has been resolved.",
+      components: { "console-billing": "operational" },
+      author: "tomas",
+    },
   ],
   "Elevated error rates on file uploads in eu-west": [
     {

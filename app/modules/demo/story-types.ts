@@ -3,14 +3,7 @@
 
 export type SeedRole = "admin" | "responder" | "comms" | "viewer";
 export type SeedImpact = "degraded_performance" | "partial_outage" | "major_outage";
-export type SeedKind =
-  | "note"
-  | "action"
-  | "decision"
-  | "observation"
-  | "hypothesis"
-  | "customer_impact"
-  | "status_change";
+export type SeedKind = "note" | "action" | "decision" | "observation" | "hypothesis" | "customer_impact" | "status_change";
 
 export type SeedEntry = {
   /** offset from incident start, may be fractional or negative (>= -10) for precursor signals */

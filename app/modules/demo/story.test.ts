@@ -179,7 +179,10 @@ describe("incidents", () => {
         const component = componentByKey.get(w.key);
         expect(component, where).toBeDefined();
         // the component runs in at least one of the incident's regions
-        expect(component!.regions.some((r) => i.regions.includes(r)), where).toBe(true);
+        expect(
+          component!.regions.some((r) => i.regions.includes(r)),
+          where,
+        ).toBe(true);
         expect(w.fromMin, where).toBeGreaterThanOrEqual(0);
         if (w.toMin === null) {
           expect(end, where).toBeNull();

@@ -13,7 +13,6 @@
 // - Component impact windows are half-open [fromMin, toMin); toMin null = still open.
 //   A component may have several consecutive windows as its impact changes.
 
-
 import { batchDelays, streamingLatencyApac } from "./incidents/earlier.ts";
 import { globalOutage } from "./incidents/global-outage.ts";
 import { staleBillingUsage, uploadsEuWest } from "./incidents/recent.ts";
@@ -175,7 +174,6 @@ export const users: { key: string; name: string; email: string; role: SeedRole; 
 
 /** The one password shared by every demo user. */
 export const DEMO_PASSWORD: string = "demo-password-2026";
-
 
 // ---------------------------------------------------------------------------------------
 // Incidents, oldest first (each in incidents/)

@@ -90,10 +90,15 @@ export async function changeIncident(actor: Actor, incidentId: string, patch: In
         });
       }
       if (change.close.length) {
-        await tx.incidentComponent.updateMany({ where: { incidentId, endedAt: null, componentId: { in: change.close } }, data: { endedAt: now } });
+        await tx.incidentComponent.updateMany({
+          where: { incidentId, endedAt: null, componentId: { in: change.close } },
+          data: { endedAt: now },
+        });
       }
       for (const open of change.open) {
-        await tx.incidentComponent.create({ data: { id: newId(), incidentId, componentId: open.componentId, impact: open.impact, startedAt: now } });
+        await tx.incidentComponent.create({
+          data: { id: newId(), incidentId, componentId: open.componentId, impact: open.impact, startedAt: now },
+        });
       }
       const was = new Map(openImpacts.map((c) => [c.componentId, c]));
       for (const id of change.close.filter((id) => !change.open.some((o) => o.componentId === id))) {

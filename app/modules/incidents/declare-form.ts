@@ -21,7 +21,7 @@ export type DeclareField = keyof typeof DECLARE_FIELD_LABELS | "_";
  */
 export function declareFormErrors(
   fields: Record<string, string>,
-  posted: { id: string; name: string | null }[]
+  posted: { id: string; name: string | null }[],
 ): Partial<Record<DeclareField, string>> {
   const errors: Partial<Record<DeclareField, string>> = {};
   const add = (field: DeclareField, text: string) => {
@@ -38,8 +38,8 @@ export function declareFormErrors(
     const which = item
       ? `${item.name ?? `“${item.id}”`}: `
       : field === "regions" && index !== undefined
-      ? `region ${Number(index) + 1}: `
-      : "";
+        ? `region ${Number(index) + 1}: `
+        : "";
     add(field, `${DECLARE_FIELD_LABELS[field]}: ${which}${reason}`);
   }
   const count = Object.keys(errors).filter((k) => k !== "_").length;

@@ -33,7 +33,11 @@ export async function declareIncidentWithin(tx: Tx, actor: Actor, input: Declare
   const startedAt = input.startedAt ?? now;
   const detectedAt = input.detectedAt ?? now;
   const id = newId();
-  const stamps = stampsForCommander(input.commanderId ?? null, { startedAt, detectedAt, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null }, now);
+  const stamps = stampsForCommander(
+    input.commanderId ?? null,
+    { startedAt, detectedAt, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null },
+    now,
+  );
   await tx.incident.create({
     data: {
       id,
@@ -63,7 +67,11 @@ export async function declareIncidentWithin(tx: Tx, actor: Actor, input: Declare
   );
   const { value: view } = await recordIncidentChange(tx, actor, id, async () => {
     const view = incidentView((await loadIncidentRow(tx, id))!);
-    return { value: view, event: { type: "incident.updated", data: view }, audit: { action: "incident.declared", entityType: "Incident", entityId: id, after: view } };
+    return {
+      value: view,
+      event: { type: "incident.updated", data: view },
+      audit: { action: "incident.declared", entityType: "Incident", entityId: id, after: view },
+    };
   });
   // its Slack channel, when Slack is set up (decision 0045)
   await queueIncidentChannel(tx, id, actor.slackUserId);

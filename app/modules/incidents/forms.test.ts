@@ -10,13 +10,27 @@ function form(entries: [string, string][]) {
 
 describe("the incident room's forms", () => {
   it("turn per-component impact selects into the API's components list, skipping 'not affected'", () => {
-    const patch = patchFromRoomForm("components", form([["impact:c1", "major_outage"], ["impact:c2", ""], ["regions", "r1"]]));
+    const patch = patchFromRoomForm(
+      "components",
+      form([
+        ["impact:c1", "major_outage"],
+        ["impact:c2", ""],
+        ["regions", "r1"],
+      ]),
+    );
     expect(patch).toEqual({ components: [{ id: "c1", impact: "major_outage" }], regions: ["r1"] });
     expect(IncidentPatchSchema.safeParse(patch).success).toBe(true);
   });
 
   it("read datetime-local milestones as UTC and clear empty optional ones", () => {
-    const patch = patchFromRoomForm("milestones", form([["startedAt", "2026-11-25T09:30"], ["detectedAt", ""], ["mitigatedAt", ""]]));
+    const patch = patchFromRoomForm(
+      "milestones",
+      form([
+        ["startedAt", "2026-11-25T09:30"],
+        ["detectedAt", ""],
+        ["mitigatedAt", ""],
+      ]),
+    );
     expect(patch).toMatchObject({ startedAt: "2026-11-25T09:30:00.000Z", mitigatedAt: null });
     expect(patch).not.toHaveProperty("detectedAt");
     const parsed = IncidentPatchSchema.parse(patch);
@@ -24,7 +38,14 @@ describe("the incident room's forms", () => {
   });
 
   it("read milestones in the writer's zone: 10:00 entered in Los Angeles is 18:00Z in winter", () => {
-    const patch = patchFromRoomForm("milestones", form([["startedAt", "2026-01-15T10:00"], ["resolvedAt", "2026-07-15T10:00"]]), "America/Los_Angeles");
+    const patch = patchFromRoomForm(
+      "milestones",
+      form([
+        ["startedAt", "2026-01-15T10:00"],
+        ["resolvedAt", "2026-07-15T10:00"],
+      ]),
+      "America/Los_Angeles",
+    );
     expect(patch).toMatchObject({ startedAt: "2026-01-15T18:00:00.000Z", resolvedAt: "2026-07-15T17:00:00.000Z" });
   });
 
@@ -63,7 +84,15 @@ describe("the incident room's forms", () => {
   });
 
   it("unassign a role when 'Unassigned' is chosen", () => {
-    expect(patchFromRoomForm("details", form([["severity", "SEV1"], ["commanderId", ""]]))).toMatchObject({ severity: "SEV1", commanderId: null });
+    expect(
+      patchFromRoomForm(
+        "details",
+        form([
+          ["severity", "SEV1"],
+          ["commanderId", ""],
+        ]),
+      ),
+    ).toMatchObject({ severity: "SEV1", commanderId: null });
   });
 
   it("know nothing of unknown intents", () => {
@@ -96,9 +125,17 @@ describe("the declare form", () => {
   });
 
   it("reads the declare form's Started and Detected in the zone they were shown in, either side of the spring change", () => {
-    const f = form([["title", "Elevated errors"], ["severity", "SEV2"], ["startedAt", "2026-03-08T01:30"], ["detectedAt", "2026-03-08T03:30"]]);
+    const f = form([
+      ["title", "Elevated errors"],
+      ["severity", "SEV2"],
+      ["startedAt", "2026-03-08T01:30"],
+      ["detectedAt", "2026-03-08T03:30"],
+    ]);
     // 01:30 PST and 03:30 PDT on 8 March 2026: one hour apart, not two
-    expect(declareFromForm(f, "America/Los_Angeles")).toMatchObject({ startedAt: "2026-03-08T09:30:00.000Z", detectedAt: "2026-03-08T10:30:00.000Z" });
+    expect(declareFromForm(f, "America/Los_Angeles")).toMatchObject({
+      startedAt: "2026-03-08T09:30:00.000Z",
+      detectedAt: "2026-03-08T10:30:00.000Z",
+    });
     expect(declareFromForm(form([["startedAt", "2026-01-15T10:00"]]), "America/Los_Angeles").startedAt).toBe("2026-01-15T18:00:00.000Z");
   });
 });

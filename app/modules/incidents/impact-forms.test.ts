@@ -52,7 +52,15 @@ describe("the room's impact table as the API's windows", () => {
   });
 
   it("reads changed times in the zone the table showed: 10:00 in Los Angeles is 18:00Z, and across the spring change", () => {
-    const typed = (startedAt: string, endedAt: string) => ({ ...row(), startedAt, startedAtShown: "", startedAtWas: "", endedAt, endedAtShown: "", endedAtWas: "" });
+    const typed = (startedAt: string, endedAt: string) => ({
+      ...row(),
+      startedAt,
+      startedAtShown: "",
+      startedAtWas: "",
+      endedAt,
+      endedAtShown: "",
+      endedAtWas: "",
+    });
     expect(impactWindowsFromForm(form([typed("2026-01-15T10:00", "2026-01-15T11:15")]), "America/Los_Angeles").windows[0]).toMatchObject({
       startedAt: "2026-01-15T18:00:00.000Z",
       endedAt: "2026-01-15T19:15:00.000Z",

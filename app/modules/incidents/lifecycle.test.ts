@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { canMoveStatus, diffComponentImpacts, INCIDENT_STATUSES, milestoneProblems, nextStatuses, stampsForCommander, stampsForStatus, type IncidentStatusName, type Milestones } from "./lifecycle.ts";
+import {
+  canMoveStatus,
+  diffComponentImpacts,
+  INCIDENT_STATUSES,
+  milestoneProblems,
+  nextStatuses,
+  stampsForCommander,
+  stampsForStatus,
+  type IncidentStatusName,
+  type Milestones,
+} from "./lifecycle.ts";
 import { incidentRef } from "~/utils/incident-links.ts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute));

@@ -42,7 +42,8 @@ function decodeCursor(value: string): Cursor {
   const startedAt = new Date(at ?? "");
   // A time no database column holds cannot come from this API (encodeCursor), and would fail the query.
   const time = startedAt.getTime();
-  if (!id || Number.isNaN(time) || time < 0 || time >= Date.UTC(10000, 0, 1)) fail("bad_request", "The cursor is not valid.", { cursor: "not a cursor from this API" });
+  if (!id || Number.isNaN(time) || time < 0 || time >= Date.UTC(10000, 0, 1))
+    fail("bad_request", "The cursor is not valid.", { cursor: "not a cursor from this API" });
   return { startedAt, id };
 }
 

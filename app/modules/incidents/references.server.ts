@@ -6,7 +6,10 @@ export async function checkComponents(tx: Tx, components: { id: string }[]) {
   if (!components.length) return new Map<string, string>();
   const ids = [...new Set(components.map((c) => c.id))];
   if (ids.length !== components.length) fail("invalid", "Some fields are not valid.", { components: "lists a component twice" });
-  const rows = await tx.component.findMany({ where: { id: { in: ids }, archivedAt: null }, select: { id: true, name: true, isGroup: true } });
+  const rows = await tx.component.findMany({
+    where: { id: { in: ids }, archivedAt: null },
+    select: { id: true, name: true, isGroup: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   components.forEach((c, i) => {
     const row = byId.get(c.id);
@@ -21,7 +24,8 @@ export async function checkRegions(tx: Tx, regions: string[]): Promise<string[]>
   if (!regions.length) return [];
   const rows = await tx.region.findMany({ where: { OR: [{ id: { in: regions } }, { slug: { in: regions } }] } });
   regions.forEach((r, i) => {
-    if (!rows.some((row) => row.id === r || row.slug === r)) fail("invalid", "Some fields are not valid.", { [`regions.${i}`]: "no such region" });
+    if (!rows.some((row) => row.id === r || row.slug === r))
+      fail("invalid", "Some fields are not valid.", { [`regions.${i}`]: "no such region" });
   });
   return [...new Set(rows.map((r) => r.id))];
 }

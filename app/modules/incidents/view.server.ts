@@ -46,11 +46,11 @@ export function incidentView(row: IncidentRow): IncidentView {
     components: row.components
       .filter((c) => c.endedAt === null)
       .map((c) => ({
-      id: c.component.id,
-      name: c.component.name,
-      impact: c.impact as ComponentImpactName,
-      since: c.startedAt.toISOString(),
-    })),
+        id: c.component.id,
+        name: c.component.name,
+        impact: c.impact as ComponentImpactName,
+        since: c.startedAt.toISOString(),
+      })),
     impactHistory: row.components.map((c) => ({
       id: c.component.id,
       name: c.component.name,

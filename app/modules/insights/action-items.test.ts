@@ -7,9 +7,17 @@ describe("action items", () => {
 
   it("counts items opened and closed per month of the range", () => {
     expect(result.byMonth).toEqual([
-      { month: "2026-01", opened: { key: "actions.opened.2026-01", count: 2, incidentIds: ["a"] }, closed: { key: "actions.closed.2026-01", count: 1, incidentIds: ["a"] } },
+      {
+        month: "2026-01",
+        opened: { key: "actions.opened.2026-01", count: 2, incidentIds: ["a"] },
+        closed: { key: "actions.closed.2026-01", count: 1, incidentIds: ["a"] },
+      },
       // ai3 was closed as won't do: closed all the same.
-      { month: "2026-02", opened: { key: "actions.opened.2026-02", count: 2, incidentIds: ["b"] }, closed: { key: "actions.closed.2026-02", count: 1, incidentIds: ["b"] } },
+      {
+        month: "2026-02",
+        opened: { key: "actions.opened.2026-02", count: 2, incidentIds: ["b"] },
+        closed: { key: "actions.closed.2026-02", count: 1, incidentIds: ["b"] },
+      },
     ]);
   });
 
@@ -23,6 +31,13 @@ describe("action items", () => {
 
   it("gives the median time to close of the items closed in the range", () => {
     // ai1: 10 days; ai3: 2 days.
-    expect(result.timeToClose).toEqual({ key: "actions.timeToClose", count: 2, median: (10 * DAY + 2 * DAY) / 2 / 1000, mean: (10 * DAY + 2 * DAY) / 2 / 1000, p90: (10 * DAY) / 1000, incidentIds: ["a", "b"] });
+    expect(result.timeToClose).toEqual({
+      key: "actions.timeToClose",
+      count: 2,
+      median: (10 * DAY + 2 * DAY) / 2 / 1000,
+      mean: (10 * DAY + 2 * DAY) / 2 / 1000,
+      p90: (10 * DAY) / 1000,
+      incidentIds: ["a", "b"],
+    });
   });
 });

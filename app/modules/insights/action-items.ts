@@ -7,7 +7,8 @@ import type { ActionItemFacts, CountFigure, Insights } from "./model.ts";
 import type { Period } from "./metrics.ts";
 import { summaryFigure } from "./metrics.ts";
 
-const within = (at: Date | null, period: Period): at is Date => at !== null && at.getTime() >= period.from.getTime() && at.getTime() < period.to.getTime();
+const within = (at: Date | null, period: Period): at is Date =>
+  at !== null && at.getTime() >= period.from.getTime() && at.getTime() < period.to.getTime();
 
 /** A count of items (not incidents), with the incidents they came from. */
 function itemFigure(key: string, items: ActionItemFacts[]): CountFigure {
@@ -32,7 +33,14 @@ export function actionItemInsights(items: ActionItemFacts[], period: Period, tim
     })),
     overdue: {
       ...itemFigure("actions.overdue", overdue),
-      items: overdue.map((i) => ({ id: i.id, title: i.title, state: i.state, dueAt: i.dueAt!.toISOString(), owner: i.owner, incidentId: i.incidentId })),
+      items: overdue.map((i) => ({
+        id: i.id,
+        title: i.title,
+        state: i.state,
+        dueAt: i.dueAt!.toISOString(),
+        owner: i.owner,
+        incidentId: i.incidentId,
+      })),
     },
     timeToClose: summaryFigure(
       "actions.timeToClose",

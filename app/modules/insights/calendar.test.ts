@@ -26,7 +26,9 @@ describe("calendar buckets in the organisation's zone", () => {
 
   it("puts instants in their bucket, and leaves out those outside the range", () => {
     const months = monthBuckets(new Date("2026-01-15T00:00:00Z"), new Date("2026-03-01T00:00:00Z"), "Etc/UTC");
-    const instants = ["2025-12-31T23:59:59Z", "2026-01-01T00:00:00Z", "2026-02-28T23:59:59Z", "2026-03-01T00:00:00Z"].map((s) => new Date(s));
+    const instants = ["2025-12-31T23:59:59Z", "2026-01-01T00:00:00Z", "2026-02-28T23:59:59Z", "2026-03-01T00:00:00Z"].map(
+      (s) => new Date(s),
+    );
     expect(instants.map((d) => months.indexOf(d.getTime()))).toEqual([-1, 0, 1, -1]);
     expect(groupInto(months, instants, (d) => d)).toEqual([[instants[1]], [instants[2]]]);
   });

@@ -1,7 +1,18 @@
 // Calendar buckets in the organisation's time zone: ISO weeks (Monday first, week 1 holds the
 // year's first Thursday) and calendar months, as a reader there names them. Pure.
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, addWeeks, differenceInCalendarDays, format, getISOWeek, getISOWeekYear, startOfDay, startOfISOWeek, startOfMonth } from "date-fns";
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  differenceInCalendarDays,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  startOfDay,
+  startOfISOWeek,
+  startOfMonth,
+} from "date-fns";
 
 export type WeekBucket = { week: string; weekStart: string };
 
@@ -10,7 +21,10 @@ const at = (instant: Date | number, timeZone: string) => new TZDate(typeof insta
 /** "2026-W05", and the Monday it starts on. */
 export function weekOf(instant: Date, timeZone: string): WeekBucket {
   const local = at(instant, timeZone);
-  return { week: `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, "0")}`, weekStart: format(startOfISOWeek(local), "yyyy-MM-dd") };
+  return {
+    week: `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, "0")}`,
+    weekStart: format(startOfISOWeek(local), "yyyy-MM-dd"),
+  };
 }
 
 /** Every month that overlaps [from, to), oldest first. */

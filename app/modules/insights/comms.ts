@@ -14,7 +14,10 @@ export function firstUpdateSeconds(incident: IncidentFacts): number | null {
 }
 
 export function firstUpdateFigure(incidents: IncidentFacts[], key: string): SummaryFigure {
-  return summaryFigure(key, incidents.map((i) => ({ incidentId: i.id, seconds: firstUpdateSeconds(i) })));
+  return summaryFigure(
+    key,
+    incidents.map((i) => ({ incidentId: i.id, seconds: firstUpdateSeconds(i) })),
+  );
 }
 
 type Outcomes = { kept: number; missed: number; pending: number };

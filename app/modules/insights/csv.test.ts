@@ -19,13 +19,25 @@ describe("insights as CSV", () => {
     expect(text.split("\r\n")[0]).toBe(INCIDENT_COLUMNS.join(","));
     const rows = rowsOf(text);
     expect(rows.map((r) => r.ref)).toEqual(["INC-1", "INC-2", "INC-3", "INC-4"]);
-    expect(rows[0]).toMatchObject({ severity: "SEV1", started_at: "2026-01-06T10:00:00.000Z", time_to_detect_s: "300", time_to_acknowledge_s: "180", time_to_resolve_s: String(150 * 60), first_public_update_s: "720", promises_kept: "2", promises_missed: "1", components: "Messages;Web chat" });
+    expect(rows[0]).toMatchObject({
+      severity: "SEV1",
+      started_at: "2026-01-06T10:00:00.000Z",
+      time_to_detect_s: "300",
+      time_to_acknowledge_s: "180",
+      time_to_resolve_s: String(150 * 60),
+      first_public_update_s: "720",
+      promises_kept: "2",
+      promises_missed: "1",
+      components: "Messages;Web chat",
+    });
     // Not reached: empty, not zero.
     expect(rows[2]).toMatchObject({ acknowledged_at: "", time_to_acknowledge_s: "", time_to_resolve_s: "", first_public_update_s: "" });
   });
 
   it("defuses a title a spreadsheet would run as a formula, and quotes commas", () => {
-    const sneaky = computeInsights(sampleData({ incidents: sampleData().incidents.map((i) => (i.id === "a" ? { ...i, title: "=HYPERLINK(evil), really" } : i)) }));
+    const sneaky = computeInsights(
+      sampleData({ incidents: sampleData().incidents.map((i) => (i.id === "a" ? { ...i, title: "=HYPERLINK(evil), really" } : i)) }),
+    );
     expect(rowsOf(incidentsCsv(sneaky))[0].title).toBe("'=HYPERLINK(evil), really");
   });
 

@@ -92,7 +92,14 @@ export const UPTIME_COLUMNS = [
 
 export function uptimeCsv(insights: Insights): string {
   const names = new Map(insights.uptime.components.map((c) => [c.id, c.name]));
-  const figureRow = (f: UptimeFigure | SlaMonth): Cell[] => [f.percent, f.minutes.major_outage, f.minutes.partial_outage, f.minutes.degraded_performance, f.downtimeMinutes, f.observedMinutes];
+  const figureRow = (f: UptimeFigure | SlaMonth): Cell[] => [
+    f.percent,
+    f.minutes.major_outage,
+    f.minutes.partial_outage,
+    f.minutes.degraded_performance,
+    f.downtimeMinutes,
+    f.observedMinutes,
+  ];
   const rows = insights.uptime.components.flatMap((c) => {
     const head = [c.name, c.id, c.groupId ? (names.get(c.groupId) ?? "") : ""];
     return [

@@ -34,7 +34,9 @@ export function figuresByKey(insights: Insights): Map<string, FoundFigure> {
 export type WithoutIds<T> = T extends (infer U)[]
   ? WithoutIds<U>[]
   : T extends object
-    ? { [K in keyof T as K extends "incidentIds" ? never : K]: WithoutIds<T[K]> } & (T extends { incidentIds: string[] } ? { incidentCount: number } : unknown)
+    ? { [K in keyof T as K extends "incidentIds" ? never : K]: WithoutIds<T[K]> } & (T extends { incidentIds: string[] }
+        ? { incidentCount: number }
+        : unknown)
     : T;
 
 export function withoutIds<T>(value: T): WithoutIds<T> {

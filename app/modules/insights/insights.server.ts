@@ -10,10 +10,24 @@ import { fail } from "~/utils/http.server.ts";
 import { computeInsights } from "./insights.ts";
 import type { ComponentFacts, Insights, InsightsData } from "./model.ts";
 import { DEFAULT_SLA_TARGET, resolveRange, type InsightsFilters, type InsightsQuery } from "./query.ts";
-import { actionItemsTouched, incidentsById, incidentsStarted, publishedUpdates, windowsOfIncidentsStarted, windowsOverlapping, type IncidentRow } from "./rows.server.ts";
+import {
+  actionItemsTouched,
+  incidentsById,
+  incidentsStarted,
+  publishedUpdates,
+  windowsOfIncidentsStarted,
+  windowsOverlapping,
+  type IncidentRow,
+} from "./rows.server.ts";
 import { uptimeStart } from "./uptime.ts";
 
-const refOf = (row: IncidentRow) => ({ id: row.id, ref: incidentRef(row.number), title: row.title, severity: row.severity, startedAt: row.startedAt });
+const refOf = (row: IncidentRow) => ({
+  id: row.id,
+  ref: incidentRef(row.number),
+  title: row.title,
+  severity: row.severity,
+  startedAt: row.startedAt,
+});
 
 /** Top-level items by position, each group followed by its members (the status page's order). */
 function catalogOrder(rows: ComponentFacts[]): ComponentFacts[] {
@@ -27,7 +41,10 @@ function catalogOrder(rows: ComponentFacts[]): ComponentFacts[] {
 async function readFilters(query: InsightsQuery, now: Date) {
   const [org, rows] = await Promise.all([
     db.organization.findUnique({ where: { id: "org" }, select: { timeZone: true, uptimePartialWeight: true, uptimeDegradedWeight: true } }),
-    db.component.findMany({ where: { archivedAt: null }, select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true, slaTarget: true } }),
+    db.component.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, isGroup: true, groupId: true, position: true, createdAt: true, slaTarget: true },
+    }),
   ]);
   const timeZone = org?.timeZone ?? "Etc/UTC";
   const resolved = resolveRange(query, timeZone, now);
@@ -83,7 +100,9 @@ export async function loadInsightsData(query: InsightsQuery, now = new Date()): 
       acknowledgedAt: row.acknowledgedAt,
       mitigatedAt: row.mitigatedAt,
       resolvedAt: row.resolvedAt,
-      updates: (updatesOf.get(row.id) ?? []).flatMap((u) => (u.publishedAt ? [{ id: u.id, status: u.status, publishedAt: u.publishedAt, nextUpdateAt: u.nextUpdateAt }] : [])),
+      updates: (updatesOf.get(row.id) ?? []).flatMap((u) =>
+        u.publishedAt ? [{ id: u.id, status: u.status, publishedAt: u.publishedAt, nextUpdateAt: u.nextUpdateAt }] : [],
+      ),
       windows: windowsOf.get(row.id) ?? [],
     })),
     otherIncidents: others.map(refOf),

@@ -7,8 +7,18 @@ describe("the insights as a whole", () => {
   const insights = computeInsights(sampleData());
 
   it("counts the range's incidents, with the period before for the trend", () => {
-    expect(insights.counts).toMatchObject({ count: 4, incidentIds: ["a", "b", "c", "d"], previous: { key: "incidents.previous", count: 1, incidentIds: ["e"] } });
-    expect(insights.range).toEqual({ from: "2026-01-01T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z", previousFrom: "2025-11-03T00:00:00.000Z", asOf: "2026-03-01T00:00:00.000Z", timeZone: "Etc/UTC" });
+    expect(insights.counts).toMatchObject({
+      count: 4,
+      incidentIds: ["a", "b", "c", "d"],
+      previous: { key: "incidents.previous", count: 1, incidentIds: ["e"] },
+    });
+    expect(insights.range).toEqual({
+      from: "2026-01-01T00:00:00.000Z",
+      to: "2026-03-01T00:00:00.000Z",
+      previousFrom: "2025-11-03T00:00:00.000Z",
+      asOf: "2026-03-01T00:00:00.000Z",
+      timeZone: "Etc/UTC",
+    });
     expect(insights.sla).toMatchObject({ target: 99.9, source: "default", perComponentTargets: false });
   });
 
@@ -69,7 +79,14 @@ describe("the insights as a whole", () => {
     expect(figures.get("actions.overdue")?.incidentIds).toEqual(["e", "a"]);
     expect(figures.get("week.2026-W07")?.incidentIds).toEqual(["c", "d"]);
     const slim = withoutIds(insights.timeTo.resolve);
-    expect(slim).toEqual({ key: "timeTo.resolve", count: 3, median: 150 * 60, mean: insights.timeTo.resolve.mean, p90: 240 * 60, incidentCount: 3 });
+    expect(slim).toEqual({
+      key: "timeTo.resolve",
+      count: 3,
+      median: 150 * 60,
+      mean: insights.timeTo.resolve.mean,
+      p90: 240 * 60,
+      incidentCount: 3,
+    });
   });
 
   it("says in words what a figure is, for the list of its incidents", () => {

@@ -42,8 +42,14 @@ function owedFigures(data: InsightsData, now: Date): Insights["postmortems"] {
   const owed = postmortemsOwed(data.postmortems.candidates, data.postmortems.dueDays, now);
   return {
     dueDays: data.postmortems.dueDays,
-    owed: countFigure("postmortems.owed", owed.map((o) => o.incidentId)),
-    overdue: countFigure("postmortems.overdue", owed.filter((o) => o.overdue).map((o) => o.incidentId)),
+    owed: countFigure(
+      "postmortems.owed",
+      owed.map((o) => o.incidentId),
+    ),
+    overdue: countFigure(
+      "postmortems.overdue",
+      owed.filter((o) => o.overdue).map((o) => o.incidentId),
+    ),
     items: owed.map((o) => ({
       incidentId: o.incidentId,
       ref: o.ref,
@@ -84,10 +90,27 @@ export function computeInsights(data: InsightsData): Insights {
   }
 
   return {
-    range: { from: range.from.toISOString(), to: range.to.toISOString(), previousFrom: range.previousFrom.toISOString(), asOf: range.asOf.toISOString(), timeZone },
-    filters: { severity: filters.severity, component: filters.componentId, sla: filters.slaTarget, slaSource: filters.slaFromQuery ? "query" : "default" },
+    range: {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      previousFrom: range.previousFrom.toISOString(),
+      asOf: range.asOf.toISOString(),
+      timeZone,
+    },
+    filters: {
+      severity: filters.severity,
+      component: filters.componentId,
+      sla: filters.slaTarget,
+      slaSource: filters.slaFromQuery ? "query" : "default",
+    },
     incidents,
-    counts: { ...incidentCounts(current), previous: countFigure("incidents.previous", previous.map((i) => i.id)) },
+    counts: {
+      ...incidentCounts(current),
+      previous: countFigure(
+        "incidents.previous",
+        previous.map((i) => i.id),
+      ),
+    },
     incidentsPerWeek: incidentsPerWeek(current, period, timeZone),
     timeTo: timeToInsights(current, previous, period, timeZone),
     uptime: { weights: data.weights, components },
@@ -95,7 +118,9 @@ export function computeInsights(data: InsightsData): Insights {
       target: filters.slaTarget,
       source: filters.slaFromQuery ? "query" : "default",
       perComponentTargets: components.some((c) => c.slaTarget !== filters.slaTarget),
-      missed: components.flatMap((c) => c.months.filter((m) => !m.met).map((m) => ({ ...m, componentId: c.id, component: c.name, target: c.slaTarget }))),
+      missed: components.flatMap((c) =>
+        c.months.filter((m) => !m.met).map((m) => ({ ...m, componentId: c.id, component: c.name, target: c.slaTarget })),
+      ),
     },
     actionItems: actionItemInsights(data.actionItems, period, timeZone, now),
     postmortems: owedFigures(data, now),

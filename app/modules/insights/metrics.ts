@@ -5,7 +5,15 @@
 import { SEVERITIES, type SeverityName } from "~/modules/incidents/lifecycle.ts";
 import { timeTo } from "~/modules/postmortems/metrics.ts";
 import { groupInto, monthBuckets, weekBuckets } from "./calendar.ts";
-import { MEASURES, type CountFigure, type IncidentFacts, type Measure, type SummaryFigure, type TimeToFigures, type WeekRow } from "./model.ts";
+import {
+  MEASURES,
+  type CountFigure,
+  type IncidentFacts,
+  type Measure,
+  type SummaryFigure,
+  type TimeToFigures,
+  type WeekRow,
+} from "./model.ts";
 import { summarize, toSeconds } from "./stats.ts";
 
 export type Period = { from: Date; to: Date };
@@ -23,10 +31,21 @@ function bySeverity<T>(make: (severity: SeverityName) => T): Record<SeverityName
 }
 
 /** How many incidents started in the period, in all and per severity. */
-export function incidentCounts(incidents: IncidentFacts[], key = "incidents"): CountFigure & { bySeverity: Record<SeverityName, CountFigure> } {
+export function incidentCounts(
+  incidents: IncidentFacts[],
+  key = "incidents",
+): CountFigure & { bySeverity: Record<SeverityName, CountFigure> } {
   return {
-    ...countFigure(key, incidents.map((i) => i.id)),
-    bySeverity: bySeverity((s) => countFigure(`${key}.${s}`, incidents.filter((i) => i.severity === s).map((i) => i.id))),
+    ...countFigure(
+      key,
+      incidents.map((i) => i.id),
+    ),
+    bySeverity: bySeverity((s) =>
+      countFigure(
+        `${key}.${s}`,
+        incidents.filter((i) => i.severity === s).map((i) => i.id),
+      ),
+    ),
   };
 }
 
@@ -36,7 +55,14 @@ export function incidentsPerWeek(incidents: IncidentFacts[], period: Period, tim
   return groupInto(weeks, incidents, (i) => i.startedAt).map((inWeek, index) => {
     const week = weeks.keys[index];
     const counts = incidentCounts(inWeek, `week.${week}`);
-    return { week, weekStart: weeks.weekStarts[index], total: counts.count, key: counts.key, incidentIds: counts.incidentIds, bySeverity: counts.bySeverity };
+    return {
+      week,
+      weekStart: weeks.weekStarts[index],
+      total: counts.count,
+      key: counts.key,
+      incidentIds: counts.incidentIds,
+      bySeverity: counts.bySeverity,
+    };
   });
 }
 
@@ -61,7 +87,11 @@ export function summaryFigure(key: string, values: { incidentId: string; seconds
 }
 
 export function timeToFigures(incidents: IncidentFacts[], keySuffix = ""): TimeToFigures {
-  const figure = (m: Measure) => summaryFigure(`timeTo.${m}${keySuffix}`, incidents.map((i) => ({ incidentId: i.id, seconds: incidentTimeTo(i)[m] })));
+  const figure = (m: Measure) =>
+    summaryFigure(
+      `timeTo.${m}${keySuffix}`,
+      incidents.map((i) => ({ incidentId: i.id, seconds: incidentTimeTo(i)[m] })),
+    );
   return { detect: figure("detect"), acknowledge: figure("acknowledge"), mitigate: figure("mitigate"), resolve: figure("resolve") };
 }
 
@@ -70,7 +100,12 @@ export function timeToInsights(current: IncidentFacts[], previous: IncidentFacts
   const months = monthBuckets(period.from, period.to, timeZone);
   return {
     ...timeToFigures(current),
-    bySeverity: bySeverity((s) => timeToFigures(current.filter((i) => i.severity === s), `.${s}`)),
+    bySeverity: bySeverity((s) =>
+      timeToFigures(
+        current.filter((i) => i.severity === s),
+        `.${s}`,
+      ),
+    ),
     byMonth: groupInto(months, current, (i) => i.startedAt).map((inMonth, index) => ({
       month: months.keys[index],
       ...timeToFigures(inMonth, `.${months.keys[index]}`),

@@ -31,7 +31,13 @@ export type IncidentFacts = {
   windows: ImpactWindowFacts[];
 };
 
-export type ImpactWindowFacts = { incidentId: string; componentId: string; impact: ComponentImpactName; startedAt: Date; endedAt: Date | null };
+export type ImpactWindowFacts = {
+  incidentId: string;
+  componentId: string;
+  impact: ComponentImpactName;
+  startedAt: Date;
+  endedAt: Date | null;
+};
 
 export type ActionItemFacts = {
   id: string;
@@ -121,7 +127,14 @@ export type ComponentInsights = {
   months: SlaMonth[];
 };
 
-export type ActionItemRow = { id: string; title: string; state: ActionItemStateName; dueAt: string | null; owner: string | null; incidentId: string };
+export type ActionItemRow = {
+  id: string;
+  title: string;
+  state: ActionItemStateName;
+  dueAt: string | null;
+  owner: string | null;
+  incidentId: string;
+};
 
 export type IncidentRow = {
   id: string;

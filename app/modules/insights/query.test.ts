@@ -11,8 +11,20 @@ const fieldsOf = (params: Record<string, string>) => {
 describe("the insights query", () => {
   it("reads days, times, severity, component and SLA; empty form fields mean 'not set'", () => {
     const result = parse({ from: "2026-01-01", to: "2026-02-01T10:00:00Z", severity: "SEV2", component: "abc", sla: "99.95" });
-    expect(result.success && result.data).toEqual({ from: { day: "2026-01-01" }, to: { instant: new Date("2026-02-01T10:00:00Z") }, severity: "SEV2", component: "abc", sla: 99.95 });
-    expect(parse({ from: "", to: "", severity: "", component: "", sla: "" }).data).toEqual({ from: undefined, to: undefined, severity: undefined, component: undefined, sla: undefined });
+    expect(result.success && result.data).toEqual({
+      from: { day: "2026-01-01" },
+      to: { instant: new Date("2026-02-01T10:00:00Z") },
+      severity: "SEV2",
+      component: "abc",
+      sla: 99.95,
+    });
+    expect(parse({ from: "", to: "", severity: "", component: "", sla: "" }).data).toEqual({
+      from: undefined,
+      to: undefined,
+      severity: undefined,
+      component: undefined,
+      sla: undefined,
+    });
   });
 
   it("names the field that is wrong", () => {
@@ -27,7 +39,9 @@ describe("the insights query", () => {
     const result = resolveRange({}, "Etc/UTC", now);
     expect(result.ok && result.range.from.toISOString()).toBe("2026-01-01T00:00:00.000Z"); // 31 + 28 + 31 = 90 days to 31 March
     expect(result.ok && result.range.to).toEqual(now);
-    expect(result.ok && result.range.previousFrom.getTime()).toBe(new Date("2026-01-01T00:00:00Z").getTime() - (now.getTime() - new Date("2026-01-01T00:00:00Z").getTime()));
+    expect(result.ok && result.range.previousFrom.getTime()).toBe(
+      new Date("2026-01-01T00:00:00Z").getTime() - (now.getTime() - new Date("2026-01-01T00:00:00Z").getTime()),
+    );
   });
 
   it("reads days in the organisation's zone, `to` included", () => {
@@ -40,8 +54,14 @@ describe("the insights query", () => {
   });
 
   it("refuses a range that ends before it starts, starts in the future, or spans more than three years", () => {
-    expect(resolveRange({ from: { day: "2026-02-01" }, to: { day: "2026-01-01" } }, "Etc/UTC", now)).toEqual({ ok: false, fields: { from: "must be before to" } });
-    expect(resolveRange({ from: { day: "2026-05-01" } }, "Etc/UTC", now)).toEqual({ ok: false, fields: { from: "must not be in the future" } });
+    expect(resolveRange({ from: { day: "2026-02-01" }, to: { day: "2026-01-01" } }, "Etc/UTC", now)).toEqual({
+      ok: false,
+      fields: { from: "must be before to" },
+    });
+    expect(resolveRange({ from: { day: "2026-05-01" } }, "Etc/UTC", now)).toEqual({
+      ok: false,
+      fields: { from: "must not be in the future" },
+    });
     expect(resolveRange({ from: { day: "2020-01-01" } }, "Etc/UTC", now)).toMatchObject({ ok: false, fields: { to: expect.any(String) } });
   });
 });

@@ -91,7 +91,11 @@ export function resolveRange(query: Pick<InsightsQuery, "from" | "to">, timeZone
       : query.from.instant;
   if (from.getTime() > now.getTime()) return { ok: false, fields: { from: "must not be in the future" } };
   if (from.getTime() >= to.getTime()) return { ok: false, fields: { from: "must be before to" } };
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) return { ok: false, fields: { to: `must be at most ${MAX_RANGE_DAYS} days after from` } };
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    return { ok: false, fields: { to: `must be at most ${MAX_RANGE_DAYS} days after from` } };
   const length = to.getTime() - from.getTime();
-  return { ok: true, range: { from, to, previousFrom: new Date(from.getTime() - length), asOf: new Date(Math.min(to.getTime(), now.getTime())) } };
+  return {
+    ok: true,
+    range: { from, to, previousFrom: new Date(from.getTime() - length), asOf: new Date(Math.min(to.getTime(), now.getTime())) },
+  };
 }

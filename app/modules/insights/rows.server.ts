@@ -31,8 +31,20 @@ const IncidentTimesRowSchema = IncidentRowSchema.extend({
   mitigatedAt: Instant.nullable(),
   resolvedAt: Instant.nullable(),
 });
-const WindowRowSchema = z.object({ incidentId: Id, componentId: Id, impact: z.enum(COMPONENT_IMPACTS), startedAt: Instant, endedAt: Instant.nullable() });
-const UpdateRowSchema = z.object({ id: Id, incidentId: Id, status: z.string(), publishedAt: Instant.nullable(), nextUpdateAt: Instant.nullable() });
+const WindowRowSchema = z.object({
+  incidentId: Id,
+  componentId: Id,
+  impact: z.enum(COMPONENT_IMPACTS),
+  startedAt: Instant,
+  endedAt: Instant.nullable(),
+});
+const UpdateRowSchema = z.object({
+  id: Id,
+  incidentId: Id,
+  status: z.string(),
+  publishedAt: Instant.nullable(),
+  nextUpdateAt: Instant.nullable(),
+});
 const ActionItemRowSchema = z.object({
   id: Id,
   title: z.string(),
@@ -97,8 +109,15 @@ export function windowsOfIncidentsStarted(scope: IncidentScope, from: Date, to: 
 }
 
 /** Impact windows on these components (all: null) that overlap [from, to), of incidents of this severity (any: null). */
-export function windowsOverlapping(componentIds: string[] | null, severity: SeverityName | null, from: Date, to: Date): Promise<WindowRow[]> {
-  const onComponents = componentIds ? Prisma.sql`AND w."componentId" IN (${componentIds.length ? Prisma.join(componentIds) : Prisma.sql`NULL`})` : Prisma.empty;
+export function windowsOverlapping(
+  componentIds: string[] | null,
+  severity: SeverityName | null,
+  from: Date,
+  to: Date,
+): Promise<WindowRow[]> {
+  const onComponents = componentIds
+    ? Prisma.sql`AND w."componentId" IN (${componentIds.length ? Prisma.join(componentIds) : Prisma.sql`NULL`})`
+    : Prisma.empty;
   const ofSeverity = severity ? Prisma.sql`AND CAST(i."severity" AS TEXT) = ${severity}` : Prisma.empty;
   return rows(
     WindowRowSchema,

@@ -45,15 +45,34 @@ function incident(spec: Spec): IncidentFacts {
     acknowledgedAt: t(ack),
     mitigatedAt: t(mitigate),
     resolvedAt: t(resolve),
-    updates: updates.map((u, i) => ({ id: `${rest.id}-u${i + 1}`, status: u.status, publishedAt: at(start, u.after), nextUpdateAt: u.nextIn ? at(start, u.after + u.nextIn) : null })),
-    windows: windows.map((w) => ({ incidentId: rest.id, componentId: w.componentId, impact: w.impact, startedAt: at(start, w.from), endedAt: t(w.to) })),
+    updates: updates.map((u, i) => ({
+      id: `${rest.id}-u${i + 1}`,
+      status: u.status,
+      publishedAt: at(start, u.after),
+      nextUpdateAt: u.nextIn ? at(start, u.after + u.nextIn) : null,
+    })),
+    windows: windows.map((w) => ({
+      incidentId: rest.id,
+      componentId: w.componentId,
+      impact: w.impact,
+      startedAt: at(start, w.from),
+      endedAt: t(w.to),
+    })),
   };
 }
 
 /** SEV1 outage: API down 90 minutes, web chat partly down; three promises, two kept. */
 export const A = incident({
-  id: "a", ref: "INC-1", title: "API down", severity: "SEV1", status: "resolved",
-  start: "2026-01-06T10:00:00Z", detect: 5, ack: 8, mitigate: 90, resolve: 150,
+  id: "a",
+  ref: "INC-1",
+  title: "API down",
+  severity: "SEV1",
+  status: "resolved",
+  start: "2026-01-06T10:00:00Z",
+  detect: 5,
+  ack: 8,
+  mitigate: 90,
+  resolve: 150,
   updates: [
     { status: "investigating", after: 12, nextIn: 30 },
     { status: "identified", after: 40, nextIn: 30 },
@@ -68,8 +87,16 @@ export const A = incident({
 
 /** SEV2 slowness of web chat for four hours; its one promise missed. */
 export const B = incident({
-  id: "b", ref: "INC-2", title: "Web chat slow", severity: "SEV2", status: "resolved",
-  start: "2026-01-20T08:00:00Z", detect: 20, ack: 30, mitigate: 60, resolve: 240,
+  id: "b",
+  ref: "INC-2",
+  title: "Web chat slow",
+  severity: "SEV2",
+  status: "resolved",
+  start: "2026-01-20T08:00:00Z",
+  detect: 20,
+  ack: 30,
+  mitigate: 60,
+  resolve: 240,
   updates: [
     { status: "investigating", after: 25, nextIn: 30 },
     { status: "resolved", after: 240 },
@@ -79,27 +106,65 @@ export const B = incident({
 
 /** SEV2 still open: the API partly down since 23:30 on 10 February, nothing published. */
 export const C = incident({
-  id: "c", ref: "INC-3", title: "API errors", severity: "SEV2", status: "investigating",
-  start: "2026-02-10T23:30:00Z", detect: 2, ack: null, mitigate: null, resolve: null,
+  id: "c",
+  ref: "INC-3",
+  title: "API errors",
+  severity: "SEV2",
+  status: "investigating",
+  start: "2026-02-10T23:30:00Z",
+  detect: 2,
+  ack: null,
+  mitigate: null,
+  resolve: null,
   windows: [{ componentId: "api", impact: "partial_outage", from: 0, to: null }],
 });
 
 /** SEV3 without customer impact; told after the fact. */
 export const D = incident({
-  id: "d", ref: "INC-4", title: "Billing job late", severity: "SEV3", status: "resolved",
-  start: "2026-02-11T00:15:00Z", detect: 0, ack: 10, mitigate: 30, resolve: 45,
+  id: "d",
+  ref: "INC-4",
+  title: "Billing job late",
+  severity: "SEV3",
+  status: "resolved",
+  start: "2026-02-11T00:15:00Z",
+  detect: 0,
+  ack: 10,
+  mitigate: 30,
+  resolve: 45,
   updates: [{ status: "resolved", after: 60 }],
 });
 
 /** SEV1 in the period before. */
 export const E = incident({
-  id: "e", ref: "INC-0", title: "Earlier outage", severity: "SEV1", status: "resolved",
-  start: "2025-12-01T00:00:00Z", detect: 10, ack: 20, mitigate: 120, resolve: 300,
+  id: "e",
+  ref: "INC-0",
+  title: "Earlier outage",
+  severity: "SEV1",
+  status: "resolved",
+  start: "2025-12-01T00:00:00Z",
+  detect: 10,
+  ack: 20,
+  mitigate: 120,
+  resolve: 300,
   updates: [{ status: "investigating", after: 30 }],
 });
 
-const item = (id: string, incidentId: string, state: ActionItemFacts["state"], created: string, closed: string | null, due: string | null): ActionItemFacts => ({
-  id, title: `Item ${id}`, state, incidentId, owner: "Dana", createdAt: at(created), closedAt: closed ? at(closed) : null, dueAt: due ? at(due) : null,
+const item = (
+  id: string,
+  incidentId: string,
+  state: ActionItemFacts["state"],
+  created: string,
+  closed: string | null,
+  due: string | null,
+): ActionItemFacts => ({
+  id,
+  title: `Item ${id}`,
+  state,
+  incidentId,
+  owner: "Dana",
+  createdAt: at(created),
+  closedAt: closed ? at(closed) : null,
+  dueAt: due ? at(due) : null,
 });
 
 export const ACTION_ITEMS: ActionItemFacts[] = [

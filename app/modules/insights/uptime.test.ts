@@ -4,7 +4,16 @@ import { A, B, C, COMPONENTS, DAY, FROM, TO, WEIGHTS, at } from "./sample-data.t
 import { componentInsights, shownComponents, uptimeStart } from "./uptime.ts";
 
 const windows: ImpactWindowFacts[] = [A, B, C].flatMap((i) => i.windows);
-const input = { components: COMPONENTS, windows, weights: WEIGHTS, timeZone: "Etc/UTC", asOf: TO, from: FROM, slaTarget: 99.9, ownTargets: true };
+const input = {
+  components: COMPONENTS,
+  windows,
+  weights: WEIGHTS,
+  timeZone: "Etc/UTC",
+  asOf: TO,
+  from: FROM,
+  slaTarget: 99.9,
+  ownTargets: true,
+};
 const minutesBetween = (from: string, to: Date) => (to.getTime() - Date.parse(from)) / 60_000;
 
 describe("uptime per component from impact windows", () => {
@@ -16,7 +25,12 @@ describe("uptime per component from impact windows", () => {
   it("over 90 days: the minutes of each level and the weighted uptime", () => {
     const observed = 90 * 24 * 60;
     const downtime = 90 * 1 + cPartial * WEIGHTS.partialOutage; // A: 90 minutes of major outage
-    expect(byId.api.last90).toMatchObject({ key: "uptime.api.90", days: 90, observedMinutes: observed, minutes: { major_outage: 90, partial_outage: cPartial, degraded_performance: 0 } });
+    expect(byId.api.last90).toMatchObject({
+      key: "uptime.api.90",
+      days: 90,
+      observedMinutes: observed,
+      minutes: { major_outage: 90, partial_outage: cPartial, degraded_performance: 0 },
+    });
     expect(byId.api.last90.percent).toBeCloseTo(100 * (1 - downtime / observed), 5);
     expect(byId.api.last90.downtimeMinutes).toBeCloseTo(downtime, 2);
     expect(byId.api.last90.incidentIds.sort()).toEqual(["a", "c"]);
@@ -39,8 +53,28 @@ describe("uptime per component from impact windows", () => {
   });
 
   it("counts only the days a component existed", () => {
-    const young = { id: "new", name: "New", isGroup: false, groupId: null, position: 3, createdAt: new Date(TO.getTime() - 10 * DAY), slaTarget: null };
-    const [figures] = componentInsights({ ...input, components: [young], windows: [{ incidentId: "x", componentId: "new", impact: "major_outage", startedAt: at("2026-02-25T00:00:00Z"), endedAt: at("2026-02-25T01:00:00Z") }] });
+    const young = {
+      id: "new",
+      name: "New",
+      isGroup: false,
+      groupId: null,
+      position: 3,
+      createdAt: new Date(TO.getTime() - 10 * DAY),
+      slaTarget: null,
+    };
+    const [figures] = componentInsights({
+      ...input,
+      components: [young],
+      windows: [
+        {
+          incidentId: "x",
+          componentId: "new",
+          impact: "major_outage",
+          startedAt: at("2026-02-25T00:00:00Z"),
+          endedAt: at("2026-02-25T01:00:00Z"),
+        },
+      ],
+    });
     expect(figures.last90.observedMinutes).toBe(10 * 24 * 60);
     expect(figures.last90.percent).toBeCloseTo(100 * (1 - 60 / (10 * 24 * 60)), 5);
     expect(figures.months.map((month) => month.complete)).toEqual([false, false]);

@@ -63,7 +63,15 @@ function incidentsOverlapping(windows: ImpactWindowFacts[], span: Span, asOf: Da
 /** The days' minutes behind a percentage: per impact level, observed, and weighted downtime. */
 function minutesOf(days: UptimeDay[], weights: UptimeWeights) {
   const seen = days.filter((d) => d.worst !== null);
-  const minutes = Object.fromEntries(COMPONENT_IMPACTS.map((level) => [level, round(seen.reduce((sum, d) => sum + d.minutes[level], 0), 3)])) as ImpactMinutes;
+  const minutes = Object.fromEntries(
+    COMPONENT_IMPACTS.map((level) => [
+      level,
+      round(
+        seen.reduce((sum, d) => sum + d.minutes[level], 0),
+        3,
+      ),
+    ]),
+  ) as ImpactMinutes;
   const observed = seen.reduce((sum, d) => sum + Object.values(d.minutes).reduce((a, b) => a + b, 0), 0);
   const percent = uptimePercent(days, weights);
   // The downtime is read back from the module's percentage, so the weighting lives in one place.
@@ -93,7 +101,14 @@ export function uptimeStart(input: Pick<UptimeInput, "asOf" | "from" | "timeZone
 }
 
 /** The component's calendar days from `first` (a midnight) to the one holding `asOf`. */
-function daysOf(page: PublicPage, component: ComponentFacts, own: ImpactWindowFacts[], first: Date, asOf: Date, timeZone: string): UptimeDay[] {
+function daysOf(
+  page: PublicPage,
+  component: ComponentFacts,
+  own: ImpactWindowFacts[],
+  first: Date,
+  asOf: Date,
+  timeZone: string,
+): UptimeDay[] {
   const history = own.map((w) => ({ componentId: w.componentId, status: w.impact, from: w.startedAt, to: w.endedAt }));
   const days = uptimeDays({ ...page, history, generatedAt: asOf }, component.id, calendarDaysBetween(first, asOf, timeZone) + 1);
   // Figures ending at midnight end with the day before: the last day, starting at the end, is empty.

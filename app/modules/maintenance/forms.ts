@@ -58,12 +58,18 @@ export function moveLabel(from: MaintenanceStatusName, to: MaintenanceStatusName
 }
 
 /** Windows as the page lists them: running first, then upcoming (soonest first), then the last completed. */
-export function maintenanceSections<T extends { status: MaintenanceStatusName; scheduledFor: string; completedAt: string | null }>(windows: T[]) {
+export function maintenanceSections<T extends { status: MaintenanceStatusName; scheduledFor: string; completedAt: string | null }>(
+  windows: T[],
+) {
   const by = (a: string, b: string) => new Date(a).getTime() - new Date(b).getTime();
   return {
-    inProgress: windows.filter((w) => w.status === "in_progress" || w.status === "verifying").sort((a, b) => by(a.scheduledFor, b.scheduledFor)),
+    inProgress: windows
+      .filter((w) => w.status === "in_progress" || w.status === "verifying")
+      .sort((a, b) => by(a.scheduledFor, b.scheduledFor)),
     upcoming: windows.filter((w) => w.status === "scheduled").sort((a, b) => by(a.scheduledFor, b.scheduledFor)),
-    completed: windows.filter((w) => w.status === "completed").sort((a, b) => by(b.completedAt ?? b.scheduledFor, a.completedAt ?? a.scheduledFor)),
+    completed: windows
+      .filter((w) => w.status === "completed")
+      .sort((a, b) => by(b.completedAt ?? b.scheduledFor, a.completedAt ?? a.scheduledFor)),
   };
 }
 
@@ -71,5 +77,8 @@ export function maintenanceSections<T extends { status: MaintenanceStatusName; s
 export function suggestedWindow(now = new Date(), zone = "Etc/UTC"): { scheduledFor: string; scheduledUntil: string } {
   const hour = `${zonedInputValue(now, zone).slice(0, 13)}:00`;
   const start = new Date(instantFromZonedInput(hour, zone)).getTime() + 60 * 60 * 1000;
-  return { scheduledFor: zonedInputValue(new Date(start), zone), scheduledUntil: zonedInputValue(new Date(start + 2 * 60 * 60 * 1000), zone) };
+  return {
+    scheduledFor: zonedInputValue(new Date(start), zone),
+    scheduledUntil: zonedInputValue(new Date(start + 2 * 60 * 60 * 1000), zone),
+  };
 }

@@ -23,7 +23,10 @@ export function holdsComponents(status: MaintenanceStatusName): boolean {
 }
 
 /** The moves the clock makes now, in order (a window whose end has also passed starts and completes). */
-export function dueMoves(window: { status: MaintenanceStatusName; scheduledFor: Date; scheduledUntil: Date }, now: Date): MaintenanceStatusName[] {
+export function dueMoves(
+  window: { status: MaintenanceStatusName; scheduledFor: Date; scheduledUntil: Date },
+  now: Date,
+): MaintenanceStatusName[] {
   const moves: MaintenanceStatusName[] = [];
   let status = window.status;
   if (status === "scheduled" && now >= window.scheduledFor) {

@@ -21,7 +21,11 @@ import type { MaintenanceView } from "./view.ts";
 const INCLUDE = {
   createdBy: { select: { id: true, name: true } },
   components: { include: { component: { select: { id: true, name: true } } } },
-  updates: { where: { state: "published" }, orderBy: { publishedAt: "desc" }, select: { id: true, status: true, body: true, publishedAt: true } },
+  updates: {
+    where: { state: "published" },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, status: true, body: true, publishedAt: true },
+  },
 } as const;
 
 function view(row: NonNullable<Awaited<ReturnType<typeof load>>>): MaintenanceView {
@@ -123,10 +127,22 @@ export async function scheduleMaintenance(actor: Actor, input: NewMaintenanceInp
  * Moves a window to a status, guarded by its current status so that two instances of the
  * app (or a person and the clock) never both make the same move. Returns false if it lost.
  */
-async function move(tx: Tx, actor: Actor | null, id: string, from: MaintenanceStatusName, to: MaintenanceStatusName, body: string | undefined, now: Date): Promise<boolean> {
+async function move(
+  tx: Tx,
+  actor: Actor | null,
+  id: string,
+  from: MaintenanceStatusName,
+  to: MaintenanceStatusName,
+  body: string | undefined,
+  now: Date,
+): Promise<boolean> {
   const claimed = await tx.maintenance.updateMany({
     where: { id, status: from },
-    data: { status: to, ...(to === "in_progress" && from === "scheduled" ? { startedAt: now } : {}), ...(to === "completed" ? { completedAt: now } : {}) },
+    data: {
+      status: to,
+      ...(to === "in_progress" && from === "scheduled" ? { startedAt: now } : {}),
+      ...(to === "completed" ? { completedAt: now } : {}),
+    },
   });
   if (claimed.count === 0) return false;
   const row = await tx.maintenance.findUniqueOrThrow({ where: { id }, include: { components: true } });
@@ -137,7 +153,13 @@ async function move(tx: Tx, actor: Actor | null, id: string, from: MaintenanceSt
     { maintenanceId: id },
   );
   await publishStep(tx, id, actor?.userId ?? row.createdById, to, body ?? MAINTENANCE_MESSAGES[to], true, now, changes);
-  await recordAudit(tx, actor, { action: `maintenance.${to}`, entityType: "Maintenance", entityId: id, before: { status: from }, after: { status: to, by: actor ? "person" : "schedule" } });
+  await recordAudit(tx, actor, {
+    action: `maintenance.${to}`,
+    entityType: "Maintenance",
+    entityId: id,
+    before: { status: from },
+    after: { status: to, by: actor ? "person" : "schedule" },
+  });
   return true;
 }
 
@@ -149,7 +171,8 @@ export async function postMaintenanceUpdate(actor: Actor, id: string, input: Mai
     if (!row) notFound("Maintenance");
     const from = row.status as MaintenanceStatusName;
     if (input.status && input.status !== from) {
-      if (!canMoveMaintenance(from, input.status)) fail("conflict", `A maintenance cannot move from ${from} to ${input.status}.`, { status: `cannot move from ${from}` });
+      if (!canMoveMaintenance(from, input.status))
+        fail("conflict", `A maintenance cannot move from ${from} to ${input.status}.`, { status: `cannot move from ${from}` });
       await move(tx, actor, id, from, input.status, input.body, now);
     } else {
       if (from === "completed") fail("conflict", "This maintenance is completed.");

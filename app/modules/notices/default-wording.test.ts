@@ -108,7 +108,7 @@ describe.each(INCIDENT_CASE_IDS)("the default words for an incident with %s", (c
     const text = renderTemplate(DEFAULT_SECTION_TEMPLATES[key], sectionVariables(source, PREVIEW_PAGE.timeZone, NOW), { allowEmpty: true });
     expectReadsWell(text, { subjects: subjectsOf([allNames]), components: impactsAt(caseId, "postmortem"), forCustomers: false });
     await expect(text || "(empty: this section starts with its prompts only)").toMatchFileSnapshot(
-      snapshot(`postmortem.${key}--${caseId}`)
+      snapshot(`postmortem.${key}--${caseId}`),
     );
   });
 

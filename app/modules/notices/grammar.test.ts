@@ -158,7 +158,7 @@ describe("impact in words", () => {
       impactInWords([
         { name: "Web app", impact: "degraded_performance" },
         { name: "API", impact: "partial_outage" },
-      ])
+      ]),
     ).toBe("a partial outage of API and degraded performance of Web app");
   });
 
@@ -168,14 +168,14 @@ describe("impact in words", () => {
         { name: "API - Messages", impact: "major_outage" },
         { name: "API - Batch", impact: "major_outage" },
         { name: "Web app", impact: "degraded_performance" },
-      ])
+      ]),
     ).toBe("a major outage of API - Messages and API - Batch, and degraded performance of Web app");
     expect(
       impactInWords([
         { name: "A", impact: "major_outage" },
         { name: "B", impact: "partial_outage" },
         { name: "C", impact: "degraded_performance" },
-      ])
+      ]),
     ).toBe("a major outage of A, a partial outage of B, and degraded performance of C");
   });
 

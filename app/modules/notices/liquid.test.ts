@@ -13,7 +13,7 @@ describe("update templates", () => {
     expect(renderTemplate(DEFAULT_UPDATE_TEMPLATES.investigating, SAMPLE_UPDATE_VARIABLES)).toBe(
       "We are investigating a partial outage of API - Messages endpoint and degraded performance of Web app, " +
         "which began at 14:05 CET (13:05 UTC) on 23 Nov. " +
-        "Customers in EU West are affected. Some requests may fail or be slow. We will post our next update by 15:45 CET (14:45 UTC)."
+        "Customers in EU West are affected. Some requests may fail or be slow. We will post our next update by 15:45 CET (14:45 UTC).",
     );
   });
 
@@ -25,7 +25,7 @@ describe("update templates", () => {
     });
     expect(text).toBe(
       "We are investigating a partial outage of API - Messages endpoint and degraded performance of Web app, " +
-        "which began at 14:05 CET (13:05 UTC) on 23 Nov. Some requests may fail or be slow."
+        "which began at 14:05 CET (13:05 UTC) on 23 Nov. Some requests may fail or be slow.",
     );
   });
 

@@ -76,7 +76,10 @@ export function parseTemplate(source: string) {
 
 /** What liquid's output becomes: trailing blanks and runs of empty lines go; empty is an error unless allowed. */
 function tidied(text: string, allowEmpty: boolean): string {
-  const tidy = text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  const tidy = text
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   if (!tidy && !allowEmpty) throw new TemplateError("The template produced no text.");
   return tidy;
 }

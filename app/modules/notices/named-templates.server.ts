@@ -70,7 +70,7 @@ export async function namedTemplateForDraft(status: UpdateTemplateStatus, ref: s
       r.id === ref ||
       (key?.status === status && key.slug === r.slug) ||
       r.name.toLowerCase() === ref.trim().toLowerCase() ||
-      (slug !== "" && r.slug === slug)
+      (slug !== "" && r.slug === slug),
   );
   if (!row) fail("invalid", "Some fields are not valid.", { [field]: `no ${status} template is called “${ref.slice(0, 80)}”` });
   return view(row);

@@ -27,7 +27,7 @@ describe("named update templates", () => {
 
   it("need a name with a letter or digit, a known status and a source", () => {
     expect(
-      NamedTemplateCreateSchema.safeParse({ status: "investigating", name: "Third-party outage", source: "We are looking." }).success
+      NamedTemplateCreateSchema.safeParse({ status: "investigating", name: "Third-party outage", source: "We are looking." }).success,
     ).toBe(true);
     const issues = (value: unknown) =>
       NamedTemplateCreateSchema.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -34,8 +34,15 @@ type PublishedUpdate = { status: string; incidentId: string | null; maintenanceI
 
 async function noticeKindOf(tx: Tx, update: PublishedUpdate): Promise<NoticeKind> {
   if (update.status === "postmortem") return "postmortem.published";
-  if (update.maintenanceId) return update.status === "scheduled" ? "maintenance.scheduled" : update.status === "completed" ? "maintenance.completed" : "maintenance.started";
-  const earlier = await tx.statusUpdate.count({ where: { incidentId: update.incidentId, state: "published", publishedAt: { lt: update.publishedAt ?? new Date() } } });
+  if (update.maintenanceId)
+    return update.status === "scheduled"
+      ? "maintenance.scheduled"
+      : update.status === "completed"
+        ? "maintenance.completed"
+        : "maintenance.started";
+  const earlier = await tx.statusUpdate.count({
+    where: { incidentId: update.incidentId, state: "published", publishedAt: { lt: update.publishedAt ?? new Date() } },
+  });
   return update.status === "resolved" ? "incident.resolved" : earlier === 0 ? "incident.created" : "incident.updated";
 }
 
@@ -115,16 +122,27 @@ export type NoticePreviewData = { variables: NoticeVariables; /** what the data 
 export async function noticePreviewData(tx: Tx, kind: NoticeKind): Promise<NoticePreviewData> {
   const page = await pageContext(tx);
   const links = subscriberLinks(page.pageUrl, PREVIEW_TOKEN);
-  if (kind === "confirmation") return { variables: { ...(await confirmationContext(tx)).variables, ...links }, source: "a placeholder subscriber" };
+  if (kind === "confirmation")
+    return { variables: { ...(await confirmationContext(tx)).variables, ...links }, source: "a placeholder subscriber" };
   const of = kind.startsWith("maintenance.") ? { maintenanceId: { not: null } } : { incidentId: { not: null } };
   const latest = (status?: string) =>
-    tx.statusUpdate.findFirst({ where: { state: "published", ...of, ...(status ? { status } : {}) }, orderBy: { publishedAt: "desc" }, select: { id: true } });
+    tx.statusUpdate.findFirst({
+      where: { state: "published", ...of, ...(status ? { status } : {}) },
+      orderBy: { publishedAt: "desc" },
+      select: { id: true },
+    });
   const update = (STATUS_OF_KIND[kind] ? await latest(STATUS_OF_KIND[kind]) : null) ?? (await latest());
   if (!update) {
     const variables = { ...SAMPLE_NOTICE_VARIABLES, page_name: page.name, page_url: page.pageUrl, ...links };
-    return { variables, source: `sample data: no ${kind.startsWith("maintenance.") ? "maintenance" : "incident"} update has been published yet` };
+    return {
+      variables,
+      source: `sample data: no ${kind.startsWith("maintenance.") ? "maintenance" : "incident"} update has been published yet`,
+    };
   }
   const context = await updateNoticeContext(tx, update.id, kind);
   const v = context.variables;
-  return { variables: { ...v, ...links }, source: `the ${v.status.toLowerCase()} update “${v.title}” of ${v.posted_at}, to a placeholder subscriber` };
+  return {
+    variables: { ...v, ...links },
+    source: `the ${v.status.toLowerCase()} update “${v.title}” of ${v.posted_at}, to a placeholder subscriber`,
+  };
 }

@@ -20,25 +20,25 @@ describe("checking an admin's notice before it is saved", () => {
 
   it("refuses unknown variables and filters in any part", async () => {
     expect((await noticeTemplateProblems(withPart("subject", "{{ incident_titel }}"), SAMPLE_NOTICE_VARIABLES)).subject).toMatch(
-      /^Subject: .*undefined variable: incident_titel/
+      /^Subject: .*undefined variable: incident_titel/,
     );
     expect((await noticeTemplateProblems(withPart("text", "{{ body | shout }}"), SAMPLE_NOTICE_VARIABLES)).text).toMatch(
-      /^Plain text: .*undefined filter: shout/
+      /^Plain text: .*undefined filter: shout/,
     );
     expect((await noticeTemplateProblems(withPart("html", "<p>{{ customer.name }}</p>"), SAMPLE_NOTICE_VARIABLES)).html).toMatch(
-      /^HTML: .*undefined variable: customer/
+      /^HTML: .*undefined variable: customer/,
     );
   });
 
   it("refuses a subject over two lines", async () => {
     expect((await noticeTemplateProblems(withPart("subject", "Outage\nBcc: everyone@example.com"), SAMPLE_NOTICE_VARIABLES)).subject).toBe(
-      "Subject: A subject must be one line."
+      "Subject: A subject must be one line.",
     );
   });
 
   it("refuses a template that produces nothing", async () => {
     expect((await noticeTemplateProblems(withPart("text", "{% if false %}x{% endif %}"), SAMPLE_NOTICE_VARIABLES)).text).toMatch(
-      /produced no text/
+      /produced no text/,
     );
   });
 
@@ -46,7 +46,7 @@ describe("checking an admin's notice before it is saved", () => {
     const started = Date.now();
     const problems = await noticeTemplateProblems(
       withPart("text", "{% for i in (1..100000000) %}{% for j in (1..10) %}{{ i }}{% endfor %}{% endfor %}"),
-      SAMPLE_NOTICE_VARIABLES
+      SAMPLE_NOTICE_VARIABLES,
     );
     expect(problems.text).toMatch(/^Plain text: /);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -55,7 +55,7 @@ describe("checking an admin's notice before it is saved", () => {
   it("refuses a template that outputs megabytes", async () => {
     const problems = await noticeTemplateProblems(
       withPart("html", "{% for i in (1..200000) %}<p>{{ body }}</p>{% endfor %}"),
-      SAMPLE_NOTICE_VARIABLES
+      SAMPLE_NOTICE_VARIABLES,
     );
     expect(problems.html).toMatch(/^HTML: /);
     const many = await noticeTemplateProblems(withPart("text", "{% for i in (1..5000) %}{{ body }}{% endfor %}"), SAMPLE_NOTICE_VARIABLES);
@@ -64,7 +64,7 @@ describe("checking an admin's notice before it is saved", () => {
 
   it("refuses a template longer than a template may be", async () => {
     expect((await noticeTemplateProblems(withPart("text", "x".repeat(20_001)), SAMPLE_NOTICE_VARIABLES)).text).toMatch(
-      /at most 20000 characters/
+      /at most 20000 characters/,
     );
   });
 });

@@ -24,7 +24,7 @@ export type PublishedUpdateForNotice = {
 export function updateNoticeVariables(
   page: { name: string; pageUrl: string; timeZone: string },
   kind: NoticeKind,
-  update: PublishedUpdateForNotice
+  update: PublishedUpdateForNotice,
 ): Omit<NoticeVariables, keyof NoticeSubscriberLinks> {
   const incidentUrl = `${page.pageUrl}/incidents/${update.eventId}`;
   const report = kind === "postmortem.published";
@@ -36,7 +36,7 @@ export function updateNoticeVariables(
     body: updatePlainText(update.status, update.body),
     body_html: update.bodyHtml ?? paragraphsHtml(updatePlainText(update.status, update.body)),
     components: update.components.map(
-      (c) => `${c.group ? `${c.group} - ` : ""}${c.name}: ${COMPONENT_STATUS_LABELS[c.newStatus as ComponentStatusName] ?? c.newStatus}`
+      (c) => `${c.group ? `${c.group} - ` : ""}${c.name}: ${COMPONENT_STATUS_LABELS[c.newStatus as ComponentStatusName] ?? c.newStatus}`,
     ),
     posted_at: formatPageTime(update.publishedAt, page.timeZone),
     incident_url: incidentUrl,

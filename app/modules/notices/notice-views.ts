@@ -13,6 +13,5 @@ export type NoticeTemplateView = {
 
 /** `source` says what data filled it; `variables` are that data. */
 export type NoticePreview = { source: string; variables: NoticeVariables } & (
-  | (RenderedNotice & { errors?: undefined })
-  | { errors: Partial<Record<NoticePart, string>> }
+  (RenderedNotice & { errors?: undefined }) | { errors: Partial<Record<NoticePart, string>> }
 );

@@ -34,7 +34,7 @@ export const caseLabel = (id: PreviewCaseId): string => PREVIEW_CASES.find((c) =
 /** The incident cases as a preview offers them, the richest first. */
 export const INCIDENT_PREVIEW_CASE_IDS = [DEFAULT_PREVIEW_CASE, ...INCIDENT_CASE_IDS.filter((c) => c !== DEFAULT_PREVIEW_CASE)] as [
   IncidentCaseId,
-  ...IncidentCaseId[]
+  ...IncidentCaseId[],
 ];
 export const INCIDENT_PREVIEW_OPTIONS = INCIDENT_PREVIEW_CASE_IDS.map((id) => ({ id, label: caseLabel(id) }));
 
@@ -53,7 +53,14 @@ export const STATUS_MINUTE: Record<UpdateTemplateStatus, number> = {
 };
 export const NEXT_UPDATE_MINUTES = 30;
 
-export type CaseWindow = { id: string; name: string; group: string | null; impact: ComponentImpactName; from: number; until: number | null };
+export type CaseWindow = {
+  id: string;
+  name: string;
+  group: string | null;
+  impact: ComponentImpactName;
+  from: number;
+  until: number | null;
+};
 
 export type IncidentCase = {
   id: IncidentCaseId;

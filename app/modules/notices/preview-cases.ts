@@ -103,7 +103,7 @@ export function noticeKindOfStatus(status: UpdateTemplateStatus): NoticeKind {
 /** What the comms form would move each component to with this update: the notice lists these. */
 export function caseMoves(
   caseId: IncidentCaseId,
-  status: UpdateTemplateStatus
+  status: UpdateTemplateStatus,
 ): { name: string; group: string | null; newStatus: string }[] {
   const c = INCIDENT_CASES[caseId];
   const incident = caseIncident(caseId, status);
@@ -117,7 +117,7 @@ export function caseMoves(
       heldByThisIncident: Boolean(earlier?.components.some((x) => x.id === id)),
       publicStatus: "operational",
     })),
-    status
+    status,
   );
   return ids
     .filter((id) => moves[id])

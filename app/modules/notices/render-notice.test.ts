@@ -64,7 +64,7 @@ describe("previewing a notice with the preview cases", () => {
     expect(report.text).toContain("A database failover stalled");
     const maintenance = renderNotice(
       DEFAULT_NOTICES["maintenance.completed"],
-      noticeCaseVariables("maintenance.completed", "maintenance")!
+      noticeCaseVariables("maintenance.completed", "maintenance")!,
     );
     expect(maintenance.text).toContain("Completed: The scheduled maintenance has been completed.");
   });

@@ -47,7 +47,7 @@ function renderHtml(source: string, variables: NoticeVariables): string {
 export function renderNotice(
   template: NoticeTemplate,
   variables: NoticeVariables,
-  options: { sanitizeHtml?: boolean } = {}
+  options: { sanitizeHtml?: boolean } = {},
 ): RenderedNotice {
   const subject = oneLine(renderTemplate(template.subject, variables));
   const text = renderTemplate(template.text, variables);
@@ -71,7 +71,7 @@ async function renderHtmlInSlices(source: string, variables: NoticeVariables, cl
 export async function renderNoticeInSlices(
   template: NoticeTemplate,
   variables: NoticeVariables,
-  options: { sanitizeHtml?: boolean; limitMs?: number } = {}
+  options: { sanitizeHtml?: boolean; limitMs?: number } = {},
 ): Promise<RenderedNotice & { ms: number }> {
   const clocks = NOTICE_PARTS.map(() => new RenderClock(options.limitMs ?? RENDER_LIMIT_MS));
   const subject = oneLine(await renderTemplateInSlices(template.subject, variables, clocks[0]));
@@ -90,7 +90,7 @@ export async function renderNoticeInSlices(
  */
 export async function noticeTemplateProblems(
   template: NoticeTemplate,
-  variables: NoticeVariables
+  variables: NoticeVariables,
 ): Promise<Partial<Record<NoticePart, string>>> {
   const problems: Partial<Record<NoticePart, string>> = {};
   for (const part of NOTICE_PARTS) {

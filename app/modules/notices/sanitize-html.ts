@@ -3,29 +3,110 @@
 // (quoted and escaped) and escaped text, so however a browser or mail client would have
 // parsed a mangled input, it parses our output as we meant it.
 
-const ALLOWED_TAGS = new Set(["p", "br", "strong", "b", "em", "i", "u", "a", "ul", "ol", "li", "h1", "h2", "h3", "div", "span", "table", "tr", "td", "th", "hr", "img"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "br",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "a",
+  "ul",
+  "ol",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "div",
+  "span",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "hr",
+  "img",
+]);
 const VOID_TAGS = new Set(["br", "hr", "img"]);
 /** Dropped with everything inside them: script, styles, embedded documents, foreign content. */
 const DROPPED_WITH_CONTENT = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "template",
-  "noscript", "noembed", "noframes", "textarea", "title", "xmp", "select", "head",
+  "script",
+  "style",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "template",
+  "noscript",
+  "noembed",
+  "noframes",
+  "textarea",
+  "title",
+  "xmp",
+  "select",
+  "head",
 ]);
 /** Their content is raw text to a browser: it ends at the first closing tag, nesting does not count. */
 const RAW_TEXT = new Set(["script", "style", "iframe", "noscript", "noembed", "noframes", "textarea", "title", "xmp"]);
 
 const CSS_PROPERTIES = new Set([
-  "color", "background", "background-color", "font-family", "font-size", "font-weight", "font-style", "line-height",
-  "text-align", "text-decoration", "white-space", "vertical-align", "letter-spacing",
-  "margin", "margin-top", "margin-right", "margin-bottom", "margin-left",
-  "padding", "padding-top", "padding-right", "padding-bottom", "padding-left",
-  "border", "border-top", "border-right", "border-bottom", "border-left", "border-radius", "border-collapse",
-  "width", "max-width", "height", "display",
+  "color",
+  "background",
+  "background-color",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "line-height",
+  "text-align",
+  "text-decoration",
+  "white-space",
+  "vertical-align",
+  "letter-spacing",
+  "margin",
+  "margin-top",
+  "margin-right",
+  "margin-bottom",
+  "margin-left",
+  "padding",
+  "padding-top",
+  "padding-right",
+  "padding-bottom",
+  "padding-left",
+  "border",
+  "border-top",
+  "border-right",
+  "border-bottom",
+  "border-left",
+  "border-radius",
+  "border-collapse",
+  "width",
+  "max-width",
+  "height",
+  "display",
 ]);
 /** Words, numbers, #colours, commas: no url(), expression(), quotes, escapes, comments or negative offsets. */
 const CSS_VALUE = /^[a-z0-9#.,% -]+$/i;
 const CSS_DISPLAY = new Set(["block", "inline", "inline-block"]);
 
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", colon: ":", tab: "\t", newline: "\n", sol: "/", lpar: "(", rpar: ")" };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  sol: "/",
+  lpar: "(",
+  rpar: ")",
+};
 
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, ref: string) => {
@@ -42,7 +123,9 @@ const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(
 
 /** A URL as a browser reads it (tabs and newlines removed, ends trimmed), if its scheme is allowed. */
 function safeUrl(raw: string, schemes: RegExp): string | null {
-  const url = decodeEntities(raw).replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+  const url = decodeEntities(raw)
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
   return schemes.test(url) ? url : null;
 }
 
@@ -66,8 +149,10 @@ function safeAttribute(tag: string, name: string, value: string): string | null 
   if (tag === "a" && name === "title") return value;
   if (tag === "img" && name === "src") return safeUrl(value, /^https:\/\//i);
   if (tag === "img" && name === "alt") return value;
-  if ((tag === "img" || tag === "table" || tag === "td" || tag === "th") && (name === "width" || name === "height")) return /^\d{1,4}%?$/.test(value.trim()) ? value.trim() : null;
-  if ((tag === "td" || tag === "th") && (name === "colspan" || name === "rowspan")) return /^\d{1,2}$/.test(value.trim()) ? value.trim() : null;
+  if ((tag === "img" || tag === "table" || tag === "td" || tag === "th") && (name === "width" || name === "height"))
+    return /^\d{1,4}%?$/.test(value.trim()) ? value.trim() : null;
+  if ((tag === "td" || tag === "th") && (name === "colspan" || name === "rowspan"))
+    return /^\d{1,2}$/.test(value.trim()) ? value.trim() : null;
   if (name === "align" && ["left", "center", "right"].includes(value.trim().toLowerCase())) return value.trim().toLowerCase();
   return null;
 }

@@ -48,9 +48,18 @@ export async function listNoticeTemplates(): Promise<NoticeTemplateView[]> {
   return NOTICE_KINDS.map((kind) => {
     const notice = effective(kind, rows);
     const parts = Object.fromEntries(
-      NOTICE_PARTS.map((p) => [p, { source: notice.template[p], isDefault: !notice.customised[p], defaultSource: DEFAULT_NOTICES[kind][p] }]),
+      NOTICE_PARTS.map((p) => [
+        p,
+        { source: notice.template[p], isDefault: !notice.customised[p], defaultSource: DEFAULT_NOTICES[kind][p] },
+      ]),
     ) as NoticeTemplateView["parts"];
-    return { kind, label: NOTICE_KIND_LABELS[kind], parts, isDefault: !notice.customised.any, updatedAt: notice.updatedAt?.toISOString() ?? null };
+    return {
+      kind,
+      label: NOTICE_KIND_LABELS[kind],
+      parts,
+      isDefault: !notice.customised.any,
+      updatedAt: notice.updatedAt?.toISOString() ?? null,
+    };
   });
 }
 
@@ -75,7 +84,11 @@ export async function previewNotice(kind: NoticeKind, template: NoticeTemplate, 
  * Saves an admin's parts of a notice (a part left out stays as it is; a part equal to the
  * shipped one is stored as the default); null puts all three back to the shipped notice.
  */
-export async function saveNoticeTemplate(actor: Actor, kind: NoticeKind, parts: Partial<NoticeTemplate> | null): Promise<NoticeTemplateView> {
+export async function saveNoticeTemplate(
+  actor: Actor,
+  kind: NoticeKind,
+  parts: Partial<NoticeTemplate> | null,
+): Promise<NoticeTemplateView> {
   let next: NoticeTemplate | null = null;
   if (parts !== null) {
     const current = await db.$transaction((tx) => loadNoticeTemplate(tx, kind));
@@ -91,7 +104,12 @@ export async function saveNoticeTemplate(actor: Actor, kind: NoticeKind, parts: 
       const key = noticeTemplateKey(kind, part);
       const source = next?.[part];
       if (source === undefined || source === DEFAULT_NOTICES[kind][part]) await tx.template.deleteMany({ where: { key } });
-      else await tx.template.upsert({ where: { key }, create: { key, source, updatedById: actor.userId }, update: { source, updatedById: actor.userId } });
+      else
+        await tx.template.upsert({
+          where: { key },
+          create: { key, source, updatedById: actor.userId },
+          update: { source, updatedById: actor.userId },
+        });
     }
     await recordAudit(tx, actor, {
       action: next ? "template.saved" : "template.reset",

@@ -10,7 +10,14 @@ import { renderTemplate, TemplateError } from "./liquid.ts";
 import { updateTemplateProblem } from "./update-check.ts";
 import { DEFAULT_UPDATE_TEMPLATES, UPDATE_TEMPLATE_STATUSES, updateTemplateKey, type UpdateTemplateStatus } from "./update-defaults.ts";
 
-export type TemplateView = { key: string; status: UpdateTemplateStatus; source: string; isDefault: boolean; defaultSource: string; updatedAt: string | null };
+export type TemplateView = {
+  key: string;
+  status: UpdateTemplateStatus;
+  source: string;
+  isDefault: boolean;
+  defaultSource: string;
+  updatedAt: string | null;
+};
 
 export async function updateTemplateSource(status: UpdateTemplateStatus): Promise<string> {
   const row = await db.$transaction((tx) => tx.template.findUnique({ where: { key: updateTemplateKey(status) } }));
@@ -50,8 +57,19 @@ export async function saveUpdateTemplate(actor: Actor, status: UpdateTemplateSta
   await db.$transaction(async (tx) => {
     const before = await tx.template.findUnique({ where: { key } });
     if (source === null) await tx.template.deleteMany({ where: { key } });
-    else await tx.template.upsert({ where: { key }, create: { key, source, updatedById: actor.userId }, update: { source, updatedById: actor.userId } });
-    await recordAudit(tx, actor, { action: source === null ? "template.reset" : "template.saved", entityType: "Template", entityId: key, before: before?.source, after: source });
+    else
+      await tx.template.upsert({
+        where: { key },
+        create: { key, source, updatedById: actor.userId },
+        update: { source, updatedById: actor.userId },
+      });
+    await recordAudit(tx, actor, {
+      action: source === null ? "template.reset" : "template.saved",
+      entityType: "Template",
+      entityId: key,
+      before: before?.source,
+      after: source,
+    });
   });
   return (await listUpdateTemplates()).find((t) => t.key === key)!;
 }

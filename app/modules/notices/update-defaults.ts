@@ -2,7 +2,12 @@
 // may use. An admin can replace any of them (Template rows); these are the defaults.
 import type { PublicIncidentStatus } from "~/modules/status-page/model.ts";
 
-export const UPDATE_TEMPLATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly PublicIncidentStatus[];
+export const UPDATE_TEMPLATE_STATUSES = [
+  "investigating",
+  "identified",
+  "monitoring",
+  "resolved",
+] as const satisfies readonly PublicIncidentStatus[];
 export type UpdateTemplateStatus = (typeof UPDATE_TEMPLATE_STATUSES)[number];
 
 export function updateTemplateKey(status: UpdateTemplateStatus): string {

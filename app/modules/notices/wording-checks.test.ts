@@ -44,7 +44,7 @@ describe("a or an", () => {
 
   it("accepts the right article, also before bold and linked words", () => {
     expect(
-      wrongArticles("A fix is in place after an hour: an API, a European region, an SLA, a **unique** case, an [update](/x).")
+      wrongArticles("A fix is in place after an hour: an API, a European region, an SLA, a **unique** case, an [update](/x)."),
     ).toEqual([]);
   });
 });
@@ -77,7 +77,7 @@ describe("impact words that differ from the data", () => {
 
   it("finds a partial outage called a major outage", () => {
     expect(rules(impactWordsDifferFromData("We are investigating a major outage affecting API - Messages endpoint.", data))).toContain(
-      'says "major outage", which no component had'
+      'says "major outage", which no component had',
     );
   });
 

@@ -63,7 +63,7 @@ export function verbDisagreements(text: string, subjects: readonly { text: strin
     const wrong = subject.plural ? SINGULAR_VERBS : PLURAL_VERBS;
     const pattern = new RegExp(
       `(?<![\\p{L}\\p{N}]|\\band\\s+|,\\s*|\\s-\\s)${escape(subject.text)}\\s+(?:(?:still|now|also|all)\\s+)?(${wrong.join("|")})\\b`,
-      "giu"
+      "giu",
     );
     for (const match of text.matchAll(pattern)) {
       defects.push({
@@ -89,7 +89,7 @@ const IMPACT_WORDS: Record<ComponentImpactName, RegExp> = {
  */
 export function impactWordsDifferFromData(
   text: string,
-  components: readonly { name: string; impacts: readonly ComponentImpactName[] }[]
+  components: readonly { name: string; impacts: readonly ComponentImpactName[] }[],
 ): WordingDefect[] {
   const defects: WordingDefect[] = [];
   const byName = new Map<string, ComponentImpactName[]>();
@@ -105,7 +105,7 @@ export function impactWordsDifferFromData(
     `(${Object.values(IMPACT_PHRASES)
       .map((p) => escape(p.replace(/^a /, "")))
       .join("|")})\\s+(?:of|affecting|on|to)\\s+([^.;\\n]*)`,
-    "gi"
+    "gi",
   );
   for (const match of text.matchAll(phrase)) {
     const impact = (Object.keys(IMPACT_WORDS) as ComponentImpactName[]).find((i) => IMPACT_WORDS[i].test(match[1]))!;

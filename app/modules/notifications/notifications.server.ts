@@ -53,7 +53,15 @@ export type NotificationView = {
   readAt: string | null;
 };
 
-const view = (row: { id: string; kind: string; text: string; link: string; incidentId: string | null; createdAt: Date; readAt: Date | null }): NotificationView => ({
+const view = (row: {
+  id: string;
+  kind: string;
+  text: string;
+  link: string;
+  incidentId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}): NotificationView => ({
   id: row.id,
   kind: row.kind,
   text: row.text,
@@ -69,7 +77,10 @@ export function unreadCount(userId: string): Promise<number> {
 }
 
 /** One's own notifications, newest first, with the unread count. */
-export async function listNotifications(userId: string, options: { unreadOnly?: boolean; limit: number }): Promise<{ notifications: NotificationView[]; unread: number }> {
+export async function listNotifications(
+  userId: string,
+  options: { unreadOnly?: boolean; limit: number },
+): Promise<{ notifications: NotificationView[]; unread: number }> {
   return db.$transaction(async (tx) => {
     const rows = await tx.notification.findMany({
       where: { recipientId: userId, ...(options.unreadOnly ? { readAt: null } : {}) },
@@ -107,7 +118,9 @@ export async function markNotificationsRead(actor: Actor, which: MarkRead): Prom
 
 /** Opening one of your notifications marks it read and answers where it leads; someone else's is not found. */
 export async function openNotification(actor: Actor, id: string): Promise<string | null> {
-  const row = await db.$transaction((tx) => tx.notification.findFirst({ where: { id, recipientId: actor.userId }, select: { link: true, readAt: true } }));
+  const row = await db.$transaction((tx) =>
+    tx.notification.findFirst({ where: { id, recipientId: actor.userId }, select: { link: true, readAt: true } }),
+  );
   if (!row) return null;
   if (!row.readAt) await markNotificationsRead(actor, { ids: [id] });
   return row.link;

@@ -15,7 +15,15 @@ export async function remindDuePromises(now: Date): Promise<number> {
   const candidates = await db.$transaction((tx) =>
     tx.incident.findMany({
       where: { nextUpdateDueAt: { not: null, lte: soon } },
-      select: { id: true, number: true, title: true, nextUpdateDueAt: true, nextUpdateRemindedFor: true, commanderId: true, commsLeadId: true },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        nextUpdateDueAt: true,
+        nextUpdateRemindedFor: true,
+        commanderId: true,
+        commsLeadId: true,
+      },
     }),
   );
   let reminded = 0;
@@ -29,7 +37,12 @@ export async function remindDuePromises(now: Date): Promise<number> {
       if (count === 0) return [];
       const words = notificationWords.promiseDue(incident, incidentRef(incident.number), due, now);
       const leads = [...new Set([incident.commsLeadId, incident.commanderId].filter((id): id is string => !!id))];
-      const told: NotificationDraft[] = leads.map((recipientId) => ({ recipientId, kind: "promise_due", incidentId: incident.id, ...words }));
+      const told: NotificationDraft[] = leads.map((recipientId) => ({
+        recipientId,
+        kind: "promise_due",
+        incidentId: incident.id,
+        ...words,
+      }));
       // and in the incident's Slack channel, once per promise (decision 0048)
       await queueRoomPost(tx, incident.id, `promise:${due.toISOString()}`, `:alarm_clock: ${escapeMrkdwn(words.text)}`);
       return storeNotifications(tx, told);

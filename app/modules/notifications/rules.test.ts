@@ -58,11 +58,20 @@ describe("a promised update about to be missed", () => {
 
 describe("what a notification says", () => {
   it("an approval request names who asks, the incident and the words, and links to the update", () => {
-    const words = notificationWords.approvalRequested({ id: "u1", incidentId: "i1", body: "We are  investigating\nerrors.", status: "investigating" }, "INC-7", "Dana");
-    expect(words).toEqual({ text: "Dana asks for approval of an update on INC-7: “We are investigating errors.”", link: "/incidents/i1/comms#update-u1" });
+    const words = notificationWords.approvalRequested(
+      { id: "u1", incidentId: "i1", body: "We are  investigating\nerrors.", status: "investigating" },
+      "INC-7",
+      "Dana",
+    );
+    expect(words).toEqual({
+      text: "Dana asks for approval of an update on INC-7: “We are investigating errors.”",
+      link: "/incidents/i1/comms#update-u1",
+    });
   });
   it("an answer says whether it was also published", () => {
-    expect(notificationWords.approvalGiven({ id: "u1", incidentId: "i1", status: "identified" }, "INC-7", "Kenji", true).text).toBe("Kenji approved and published your update on INC-7.");
+    expect(notificationWords.approvalGiven({ id: "u1", incidentId: "i1", status: "identified" }, "INC-7", "Kenji", true).text).toBe(
+      "Kenji approved and published your update on INC-7.",
+    );
   });
 });
 

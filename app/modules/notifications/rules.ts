@@ -60,7 +60,9 @@ export function dueInWords(due: Date, now: Date): string {
 export const MarkReadSchema = z
   .object({
     ids: z
-      .array(z.string({ message: "must be notification ids" }).min(1, "must be notification ids").max(64, "must be notification ids"), { message: "must be a list of notification ids" })
+      .array(z.string({ message: "must be notification ids" }).min(1, "must be notification ids").max(64, "must be notification ids"), {
+        message: "must be a list of notification ids",
+      })
       .min(1, "name at least one")
       .max(200, "at most 200 at once")
       .optional(),
@@ -72,7 +74,12 @@ export type MarkRead = z.output<typeof MarkReadSchema>;
 
 export const NotificationListSchema = z.object({
   unread: z.enum(["1", "0"], { message: "must be 1 or 0" }).optional(),
-  limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(30),
+  limit: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(30),
 });
 
 const excerpt = (text: string, max = 80) => {
@@ -84,7 +91,10 @@ const excerpt = (text: string, max = 80) => {
 export const notificationWords = {
   approvalRequested(update: { id: string; incidentId: string; body: string; status: string }, ref: string, askedBy: string) {
     const what = update.status === "postmortem" ? "a root-cause report" : "an update";
-    return { text: `${askedBy} asks for approval of ${what} on ${ref}: “${excerpt(update.body)}”`, link: `/incidents/${update.incidentId}/comms#update-${update.id}` };
+    return {
+      text: `${askedBy} asks for approval of ${what} on ${ref}: “${excerpt(update.body)}”`,
+      link: `/incidents/${update.incidentId}/comms#update-${update.id}`,
+    };
   },
   approvalGiven(update: { id: string; incidentId: string; status: string }, ref: string, approvedBy: string, published: boolean) {
     const what = update.status === "postmortem" ? "root-cause report" : "update";
@@ -93,7 +103,10 @@ export const notificationWords = {
   },
   approvalRefused(update: { id: string; incidentId: string; status: string }, ref: string, refusedBy: string, reason: string) {
     const what = update.status === "postmortem" ? "root-cause report" : "update";
-    return { text: `${refusedBy} refused your ${what} on ${ref}: “${excerpt(reason)}”`, link: `/incidents/${update.incidentId}/comms#update-${update.id}` };
+    return {
+      text: `${refusedBy} refused your ${what} on ${ref}: “${excerpt(reason)}”`,
+      link: `/incidents/${update.incidentId}/comms#update-${update.id}`,
+    };
   },
   postmortemAnswered(postmortem: { id: string; title: string }, by: string, approved: boolean, note?: string) {
     const text = approved
@@ -105,11 +118,17 @@ export const notificationWords = {
     return { text: `${by} asks for a review of the post-mortem “${excerpt(postmortem.title)}”.`, link: `/postmortems/${postmortem.id}` };
   },
   actionItemAssigned(item: { title: string; postmortemId: string }, by: string) {
-    return { text: `${by} made you the owner of the action item “${excerpt(item.title)}”.`, link: `/postmortems/${item.postmortemId}/action-items` };
+    return {
+      text: `${by} made you the owner of the action item “${excerpt(item.title)}”.`,
+      link: `/postmortems/${item.postmortemId}/action-items`,
+    };
   },
   promiseDue(incident: { id: string; title: string }, ref: string, due: Date, now: Date) {
     const when = dueInWords(due, now);
     const verb = due.getTime() <= now.getTime() ? "was due" : "is due";
-    return { text: `The next update promised on ${ref} (${excerpt(incident.title, 60)}) ${verb} ${when}.`, link: `/incidents/${incident.id}/comms` };
+    return {
+      text: `The next update promised on ${ref} (${excerpt(incident.title, 60)}) ${verb} ${when}.`,
+      link: `/incidents/${incident.id}/comms`,
+    };
   },
 };

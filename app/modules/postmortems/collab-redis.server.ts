@@ -28,7 +28,8 @@ class SharedEditing extends RedisExtension {
     Object.assign(this.pub, {
       publish: (channel: string, message: Buffer) =>
         publish(channel, message).catch((error: unknown) => {
-          if (this.missed++ % 1000 === 0) logger.warn({ err: error, missed: this.missed }, "live editing: Redis did not take a change for the other instances");
+          if (this.missed++ % 1000 === 0)
+            logger.warn({ err: error, missed: this.missed }, "live editing: Redis did not take a change for the other instances");
           return 0;
         }),
     });
@@ -41,7 +42,10 @@ class SharedEditing extends RedisExtension {
     try {
       return await super.afterLoadDocument(payload);
     } catch (error) {
-      logger.warn({ err: error, documentName: payload.documentName }, "live editing: Redis does not answer; this post-mortem is shared within this instance until it does");
+      logger.warn(
+        { err: error, documentName: payload.documentName },
+        "live editing: Redis does not answer; this post-mortem is shared within this instance until it does",
+      );
       setTimeout(() => {
         if (this.instance.documents.get(payload.documentName) === payload.document) void this.afterLoadDocument(payload);
       }, RESUBSCRIBE_AFTER_MS).unref();

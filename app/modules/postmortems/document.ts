@@ -11,22 +11,10 @@ export const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\]))/i;
 export const MAX_SECTION_BYTES = 256 * 1024;
 export const MAX_DEPTH = 24;
 
-export type PmMark =
-  | { type: "bold" | "italic" | "strike" | "code" }
-  | { type: "link"; attrs: { href: string } };
+export type PmMark = { type: "bold" | "italic" | "strike" | "code" } | { type: "link"; attrs: { href: string } };
 
 export type PmNode = {
-  type:
-    | "doc"
-    | "paragraph"
-    | "heading"
-    | "text"
-    | "hardBreak"
-    | "bulletList"
-    | "orderedList"
-    | "listItem"
-    | "blockquote"
-    | "codeBlock";
+  type: "doc" | "paragraph" | "heading" | "text" | "hardBreak" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock";
   attrs?: { level: 3 };
   text?: string;
   marks?: PmMark[];
@@ -46,7 +34,8 @@ function cleanMarks(marks: unknown): PmMark[] | undefined {
     if (SIMPLE_MARKS.has(type)) out.push({ type: type as "bold" });
     else if (type === "link") {
       const href = (mark as { attrs?: { href?: unknown } }).attrs?.href;
-      if (typeof href === "string" && href.length <= 2000 && SAFE_HREF.test(href.trim())) out.push({ type: "link", attrs: { href: href.trim() } });
+      if (typeof href === "string" && href.length <= 2000 && SAFE_HREF.test(href.trim()))
+        out.push({ type: "link", attrs: { href: href.trim() } });
     }
   }
   return out.length ? out : undefined;
@@ -110,7 +99,10 @@ export const SectionDocSchema = z
     const size = JSON.stringify(value ?? null).length;
     const doc = value as { type?: unknown; content?: unknown } | null;
     if (size > MAX_SECTION_BYTES) {
-      ctx.addIssue({ code: "custom", message: `must be at most ${MAX_SECTION_BYTES / 1024} KB (this one is ${Math.ceil(size / 1024)} KB)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `must be at most ${MAX_SECTION_BYTES / 1024} KB (this one is ${Math.ceil(size / 1024)} KB)`,
+      });
     } else if (!doc || typeof doc !== "object" || doc.type !== "doc" || !Array.isArray(doc.content)) {
       ctx.addIssue({ code: "custom", message: 'must be a tiptap document: {"type": "doc", "content": [...]}' });
     }
@@ -174,7 +166,8 @@ function inlineNodes(line: string): PmNode[] {
     if (m[2]) nodes.push(...inlineNodes(m[2]).map((n) => ({ ...n, marks: [...(n.marks ?? []), { type: "bold" as const }] })));
     else if (m[3]) nodes.push({ type: "text", text: m[3], marks: [{ type: "italic" }] });
     else if (m[4]) nodes.push({ type: "text", text: m[4], marks: [{ type: "code" }] });
-    else if (m[5] && m[6] && SAFE_HREF.test(m[6])) nodes.push({ type: "text", text: m[5], marks: [{ type: "link", attrs: { href: m[6] } }] });
+    else if (m[5] && m[6] && SAFE_HREF.test(m[6]))
+      nodes.push({ type: "text", text: m[5], marks: [{ type: "link", attrs: { href: m[6] } }] });
     else nodes.push({ type: "text", text: m[0] });
     last = m.index! + m[0].length;
   }

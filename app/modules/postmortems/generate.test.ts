@@ -32,9 +32,28 @@ const source: PostmortemSource = {
     scribe: person(outage.scribe),
   },
   regions: ["US East", "EU West", "Asia Pacific Southeast"],
-  impacts: outage.components.map((c) => ({ componentId: c.key, component: names.get(c.key)!, impact: c.impact, startedAt: at(c.fromMin), endedAt: at(c.toMin!) })),
-  entries: outage.timeline.map((e, i) => ({ seq: i + 1, kind: e.kind, text: e.text, occurredAt: at(e.minutes), pinned: e.pinned ?? false, author: person(e.author) })),
-  updates: updates.map((u, i) => ({ id: `u${i + 1}`, status: u.status, body: u.body, publishedAt: at(u.afterMin), nextUpdateAt: u.nextInMin ? at(u.afterMin + u.nextInMin) : null })),
+  impacts: outage.components.map((c) => ({
+    componentId: c.key,
+    component: names.get(c.key)!,
+    impact: c.impact,
+    startedAt: at(c.fromMin),
+    endedAt: at(c.toMin!),
+  })),
+  entries: outage.timeline.map((e, i) => ({
+    seq: i + 1,
+    kind: e.kind,
+    text: e.text,
+    occurredAt: at(e.minutes),
+    pinned: e.pinned ?? false,
+    author: person(e.author),
+  })),
+  updates: updates.map((u, i) => ({
+    id: `u${i + 1}`,
+    status: u.status,
+    body: u.body,
+    publishedAt: at(u.afterMin),
+    nextUpdateAt: u.nextInMin ? at(u.afterMin + u.nextInMin) : null,
+  })),
 };
 
 const generated = generateSections(source, { zone: "America/Los_Angeles", now: at(2000) });
@@ -108,7 +127,9 @@ describe("a generated post-mortem of the demo outage", () => {
   it("links every generated sentence back to the entry or field it came from", () => {
     for (const key of ["summary", "impact", "timeline", "detection", "response", "communication", "root_cause"]) {
       for (const block of blocksOf(section(key)).filter((b) => b.node.type !== "heading")) {
-        expect(JSON.stringify(block.node), `${key}: ${block.text}`).toMatch(/"href":"\/incidents\/INC-3(\?entry=\d+#entry-\d+|#field-\w+|\/comms#update-u\d+|\/comms)"/);
+        expect(JSON.stringify(block.node), `${key}: ${block.text}`).toMatch(
+          /"href":"\/incidents\/INC-3(\?entry=\d+#entry-\d+|#field-\w+|\/comms#update-u\d+|\/comms)"/,
+        );
       }
     }
     const pinned = outage.timeline.findIndex((e) => e.pinned);
@@ -131,7 +152,9 @@ describe("a generated post-mortem of the demo outage", () => {
     });
     expect(text("communication")).toContain(`Promised updates kept: ${kept} of ${promised}`);
     expect(text("communication")).toContain(`First public update: ${hm(updates[0].afterMin)} after the start`);
-    expect(blocksOf(section("communication")).filter((b) => /Investigating|Identified|Monitoring|Resolved/.test(b.text))).toHaveLength(updates.length);
+    expect(blocksOf(section("communication")).filter((b) => /Investigating|Identified|Monitoring|Resolved/.test(b.text))).toHaveLength(
+      updates.length,
+    );
   });
 });
 

@@ -25,7 +25,10 @@ describe("headlineNumbers", () => {
   });
 
   it("has no duration for an incident reopened since, and counts its impact until now", () => {
-    const n = headlineNumbers(facts({ milestones: { startedAt: at(0), detectedAt: at(3), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null } }), at(120));
+    const n = headlineNumbers(
+      facts({ milestones: { startedAt: at(0), detectedAt: at(3), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null } }),
+      at(120),
+    );
     expect(n.duration).toBeNull();
     expect(n.timeTo.acknowledge).toBeNull();
     expect(n.customerFacing.total).toBe(120 * 60_000);
@@ -43,13 +46,19 @@ describe("headlineNumbers", () => {
 
 describe("keyMoments", () => {
   it("puts milestones and customer updates in time order, milestones first at the same minute", () => {
-    const moments = keyMoments(facts({ updates: [{ id: "u1", status: "resolved", body: "Fixed.", publishedAt: at(90), nextUpdateAt: null }] }), at(500));
+    const moments = keyMoments(
+      facts({ updates: [{ id: "u1", status: "resolved", body: "Fixed.", publishedAt: at(90), nextUpdateAt: null }] }),
+      at(500),
+    );
     expect(moments.map((m) => m.label)).toEqual(["Started", "Detected", "Acknowledged", "Mitigated", "Resolved", "Customer update"]);
     expect(moments[5]).toEqual({ at: at(90).toISOString(), kind: "update", label: "Customer update", detail: "Resolved: Fixed." });
   });
 
   it("leaves out milestones never reached", () => {
-    const moments = keyMoments(facts({ milestones: { startedAt: at(0), detectedAt: at(0), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null } }), at(10));
+    const moments = keyMoments(
+      facts({ milestones: { startedAt: at(0), detectedAt: at(0), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null } }),
+      at(10),
+    );
     expect(moments.map((m) => m.label)).toEqual(["Started", "Detected"]);
   });
 });

@@ -38,7 +38,13 @@ export function headlineNumbers(facts: IncidentFacts, now: Date): HeadlineNumber
     timeTo: n.timeTo,
     components: n.components.map((c) => ({ name: c.component, worst: c.worst })),
     regions: facts.regions,
-    updates: { published: facts.updates.length, promised: promises.length, kept: count("kept"), missed: count("missed"), pending: count("pending") },
+    updates: {
+      published: facts.updates.length,
+      promised: promises.length,
+      kept: count("kept"),
+      missed: count("missed"),
+      pending: count("pending"),
+    },
   };
 }
 
@@ -76,18 +82,33 @@ export function keyMoments(facts: IncidentFacts, now: Date): KeyMoment[] {
   const moments: (KeyMoment & { time: number; order: number })[] = [];
   MILESTONES.forEach((name, order) => {
     const at = facts.milestones[name];
-    if (at) moments.push({ at: at.toISOString(), kind: "milestone", label: MILESTONE_LABELS[name], detail: MILESTONE_DETAILS[name], time: at.getTime(), order });
+    if (at)
+      moments.push({
+        at: at.toISOString(),
+        kind: "milestone",
+        label: MILESTONE_LABELS[name],
+        detail: MILESTONE_DETAILS[name],
+        time: at.getTime(),
+        order,
+      });
   });
   const promises = new Map(promiseRecord(facts.updates, now).map((p) => [p.updateId, p]));
   for (const u of facts.updates) {
     const status = EVENT_STATUS_LABELS[u.status as keyof typeof EVENT_STATUS_LABELS] ?? u.status;
     const promise = promises.get(u.id);
-    const detail = [`${status}: ${oneLine(u.body, 160)}`, promise ? promiseText(promise.outcome, promise.promisedAt, promise.keptAt) : ""].filter(Boolean).join(" ");
-    moments.push({ at: u.publishedAt.toISOString(), kind: "update", label: "Customer update", detail, time: u.publishedAt.getTime(), order: MILESTONES.length });
+    const detail = [`${status}: ${oneLine(u.body, 160)}`, promise ? promiseText(promise.outcome, promise.promisedAt, promise.keptAt) : ""]
+      .filter(Boolean)
+      .join(" ");
+    moments.push({
+      at: u.publishedAt.toISOString(),
+      kind: "update",
+      label: "Customer update",
+      detail,
+      time: u.publishedAt.getTime(),
+      order: MILESTONES.length,
+    });
   }
-  return moments
-    .sort((a, b) => a.time - b.time || a.order - b.order)
-    .map(({ time: _time, order: _order, ...m }) => m);
+  return moments.sort((a, b) => a.time - b.time || a.order - b.order).map(({ time: _time, order: _order, ...m }) => m);
 }
 
 /** "3h 02m", or words where a milestone was never reached. */

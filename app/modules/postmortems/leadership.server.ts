@@ -21,9 +21,16 @@ async function loadFacts(postmortemId: string): Promise<(IncidentFacts & { comma
     select: {
       incident: {
         select: {
-          startedAt: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true,
+          startedAt: true,
+          detectedAt: true,
+          acknowledgedAt: true,
+          mitigatedAt: true,
+          resolvedAt: true,
           commander: { select: { name: true } },
-          components: { orderBy: { startedAt: "asc" }, select: { componentId: true, impact: true, startedAt: true, endedAt: true, component: { select: { name: true } } } },
+          components: {
+            orderBy: { startedAt: "asc" },
+            select: { componentId: true, impact: true, startedAt: true, endedAt: true, component: { select: { name: true } } },
+          },
           regions: { select: { region: { select: { name: true, position: true } } } },
           updates: {
             where: { state: "published" },
@@ -37,11 +44,31 @@ async function loadFacts(postmortemId: string): Promise<(IncidentFacts & { comma
   if (!row) return null;
   const i = row.incident;
   return {
-    milestones: { startedAt: i.startedAt, detectedAt: i.detectedAt, acknowledgedAt: i.acknowledgedAt, mitigatedAt: i.mitigatedAt, resolvedAt: i.resolvedAt },
+    milestones: {
+      startedAt: i.startedAt,
+      detectedAt: i.detectedAt,
+      acknowledgedAt: i.acknowledgedAt,
+      mitigatedAt: i.mitigatedAt,
+      resolvedAt: i.resolvedAt,
+    },
     commander: i.commander?.name ?? null,
-    impacts: i.components.map((c) => ({ componentId: c.componentId, component: c.component.name, impact: c.impact as ComponentImpactName, startedAt: c.startedAt, endedAt: c.endedAt })),
-    regions: i.regions.sort((a, b) => a.region.position - b.region.position || a.region.name.localeCompare(b.region.name)).map((r) => r.region.name),
-    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: u.publishedAt!, nextUpdateAt: u.nextUpdateAt })),
+    impacts: i.components.map((c) => ({
+      componentId: c.componentId,
+      component: c.component.name,
+      impact: c.impact as ComponentImpactName,
+      startedAt: c.startedAt,
+      endedAt: c.endedAt,
+    })),
+    regions: i.regions
+      .sort((a, b) => a.region.position - b.region.position || a.region.name.localeCompare(b.region.name))
+      .map((r) => r.region.name),
+    updates: i.updates.map((u) => ({
+      id: u.id,
+      status: u.status,
+      body: u.body,
+      publishedAt: u.publishedAt!,
+      nextUpdateAt: u.nextUpdateAt,
+    })),
   };
 }
 

@@ -13,7 +13,10 @@ export async function lintStoredPostmortem(tx: Reader, postmortemId: string): Pr
     where: { id: postmortemId },
     select: {
       sections: { select: { key: true, doc: true, generated: true } },
-      actionItems: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true, ownerId: true, dueAt: true, state: true } },
+      actionItems: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, ownerId: true, dueAt: true, state: true },
+      },
       incident: { select: { startedAt: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true } },
     },
   });

@@ -8,7 +8,9 @@ const t = (minute: number) => new Date(Date.UTC(2026, 2, 14, 10, minute));
 function complete(): LintInput {
   return {
     sections: {
-      summary: markdownToDoc("A config push overloaded model routing; chat and the API failed for 45 minutes until the push was rolled back."),
+      summary: markdownToDoc(
+        "A config push overloaded model routing; chat and the API failed for 45 minutes until the push was rolled back.",
+      ),
       impact: markdownToDoc("- [Lasted 45m](/incidents/INC-7#field-duration)\n\nAbout 38% of API requests failed."),
       root_cause: markdownToDoc("The router accepted a config with no upper bound on fan-out."),
     },
@@ -43,8 +45,12 @@ describe("lintPostmortem", () => {
   it("root-cause-empty: only headings and linked hypotheses is an error; one written sentence passes", () => {
     const input = complete();
     input.sections.root_cause = markdownToDoc("### Hypotheses\n\n- [Router config push](/incidents/INC-7#entry-12)");
-    expect(lintPostmortem(input)).toEqual([expect.objectContaining({ rule: "root-cause-empty", severity: "error", section: "root_cause" })]);
-    input.sections.root_cause = markdownToDoc("### Hypotheses\n\n- [Router config push](/incidents/INC-7#entry-12)\n\nThe push was the trigger.");
+    expect(lintPostmortem(input)).toEqual([
+      expect.objectContaining({ rule: "root-cause-empty", severity: "error", section: "root_cause" }),
+    ]);
+    input.sections.root_cause = markdownToDoc(
+      "### Hypotheses\n\n- [Router config push](/incidents/INC-7#entry-12)\n\nThe push was the trigger.",
+    );
     expect(lintPostmortem(input)).toEqual([]);
   });
 
@@ -86,7 +92,9 @@ describe("lintPostmortem", () => {
   it("milestones-order: each milestone before the one it must follow is an error quoting both times", () => {
     const input = complete();
     input.milestones = { startedAt: t(10), detectedAt: t(5), acknowledgedAt: t(4), mitigatedAt: t(3), resolvedAt: t(2) };
-    const messages = lintPostmortem(input).map((p) => (expect(p).toMatchObject({ rule: "milestones-order", section: "milestones", severity: "error" }), p.message));
+    const messages = lintPostmortem(input).map(
+      (p) => (expect(p).toMatchObject({ rule: "milestones-order", section: "milestones", severity: "error" }), p.message),
+    );
     expect(messages).toEqual([
       expect.stringMatching(/^Detected \(2026-03-14 10:05 UTC\) is before started \(2026-03-14 10:10 UTC\)/),
       expect.stringMatching(/^Acknowledged \(2026-03-14 10:04 UTC\) is before detected \(2026-03-14 10:05 UTC\)/),
@@ -98,13 +106,21 @@ describe("lintPostmortem", () => {
 
   it("milestones-order: missing milestones and equal times pass; ISO strings work", () => {
     const input = complete();
-    input.milestones = { startedAt: t(0).toISOString(), detectedAt: t(0).toISOString(), acknowledgedAt: null, mitigatedAt: null, resolvedAt: t(1).toISOString() };
+    input.milestones = {
+      startedAt: t(0).toISOString(),
+      detectedAt: t(0).toISOString(),
+      acknowledgedAt: null,
+      mitigatedAt: null,
+      resolvedAt: t(1).toISOString(),
+    };
     expect(lintPostmortem(input)).toEqual([]);
   });
 
   it("blameful-wording: quotes the words from the list and suggests a blameless rewrite", () => {
     const input = complete();
-    input.sections.lessons = markdownToDoc("The on-call engineer should have checked the graph. It was human error, and the alert Failed  to fire.");
+    input.sections.lessons = markdownToDoc(
+      "The on-call engineer should have checked the graph. It was human error, and the alert Failed  to fire.",
+    );
     const problems = lintPostmortem(input);
     expect(problems.every((p) => p.rule === "blameful-wording" && p.severity === "warning" && p.section === "lessons")).toBe(true);
     expect(problems.map((p) => p.message)).toEqual([
@@ -116,7 +132,9 @@ describe("lintPostmortem", () => {
 
   it("blameful-wording: a person's name as the subject of a failure, full or first name", () => {
     const input = complete();
-    input.sections.root_cause = markdownToDoc("The router accepted any fan-out. Dana accidentally deleted the index; Kenji Tanaka missed the alert. It was Dana's mistake.");
+    input.sections.root_cause = markdownToDoc(
+      "The router accepted any fan-out. Dana accidentally deleted the index; Kenji Tanaka missed the alert. It was Dana's mistake.",
+    );
     const quoted = lintPostmortem(input).map((p) => /^“([^”]+)”/.exec(p.message)![1]);
     expect(quoted).toEqual(["Dana accidentally deleted", "Kenji Tanaka missed", "Dana's mistake"]);
     expect(lintPostmortem(input)[0].message).toContain("names the system or decision instead");
@@ -124,15 +142,21 @@ describe("lintPostmortem", () => {
 
   it("blameful-wording: blameless words, other people's names and names as objects pass", () => {
     const input = complete();
-    input.sections.lessons = markdownToDoc("A blameless review. Kenji paged Dana, who rolled back. The blameworthy part is the tool. Danaher broke nothing.");
+    input.sections.lessons = markdownToDoc(
+      "A blameless review. Kenji paged Dana, who rolled back. The blameworthy part is the tool. Danaher broke nothing.",
+    );
     expect(lintPostmortem(input)).toEqual([]);
   });
 });
 
 // Decision 0042: a section keeps its generated part apart from what people wrote.
 describe("lintPostmortem on sections in two parts", () => {
-  const generatedSummary = markdownToDoc("Checkout failed for card payments. ([incident summary](/incidents/INC-7#field-summary))\n\nA SEV2 incident of 45 minutes.");
-  const hypotheses = markdownToDoc("### Hypotheses recorded during the incident\n- The payment pool is exhausted. ([10:02 UTC](/incidents/INC-7#entry-4))");
+  const generatedSummary = markdownToDoc(
+    "Checkout failed for card payments. ([incident summary](/incidents/INC-7#field-summary))\n\nA SEV2 incident of 45 minutes.",
+  );
+  const hypotheses = markdownToDoc(
+    "### Hypotheses recorded during the incident\n- The payment pool is exhausted. ([10:02 UTC](/incidents/INC-7#entry-4))",
+  );
 
   it("a section with only generated text is not written, however much it says", () => {
     const input = complete();
@@ -143,7 +167,10 @@ describe("lintPostmortem on sections in two parts", () => {
 
   it("counts what people typed in the writing area, links of their own included", () => {
     const input = complete();
-    input.sections.summary = { generated: generatedSummary, written: markdownToDoc("The pool ran out; see [the alert](/incidents/INC-7#entry-2).") };
+    input.sections.summary = {
+      generated: generatedSummary,
+      written: markdownToDoc("The pool ran out; see [the alert](/incidents/INC-7#entry-2)."),
+    };
     input.sections.root_cause = { generated: hypotheses, written: markdownToDoc("The pool size was fixed at deploy time.") };
     expect(lintPostmortem(input)).toEqual([]);
   });
@@ -156,7 +183,10 @@ describe("lintPostmortem on sections in two parts", () => {
 
   it("reads numbers and blameful wording in both parts", () => {
     const input = complete();
-    input.sections.impact = { generated: markdownToDoc("- Lasted 45m ([start](/incidents/INC-7#field-startedAt))"), written: markdownToDoc("") };
+    input.sections.impact = {
+      generated: markdownToDoc("- Lasted 45m ([start](/incidents/INC-7#field-startedAt))"),
+      written: markdownToDoc(""),
+    };
     expect(lintPostmortem(input)).toEqual([]);
     input.sections.impact = { generated: markdownToDoc("- No impact recorded"), written: markdownToDoc("Dana broke the router.") };
     expect(rules(lintPostmortem(input))).toEqual(["impact-number", "blameful-wording"]);

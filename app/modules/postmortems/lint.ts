@@ -32,7 +32,13 @@ export type LintInput = {
    */
   sections: Partial<Record<SectionKey, PmDoc | SectionParts>>;
   actionItems: { id: string; title: string; ownerId: string | null; dueAt: Instant | null; state: ActionItemStateName }[];
-  milestones: { startedAt: Instant; detectedAt: Instant; acknowledgedAt?: Instant | null; mitigatedAt?: Instant | null; resolvedAt?: Instant | null };
+  milestones: {
+    startedAt: Instant;
+    detectedAt: Instant;
+    acknowledgedAt?: Instant | null;
+    mitigatedAt?: Instant | null;
+    resolvedAt?: Instant | null;
+  };
   /** names of the people who could be blamed by name (the organisation's users) */
   people: string[];
 };
@@ -76,7 +82,8 @@ function requiredSections(sections: Sections): LintProblem[] {
       rule: "impact-number",
       severity: "error",
       section: "impact",
-      message: "The impact has no numbers. Say how long it lasted and how many were affected: share of requests failed, customers or users affected, support tickets.",
+      message:
+        "The impact has no numbers. Say how long it lasted and how many were affected: share of requests failed, customers or users affected, support tickets.",
     });
   }
   if (!peopleWrote(sections.root_cause)) {
@@ -84,7 +91,8 @@ function requiredSections(sections: Sections): LintProblem[] {
       rule: "root-cause-empty",
       severity: "error",
       section: "root_cause",
-      message: "The root cause has nothing written in it yet. Say what made the failure possible and what set it off; the hypotheses recorded during the incident alone do not count.",
+      message:
+        "The root cause has nothing written in it yet. Say what made the failure possible and what set it off; the hypotheses recorded during the incident alone do not count.",
     });
   }
   return problems;
@@ -140,7 +148,8 @@ function actionItemProblems(items: LintInput["actionItems"]): LintProblem[] {
         rule: "no-action-items",
         severity: "warning",
         section: "action_items",
-        message: "There are no action items. Most incidents leave something to mitigate, prevent or change in the process; add them, or say in the lessons why none are needed.",
+        message:
+          "There are no action items. Most incidents leave something to mitigate, prevent or change in the process; add them, or say in the lessons why none are needed.",
       },
     ];
   }
@@ -148,10 +157,22 @@ function actionItemProblems(items: LintInput["actionItems"]): LintProblem[] {
   for (const item of items) {
     if (!isUnfinished(item.state)) continue;
     if (!item.ownerId) {
-      problems.push({ rule: "action-item-owner", severity: "error", section: "action_items", actionItemId: item.id, message: `“${item.title}” has no owner. Name the person who will see it done.` });
+      problems.push({
+        rule: "action-item-owner",
+        severity: "error",
+        section: "action_items",
+        actionItemId: item.id,
+        message: `“${item.title}” has no owner. Name the person who will see it done.`,
+      });
     }
     if (!item.dueAt) {
-      problems.push({ rule: "action-item-due", severity: "error", section: "action_items", actionItemId: item.id, message: `“${item.title}” has no due date. Give it one, so it is tracked to done.` });
+      problems.push({
+        rule: "action-item-due",
+        severity: "error",
+        section: "action_items",
+        actionItemId: item.id,
+        message: `“${item.title}” has no due date. Give it one, so it is tracked to done.`,
+      });
     }
   }
   return problems;
@@ -169,21 +190,40 @@ export const BLAMEFUL_PHRASES: { pattern: string; rewrite: string }[] = [
   { pattern: "fault of", rewrite: "name the system or decision that made it possible, not a person" },
   { pattern: "blame", rewrite: "name the system or decision that made it possible, not a person" },
   { pattern: "blamed", rewrite: "name the system or decision that made it possible, not a person" },
-  { pattern: "failed to", rewrite: "say what did not happen and why, e.g. “the alert did not fire because its threshold was above the error rate”" },
+  {
+    pattern: "failed to",
+    rewrite: "say what did not happen and why, e.g. “the alert did not fire because its threshold was above the error rate”",
+  },
   { pattern: "forgot to", rewrite: "say which step was not prompted or checked, e.g. “the runbook has no step to drain the node”" },
   { pattern: "sloppy", rewrite: "describe the conditions instead: time pressure, an unclear runbook, a missing guard rail" },
   { pattern: "incompetent", rewrite: "name the missing training, documentation or safeguard" },
 ];
 
 /** What a person is said to have done wrong when their name is the subject of the sentence. */
-export const FAILURE_VERBS = ["broke", "forgot", "missed", "failed", "caused", "deleted", "dropped", "ignored", "overlooked", "neglected", "messed up", "screwed up"];
+export const FAILURE_VERBS = [
+  "broke",
+  "forgot",
+  "missed",
+  "failed",
+  "caused",
+  "deleted",
+  "dropped",
+  "ignored",
+  "overlooked",
+  "neglected",
+  "messed up",
+  "screwed up",
+];
 
 const LETTER = "[\\p{L}\\p{N}]";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const phrase = (words: string) => escape(words).replace(/\s+/g, "\\s+");
 const wholeWords = (alternatives: string[]) => `(?<!${LETTER})(?:${alternatives.join("|")})(?!${LETTER})`;
 
-const PHRASE_PATTERN = new RegExp(wholeWords([...BLAMEFUL_PHRASES].sort((a, b) => b.pattern.length - a.pattern.length).map((p) => phrase(p.pattern))), "giu");
+const PHRASE_PATTERN = new RegExp(
+  wholeWords([...BLAMEFUL_PHRASES].sort((a, b) => b.pattern.length - a.pattern.length).map((p) => phrase(p.pattern))),
+  "giu",
+);
 
 /** Full names and first names (three letters or more), longest first, so "Dana Whitfield" wins over "Dana". */
 function nameAlternatives(people: string[]): string[] {
@@ -221,7 +261,12 @@ function blamefulWording(sections: Sections, people: string[]): LintProblem[] {
       if (seen.has(quoted.toLowerCase())) continue;
       seen.add(quoted.toLowerCase());
       const entry = BLAMEFUL_PHRASES.find((p) => p.pattern === quoted.toLowerCase())!;
-      problems.push({ rule: "blameful-wording", severity: "warning", section: key, message: `“${quoted}” reads as blame. A blameless post-mortem would ${entry.rewrite}.` });
+      problems.push({
+        rule: "blameful-wording",
+        severity: "warning",
+        section: key,
+        message: `“${quoted}” reads as blame. A blameless post-mortem would ${entry.rewrite}.`,
+      });
     }
     for (const match of names ? text.matchAll(names) : []) {
       const quoted = match[0].replace(/\s+/g, " ");

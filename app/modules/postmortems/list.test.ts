@@ -14,7 +14,12 @@ describe("post-mortem list filters", () => {
   });
 
   it("accepts empty filters (the form's 'Any') and refuses made-up values", () => {
-    expect(PostmortemFiltersSchema.parse({ severity: "", quarter: "", state: "", component: "" })).toEqual({ severity: "", quarter: "", state: "", component: "" });
+    expect(PostmortemFiltersSchema.parse({ severity: "", quarter: "", state: "", component: "" })).toEqual({
+      severity: "",
+      quarter: "",
+      state: "",
+      component: "",
+    });
     expect(PostmortemFiltersSchema.safeParse({ quarter: "Q4-2026" }).success).toBe(false);
     expect(PostmortemFiltersSchema.safeParse({ state: "lost" }).success).toBe(false);
     expect(PostmortemFiltersSchema.parse({ severity: "SEV1", state: "in_review" })).toEqual({ severity: "SEV1", state: "in_review" });

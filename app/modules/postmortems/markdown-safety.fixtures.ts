@@ -86,7 +86,8 @@ export const sameLines = (text: string) =>
     .join("\n")
     .trim();
 
-export const text = (value: string, marks?: PmMark[]): PmNode => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+export const text = (value: string, marks?: PmMark[]): PmNode =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 export const paragraph = (...content: PmNode[]): PmNode => ({ type: "paragraph", content });
 export const doc = (...content: PmNode[]): PmDoc => ({ type: "doc", content });
 export const link = (href: string): PmMark => ({ type: "link", attrs: { href } });

@@ -13,7 +13,6 @@ import { docToMarkdown } from "./section-markdown.ts";
 import { SECTIONS } from "./sections.ts";
 import { EVERY_TEXT, doc, link, paragraph, read, reader, sameLines, text, visibleText } from "./markdown-safety.fixtures.ts";
 
-
 describe("a section's Markdown read by a renderer that allows HTML", () => {
   it.each(EVERY_TEXT)("keeps %j as the same text in a paragraph", (value) => {
     const reading = read(docToMarkdown(doc(paragraph(text(value)))));

@@ -19,7 +19,13 @@ function escapeInline(text: string): string {
  */
 export function escapeText(text: string, { oneLine = false }: { oneLine?: boolean } = {}): string {
   const lines = text.split(/\r\n?|\n/);
-  if (oneLine) return escapeInline(lines.map((line) => line.trim()).filter(Boolean).join(" "));
+  if (oneLine)
+    return escapeInline(
+      lines
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(" "),
+    );
   return lines.map(escapeInline).join("  \n");
 }
 

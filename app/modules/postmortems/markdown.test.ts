@@ -41,11 +41,32 @@ function report(overrides: Partial<PostmortemToExport["postmortem"]> = {}): Post
         key: s.key,
         title: s.title,
         source: s.source,
-        doc: s.key === "lessons" ? markdownToDoc("### What went well\n\n### What went wrong") : written.has(s.key) ? markdownToDoc("") : markdownToDoc(`Text of ${s.title}, [see entry](/incidents/INC-42#entry-3).`),
+        doc:
+          s.key === "lessons"
+            ? markdownToDoc("### What went well\n\n### What went wrong")
+            : written.has(s.key)
+              ? markdownToDoc("")
+              : markdownToDoc(`Text of ${s.title}, [see entry](/incidents/INC-42#entry-3).`),
       })),
       actionItems: [
-        { title: "Cap router | pool changes", kind: "prevent", priority: "high", state: "open", owner: { name: "Sofia Marquez" }, dueAt: at(60 * 24 * 27).toISOString(), trackerUrl: "https://tracker.example/OPS-12" },
-        { title: "Runbook for break-glass", kind: "process", priority: "medium", state: "done", owner: null, dueAt: at(60 * 24 * 10).toISOString(), trackerUrl: null },
+        {
+          title: "Cap router | pool changes",
+          kind: "prevent",
+          priority: "high",
+          state: "open",
+          owner: { name: "Sofia Marquez" },
+          dueAt: at(60 * 24 * 27).toISOString(),
+          trackerUrl: "https://tracker.example/OPS-12",
+        },
+        {
+          title: "Runbook for break-glass",
+          kind: "process",
+          priority: "medium",
+          state: "done",
+          owner: null,
+          dueAt: at(60 * 24 * 10).toISOString(),
+          trackerUrl: null,
+        },
       ],
       ...overrides,
     },
@@ -91,8 +112,18 @@ describe("postmortemMarkdown", () => {
   it("lists the key moments in UTC with the reader's zone beside it", () => {
     expect(md).toContain("| UTC | America/Los_Angeles | Moment | Detail |");
     expect(md).toContain("| 5 Nov 2026 14:52 UTC | 5 Nov 2026 06:52 | Started | Customer impact began. |");
-    expect(md).toContain("| 5 Nov 2026 15:37 UTC | 5 Nov 2026 07:37 | Customer update | Identified: Found it \\| rolling back. Next update promised by 16:07 UTC: missed, it came 4h 25m late. |");
-    const order = ["| Started |", "| Detected |", "| Acknowledged |", "| Customer update | Investigating", "| Mitigated |", "| Resolved |", "| Customer update | Resolved"];
+    expect(md).toContain(
+      "| 5 Nov 2026 15:37 UTC | 5 Nov 2026 07:37 | Customer update | Identified: Found it \\| rolling back. Next update promised by 16:07 UTC: missed, it came 4h 25m late. |",
+    );
+    const order = [
+      "| Started |",
+      "| Detected |",
+      "| Acknowledged |",
+      "| Customer update | Investigating",
+      "| Mitigated |",
+      "| Resolved |",
+      "| Customer update | Resolved",
+    ];
     const positions = order.map((label) => md.indexOf(label));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -109,7 +140,10 @@ describe("postmortemMarkdown", () => {
   });
 
   it("leaves out what nobody wrote once the post-mortem is published", () => {
-    const published = postmortemMarkdown(report({ state: "published", publishedAt: at(3000).toISOString() }), { origin: "https://desk.example", timeZone: "UTC" });
+    const published = postmortemMarkdown(report({ state: "published", publishedAt: at(3000).toISOString() }), {
+      origin: "https://desk.example",
+      timeZone: "UTC",
+    });
     expect(published).not.toContain("## Root cause and trigger");
     expect(published).not.toContain("Not written yet");
     expect(published).toContain("## Summary");
@@ -121,13 +155,17 @@ describe("postmortemMarkdown", () => {
 
   it("lists the action items as a table, overdue in words, pipes escaped", () => {
     expect(md).toContain("| Action | Kind | Priority | Owner | Due | State | Tracker |");
-    expect(md).toContain("| Cap router \\| pool changes | Prevent | High | Sofia Marquez | 2 Dec 2026 (overdue by 3 days) | Open | <https://tracker.example/OPS-12> |");
+    expect(md).toContain(
+      "| Cap router \\| pool changes | Prevent | High | Sofia Marquez | 2 Dec 2026 (overdue by 3 days) | Open | <https://tracker.example/OPS-12> |",
+    );
     // Done items are never overdue; a missing owner is said.
     expect(md).toContain("| Runbook for break-glass | Process | Medium | no owner | 15 Nov 2026 | Done |   |");
   });
 
   it("says so when there are no action items", () => {
-    expect(postmortemMarkdown(report({ actionItems: [] }), { origin: "", timeZone: "UTC" })).toContain("## Action items\n\nNo action items yet.\n");
+    expect(postmortemMarkdown(report({ actionItems: [] }), { origin: "", timeZone: "UTC" })).toContain(
+      "## Action items\n\nNo action items yet.\n",
+    );
   });
 
   it("names the file after the incident", () => {

@@ -37,7 +37,15 @@ export type PostmortemToExport = {
     publishedAt: string | null;
     incident: { ref: string; title: string; severity: string; startedAt: string };
     sections: { key: string; title: string; source: string; doc: PmDoc }[];
-    actionItems: { title: string; kind: string; priority: string; state: string; owner: { name: string } | null; dueAt: string | null; trackerUrl: string | null }[];
+    actionItems: {
+      title: string;
+      kind: string;
+      priority: string;
+      state: string;
+      owner: { name: string } | null;
+      dueAt: string | null;
+      trackerUrl: string | null;
+    }[];
   };
   numbers: HeadlineNumbers;
   moments: KeyMoment[];
@@ -54,7 +62,11 @@ function cell(value: string): string {
 }
 
 function table(headers: string[], rows: string[][]): string {
-  return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  return [
+    `| ${headers.join(" | ")} |`,
+    `| ${headers.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 }
 
 function componentText(c: { name: string; worst: ComponentImpactName }): string {
@@ -105,7 +117,10 @@ export function postmortemMarkdown(report: PostmortemToExport, { origin, timeZon
     "## Key moments",
   ];
 
-  const local = showsLocalTime(moments.map((m) => m.at), timeZone);
+  const local = showsLocalTime(
+    moments.map((m) => m.at),
+    timeZone,
+  );
   const headers = local ? ["UTC", timeZone, "Moment", "Detail"] : ["UTC", "Moment", "Detail"];
   blocks.push(
     moments.length

@@ -48,7 +48,12 @@ function emptyLevels(): ImpactByLevel {
  */
 export function customerFacingTime(windows: ImpactWindow[], end: Date): { total: number; byLevel: ImpactByLevel } {
   const points = new Set<number>();
-  const spans = windows.map((w) => ({ from: w.startedAt.getTime(), to: (w.endedAt ?? end).getTime(), rank: RANK[w.impact], impact: w.impact }));
+  const spans = windows.map((w) => ({
+    from: w.startedAt.getTime(),
+    to: (w.endedAt ?? end).getTime(),
+    rank: RANK[w.impact],
+    impact: w.impact,
+  }));
   for (const s of spans) if (s.to > s.from) points.add(s.from).add(s.to);
   const sorted = [...points].sort((a, b) => a - b);
   const byLevel = emptyLevels();

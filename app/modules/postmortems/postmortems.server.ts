@@ -28,7 +28,8 @@ export async function createPostmortem(actor: Actor, incidentId: string): Promis
       if (existing) fail("conflict", "This incident already has a post-mortem.", { postmortemId: existing.id });
       const source = await loadSource(tx, incidentId);
       if (!source) notFound("Incident");
-      if (!source.incident.resolvedAt) fail("conflict", "Resolve the incident before writing its post-mortem: the numbers need its resolution time.");
+      if (!source.incident.resolvedAt)
+        fail("conflict", "Resolve the incident before writing its post-mortem: the numbers need its resolution time.");
       const sections = generateSections(source, { zone: actor.timeZone, templates: await sectionTemplateOverrides(tx) });
       const postmortemId = newId();
       await tx.postmortem.create({
@@ -73,8 +74,17 @@ async function readPostmortem(tx: Tx, id: string): Promise<PostmortemView | null
     include: {
       incident: {
         select: {
-          id: true, number: true, title: true, severity: true, status: true, summary: true,
-          startedAt: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true,
+          id: true,
+          number: true,
+          title: true,
+          severity: true,
+          status: true,
+          summary: true,
+          startedAt: true,
+          detectedAt: true,
+          acknowledgedAt: true,
+          mitigatedAt: true,
+          resolvedAt: true,
           publicStatus: true,
         },
       },
@@ -95,7 +105,10 @@ async function readPostmortem(tx: Tx, id: string): Promise<PostmortemView | null
     revision: row.revision,
     author: row.author,
     /** everyone who wrote any of its text, the author first (decision 29) */
-    contributors: orderedContributors(row.authorId, row.contributors.map((c) => ({ ...c.user, since: c.since }))),
+    contributors: orderedContributors(
+      row.authorId,
+      row.contributors.map((c) => ({ ...c.user, since: c.since })),
+    ),
     approvedBy: row.approvedBy,
     submittedAt: iso(row.submittedAt),
     approvedAt: iso(row.approvedAt),
@@ -144,7 +157,15 @@ async function readPostmortem(tx: Tx, id: string): Promise<PostmortemView | null
       closedAt: iso(a.closedAt),
       createdAt: a.createdAt.toISOString(),
     })),
-    changes: row.changes.map((c) => ({ id: c.id, action: c.action, fromState: c.fromState, toState: c.toState, note: c.note, actor: c.actor, at: c.at.toISOString() })),
+    changes: row.changes.map((c) => ({
+      id: c.id,
+      action: c.action,
+      fromState: c.fromState,
+      toState: c.toState,
+      note: c.note,
+      actor: c.actor,
+      at: c.at.toISOString(),
+    })),
   };
 }
 

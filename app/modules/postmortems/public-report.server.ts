@@ -8,23 +8,37 @@ import type { UpdateView } from "~/modules/updates/views.ts";
 import { db } from "~/utils/db.server.ts";
 import { fail, notFound } from "~/utils/http.server.ts";
 import { sanitizeDoc, type PmDoc } from "./document.ts";
-import { DEFAULT_PUBLIC_REPORT_TEMPLATE, PUBLIC_REPORT_TEMPLATE_KEY, renderPublicReport, reportRefusal, type ReportInput } from "./public-report.ts";
+import {
+  DEFAULT_PUBLIC_REPORT_TEMPLATE,
+  PUBLIC_REPORT_TEMPLATE_KEY,
+  renderPublicReport,
+  reportRefusal,
+  type ReportInput,
+} from "./public-report.ts";
 import type { SectionKey } from "./sections.ts";
 import { loadSource } from "./source.server.ts";
 
-async function reportInput(postmortemId: string): Promise<{ incidentId: string; input: ReportInput; template: string; pendingId: string | null; public: boolean }> {
+async function reportInput(
+  postmortemId: string,
+): Promise<{ incidentId: string; input: ReportInput; template: string; pendingId: string | null; public: boolean }> {
   return db.$transaction(async (tx) => {
     const pm = await tx.postmortem.findUnique({
       where: { id: postmortemId },
       include: {
         sections: { select: { key: true, doc: true } },
-        actionItems: { where: { kind: { in: ["mitigate", "prevent"] }, state: { not: "wont_do" } }, orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }] },
+        actionItems: {
+          where: { kind: { in: ["mitigate", "prevent"] }, state: { not: "wont_do" } },
+          orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+        },
         incident: { select: { publishedAt: true } },
       },
     });
     if (!pm) notFound("Post-mortem");
     const source = (await loadSource(tx, pm.incidentId))!;
-    const pending = await tx.statusUpdate.findFirst({ where: { incidentId: pm.incidentId, status: "postmortem", state: { not: "published" } }, select: { id: true } });
+    const pending = await tx.statusUpdate.findFirst({
+      where: { incidentId: pm.incidentId, status: "postmortem", state: { not: "published" } },
+      select: { id: true },
+    });
     const override = await tx.template.findUnique({ where: { key: PUBLIC_REPORT_TEMPLATE_KEY } });
     const sections: Partial<Record<SectionKey, PmDoc>> = {};
     for (const s of pm.sections) sections[s.key as SectionKey] = sanitizeDoc(s.doc);
@@ -60,7 +74,11 @@ export type PublicReportStatus = { id: string; state: string; publishedAt: strin
 /** The incident's latest root-cause report, for the post-mortem page's panel. */
 export async function publicReportStatus(incidentId: string): Promise<PublicReportStatus> {
   const row = await db.$transaction((tx) =>
-    tx.statusUpdate.findFirst({ where: { incidentId, status: "postmortem" }, orderBy: { createdAt: "desc" }, select: { id: true, state: true, publishedAt: true } }),
+    tx.statusUpdate.findFirst({
+      where: { incidentId, status: "postmortem" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, state: true, publishedAt: true },
+    }),
   );
   return row ? { id: row.id, state: row.state, publishedAt: row.publishedAt?.toISOString() ?? null } : null;
 }

@@ -5,7 +5,9 @@ import { markdownToDoc } from "./document.ts";
 import { renderPublicReport, reportRefusal, type ReportInput } from "./public-report.ts";
 import { sampleSource } from "./sample-source.ts";
 
-const rootCause = markdownToDoc("A routing change capped requests per cluster instead of per replica.\n\n### Hypotheses recorded during the incident\n- Bad model build ([5 Nov](/incidents/INC-42#entry-2))");
+const rootCause = markdownToDoc(
+  "A routing change capped requests per cluster instead of per replica.\n\n### Hypotheses recorded during the incident\n- Bad model build ([5 Nov](/incidents/INC-42#entry-2))",
+);
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {
   return {
@@ -27,13 +29,13 @@ describe("the public root-cause report", () => {
     expect(text).toContain(
       "Between 14:54 and 19:14 UTC on 5 Nov (4 hours 20 minutes), " +
         "customers using Web app and API - Messages in US East and EU West were affected. " +
-        "Web app had degraded performance for 4 hours 20 minutes. API - Messages had a major outage for about 3 hours."
+        "Web app had degraded performance for 4 hours 20 minutes. API - Messages had a major outage for about 3 hours.",
     );
     expect(text).toContain("## Why it happened\nA routing change capped requests per cluster instead of per replica.");
     expect(text).not.toContain("Bad model build");
     expect(text).toContain(
       "We noticed the problem 3 minutes after it began, limited the impact after about 4 hours 20 minutes, " +
-        "and resolved it after about 5 hours 40 minutes."
+        "and resolved it after about 5 hours 40 minutes.",
     );
     expect(text).toContain("- Canary router config changes at 25% for an hour (by December 2026)");
     expect(text).toContain("- Break-glass rollback drill every quarter");
@@ -71,7 +73,7 @@ describe("the public root-cause report", () => {
 
   it("is not drafted before the root cause is written", () => {
     const onlyHypotheses = markdownToDoc(
-      "### Hypotheses recorded during the incident\n- Bad model build ([5 Nov](/incidents/INC-42#entry-2))"
+      "### Hypotheses recorded during the incident\n- Bad model build ([5 Nov](/incidents/INC-42#entry-2))",
     );
     expect(reportRefusal(input({ sections: { root_cause: onlyHypotheses } }))).toMatch(/Write the root cause/);
     expect(reportRefusal(input())).toBeNull();

@@ -64,7 +64,7 @@ function impactDetail(components: ComponentImpact[]): string {
         else spells.push({ impact: w.impact, ms });
       }
       return sentenceCase(
-        `${c.component} had ${spells.map((p) => `${IMPACT_PHRASES[p.impact]} for ${durationInWords(p.ms)}`).join(", then ")}.`
+        `${c.component} had ${spells.map((p) => `${IMPACT_PHRASES[p.impact]} for ${durationInWords(p.ms)}`).join(", then ")}.`,
       );
     })
     .join(" ");
@@ -106,8 +106,8 @@ export function reportVariables({ source, sections, commitments }: ReportInput) 
     impact_text:
       listInWords(
         IMPACT_ORDER.filter((level) => facing.byLevel[level] > 0).map(
-          (level) => `${IMPACT_PHRASES[level]} for ${durationInWords(facing.byLevel[level])}`
-        )
+          (level) => `${IMPACT_PHRASES[level]} for ${durationInWords(facing.byLevel[level])}`,
+        ),
       ) || "degraded service",
     /** a sentence per component with each impact it had and for how long; empty when none was recorded */
     impact_detail: impactDetail(affected),

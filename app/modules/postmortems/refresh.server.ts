@@ -17,30 +17,55 @@ import { POSTMORTEM_STATE_LABELS, sectionDefinition, type PostmortemStateName, t
 import { isLockedForEditing } from "./shared-document.ts";
 import { loadSource } from "./source.server.ts";
 
-export async function refreshGeneratedPart(actor: Actor, postmortemId: string, key: SectionKey): Promise<{ generated: PmDoc; generatedAt: string }> {
+export async function refreshGeneratedPart(
+  actor: Actor,
+  postmortemId: string,
+  key: SectionKey,
+): Promise<{ generated: PmDoc; generatedAt: string }> {
   return db.$transaction(async (tx) => {
     const row = await tx.postmortem.findUnique({ where: { id: postmortemId }, select: { state: true, incidentId: true } });
     if (!row) notFound("Post-mortem");
     if (isLockedForEditing(row.state)) {
-      fail("conflict", `This post-mortem is ${POSTMORTEM_STATE_LABELS[row.state as PostmortemStateName].toLowerCase()}: reopen it to change it.`);
+      fail(
+        "conflict",
+        `This post-mortem is ${POSTMORTEM_STATE_LABELS[row.state as PostmortemStateName].toLowerCase()}: reopen it to change it.`,
+      );
     }
-    const section = await tx.postmortemSection.findUnique({ where: { postmortemId_key: { postmortemId, key } }, select: { id: true, doc: true, generated: true } });
+    const section = await tx.postmortemSection.findUnique({
+      where: { postmortemId_key: { postmortemId, key } },
+      select: { id: true, doc: true, generated: true },
+    });
     const title = sectionDefinition(key)!.title;
     if (!section || section.generated == null) {
-      fail("conflict", `${title} was written before generated text was kept apart: its generated sentences are in the written text, so refreshing would repeat them.`, { section: "has no generated part of its own" });
+      fail(
+        "conflict",
+        `${title} was written before generated text was kept apart: its generated sentences are in the written text, so refreshing would repeat them.`,
+        { section: "has no generated part of its own" },
+      );
     }
     const source = await loadSource(tx, row.incidentId);
     if (!source) notFound("Incident");
     // Locks the post-mortem's row: an approval at the same moment comes first or sees this writer.
     await claimWriting(tx, postmortemId, actor.userId);
-    const rendered = generateSections(source, { zone: actor.timeZone, templates: await sectionTemplateOverrides(tx) }).find((s) => s.key === key)!;
+    const rendered = generateSections(source, { zone: actor.timeZone, templates: await sectionTemplateOverrides(tx) }).find(
+      (s) => s.key === key,
+    )!;
     const generated = sanitizeDoc(rendered.doc);
     const generatedAt = new Date();
     const text = docText(readingDoc({ generated, written: sanitizeDoc(section.doc) }));
-    await tx.postmortemSection.update({ where: { id: section.id }, data: { generated: generated as unknown as object, generatedAt, text } });
+    await tx.postmortemSection.update({
+      where: { id: section.id },
+      data: { generated: generated as unknown as object, generatedAt, text },
+    });
     const before = { section: key, generated: docText(sanitizeDoc(section.generated)) };
     const after = { section: key, generated: docText(generated) };
-    await recordAudit(tx, actor, { action: "postmortem.section_refreshed", entityType: "Postmortem", entityId: postmortemId, before, after });
+    await recordAudit(tx, actor, {
+      action: "postmortem.section_refreshed",
+      entityType: "Postmortem",
+      entityId: postmortemId,
+      before,
+      after,
+    });
     return { generated, generatedAt: generatedAt.toISOString() };
   });
 }

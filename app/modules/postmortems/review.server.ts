@@ -41,7 +41,12 @@ function problemFields(problems: LintProblem[]): Record<string, string> {
 }
 
 /** Applies the move and answers the state it left the post-mortem in. */
-export async function reviewPostmortem(actor: Actor, postmortemId: string, action: ReviewAction, note?: string): Promise<PostmortemStateName> {
+export async function reviewPostmortem(
+  actor: Actor,
+  postmortemId: string,
+  action: ReviewAction,
+  note?: string,
+): Promise<PostmortemStateName> {
   // What live editors typed a moment ago is what gets linted and approved.
   await flushLiveEditing(postmortemId);
   const { to, notified } = await moveInTransaction(actor, postmortemId, action, note);
@@ -51,7 +56,12 @@ export async function reviewPostmortem(actor: Actor, postmortemId: string, actio
   return to;
 }
 
-function moveInTransaction(actor: Actor, postmortemId: string, action: ReviewAction, note?: string): Promise<{ to: PostmortemStateName; notified: string[] }> {
+function moveInTransaction(
+  actor: Actor,
+  postmortemId: string,
+  action: ReviewAction,
+  note?: string,
+): Promise<{ to: PostmortemStateName; notified: string[] }> {
   return db.$transaction(async (tx) => {
     // Lock the row first: a writer being recorded (contributors.server.ts) and this move run one
     // after the other, so what is read below includes everyone who wrote before it.
@@ -65,14 +75,31 @@ function moveInTransaction(actor: Actor, postmortemId: string, action: ReviewAct
     const subject = { state: from, authorId: row.authorId, contributorIds: contributors.map((c) => c.id) };
     const outcome = reviewMove(subject, actor, action, { lintErrors: errors.length, note });
     if (!outcome.ok) {
-      const fields = outcome.code === "invalid" ? { note: outcome.message } : errors.length && outcome.code === "conflict" && from === move.from ? problemFields(errors) : undefined;
+      const fields =
+        outcome.code === "invalid"
+          ? { note: outcome.message }
+          : errors.length && outcome.code === "conflict" && from === move.from
+            ? problemFields(errors)
+            : undefined;
       fail(outcome.code, outcome.message, fields);
     }
     const now = new Date();
-    const { count } = await tx.postmortem.updateMany({ where: { id: postmortemId, state: from }, data: { state: outcome.to, ...stamps(action, actor, now) } });
+    const { count } = await tx.postmortem.updateMany({
+      where: { id: postmortemId, state: from },
+      data: { state: outcome.to, ...stamps(action, actor, now) },
+    });
     if (count === 0) fail("conflict", "Someone else moved this post-mortem a moment ago; reload it to see where it is now.");
     await tx.postmortemChange.create({
-      data: { id: newId(), postmortemId, actorId: actor.userId, action: outcome.recorded, fromState: from, toState: outcome.to, note: note?.trim() ?? "", at: now },
+      data: {
+        id: newId(),
+        postmortemId,
+        actorId: actor.userId,
+        action: outcome.recorded,
+        fromState: from,
+        toState: outcome.to,
+        note: note?.trim() ?? "",
+        at: now,
+      },
     });
     await recordAudit(tx, actor, {
       action: `postmortem.${outcome.recorded}`,
@@ -109,7 +136,15 @@ async function reviewNotifications(
   return [];
 }
 
-export type PostmortemChangeView = { id: string; action: string; fromState: PostmortemStateName; toState: PostmortemStateName; note: string; at: string; actor: { id: string; name: string } | null };
+export type PostmortemChangeView = {
+  id: string;
+  action: string;
+  fromState: PostmortemStateName;
+  toState: PostmortemStateName;
+  note: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+};
 
 /**
  * What a review panel shows: lint problems, who wrote it, the buttons this person may press
@@ -140,7 +175,12 @@ export async function reviewPanel(actor: Actor, postmortemId: string) {
       ),
       contributors,
       writtenBy: writtenBy(row.author, contributors),
-      changes: changes.map((c): PostmortemChangeView => ({ ...c, fromState: c.fromState as PostmortemStateName, toState: c.toState as PostmortemStateName, at: c.at.toISOString() })),
+      changes: changes.map((c): PostmortemChangeView => ({
+        ...c,
+        fromState: c.fromState as PostmortemStateName,
+        toState: c.toState as PostmortemStateName,
+        at: c.at.toISOString(),
+      })),
     };
   });
 }

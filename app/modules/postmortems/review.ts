@@ -25,14 +25,59 @@ type Move = {
 };
 
 export const REVIEW_MOVES: Record<ReviewAction, Move> = {
-  submit: { from: "draft", to: "in_review", permission: "postmortem:write", recorded: "submitted", label: "Submit for review", needsNote: false, blockedByLintErrors: true },
-  return: { from: "in_review", to: "draft", permission: "postmortem:approve", recorded: "returned", label: "Return to the author", needsNote: true, blockedByLintErrors: false },
-  approve: { from: "in_review", to: "approved", permission: "postmortem:approve", recorded: "approved", label: "Approve", needsNote: false, blockedByLintErrors: true },
-  publish: { from: "approved", to: "published", permission: "postmortem:approve", recorded: "published", label: "Publish", needsNote: false, blockedByLintErrors: false },
-  reopen: { from: "published", to: "draft", permission: "postmortem:approve", recorded: "reopened", label: "Reopen", needsNote: true, blockedByLintErrors: false },
+  submit: {
+    from: "draft",
+    to: "in_review",
+    permission: "postmortem:write",
+    recorded: "submitted",
+    label: "Submit for review",
+    needsNote: false,
+    blockedByLintErrors: true,
+  },
+  return: {
+    from: "in_review",
+    to: "draft",
+    permission: "postmortem:approve",
+    recorded: "returned",
+    label: "Return to the author",
+    needsNote: true,
+    blockedByLintErrors: false,
+  },
+  approve: {
+    from: "in_review",
+    to: "approved",
+    permission: "postmortem:approve",
+    recorded: "approved",
+    label: "Approve",
+    needsNote: false,
+    blockedByLintErrors: true,
+  },
+  publish: {
+    from: "approved",
+    to: "published",
+    permission: "postmortem:approve",
+    recorded: "published",
+    label: "Publish",
+    needsNote: false,
+    blockedByLintErrors: false,
+  },
+  reopen: {
+    from: "published",
+    to: "draft",
+    permission: "postmortem:approve",
+    recorded: "reopened",
+    label: "Reopen",
+    needsNote: true,
+    blockedByLintErrors: false,
+  },
 };
 
-const STATE_WORDS: Record<PostmortemStateName, string> = { draft: "a draft", in_review: "in review", approved: "approved", published: "published" };
+const STATE_WORDS: Record<PostmortemStateName, string> = {
+  draft: "a draft",
+  in_review: "in review",
+  approved: "approved",
+  published: "published",
+};
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -45,7 +90,11 @@ export const ReviewRequestSchema = z
   .strict()
   .superRefine((value, ctx) => {
     if (REVIEW_MOVES[value.action].needsNote && !value.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: value.action === "reopen" ? "say why it is reopened" : "say what the author should change" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: value.action === "reopen" ? "say why it is reopened" : "say what the author should change",
+      });
     }
   });
 export type ReviewRequest = z.output<typeof ReviewRequestSchema>;
@@ -62,27 +111,48 @@ export type ReviewOutcome = { ok: true; to: PostmortemStateName; recorded: Move[
  * wrote it (no author or editor approves it), the note, then the lint errors, so the first
  * answer is the one that matters to the person pressing the button.
  */
-export function reviewMove(subject: ReviewSubject, reviewer: Reviewer, action: ReviewAction, context: { lintErrors: number; note?: string }): ReviewOutcome {
+export function reviewMove(
+  subject: ReviewSubject,
+  reviewer: Reviewer,
+  action: ReviewAction,
+  context: { lintErrors: number; note?: string },
+): ReviewOutcome {
   const move = REVIEW_MOVES[action];
   if (!can(reviewer.role, move.permission)) {
     return { ok: false, code: "forbidden", message: `The ${reviewer.role} role cannot ${action} a post-mortem.` };
   }
   if (subject.state !== move.from) {
-    return { ok: false, code: "conflict", message: `Only a post-mortem that is ${STATE_WORDS[move.from]} can be ${move.recorded}; this one is ${STATE_WORDS[subject.state]}.` };
+    return {
+      ok: false,
+      code: "conflict",
+      message: `Only a post-mortem that is ${STATE_WORDS[move.from]} can be ${move.recorded}; this one is ${STATE_WORDS[subject.state]}.`,
+    };
   }
   const writer = action === "approve" ? contributorRefusal("post-mortem", subject, reviewer.userId) : null;
   if (writer) return { ok: false, code: "forbidden", message: writer };
   // Returning sends it back to its author with a note of what to change: a reviewer's move,
   // never the author's own (decision 0042).
   if (action === "return" && subject.authorId === reviewer.userId) {
-    return { ok: false, code: "forbidden", message: "You are the author: returning it to the author is for a reviewer. Ask a reviewer, or wait for their note." };
+    return {
+      ok: false,
+      code: "forbidden",
+      message: "You are the author: returning it to the author is for a reviewer. Ask a reviewer, or wait for their note.",
+    };
   }
   if (move.needsNote && !context.note?.trim()) {
-    return { ok: false, code: "invalid", message: action === "reopen" ? "Say why the post-mortem is reopened." : "Say what the author should change." };
+    return {
+      ok: false,
+      code: "invalid",
+      message: action === "reopen" ? "Say why the post-mortem is reopened." : "Say what the author should change.",
+    };
   }
   if (move.blockedByLintErrors && context.lintErrors > 0) {
     const problems = context.lintErrors === 1 ? "1 problem" : `${context.lintErrors} problems`;
-    return { ok: false, code: "conflict", message: `It cannot be ${move.recorded} yet: ${problems} must be fixed first (see the checks beside the editor).` };
+    return {
+      ok: false,
+      code: "conflict",
+      message: `It cannot be ${move.recorded} yet: ${problems} must be fixed first (see the checks beside the editor).`,
+    };
   }
   return { ok: true, to: move.to, recorded: move.recorded };
 }

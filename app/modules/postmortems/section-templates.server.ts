@@ -20,7 +20,14 @@ import { SECTIONS, SECTION_KEYS, type SectionKey } from "./sections.ts";
 import { caseSource } from "./sample-source.ts";
 import { sectionVariables } from "./variables.ts";
 
-export type SectionTemplateView = { key: SectionKey; templateKey: string; title: string; source: string; isDefault: boolean; defaultSource: string };
+export type SectionTemplateView = {
+  key: SectionKey;
+  templateKey: string;
+  title: string;
+  source: string;
+  isDefault: boolean;
+  defaultSource: string;
+};
 
 export async function sectionTemplateOverrides(tx: Tx): Promise<Partial<Record<SectionKey, string>>> {
   const rows = await tx.template.findMany({ where: { key: { startsWith: "postmortem." } } });
@@ -46,7 +53,11 @@ export async function listSectionTemplates(): Promise<SectionTemplateView[]> {
 
 /** What a section template is filled with for one of the preview cases, a week after it was resolved. */
 export function caseSectionVariables(caseId: IncidentCaseId) {
-  return sectionVariables(caseSource(caseId, (status) => caseUpdateBody(caseId, status)), PREVIEW_PAGE.timeZone, caseTime(7 * 24 * 60));
+  return sectionVariables(
+    caseSource(caseId, (status) => caseUpdateBody(caseId, status)),
+    PREVIEW_PAGE.timeZone,
+    caseTime(7 * 24 * 60),
+  );
 }
 
 /** The Markdown a template writes for one of the preview cases; a broken template is a 422. */
@@ -70,8 +81,19 @@ export async function saveSectionTemplate(actor: Actor, key: SectionKey, source:
   await db.$transaction(async (tx) => {
     const before = await tx.template.findUnique({ where: { key: templateKey } });
     if (source === null) await tx.template.deleteMany({ where: { key: templateKey } });
-    else await tx.template.upsert({ where: { key: templateKey }, create: { key: templateKey, source, updatedById: actor.userId }, update: { source, updatedById: actor.userId } });
-    await recordAudit(tx, actor, { action: source === null ? "template.reset" : "template.saved", entityType: "Template", entityId: templateKey, before: before?.source, after: source });
+    else
+      await tx.template.upsert({
+        where: { key: templateKey },
+        create: { key: templateKey, source, updatedById: actor.userId },
+        update: { source, updatedById: actor.userId },
+      });
+    await recordAudit(tx, actor, {
+      action: source === null ? "template.reset" : "template.saved",
+      entityType: "Template",
+      entityId: templateKey,
+      before: before?.source,
+      after: source,
+    });
   });
   return (await listSectionTemplates()).find((t) => t.key === key)!;
 }

@@ -16,7 +16,10 @@ export async function replaceSection(actor: Actor, postmortemId: string, key: Se
   );
   if (!row) notFound("Post-mortem");
   if (isLockedForEditing(row.state)) {
-    fail("conflict", `This post-mortem is ${POSTMORTEM_STATE_LABELS[row.state as PostmortemStateName].toLowerCase()}: reopen it to change it.`);
+    fail(
+      "conflict",
+      `This post-mortem is ${POSTMORTEM_STATE_LABELS[row.state as PostmortemStateName].toLowerCase()}: reopen it to change it.`,
+    );
   }
   // The writer is a contributor before their words can be stored, so no approval misses them.
   await db.$transaction((tx) => claimWriting(tx, postmortemId, actor.userId));

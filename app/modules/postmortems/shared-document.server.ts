@@ -47,7 +47,13 @@ export async function storeSharedDocument(postmortemId: string, doc: Y.Doc, edit
   for (let attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
     const row = await db.postmortem.findUnique({
       where: { id: postmortemId },
-      select: { revision: true, yjsState: true, state: true, authorId: true, sections: { select: { key: true, doc: true, generated: true } } },
+      select: {
+        revision: true,
+        yjsState: true,
+        state: true,
+        authorId: true,
+        sections: { select: { key: true, doc: true, generated: true } },
+      },
     });
     if (!row) return "gone";
     if (row.revision !== storedRevision.get(doc) && row.yjsState) Y.applyUpdate(doc, row.yjsState);
@@ -76,7 +82,11 @@ export async function storeSharedDocument(postmortemId: string, doc: Y.Doc, edit
           update: { doc: json as object, text },
         });
       }
-      await recordPostmortemContributors(tx, postmortemId, editors.map((e) => e.userId));
+      await recordPostmortemContributors(
+        tx,
+        postmortemId,
+        editors.map((e) => e.userId),
+      );
       const contributors = editors.length ? await postmortemContributors(tx, postmortemId, row.authorId) : [];
       await auditEdits(tx, postmortemId, editors, { revision: row.revision + 1, sections: changed.map((s) => s.key), contributors });
       return true;
@@ -94,7 +104,10 @@ function changedSections(postmortemId: string, doc: Y.Doc, stored: { key: string
   const storedJson = new Map(stored.map((s) => [s.key, JSON.stringify(sanitizeDoc(s.doc))]));
   return sectionsOfSharedDocument(doc).filter((section) => {
     if (section.size > MAX_SECTION_BYTES) {
-      logger.warn({ postmortemId, section: section.key, size: section.size, limit: MAX_SECTION_BYTES }, "section too large: its stored text was kept");
+      logger.warn(
+        { postmortemId, section: section.key, size: section.size, limit: MAX_SECTION_BYTES },
+        "section too large: its stored text was kept",
+      );
       return false;
     }
     return storedJson.get(section.key) !== JSON.stringify(section.doc);

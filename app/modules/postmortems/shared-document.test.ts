@@ -7,7 +7,13 @@ const summary: PmDoc = {
   type: "doc",
   content: [
     { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "What happened" }] },
-    { type: "paragraph", content: [{ type: "text", text: "Chat was down for 5 h 30 min. " }, { type: "text", text: "INC-7", marks: [{ type: "link", attrs: { href: "/incidents/INC-7#entry-3" } }] }] },
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "Chat was down for 5 h 30 min. " },
+        { type: "text", text: "INC-7", marks: [{ type: "link", attrs: { href: "/incidents/INC-7#entry-3" } }] },
+      ],
+    },
   ],
 };
 const sections = [
@@ -32,7 +38,12 @@ describe("the shared document of a post-mortem", () => {
 
   it("gives an empty section one shared empty paragraph, so two people start in the same one", () => {
     const doc = docFrom(firstSharedState(sections));
-    expect(doc.getXmlFragment("root_cause").toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(["paragraph"]);
+    expect(
+      doc
+        .getXmlFragment("root_cause")
+        .toArray()
+        .map((n) => (n as Y.XmlElement).nodeName),
+    ).toEqual(["paragraph"]);
   });
 
   it("builds the same first state twice, so two instances that both build it hold the text once", () => {
@@ -59,7 +70,12 @@ describe("the shared document of a post-mortem", () => {
     const lessons = section(doc, "lessons");
     expect(lessons.content.at(-1)).toEqual({ type: "paragraph", content: [{ type: "text", text: "click <b>bold?</b>" }] });
     expect(JSON.stringify(lessons)).not.toMatch(/javascript|iframe|framed/);
-    expect(doc.getXmlFragment("lessons").toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(["paragraph", "paragraph"]);
+    expect(
+      doc
+        .getXmlFragment("lessons")
+        .toArray()
+        .map((n) => (n as Y.XmlElement).nodeName),
+    ).toEqual(["paragraph", "paragraph"]);
   });
 
   it("is locked once approved or published", () => {

@@ -45,8 +45,21 @@ export async function loadSource(tx: Tx, incidentId: string): Promise<Postmortem
       scribe: row.scribe?.name ?? null,
     },
     regions: row.regions.sort((a, b) => a.region.position - b.region.position).map((r) => r.region.name),
-    impacts: row.components.map((c) => ({ componentId: c.componentId, component: c.component.name, impact: c.impact as ComponentImpactName, startedAt: c.startedAt, endedAt: c.endedAt })),
-    entries: entries.map((e) => ({ seq: e.seq, kind: e.kind, text: e.text, occurredAt: e.occurredAt, pinned: e.pinned, author: e.author?.name ?? null })),
+    impacts: row.components.map((c) => ({
+      componentId: c.componentId,
+      component: c.component.name,
+      impact: c.impact as ComponentImpactName,
+      startedAt: c.startedAt,
+      endedAt: c.endedAt,
+    })),
+    entries: entries.map((e) => ({
+      seq: e.seq,
+      kind: e.kind,
+      text: e.text,
+      occurredAt: e.occurredAt,
+      pinned: e.pinned,
+      author: e.author?.name ?? null,
+    })),
     updates: updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: u.publishedAt!, nextUpdateAt: u.nextUpdateAt })),
   };
 }

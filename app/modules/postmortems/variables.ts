@@ -59,7 +59,13 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
   const { timeTo: t, customerFacing: facing, components } = incidentNumbers(incident, source.impacts, now);
   const entries = source.entries;
   const lists = Object.fromEntries(
-    ["hypothesis", "decision", "action", "customer_impact"].map((kind) => [kind, pick(entries.filter((e) => e.kind === kind), LIST_LIMIT)]),
+    ["hypothesis", "decision", "action", "customer_impact"].map((kind) => [
+      kind,
+      pick(
+        entries.filter((e) => e.kind === kind),
+        LIST_LIMIT,
+      ),
+    ]),
   ) as Record<string, { kept: SourceEntry[]; more: number }>;
   const ofKind = (kind: string) => lists[kind].kept.map((e) => entryItem(ref, zone, e));
 
@@ -72,11 +78,26 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
   const moments: Moment[] = [];
   for (const name of ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const) {
     const at = incident[name];
-    if (at) moments.push({ at: "", label: MILESTONE_LABELS[name], text: milestoneText(name, source), href: fieldHref(ref, name), time: at.getTime(), rank: 0 });
+    if (at)
+      moments.push({
+        at: "",
+        label: MILESTONE_LABELS[name],
+        text: milestoneText(name, source),
+        href: fieldHref(ref, name),
+        time: at.getTime(),
+        rank: 0,
+      });
   }
   for (const e of entries) {
     if (!e.pinned && e.kind !== "status_change") continue;
-    moments.push({ at: "", label: e.kind === "status_change" ? "Status" : "Key moment", text: oneLine(e.text), href: entryHref(ref, e.seq), time: e.occurredAt.getTime(), rank: e.pinned ? 2 : 3 });
+    moments.push({
+      at: "",
+      label: e.kind === "status_change" ? "Status" : "Key moment",
+      text: oneLine(e.text),
+      href: entryHref(ref, e.seq),
+      time: e.occurredAt.getTime(),
+      rank: e.pinned ? 2 : 3,
+    });
   }
   for (const u of source.updates) {
     moments.push({
@@ -137,7 +158,12 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
       worst: IMPACT_LABELS[c.worst].toLowerCase(),
       from: bothZones(c.firstAt, zone),
       until: bothZones(c.lastAt, zone),
-      windows: c.windows.map((w) => `${IMPACT_LABELS[w.impact].toLowerCase()} ${inZone(w.startedAt, "UTC", "HH:mm")}–${utcTime(w.endedAt)} (${formatDuration(w.endedAt.getTime() - w.startedAt.getTime())})`).join(", "),
+      windows: c.windows
+        .map(
+          (w) =>
+            `${IMPACT_LABELS[w.impact].toLowerCase()} ${inZone(w.startedAt, "UTC", "HH:mm")}–${utcTime(w.endedAt)} (${formatDuration(w.endedAt.getTime() - w.startedAt.getTime())})`,
+        )
+        .join(", "),
       href: fieldHref(ref, "impact"),
     })),
     regions: source.regions,
@@ -178,7 +204,9 @@ export function sectionVariables(source: PostmortemSource, zone: string, now = n
       promised: promises.length,
       kept,
       missed,
-      first_update_after: firstUpdate ? formatDuration(firstUpdate.publishedAt.getTime() - incident.startedAt.getTime()) : "no public update",
+      first_update_after: firstUpdate
+        ? formatDuration(firstUpdate.publishedAt.getTime() - incident.startedAt.getTime())
+        : "no public update",
       first_update_href: firstUpdate ? updateHref(ref, firstUpdate.id) : `/incidents/${ref}/comms`,
     },
   };

@@ -3,7 +3,14 @@
 import type { IncidentStatusName, SeverityName } from "~/modules/incidents/lifecycle.ts";
 import type { Person } from "~/modules/two-person-rule/contributors.ts";
 import type { PmDoc } from "./document.ts";
-import type { ActionItemKindName, ActionItemPriorityName, ActionItemStateName, PostmortemStateName, SectionDefinition, SectionKey } from "./sections.ts";
+import type {
+  ActionItemKindName,
+  ActionItemPriorityName,
+  ActionItemStateName,
+  PostmortemStateName,
+  SectionDefinition,
+  SectionKey,
+} from "./sections.ts";
 
 export type PostmortemView = {
   id: string;
@@ -57,5 +64,13 @@ export type PostmortemView = {
     closedAt: string | null;
     createdAt: string;
   }[];
-  changes: { id: string; action: string; fromState: PostmortemStateName; toState: PostmortemStateName; note: string; actor: Person | null; at: string }[];
+  changes: {
+    id: string;
+    action: string;
+    fromState: PostmortemStateName;
+    toState: PostmortemStateName;
+    note: string;
+    actor: Person | null;
+    at: string;
+  }[];
 };

@@ -5,7 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { readMigrations as migrations } from "../../../prisma/migration-files.ts";
 
-const SEARCHED = { Incident: ["title", "summary"], TimelineEntry: ["text", "deletedAt", "createdAt"], PostmortemSection: ["text"] } as const;
+const SEARCHED = {
+  Incident: ["title", "summary"],
+  TimelineEntry: ["text", "deletedAt", "createdAt"],
+  PostmortemSection: ["text"],
+} as const;
 
 const sqlite = migrations("prisma/migrations");
 const postgres = migrations("prisma/postgres/migrations");
@@ -22,7 +26,9 @@ describe("the search migration", () => {
       for (const table of Object.keys(SEARCHED)) {
         if (!new RegExp(`DROP TABLE "${table}"`).test(m.sql)) continue;
         expect(m.sql, `${m.name} rebuilds "${table}": re-create its search triggers`).toContain(`CREATE TRIGGER "${table}_search_insert"`);
-        expect(m.sql, `${m.name} rebuilds "${table}": re-index it`).toMatch(new RegExp(`INSERT INTO "${table}Search"\\("${table}Search"\\) VALUES \\('rebuild'\\)`));
+        expect(m.sql, `${m.name} rebuilds "${table}": re-index it`).toMatch(
+          new RegExp(`INSERT INTO "${table}Search"\\("${table}Search"\\) VALUES \\('rebuild'\\)`),
+        );
       }
     }
   });
@@ -32,7 +38,10 @@ describe("the search migration", () => {
     for (const m of after) {
       for (const [table, columns] of Object.entries(SEARCHED)) {
         const drops = new RegExp(`DROP TABLE "${table}"|ALTER TABLE "${table}"[^;]*DROP COLUMN "(${columns.join("|")})"`).test(m.sql);
-        if (drops) expect(m.sql, `${m.name} drops what "${table}"'s search index uses: re-create it`).toMatch(new RegExp(`CREATE INDEX "${table}_search_idx"`));
+        if (drops)
+          expect(m.sql, `${m.name} drops what "${table}"'s search index uses: re-create it`).toMatch(
+            new RegExp(`CREATE INDEX "${table}_search_idx"`),
+          );
       }
     }
   });

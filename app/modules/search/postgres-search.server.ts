@@ -4,7 +4,17 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { RECENT_ENTRIES_RANKED, type SearchKind } from "./query.ts";
-import { entryResult, incidentResult, rowKey, sectionResult, type EntryRow, type IncidentRow, type SearchHit, type SearchResult, type SectionRow } from "./results.ts";
+import {
+  entryResult,
+  incidentResult,
+  rowKey,
+  sectionResult,
+  type EntryRow,
+  type IncidentRow,
+  type SearchHit,
+  type SearchResult,
+  type SectionRow,
+} from "./results.ts";
 import { ELLIPSIS, MATCH_END, MATCH_START } from "./snippet.ts";
 
 /** ts_headline's options: the markers segmentsOf reads, about as much context as FTS5's snippet. */
@@ -18,7 +28,14 @@ const query = (websearch: string) => Prisma.sql`websearch_to_tsquery('english', 
  * entries are ranked among their RECENT_ENTRIES_RANKED most recently written matches: ranking
  * every match of a common word would read tens of thousands of rows.
  */
-export async function rankPostgres(websearch: string, phrase: string, kinds: SearchKind[], depth: number, offset: number, limit: number): Promise<SearchHit[]> {
+export async function rankPostgres(
+  websearch: string,
+  phrase: string,
+  kinds: SearchKind[],
+  depth: number,
+  offset: number,
+  limit: number,
+): Promise<SearchHit[]> {
   const q = query(websearch);
   const p = query(phrase);
   const ranked: Record<SearchKind, Prisma.Sql> = {
@@ -85,7 +102,11 @@ export async function fetchPostgresResults(websearch: string, hits: SearchHit[])
 /** An ellipsis where the headline cuts the text, as FTS5's snippet() writes one. */
 function framed(marked: string | null, text: string): string | null {
   if (!marked) return marked;
-  const flat = (value: string) => value.replace(/[\u0002\u0003]/g, "").replace(/\s+/g, " ").trim();
+  const flat = (value: string) =>
+    value
+      .replace(/[\u0002\u0003]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
   const [plain, full] = [flat(marked), flat(text)];
   const head = full.startsWith(plain.slice(0, 24)) ? "" : `${ELLIPSIS} `;
   const tail = full.endsWith(plain.slice(-24)) ? "" : ` ${ELLIPSIS}`;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, MAX_RESULTS, parseSearchQuery, SearchParamsSchema, toFts5Match, toWebsearch, toWebsearchPhrase, typedPhrase } from "./query.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  MAX_RESULTS,
+  parseSearchQuery,
+  SearchParamsSchema,
+  toFts5Match,
+  toWebsearch,
+  toWebsearchPhrase,
+  typedPhrase,
+} from "./query.ts";
 
 const fts = (q: string) => toFts5Match(parseSearchQuery(q));
 const web = (q: string) => toWebsearch(parseSearchQuery(q));
@@ -27,7 +37,7 @@ describe("what a person types, as FTS5 and websearch queries", () => {
     expect(fts(`"control plane`)).toBe(`"control plane"`);
   });
 
-  it("excludes -word and -\"a phrase\", but exclusions alone search for nothing", () => {
+  it('excludes -word and -"a phrase", but exclusions alone search for nothing', () => {
     expect(fts(`router -attack -"model server"`)).toBe(`"router" NOT ("attack" OR "model server")`);
     expect(typedPhrase(parseSearchQuery(`router -attack config`))).toBe("router config");
     expect(web(`router -attack`)).toBe(`"router" -"attack"`);
@@ -70,7 +80,10 @@ describe("the search parameters", () => {
 
   it("reads limit and kinds", () => {
     expect(SearchParamsSchema.parse({ q: " router " })).toEqual({ q: "router", limit: 20 });
-    expect(SearchParamsSchema.parse({ q: "a", limit: "5", kinds: "entry,incident,entry" })).toMatchObject({ limit: 5, kinds: ["entry", "incident"] });
+    expect(SearchParamsSchema.parse({ q: "a", limit: "5", kinds: "entry,incident,entry" })).toMatchObject({
+      limit: 5,
+      kinds: ["entry", "incident"],
+    });
     expect(SearchParamsSchema.safeParse({ q: "a", limit: "0" }).success).toBe(false);
     expect(SearchParamsSchema.safeParse({ q: "a", limit: "51" }).success).toBe(false);
     expect(SearchParamsSchema.safeParse({ q: "a", kinds: "entry,users" }).success).toBe(false);

@@ -40,7 +40,14 @@ const KindsSchema = z
   .string()
   .max(100)
   .transform((value, ctx) => {
-    const kinds = [...new Set(value.split(",").map((k) => k.trim()).filter(Boolean))];
+    const kinds = [
+      ...new Set(
+        value
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = kinds.find((k) => !(SEARCH_KINDS as readonly string[]).includes(k));
     if (unknown) {
       ctx.addIssue({ code: "custom", message: `must be a comma-separated list of ${SEARCH_KINDS.join(", ")}` });

@@ -4,7 +4,17 @@
 import { isPostgres } from "~/utils/env.server.ts";
 import { fail } from "~/utils/http.server.ts";
 import { fetchPostgresResults, rankPostgres } from "./postgres-search.server.ts";
-import { decodeCursor, encodeCursor, MAX_RESULTS, parseSearchQuery, SEARCH_KINDS, toFts5Match, toWebsearch, toWebsearchPhrase, type SearchKind } from "./query.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  MAX_RESULTS,
+  parseSearchQuery,
+  SEARCH_KINDS,
+  toFts5Match,
+  toWebsearch,
+  toWebsearchPhrase,
+  type SearchKind,
+} from "./query.ts";
 import { inRankOrder, type SearchPage } from "./results.ts";
 import { fetchSqliteResults, rankSqlite } from "./sqlite-search.server.ts";
 

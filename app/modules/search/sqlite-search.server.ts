@@ -3,7 +3,17 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { RECENT_ENTRIES_RANKED, type SearchKind } from "./query.ts";
-import { entryResult, incidentResult, rowKey, sectionResult, type EntryRow, type IncidentRow, type SearchHit, type SearchResult, type SectionRow } from "./results.ts";
+import {
+  entryResult,
+  incidentResult,
+  rowKey,
+  sectionResult,
+  type EntryRow,
+  type IncidentRow,
+  type SearchHit,
+  type SearchResult,
+  type SectionRow,
+} from "./results.ts";
 import { ELLIPSIS, MATCH_END, MATCH_START } from "./snippet.ts";
 
 /** Tokens of context a snippet shows around the matches (FTS5's maximum is 64). */
@@ -26,7 +36,9 @@ export async function rankSqlite(match: string, kinds: SearchKind[], depth: numb
     kinds.map((k) => ranked[k]),
     " UNION ALL ",
   );
-  return db.$queryRaw<SearchHit[]>`SELECT "kind", "key", "score" FROM (${union}) ORDER BY "score", "kind", "key" LIMIT ${limit} OFFSET ${offset}`;
+  return db.$queryRaw<
+    SearchHit[]
+  >`SELECT "kind", "key", "score" FROM (${union}) ORDER BY "score", "kind", "key" LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** The rows behind the page's hits, with their snippets (computed for these rows only). */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { approvalRequestMessage, decidedMessage } from "./approval-messages.ts";
 
-const update = { id: "u1", ref: "INC-7", status: "identified", body: "We found <it> & fixed it", author: "Ana", roomUrl: "https://desk.example/incidents/i1/comms" };
+const update = {
+  id: "u1",
+  ref: "INC-7",
+  status: "identified",
+  body: "We found <it> & fixed it",
+  author: "Ana",
+  roomUrl: "https://desk.example/incidents/i1/comms",
+};
 
 describe("an approval in Slack", () => {
   it("asks with Approve and Reject buttons carrying the update's id, the words quoted and escaped", () => {
@@ -9,7 +16,10 @@ describe("an approval in Slack", () => {
     expect(message.text).toContain("INC-7: a status update (identified) by Ana awaits approval");
     expect(JSON.stringify(message.blocks)).toContain(">We found &lt;it&gt; &amp; fixed it");
     const actions = message.blocks[1] as { elements: { action_id: string; value: string }[] };
-    expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([["approve_update", "u1"], ["reject_update", "u1"]]);
+    expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([
+      ["approve_update", "u1"],
+      ["reject_update", "u1"],
+    ]);
   });
 
   it("after the decision says who decided, with no buttons", () => {

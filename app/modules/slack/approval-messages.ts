@@ -7,16 +7,16 @@ export const APPROVE_ACTION = "approve_update";
 export const REJECT_ACTION = "reject_update";
 
 export type AwaitingUpdate = { id: string; ref: string; status: string; body: string; author: string; roomUrl: string };
-export type Decision =
-  | { kind: "published" | "approved"; by: string }
-  | { kind: "returned"; by: string; reason: string }
-  | { kind: "gone" };
+export type Decision = { kind: "published" | "approved"; by: string } | { kind: "returned"; by: string; reason: string } | { kind: "gone" };
 
 const kindOf = (status: string) => (status === "postmortem" ? "root-cause report" : `status update (${status})`);
 
 function quote(body: string): string {
   const cut = body.length > 2500 ? `${body.slice(0, 2499)}…` : body;
-  return escapeMrkdwn(cut).split("\n").map((line) => `>${line}`).join("\n");
+  return escapeMrkdwn(cut)
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
 }
 
 export function approvalRequestMessage(update: AwaitingUpdate): { text: string; blocks: object[] } {

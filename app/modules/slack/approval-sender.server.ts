@@ -19,14 +19,23 @@ async function loadApproval(updateId: string) {
   if (!approval) return null;
   const update = await db.statusUpdate.findUnique({
     where: { id: updateId },
-    include: { author: person, approvedBy: person, publishedBy: person, returnedBy: person, incident: { select: { id: true, number: true, slackChannel: { select: { channelId: true } } } } },
+    include: {
+      author: person,
+      approvedBy: person,
+      publishedBy: person,
+      returnedBy: person,
+      incident: { select: { id: true, number: true, slackChannel: { select: { channelId: true } } } },
+    },
   });
   return { approval, update };
 }
 
 function decisionOf(update: NonNullable<NonNullable<Awaited<ReturnType<typeof loadApproval>>>["update"]>): Decision | null {
   if (update.state === "awaiting_approval") return null;
-  if (update.state === "published") return update.approvedBy ? { kind: "published", by: update.approvedBy.name } : { kind: "published", by: update.publishedBy?.name ?? "someone" };
+  if (update.state === "published")
+    return update.approvedBy
+      ? { kind: "published", by: update.approvedBy.name }
+      : { kind: "published", by: update.publishedBy?.name ?? "someone" };
   if (update.state === "approved") return { kind: "approved", by: update.approvedBy?.name ?? "someone" };
   if (update.returnedBy && update.returnedReason) return { kind: "returned", by: update.returnedBy.name, reason: update.returnedReason };
   return { kind: "gone" };
@@ -40,7 +49,12 @@ export async function sendApproval(updateId: string): Promise<Step> {
   const incident = update?.incident;
   if (!update || !incident) {
     if (!approval.messageTs || !approval.channelId) return { kind: "done" };
-    const answer = await callSlack("chat.update", { channel: approval.channelId, ts: approval.messageTs, text: "This update was discarded.", blocks: "[]" });
+    const answer = await callSlack("chat.update", {
+      channel: approval.channelId,
+      ts: approval.messageTs,
+      text: "This update was discarded.",
+      blocks: "[]",
+    });
     return answer.ok || answer.kind === "error" ? { kind: "done" } : failed(answer);
   }
   const shown: AwaitingUpdate = {
@@ -57,7 +71,12 @@ export async function sendApproval(updateId: string): Promise<Step> {
     const channelId = incident.slackChannel?.channelId;
     if (!channelId) return { kind: "later", waitMs: WAIT_FOR_CHANNEL_MS, error: "waiting for the channel to be created" };
     const message = approvalRequestMessage(shown);
-    const answer = await callSlack("chat.postMessage", { channel: channelId, text: message.text, blocks: JSON.stringify(message.blocks), unfurl_links: false });
+    const answer = await callSlack("chat.postMessage", {
+      channel: channelId,
+      text: message.text,
+      blocks: JSON.stringify(message.blocks),
+      unfurl_links: false,
+    });
     if (!answer.ok) return failed(answer);
     await db.slackApproval.update({ where: { updateId }, data: { channelId, messageTs: String(answer.body.ts ?? "") } });
     return { kind: "done" };
@@ -65,9 +84,13 @@ export async function sendApproval(updateId: string): Promise<Step> {
   if (!decision || !approval.channelId) return { kind: "done" };
   const message = decidedMessage(shown, decision);
   if (approval.decision === message.text) return { kind: "done" };
-  const answer = await callSlack("chat.update", { channel: approval.channelId, ts: approval.messageTs, text: message.text, blocks: JSON.stringify(message.blocks) });
+  const answer = await callSlack("chat.update", {
+    channel: approval.channelId,
+    ts: approval.messageTs,
+    text: message.text,
+    blocks: JSON.stringify(message.blocks),
+  });
   if (!answer.ok) return failed(answer);
   await db.slackApproval.update({ where: { updateId }, data: { decision: message.text } });
   return { kind: "done" };
 }
-

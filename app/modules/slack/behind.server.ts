@@ -17,7 +17,10 @@ export async function slackChannelBehind(incidentId: string, now = new Date()): 
         recipient: `incident:${incidentId}`,
         OR: [
           { state: { in: ["failed", "dead"] } },
-          { state: { in: ["queued", "sending"] }, OR: [{ lastStatus: { gte: 429 } }, { createdAt: { lt: new Date(now.getTime() - GRACE_MS) } }] },
+          {
+            state: { in: ["queued", "sending"] },
+            OR: [{ lastStatus: { gte: 429 } }, { createdAt: { lt: new Date(now.getTime() - GRACE_MS) } }],
+          },
         ],
       },
       select: { state: true, createdAt: true },

@@ -26,12 +26,25 @@ export async function queueCapture(request: CaptureRequest): Promise<CaptureQueu
   if (!slackSendsMessages()) return "slack-off";
   const channel = await db.slackChannel.findUnique({ where: { channelId: request.channelId }, select: { incidentId: true } });
   if (!channel) return "not-an-incident-channel";
-  if (await db.slackCapture.findUnique({ where: { channelId_messageTs: { channelId: request.channelId, messageTs: request.ts } }, select: { id: true } })) return "already";
+  if (
+    await db.slackCapture.findUnique({
+      where: { channelId_messageTs: { channelId: request.channelId, messageTs: request.ts } },
+      select: { id: true },
+    })
+  )
+    return "already";
   try {
     await db.$transaction(async (tx) => {
       const id = newId();
       await tx.slackCapture.create({
-        data: { id, channelId: request.channelId, messageTs: request.ts, incidentId: channel.incidentId, requestedBy: request.by, via: request.via },
+        data: {
+          id,
+          channelId: request.channelId,
+          messageTs: request.ts,
+          incidentId: channel.incidentId,
+          requestedBy: request.by,
+          via: request.via,
+        },
       });
       await queueCaptureDelivery(tx, id, request.channelId);
     });
@@ -46,7 +59,10 @@ export async function queueCapture(request: CaptureRequest): Promise<CaptureQueu
 type SlackMessage = { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown };
 
 /** The message itself: the channel's history at its ts, or, for a reply in a thread, the thread. */
-async function fetchMessage(channelId: string, ts: string): Promise<{ ok: true; message: SlackMessage | null } | { ok: false; step: Step }> {
+async function fetchMessage(
+  channelId: string,
+  ts: string,
+): Promise<{ ok: true; message: SlackMessage | null } | { ok: false; step: Step }> {
   const history = await callSlack("conversations.history", { channel: channelId, latest: ts, inclusive: true, limit: "1" });
   if (!history.ok) return { ok: false, step: failed(history) };
   const found = (history.body.messages as SlackMessage[] | undefined)?.find((m) => m.ts === ts);
@@ -59,8 +75,12 @@ async function fetchMessage(channelId: string, ts: string): Promise<{ ok: true; 
 /** The Slack name of someone with no account here, to name them in the entry. */
 async function slackNameOf(slackUserId: string): Promise<string> {
   const answer = await callSlack("users.info", { user: slackUserId });
-  const user = answer.ok ? (answer.body.user as { real_name?: unknown; name?: unknown; profile?: { real_name?: unknown; display_name?: unknown } } | undefined) : undefined;
-  const name = [user?.profile?.real_name, user?.real_name, user?.profile?.display_name, user?.name].find((n) => typeof n === "string" && n.trim());
+  const user = answer.ok
+    ? (answer.body.user as { real_name?: unknown; name?: unknown; profile?: { real_name?: unknown; display_name?: unknown } } | undefined)
+    : undefined;
+  const name = [user?.profile?.real_name, user?.real_name, user?.profile?.display_name, user?.name].find(
+    (n) => typeof n === "string" && n.trim(),
+  );
   return typeof name === "string" ? name.trim().slice(0, 80) : "Someone in Slack";
 }
 
@@ -83,7 +103,10 @@ export async function sendCapture(captureId: string): Promise<Step> {
     return dropCapture(capture.id, tell(`Not added to the timeline: ${person.refusal}`));
   }
   if (!can(person.actor.role, "incident:write")) {
-    return dropCapture(capture.id, tell(`Not added to the timeline: your role (${person.actor.role}) may not write it; it needs incident:write.`));
+    return dropCapture(
+      capture.id,
+      tell(`Not added to the timeline: your role (${person.actor.role}) may not write it; it needs incident:write.`),
+    );
   }
   const fetched = await fetchMessage(capture.channelId, capture.messageTs);
   if (!fetched.ok) return fetched.step;
@@ -105,7 +128,13 @@ export async function sendCapture(captureId: string): Promise<Step> {
       tx,
       actor,
       capture.incidentId,
-      { body, kind: "note", occurredAt: occurredAt > new Date() ? new Date() : occurredAt, pinned: false, idempotencyKey: `slack:${capture.channelId}:${capture.messageTs}` },
+      {
+        body,
+        kind: "note",
+        occurredAt: occurredAt > new Date() ? new Date() : occurredAt,
+        pinned: false,
+        idempotencyKey: `slack:${capture.channelId}:${capture.messageTs}`,
+      },
       { author, fromSlack: true },
     );
     await tx.slackCapture.update({ where: { id: capture.id }, data: { entryId: view.id } });

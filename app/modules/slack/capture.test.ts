@@ -15,7 +15,9 @@ describe("a Slack message as a timeline entry", () => {
   });
 
   it("names a person without an account, links back to Slack, and keeps within the entry's size", () => {
-    expect(capturedEntryText({ text: "DB is at 100% CPU" }, "https://t.slack.com/archives/C1/p1", 100)).toBe("DB is at 100% CPU\nFrom Slack: https://t.slack.com/archives/C1/p1");
+    expect(capturedEntryText({ text: "DB is at 100% CPU" }, "https://t.slack.com/archives/C1/p1", 100)).toBe(
+      "DB is at 100% CPU\nFrom Slack: https://t.slack.com/archives/C1/p1",
+    );
     expect(capturedEntryText({ text: "", slackName: "Guest Dev" }, null, 100)).toBe("Guest Dev (in Slack): (a message with no text)");
     const long = capturedEntryText({ text: "x".repeat(500) }, "https://t.slack.com/p1", 120);
     expect(long.length).toBe(120);

@@ -3,7 +3,9 @@
 /** Slack's message text as plain words: its links, mentions and escapes undone. */
 export function slackTextToPlain(text: string): string {
   return text
-    .replace(/<([^<>|]+)\|([^<>]+)>/g, (_, target: string, label: string) => (/^[@#!]/.test(target) ? `${target[0] === "#" ? "#" : "@"}${label}` : `${label} (${target})`))
+    .replace(/<([^<>|]+)\|([^<>]+)>/g, (_, target: string, label: string) =>
+      /^[@#!]/.test(target) ? `${target[0] === "#" ? "#" : "@"}${label}` : `${label} (${target})`,
+    )
     .replace(/<([@#])([A-Z0-9]+)>/g, "$1$2")
     .replace(/<!(here|channel|everyone)>/g, "@$1")
     .replace(/<([^<>]+)>/g, "$1")
@@ -23,7 +25,11 @@ export function tsToDate(ts: string): Date | null {
  * The entry's text: the message, then where it was said. A message by someone with no account
  * here names them in the text (the entry is then attributed to whoever captured it).
  */
-export function capturedEntryText(message: { text: string; slackName?: string | null }, permalink: string | null, maxChars: number): string {
+export function capturedEntryText(
+  message: { text: string; slackName?: string | null },
+  permalink: string | null,
+  maxChars: number,
+): string {
   const words = slackTextToPlain(message.text) || "(a message with no text)";
   const said = message.slackName ? `${message.slackName} (in Slack): ${words}` : words;
   const link = permalink ? `\nFrom Slack: ${permalink}` : "";

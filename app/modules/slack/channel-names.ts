@@ -18,7 +18,9 @@ export function channelName(number: number, title: string, attempt = 1): string 
   const prefix = `inc-${number}`;
   const suffix = attempt > 1 ? `-${attempt}` : "";
   const room = MAX_CHANNEL_NAME - prefix.length - suffix.length - 1;
-  const slug = slugOf(title).slice(0, Math.max(0, room)).replace(/[-_]+$/, "");
+  const slug = slugOf(title)
+    .slice(0, Math.max(0, room))
+    .replace(/[-_]+$/, "");
   return `${prefix}${slug ? `-${slug}` : ""}${suffix}`;
 }
 

@@ -49,7 +49,11 @@ async function channelIncident(channelId: string) {
   return row?.incident ?? null;
 }
 
-async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "help" | "unknown" }>, input: SlashCommand): Promise<CommandReply> {
+async function carryOut(
+  actor: Actor,
+  command: Exclude<SlackCommand, { kind: "help" | "unknown" }>,
+  input: SlashCommand,
+): Promise<CommandReply> {
   const channelId = input.channel_id;
   if (command.kind === "declare-modal") {
     if (!input.trigger_id) return { text: "Give the incident a title: `/incident declare SEV2 Checkout is failing`." };
@@ -58,9 +62,17 @@ async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "he
   }
   if (command.kind === "declare") {
     const parsed = DeclareIncidentSchema.safeParse({ title: command.title, severity: command.severity });
-    if (!parsed.success) return { text: `Not declared: ${Object.entries(fieldErrors(parsed.error)).map(([f, p]) => `${f} ${p}`).join("; ")}.` };
+    if (!parsed.success)
+      return {
+        text: `Not declared: ${Object.entries(fieldErrors(parsed.error))
+          .map(([f, p]) => `${f} ${p}`)
+          .join("; ")}.`,
+      };
     const view = await declareIncident(actor, parsed.data);
-    return { text: `${actor.name} declared ${view.ref} (${view.severity}): ${view.title}. Its channel is on the way.`, visibleToChannel: true };
+    return {
+      text: `${actor.name} declared ${view.ref} (${view.severity}): ${view.title}. Its channel is on the way.`,
+      visibleToChannel: true,
+    };
   }
   const incident = await channelIncident(channelId);
   if (!incident) return { text: "This is not an incident's channel: run this in the channel Incident Desk made for the incident." };
@@ -77,7 +89,12 @@ async function carryOut(actor: Actor, command: Exclude<SlackCommand, { kind: "he
   }
   if (command.kind === "note") {
     const input = NewEntrySchema.safeParse({ body: command.text, kind: "note" });
-    if (!input.success) return { text: `Not added: ${Object.entries(fieldErrors(input.error)).map(([f, p]) => `${f} ${p}`).join("; ")}.` };
+    if (!input.success)
+      return {
+        text: `Not added: ${Object.entries(fieldErrors(input.error))
+          .map(([f, p]) => `${f} ${p}`)
+          .join("; ")}.`,
+      };
     await addTimelineEntry(actor, incident.id, input.data);
     return { text: `Added to the timeline of ${ref}.` };
   }

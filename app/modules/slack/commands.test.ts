@@ -15,7 +15,10 @@ describe("/incident commands", () => {
   it("status, sev and note say what to type when the word is missing or wrong", () => {
     expect(parseSlackCommand("status Identified")).toEqual({ kind: "status", status: "identified" });
     expect(parseSlackCommand("status fixed").kind).toBe("unknown");
-    expect(parseSlackCommand("status")).toMatchObject({ kind: "unknown", problem: expect.stringContaining("investigating|identified|monitoring|resolved") });
+    expect(parseSlackCommand("status")).toMatchObject({
+      kind: "unknown",
+      problem: expect.stringContaining("investigating|identified|monitoring|resolved"),
+    });
     expect(parseSlackCommand("sev sev4")).toEqual({ kind: "sev", severity: "SEV4" });
     expect(parseSlackCommand("sev 9").kind).toBe("unknown");
     expect(parseSlackCommand("note Rolled back  deploy 42")).toEqual({ kind: "note", text: "Rolled back  deploy 42" });
@@ -33,7 +36,10 @@ describe("/incident commands", () => {
   it("an empty text or help is the help; anything else names itself", () => {
     expect(parseSlackCommand("")).toEqual({ kind: "help" });
     expect(parseSlackCommand("help")).toEqual({ kind: "help" });
-    expect(parseSlackCommand("reboot everything")).toEqual({ kind: "unknown", problem: "`/incident reboot` is not a command here. Try `/incident help`." });
+    expect(parseSlackCommand("reboot everything")).toEqual({
+      kind: "unknown",
+      problem: "`/incident reboot` is not a command here. Try `/incident help`.",
+    });
   });
 });
 

@@ -27,7 +27,10 @@ const PinAddedSchema = z.object({
   item: z.object({
     type: z.string().max(40),
     channel: ChannelId.optional(),
-    message: z.object({ ts: MessageTs, bot_id: z.string().max(40).optional(), subtype: z.string().max(60).optional() }).passthrough().optional(),
+    message: z
+      .object({ ts: MessageTs, bot_id: z.string().max(40).optional(), subtype: z.string().max(60).optional() })
+      .passthrough()
+      .optional(),
   }),
 });
 

@@ -16,13 +16,21 @@ export const SLACK_EPHEMERAL = "slack.ephemeral";
 export const INBOUND_KINDS: readonly string[] = [SLACK_CAPTURE, SLACK_APPROVAL, SLACK_EPHEMERAL];
 
 export async function queueCaptureDelivery(tx: Tx, captureId: string, channelId: string): Promise<void> {
-  await tx.delivery.create({ data: { id: newId(), kind: SLACK_CAPTURE, channel: "slack", recipient: `channel:${channelId}`, payload: { captureId } } });
+  await tx.delivery.create({
+    data: { id: newId(), kind: SLACK_CAPTURE, channel: "slack", recipient: `channel:${channelId}`, payload: { captureId } },
+  });
 }
 
 export async function queueEphemeral(tx: Tx, to: { channel: string; user: string }, text: string): Promise<void> {
   if (!slackSendsMessages() || !to.channel) return;
   await tx.delivery.create({
-    data: { id: newId(), kind: SLACK_EPHEMERAL, channel: "slack", recipient: `user:${to.user}`, payload: { ...to, text: text.slice(0, 3000) } },
+    data: {
+      id: newId(),
+      kind: SLACK_EPHEMERAL,
+      channel: "slack",
+      recipient: `user:${to.user}`,
+      payload: { ...to, text: text.slice(0, 3000) },
+    },
   });
 }
 
@@ -37,7 +45,8 @@ export async function queueApprovalMessage(tx: Tx, updateId: string, incidentId:
   const known = await tx.slackApproval.findUnique({ where: { updateId }, select: { decision: true } });
   if (!known) await tx.slackApproval.create({ data: { updateId } });
   // Sent for approval again after a refusal: a new message with buttons; the settled one stays as it is.
-  else if (known.decision) await tx.slackApproval.update({ where: { updateId }, data: { channelId: null, messageTs: null, decision: null } });
+  else if (known.decision)
+    await tx.slackApproval.update({ where: { updateId }, data: { channelId: null, messageTs: null, decision: null } });
   await queueApprovalDelivery(tx, updateId);
 }
 
@@ -54,5 +63,7 @@ async function queueApprovalDelivery(tx: Tx, updateId: string): Promise<void> {
     select: { id: true },
   });
   if (waiting) return;
-  await tx.delivery.create({ data: { id: newId(), kind: SLACK_APPROVAL, channel: "slack", recipient: `update:${updateId}`, payload: { updateId } } });
+  await tx.delivery.create({
+    data: { id: newId(), kind: SLACK_APPROVAL, channel: "slack", recipient: `update:${updateId}`, payload: { updateId } },
+  });
 }

@@ -6,7 +6,11 @@ import { failed, type Step } from "./steps.server.ts";
 import { callSlack } from "./web-api.server.ts";
 
 async function sendEphemeral(payload: { channel?: unknown; user?: unknown; text?: unknown }): Promise<Step> {
-  const answer = await callSlack("chat.postEphemeral", { channel: String(payload.channel ?? ""), user: String(payload.user ?? ""), text: String(payload.text ?? "") });
+  const answer = await callSlack("chat.postEphemeral", {
+    channel: String(payload.channel ?? ""),
+    user: String(payload.user ?? ""),
+    text: String(payload.text ?? ""),
+  });
   // Slack refusing (the person left the channel…) ends it: an ephemeral word is not worth a dead letter's retries.
   return answer.ok || answer.kind === "error" ? { kind: "done" } : failed(answer);
 }

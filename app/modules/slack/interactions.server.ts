@@ -30,8 +30,14 @@ const BlockActionsSchema = z.object({
   type: z.literal("block_actions"),
   user: SlackUser,
   channel: Channel.optional(),
-  container: z.object({ channel_id: z.string().max(40).optional(), message_ts: z.string().max(40).optional() }).passthrough().optional(),
-  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() }).passthrough()).min(1).max(25),
+  container: z
+    .object({ channel_id: z.string().max(40).optional(), message_ts: z.string().max(40).optional() })
+    .passthrough()
+    .optional(),
+  actions: z
+    .array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() }).passthrough())
+    .min(1)
+    .max(25),
 });
 
 export type InteractionOutcome = { ok: true; body?: Record<string, unknown> } | { ok: false; error: z.ZodError };
@@ -49,7 +55,12 @@ export async function handleInteraction(payload: { type: string } & Record<strin
       return { ok: true };
     }
     const queued = await queueCapture({ channelId: channel.id, ts: message.ts, by: user.id, via: "shortcut" });
-    if (queued === "not-an-incident-channel") await tell(channel.id, user.id, "This is not an incident's channel: only messages in a channel Incident Desk made for an incident go on a timeline.");
+    if (queued === "not-an-incident-channel")
+      await tell(
+        channel.id,
+        user.id,
+        "This is not an incident's channel: only messages in a channel Incident Desk made for an incident go on a timeline.",
+      );
     return { ok: true };
   }
   if (payload.type === "block_actions") {

@@ -25,7 +25,13 @@ export const UPDATE_MODAL = "draft_update";
 
 const plain = (text: string) => ({ type: "plain_text", text });
 const option = (text: string, value: string) => ({ text: plain(text.slice(0, 75)), value });
-const input = (block_id: string, label: string, element: object, optional = false) => ({ type: "input", block_id, label: plain(label), optional, element: { action_id: "value", ...element } });
+const input = (block_id: string, label: string, element: object, optional = false) => ({
+  type: "input",
+  block_id,
+  label: plain(label),
+  optional,
+  element: { action_id: "value", ...element },
+});
 
 async function openView(triggerId: string, view: object): Promise<string | null> {
   const answer = await callSlack("views.open", { trigger_id: triggerId, view: JSON.stringify(view) });
@@ -33,7 +39,12 @@ async function openView(triggerId: string, view: object): Promise<string | null>
 }
 
 export async function openDeclareModal(triggerId: string, severity: SeverityName): Promise<string | null> {
-  const components = await db.component.findMany({ where: { isGroup: false }, orderBy: [{ position: "asc" }, { name: "asc" }], take: 100, select: { id: true, name: true } });
+  const components = await db.component.findMany({
+    where: { isGroup: false },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    take: 100,
+    select: { id: true, name: true },
+  });
   const severities = SEVERITIES.map((s) => option(s, s));
   return openView(triggerId, {
     type: "modal",
@@ -44,8 +55,30 @@ export async function openDeclareModal(triggerId: string, severity: SeverityName
     blocks: [
       input("title", "Title", { type: "plain_text_input", max_length: 200, placeholder: plain("Checkout is failing for EU cards") }),
       input("severity", "Severity", { type: "static_select", options: severities, initial_option: option(severity, severity) }),
-      ...(components.length ? [input("components", "Affected components", { type: "multi_static_select", options: components.map((c) => option(c.name, c.id)) }, true)] : []),
-      ...(components.length ? [input("impact", "Their impact", { type: "static_select", options: COMPONENT_IMPACTS.map((i) => option(i.replace(/_/g, " "), i)), initial_option: option("partial outage", "partial_outage") }, true)] : []),
+      ...(components.length
+        ? [
+            input(
+              "components",
+              "Affected components",
+              { type: "multi_static_select", options: components.map((c) => option(c.name, c.id)) },
+              true,
+            ),
+          ]
+        : []),
+      ...(components.length
+        ? [
+            input(
+              "impact",
+              "Their impact",
+              {
+                type: "static_select",
+                options: COMPONENT_IMPACTS.map((i) => option(i.replace(/_/g, " "), i)),
+                initial_option: option("partial outage", "partial_outage"),
+              },
+              true,
+            ),
+          ]
+        : []),
       input("summary", "Summary", { type: "plain_text_input", multiline: true, max_length: 5000 }, true),
     ],
   });
@@ -65,20 +98,36 @@ export async function openUpdateModal(triggerId: string, incidentId: string): Pr
     close: plain("Cancel"),
     blocks: [
       { type: "context", elements: [{ type: "mrkdwn", text: `${incident.ref} · ${status} · from the ${status} template` }] },
-      input("body", "What readers will see", { type: "plain_text_input", multiline: true, max_length: 5000, initial_value: body.slice(0, 3000) }),
+      input("body", "What readers will see", {
+        type: "plain_text_input",
+        multiline: true,
+        max_length: 5000,
+        initial_value: body.slice(0, 3000),
+      }),
     ],
   });
 }
 
-const ValueSchema = z.object({ value: z.string().max(10_000).nullish(), selected_option: z.object({ value: z.string().max(200) }).nullish(), selected_options: z.array(z.object({ value: z.string().max(200) })).max(100).nullish() }).passthrough();
+const ValueSchema = z
+  .object({
+    value: z.string().max(10_000).nullish(),
+    selected_option: z.object({ value: z.string().max(200) }).nullish(),
+    selected_options: z
+      .array(z.object({ value: z.string().max(200) }))
+      .max(100)
+      .nullish(),
+  })
+  .passthrough();
 export const ViewSubmissionSchema = z.object({
   type: z.literal("view_submission"),
   user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]{2,30}$/, "must be a Slack user id") }).passthrough(),
-  view: z.object({
-    callback_id: z.string().max(255),
-    private_metadata: z.string().max(3000).default(""),
-    state: z.object({ values: z.record(z.string().max(255), z.record(z.string().max(255), ValueSchema)) }),
-  }).passthrough(),
+  view: z
+    .object({
+      callback_id: z.string().max(255),
+      private_metadata: z.string().max(3000).default(""),
+      state: z.object({ values: z.record(z.string().max(255), z.record(z.string().max(255), ValueSchema)) }),
+    })
+    .passthrough(),
 });
 type Submission = z.output<typeof ViewSubmissionSchema>;
 
@@ -118,7 +167,8 @@ export async function submitModal(s: Submission): Promise<SubmissionAnswer> {
         summary: field(s, "summary")?.value ?? "",
         components: (field(s, "components")?.selected_options ?? []).map((o) => ({ id: o.value, impact })),
       });
-      if (!parsed.success) return errors(Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([f, p]) => [f.split(".")[0]!, `${f} ${p}`])));
+      if (!parsed.success)
+        return errors(Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([f, p]) => [f.split(".")[0]!, `${f} ${p}`])));
       await declareIncident(who.actor, parsed.data);
       return null;
     }
@@ -128,7 +178,13 @@ export async function submitModal(s: Submission): Promise<SubmissionAnswer> {
     if (!incident) return errors({ body: "That incident no longer exists." });
     const publish = needsApproval(incident.severity, null, meta.data.status);
     const parsed = NewUpdateSchema.safeParse({ status: meta.data.status, body: field(s, "body")?.value ?? "", publish, notify: true });
-    if (!parsed.success) return errors({ body: Object.entries(fieldErrors(parsed.error)).map(([f, p]) => `${f} ${p}`).join("; ").slice(0, 150) });
+    if (!parsed.success)
+      return errors({
+        body: Object.entries(fieldErrors(parsed.error))
+          .map(([f, p]) => `${f} ${p}`)
+          .join("; ")
+          .slice(0, 150),
+      });
     await createUpdate(who.actor, incident.id, parsed.data);
     return null;
   } catch (error) {

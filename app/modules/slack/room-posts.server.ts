@@ -33,12 +33,25 @@ const batchKeyOf = (incidentId: string, key: string) => `slack/${incidentId}/${k
  * without SLACK_BOT_TOKEN, or for an incident that has no channel coming (declared before
  * Slack was set up). `onlyIfPosted`: an edit of a message that was never posted is dropped.
  */
-export async function queueRoomPost(tx: Tx, incidentId: string, key: string, text: string, options: { onlyIfPosted?: boolean } = {}): Promise<void> {
+export async function queueRoomPost(
+  tx: Tx,
+  incidentId: string,
+  key: string,
+  text: string,
+  options: { onlyIfPosted?: boolean } = {},
+): Promise<void> {
   if (!slackSendsMessages()) return;
   if (!(await tx.slackChannel.findUnique({ where: { incidentId }, select: { incidentId: true } }))) return;
   const payload: PostPayload = { incidentId, key, text: clip(text, incidentId), ...(options.onlyIfPosted ? { onlyIfPosted: true } : {}) };
   await tx.delivery.create({
-    data: { id: newId(), kind: SLACK_POST, channel: "slack", recipient: `incident:${incidentId}`, batchKey: batchKeyOf(incidentId, key), payload },
+    data: {
+      id: newId(),
+      kind: SLACK_POST,
+      channel: "slack",
+      recipient: `incident:${incidentId}`,
+      batchKey: batchKeyOf(incidentId, key),
+      payload,
+    },
   });
 }
 
@@ -53,7 +66,9 @@ const ENTRY_MARKS: Record<string, string> = { status_change: ":arrows_counterclo
 export function entryText(entry: { kind: string; text: string; author: string | null; deleted?: boolean }): string {
   const mark = ENTRY_MARKS[entry.kind];
   const body = escapeMrkdwn(entry.text);
-  const line = mark ? `${mark} ${body}` : `:memo: *${escapeMrkdwn(entry.author ?? "Someone")}*${entry.kind === "note" ? "" : ` (${entry.kind.replace("_", " ")})`}: ${body}`;
+  const line = mark
+    ? `${mark} ${body}`
+    : `:memo: *${escapeMrkdwn(entry.author ?? "Someone")}*${entry.kind === "note" ? "" : ` (${entry.kind.replace("_", " ")})`}: ${body}`;
   return entry.deleted ? `~${line}~ (deleted in the room)` : line;
 }
 
@@ -71,7 +86,8 @@ export async function queueEntryPost(
   await queueRoomPost(tx, incidentId, `entry:${entry.id}`, entryText(entry), { onlyIfPosted: options.edit });
 }
 
-export type PostStep = { kind: "done" } | { kind: "later"; waitMs: number; error: string } | { kind: "failed"; answer: Exclude<SlackAnswer, { ok: true }> };
+export type PostStep =
+  { kind: "done" } | { kind: "later"; waitMs: number; error: string } | { kind: "failed"; answer: Exclude<SlackAnswer, { ok: true }> };
 
 /** Sends one claimed post: waits for the channel and for earlier posts, then posts or edits. */
 export async function sendRoomPost(row: { id: string; claim: string | null; createdAt: Date; payload: unknown }): Promise<PostStep> {
@@ -80,12 +96,24 @@ export async function sendRoomPost(row: { id: string; claim: string | null; crea
   if (!channel) return { kind: "done" };
   const recipient = `incident:${payload.incidentId}`;
   if (!channel.channelId) {
-    const setUp = await db.delivery.findFirst({ where: { channel: "slack", kind: "slack.channel", recipient, state: { not: "dead" } }, select: { nextAttemptAt: true } });
-    return setUp ? { kind: "later", waitMs: waitFor(setUp.nextAttemptAt), error: "waiting for the channel to be created" } : { kind: "done" };
+    const setUp = await db.delivery.findFirst({
+      where: { channel: "slack", kind: "slack.channel", recipient, state: { not: "dead" } },
+      select: { nextAttemptAt: true },
+    });
+    return setUp
+      ? { kind: "later", waitMs: waitFor(setUp.nextAttemptAt), error: "waiting for the channel to be created" }
+      : { kind: "done" };
   }
   // The channel reads in the room's order: an earlier post of this incident still to go goes first.
   const earlier = await db.delivery.findFirst({
-    where: { channel: "slack", kind: SLACK_POST, recipient, state: { in: ["queued", "failed", "sending"] }, createdAt: { lt: row.createdAt }, id: { not: row.id } },
+    where: {
+      channel: "slack",
+      kind: SLACK_POST,
+      recipient,
+      state: { in: ["queued", "failed", "sending"] },
+      createdAt: { lt: row.createdAt },
+      id: { not: row.id },
+    },
     orderBy: { nextAttemptAt: "asc" },
     select: { nextAttemptAt: true },
   });

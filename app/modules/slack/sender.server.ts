@@ -68,7 +68,8 @@ async function setUpChannel(incidentId: string): Promise<Step> {
   if (!facts || !row) return { kind: "done" };
   if (!row.channelId) {
     for (let attempt = 1; !row.channelId; attempt++) {
-      if (attempt > MAX_NAME_ATTEMPTS) return { kind: "refused", status: 200, error: `conversations.create: ${MAX_NAME_ATTEMPTS} names taken` };
+      if (attempt > MAX_NAME_ATTEMPTS)
+        return { kind: "refused", status: 200, error: `conversations.create: ${MAX_NAME_ATTEMPTS} names taken` };
       const name = channelName(facts.number, facts.title, attempt);
       const answer = await callSlack("conversations.create", { name, is_private: false });
       if (!answer.ok && answer.kind === "error" && answer.error === "name_taken") continue;
@@ -90,7 +91,11 @@ async function setUpChannel(incidentId: string): Promise<Step> {
   if (topic.kind !== "done") return topic;
   let summaryTs = row.summaryTs;
   if (!summaryTs) {
-    const answer = await callSlack("chat.postMessage", { channel: channelId, text: summaryMessage(facts, publicUrl()), unfurl_links: false });
+    const answer = await callSlack("chat.postMessage", {
+      channel: channelId,
+      text: summaryMessage(facts, publicUrl()),
+      unfurl_links: false,
+    });
     if (!answer.ok) return failed(answer);
     summaryTs = String(answer.body.ts ?? "");
     await save(incidentId, { summaryTs });
@@ -150,8 +155,19 @@ export async function sendSlackDelivery(claim: string): Promise<void> {
     step.kind === "done"
       ? { state: "sent" as const, sentAt: new Date(), attempts, lastError: null, lastStatus: 200 }
       : step.kind === "later"
-        ? { state: "queued" as const, nextAttemptAt: new Date(Date.now() + step.waitMs), lastError: step.error, lastStatus: step.error.includes("rate limited") ? 429 : null }
-        : { ...(step.kind === "refused" ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())), attempts, lastError: step.error.slice(0, 1000), lastStatus: step.status };
-  if (step.kind === "retry" || step.kind === "refused") logger.warn({ incidentId, kind: row.kind, attempts, error: step.error }, "slack delivery not done");
+        ? {
+            state: "queued" as const,
+            nextAttemptAt: new Date(Date.now() + step.waitMs),
+            lastError: step.error,
+            lastStatus: step.error.includes("rate limited") ? 429 : null,
+          }
+        : {
+            ...(step.kind === "refused" ? ({ state: "dead" } as const) : nextStep(attempts, Date.now())),
+            attempts,
+            lastError: step.error.slice(0, 1000),
+            lastStatus: step.status,
+          };
+  if (step.kind === "retry" || step.kind === "refused")
+    logger.warn({ incidentId, kind: row.kind, attempts, error: step.error }, "slack delivery not done");
   await db.$transaction((tx) => tx.delivery.updateMany({ where: { claim }, data: { ...data, ...release } }));
 }

@@ -6,7 +6,11 @@ import { retryAfterMs } from "~/modules/delivery/retry.ts";
 import type { SlackAnswer } from "./web-api.server.ts";
 import { singleton } from "~/utils/singleton.ts";
 
-export type Step = { kind: "done" } | { kind: "later"; waitMs: number; error: string } | { kind: "retry"; status: number | null; error: string } | { kind: "refused"; status: number; error: string };
+export type Step =
+  | { kind: "done" }
+  | { kind: "later"; waitMs: number; error: string }
+  | { kind: "retry"; status: number | null; error: string }
+  | { kind: "refused"; status: number; error: string };
 
 /** Until when Slack asked us to call nothing (epoch ms). */
 export const pause = singleton("slackPause", () => ({ until: 0 }));

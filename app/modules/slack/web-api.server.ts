@@ -36,7 +36,13 @@ export async function callSlack(method: string, args: Record<string, string | bo
   }
   if (response.status === 429) {
     await response.body?.cancel();
-    return { ok: false, kind: "rate-limited", status: 429, error: `${method}: rate limited`, retryAfter: response.headers.get("retry-after") };
+    return {
+      ok: false,
+      kind: "rate-limited",
+      status: 429,
+      error: `${method}: rate limited`,
+      retryAfter: response.headers.get("retry-after"),
+    };
   }
   let body: unknown;
   try {

@@ -75,11 +75,7 @@ function maintenance(status: PublicMaintenance["status"]): PublicMaintenance {
   };
 }
 
-function page(
-  components: PublicComponent[],
-  incidents: PublicIncident[] = [],
-  maintenances: PublicMaintenance[] = [],
-): PublicPage {
+function page(components: PublicComponent[], incidents: PublicIncident[] = [], maintenances: PublicMaintenance[] = []): PublicPage {
   return {
     page: { id: "kctbh9vrtdwd", name: "Acme", url: "https://status.acme.test", timeZone: "Etc/UTC", updatedAt: at },
     components,
@@ -142,9 +138,15 @@ describe("the page's headline status", () => {
 
   it("raises the level to an open incident's impact even when every component looks fine", () => {
     const green = [component("a", "operational")];
-    expect(pageStatus(page(green, [incident("investigating", "minor")]))).toEqual({ indicator: "minor", description: MINOR_SERVICE_OUTAGE });
+    expect(pageStatus(page(green, [incident("investigating", "minor")]))).toEqual({
+      indicator: "minor",
+      description: MINOR_SERVICE_OUTAGE,
+    });
     expect(pageStatus(page(green, [incident("identified", "major")]))).toEqual({ indicator: "major", description: PARTIAL_SYSTEM_OUTAGE });
-    expect(pageStatus(page(green, [incident("monitoring", "critical")]))).toEqual({ indicator: "critical", description: MAJOR_SYSTEM_OUTAGE });
+    expect(pageStatus(page(green, [incident("monitoring", "critical")]))).toEqual({
+      indicator: "critical",
+      description: MAJOR_SYSTEM_OUTAGE,
+    });
   });
 
   it("describes degraded components as degraded even when a minor incident is also open", () => {

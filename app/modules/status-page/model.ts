@@ -2,13 +2,7 @@
 // The snapshot builder (snapshot.server.ts) reads it from the database; everything public
 // (the HTML page, the Statuspage v2 JSON, the feeds) is rendered from it by pure functions.
 
-export const COMPONENT_STATUSES = [
-  "operational",
-  "degraded_performance",
-  "partial_outage",
-  "major_outage",
-  "under_maintenance",
-] as const;
+export const COMPONENT_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export type ComponentStatusName = (typeof COMPONENT_STATUSES)[number];
 
 export const COMPONENT_STATUS_LABELS: Record<ComponentStatusName, string> = {
@@ -39,7 +33,6 @@ export const EVENT_STATUS_LABELS: Record<PublicIncidentStatus | MaintenanceStatu
   verifying: "Verifying",
   completed: "Completed",
 };
-
 
 export type PublicPageInfo = {
   /** 12-character base-36 id */

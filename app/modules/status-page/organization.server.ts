@@ -22,11 +22,25 @@ export async function ensureOrganization(): Promise<void> {
 export const SettingsSchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(100),
-    publicUrl: z.string().trim().url("must be a URL such as https://status.example.com").max(300).refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
-      .refine((u) => hostAllowed(u, parseAllowedHosts(env().ALLOWED_HOSTS)), "must be on a host in ALLOWED_HOSTS (links in emails point there)"),
+    publicUrl: z
+      .string()
+      .trim()
+      .url("must be a URL such as https://status.example.com")
+      .max(300)
+      .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
+      .refine(
+        (u) => hostAllowed(u, parseAllowedHosts(env().ALLOWED_HOSTS)),
+        "must be on a host in ALLOWED_HOSTS (links in emails point there)",
+      ),
     timeZone: TimeZoneField,
-    uptimePartialWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
-    uptimeDegradedWeight: z.coerce.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
+    uptimePartialWeight: z.coerce
+      .number({ message: "must be a number" })
+      .min(0, "must be between 0 and 1")
+      .max(1, "must be between 0 and 1"),
+    uptimeDegradedWeight: z.coerce
+      .number({ message: "must be a number" })
+      .min(0, "must be between 0 and 1")
+      .max(1, "must be between 0 and 1"),
   })
   .strict() satisfies z.ZodType<Settings>;
 
@@ -49,7 +63,13 @@ export async function saveSettings(actor: Actor, settings: Settings): Promise<Se
       action: "settings.updated",
       entityType: "Organization",
       entityId: "org",
-      before: { name: before.name, publicUrl: before.publicUrl, timeZone: before.timeZone, uptimePartialWeight: before.uptimePartialWeight, uptimeDegradedWeight: before.uptimeDegradedWeight },
+      before: {
+        name: before.name,
+        publicUrl: before.publicUrl,
+        timeZone: before.timeZone,
+        uptimePartialWeight: before.uptimePartialWeight,
+        uptimeDegradedWeight: before.uptimeDegradedWeight,
+      },
       after: settings,
     });
   });

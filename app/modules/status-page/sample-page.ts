@@ -71,7 +71,11 @@ export function samplePage(now: Date): PublicPage {
     component(I.batch, "Batch endpoint", 2, { groupId: I.api, status: "under_maintenance", updatedAt: ago(30) }),
     component(I.apps, "Apps", 2, { isGroup: true, memberIds: [I.web, I.mobile] }),
     component(I.web, "Web app", 1, { groupId: I.apps }),
-    component(I.mobile, "Mobile app", 2, { groupId: I.apps, createdAt: new Date(now.getTime() - 60 * DAY), updatedAt: new Date(now.getTime() - 60 * DAY) }),
+    component(I.mobile, "Mobile app", 2, {
+      groupId: I.apps,
+      createdAt: new Date(now.getTime() - 60 * DAY),
+      updatedAt: new Date(now.getTime() - 60 * DAY),
+    }),
     component(I.console, "Developer console", 3, { description: "console.northwind.test: keys, usage and billing" }),
   ];
   const nameOf = (id: string) => {
@@ -79,7 +83,12 @@ export function samplePage(now: Date): PublicPage {
     const group = components.find((x) => x.id === c.groupId);
     return group ? `${group.name} - ${c.name}` : c.name;
   };
-  const change = (id: string, oldStatus: ComponentStatusName, newStatus: ComponentStatusName): AffectedComponent => ({ id, name: nameOf(id), oldStatus, newStatus });
+  const change = (id: string, oldStatus: ComponentStatusName, newStatus: ComponentStatusName): AffectedComponent => ({
+    id,
+    name: nameOf(id),
+    oldStatus,
+    newStatus,
+  });
 
   const updates = (specs: UpdateSpec[]): PublicUpdate[] =>
     specs
@@ -129,27 +138,88 @@ export function samplePage(now: Date): PublicPage {
   // The incident in progress: first said at 45 minutes ago, the cause found 20 minutes ago.
   const activeStart = ago(45);
   hold(I.messages, "partial_outage", activeStart, null);
-  const active = incident(I.activeIncident, "Elevated error rates on the Messages endpoint", "major", "identified", [I.messages], [
-    {
-      status: "investigating",
-      at: activeStart,
-      body: "We are seeing elevated error rates (HTTP 529 and 503) on the Messages endpoint. Some requests fail or time out.\n\nWe are investigating and will post an update within 30 minutes.",
-      changes: [change(I.messages, "operational", "partial_outage")],
-    },
-    {
-      status: "identified",
-      at: ago(20),
-      body: "We have identified a capacity shortfall in one region after a routine deploy and are moving traffic away from it. About 8% of requests still fail.\n\nRetrying with exponential backoff succeeds for most requests: https://docs.northwind.test/errors#retries.\nNext update within 30 minutes.",
-    },
-  ]);
+  const active = incident(
+    I.activeIncident,
+    "Elevated error rates on the Messages endpoint",
+    "major",
+    "identified",
+    [I.messages],
+    [
+      {
+        status: "investigating",
+        at: activeStart,
+        body: "We are seeing elevated error rates (HTTP 529 and 503) on the Messages endpoint. Some requests fail or time out.\n\nWe are investigating and will post an update within 30 minutes.",
+        changes: [change(I.messages, "operational", "partial_outage")],
+      },
+      {
+        status: "identified",
+        at: ago(20),
+        body: "We have identified a capacity shortfall in one region after a routine deploy and are moving traffic away from it. About 8% of requests still fail.\n\nRetrying with exponential backoff succeeds for most requests: https://docs.northwind.test/errors#retries.\nNext update within 30 minutes.",
+      },
+    ],
+  );
 
   // Resolved incidents of the last 90 days, each with the history that matches it.
-  const resolvedSpecs: { id: string; name: string; impact: IncidentImpact; componentIds: string[]; status: ComponentStatusName; start: Date; minutes: number; cause: string }[] = [
-    { id: "inc0w3bs10w5", name: "Slow page loads in the Web app", impact: "minor", componentIds: [I.web], status: "degraded_performance", start: daysAgo(3, 9, 12), minutes: 95, cause: "A cache cluster lost a node and fell back to the database." },
-    { id: "inc0b4tchd3l", name: "Batch jobs delayed", impact: "major", componentIds: [I.batch], status: "partial_outage", start: daysAgo(11, 14, 5), minutes: 180, cause: "A queue consumer stopped acknowledging work after a dependency upgrade." },
-    { id: "inc0m0b1l3lg", name: "Sign-in failures in the Mobile app", impact: "minor", componentIds: [I.mobile], status: "partial_outage", start: daysAgo(19, 6, 40), minutes: 25, cause: "An expired certificate on the sign-in service." },
-    { id: "inc0ap1d0wn7", name: "API unavailable", impact: "critical", componentIds: [I.messages, I.batch], status: "major_outage", start: daysAgo(34, 17, 20), minutes: 42, cause: "A faulty load balancer configuration rejected all requests." },
-    { id: "inc0c0ns0l3x", name: "Developer console not loading", impact: "major", componentIds: [I.console], status: "major_outage", start: daysAgo(61, 11, 0), minutes: 70, cause: "A front-end release referenced assets that had not been uploaded." },
+  const resolvedSpecs: {
+    id: string;
+    name: string;
+    impact: IncidentImpact;
+    componentIds: string[];
+    status: ComponentStatusName;
+    start: Date;
+    minutes: number;
+    cause: string;
+  }[] = [
+    {
+      id: "inc0w3bs10w5",
+      name: "Slow page loads in the Web app",
+      impact: "minor",
+      componentIds: [I.web],
+      status: "degraded_performance",
+      start: daysAgo(3, 9, 12),
+      minutes: 95,
+      cause: "A cache cluster lost a node and fell back to the database.",
+    },
+    {
+      id: "inc0b4tchd3l",
+      name: "Batch jobs delayed",
+      impact: "major",
+      componentIds: [I.batch],
+      status: "partial_outage",
+      start: daysAgo(11, 14, 5),
+      minutes: 180,
+      cause: "A queue consumer stopped acknowledging work after a dependency upgrade.",
+    },
+    {
+      id: "inc0m0b1l3lg",
+      name: "Sign-in failures in the Mobile app",
+      impact: "minor",
+      componentIds: [I.mobile],
+      status: "partial_outage",
+      start: daysAgo(19, 6, 40),
+      minutes: 25,
+      cause: "An expired certificate on the sign-in service.",
+    },
+    {
+      id: "inc0ap1d0wn7",
+      name: "API unavailable",
+      impact: "critical",
+      componentIds: [I.messages, I.batch],
+      status: "major_outage",
+      start: daysAgo(34, 17, 20),
+      minutes: 42,
+      cause: "A faulty load balancer configuration rejected all requests.",
+    },
+    {
+      id: "inc0c0ns0l3x",
+      name: "Developer console not loading",
+      impact: "major",
+      componentIds: [I.console],
+      status: "major_outage",
+      start: daysAgo(61, 11, 0),
+      minutes: 70,
+      cause: "A front-end release referenced assets that had not been uploaded.",
+    },
   ];
   const resolved = resolvedSpecs.map((s) => {
     const end = plus(s.start, s.minutes);
@@ -163,7 +233,11 @@ export function samplePage(now: Date): PublicPage {
         changes: s.componentIds.map((id) => change(id, "operational", s.status)),
       },
       { status: "identified", at: plus(s.start, Math.round(s.minutes * 0.3)), body: `${s.cause} A fix is being implemented.` },
-      { status: "monitoring", at: plus(s.start, Math.round(s.minutes * 0.7)), body: "A fix has been implemented and we are monitoring the results." },
+      {
+        status: "monitoring",
+        at: plus(s.start, Math.round(s.minutes * 0.7)),
+        body: "A fix has been implemented and we are monitoring the results.",
+      },
       {
         status: "resolved",
         at: end,
@@ -193,7 +267,7 @@ export function samplePage(now: Date): PublicPage {
       updates: list,
       createdAt: list.at(-1)!.displayAt,
       updatedAt: list[0].displayAt,
-      startedAt: status === "scheduled" ? scheduledFor : list.find((u) => u.status === "in_progress")?.displayAt ?? scheduledFor,
+      startedAt: status === "scheduled" ? scheduledFor : (list.find((u) => u.status === "in_progress")?.displayAt ?? scheduledFor),
       monitoringAt: null,
       resolvedAt: list.find((u) => u.status === "completed")?.displayAt ?? null,
       scheduledFor,
@@ -203,29 +277,69 @@ export function samplePage(now: Date): PublicPage {
 
   const runningFrom = ago(30);
   hold(I.batch, "under_maintenance", runningFrom, null);
-  const running = maintenance(I.activeMaintenance, "Batch endpoint storage migration", "in_progress", [I.batch], runningFrom, plus(runningFrom, 120), [
-    { status: "scheduled", at: new Date(now.getTime() - 5 * DAY), body: "We will move batch job storage to a new cluster. Batch jobs submitted during the window will be queued and start after it; results of finished jobs stay available." },
-    {
-      status: "in_progress",
-      at: runningFrom,
-      body: "Scheduled maintenance is currently in progress. We will provide updates as necessary.",
-      changes: [change(I.batch, "operational", "under_maintenance")],
-    },
-  ]);
+  const running = maintenance(
+    I.activeMaintenance,
+    "Batch endpoint storage migration",
+    "in_progress",
+    [I.batch],
+    runningFrom,
+    plus(runningFrom, 120),
+    [
+      {
+        status: "scheduled",
+        at: new Date(now.getTime() - 5 * DAY),
+        body: "We will move batch job storage to a new cluster. Batch jobs submitted during the window will be queued and start after it; results of finished jobs stay available.",
+      },
+      {
+        status: "in_progress",
+        at: runningFrom,
+        body: "Scheduled maintenance is currently in progress. We will provide updates as necessary.",
+        changes: [change(I.batch, "operational", "under_maintenance")],
+      },
+    ],
+  );
 
   const upcomingFrom = daysAgo(-3, 21, 0);
-  const upcoming = maintenance(I.upcomingMaintenance, "Web and Mobile app database upgrade", "scheduled", [I.web, I.mobile], upcomingFrom, plus(upcomingFrom, 120), [
-    { status: "scheduled", at: new Date(now.getTime() - 2 * DAY), body: "We will upgrade the database behind the Web and Mobile apps. You may be signed out once; saved conversations are not affected." },
-  ]);
+  const upcoming = maintenance(
+    I.upcomingMaintenance,
+    "Web and Mobile app database upgrade",
+    "scheduled",
+    [I.web, I.mobile],
+    upcomingFrom,
+    plus(upcomingFrom, 120),
+    [
+      {
+        status: "scheduled",
+        at: new Date(now.getTime() - 2 * DAY),
+        body: "We will upgrade the database behind the Web and Mobile apps. You may be signed out once; saved conversations are not affected.",
+      },
+    ],
+  );
 
   const networkFrom = daysAgo(8, 1, 0);
   const networkUntil = plus(networkFrom, 120);
   for (const id of [I.messages, I.batch]) hold(id, "under_maintenance", networkFrom, networkUntil);
-  const network = maintenance("mnt0n3tw0rk2", "Network maintenance in the API region", "completed", [I.messages, I.batch], networkFrom, networkUntil, [
-    { status: "scheduled", at: new Date(networkFrom.getTime() - 7 * DAY), body: "We will replace network equipment in the API region. Brief connection resets are possible." },
-    { status: "in_progress", at: networkFrom, body: "Scheduled maintenance is currently in progress. We will provide updates as necessary." },
-    { status: "completed", at: networkUntil, body: "The scheduled maintenance has been completed." },
-  ]);
+  const network = maintenance(
+    "mnt0n3tw0rk2",
+    "Network maintenance in the API region",
+    "completed",
+    [I.messages, I.batch],
+    networkFrom,
+    networkUntil,
+    [
+      {
+        status: "scheduled",
+        at: new Date(networkFrom.getTime() - 7 * DAY),
+        body: "We will replace network equipment in the API region. Brief connection resets are possible.",
+      },
+      {
+        status: "in_progress",
+        at: networkFrom,
+        body: "Scheduled maintenance is currently in progress. We will provide updates as necessary.",
+      },
+      { status: "completed", at: networkUntil, body: "The scheduled maintenance has been completed." },
+    ],
+  );
 
   return {
     page: { id: I.page, name: "Northwind AI", url: "https://status.northwind.test/status", timeZone: "Europe/Berlin", updatedAt: ago(20) },

@@ -67,7 +67,11 @@ async function readPage(tx: Tx, now: Date): Promise<PublicPage> {
       updates: { where: { state: "published" }, orderBy: { publishedAt: "desc" }, select: UPDATE_SELECT },
     },
   });
-  const history = await readHistory(tx, rows.map((r) => r.id), subDays(now, HISTORY_DAYS));
+  const history = await readHistory(
+    tx,
+    rows.map((r) => r.id),
+    subDays(now, HISTORY_DAYS),
+  );
 
   const order = new Map(components.map((c, i) => [c.id, i]));
   const byOrder = (ids: Iterable<string>) => [...new Set(ids)].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
@@ -82,14 +86,12 @@ async function readPage(tx: Tx, now: Date): Promise<PublicPage> {
     affectedComponents: u.components
       .filter((c) => order.has(c.componentId))
       .sort((a, b) => order.get(a.componentId)! - order.get(b.componentId)!)
-      .map(
-        (c): AffectedComponent => ({
-          id: c.componentId,
-          name: publicName.get(c.componentId) ?? "",
-          oldStatus: (c.oldStatus ?? "operational") as ComponentStatusName,
-          newStatus: c.newStatus as ComponentStatusName,
-        }),
-      ),
+      .map((c): AffectedComponent => ({
+        id: c.componentId,
+        name: publicName.get(c.componentId) ?? "",
+        oldStatus: (c.oldStatus ?? "operational") as ComponentStatusName,
+        newStatus: c.newStatus as ComponentStatusName,
+      })),
   });
 
   const incidents: PublicIncident[] = incidentRows.map((row) => {
@@ -150,7 +152,17 @@ async function readPage(tx: Tx, now: Date): Promise<PublicPage> {
   };
 }
 
-type ComponentRow = { id: string; name: string; description: string | null; status: string; position: number; groupId: string | null; isGroup: boolean; createdAt: Date; updatedAt: Date };
+type ComponentRow = {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  position: number;
+  groupId: string | null;
+  isGroup: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /** Top-level items by position, each group followed by its members; a group's status is its members' worst. */
 export function displayOrder(rows: ComponentRow[]): PublicComponent[] {
@@ -172,7 +184,13 @@ export function displayOrder(rows: ComponentRow[]): PublicComponent[] {
   for (const item of top) {
     const members = item.isGroup ? rows.filter((r) => r.groupId === item.id) : [];
     const status = item.isGroup ? worstStatus(members.map((m) => m.status as ComponentStatusName)) : (item.status as ComponentStatusName);
-    out.push(view(item, members.map((m) => m.id), status));
+    out.push(
+      view(
+        item,
+        members.map((m) => m.id),
+        status,
+      ),
+    );
     for (const member of members) out.push(view(member, [], member.status as ComponentStatusName));
   }
   return out;

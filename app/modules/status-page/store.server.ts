@@ -18,7 +18,13 @@ const instance = randomUUID();
 type Snapshot = { page: PublicPage; site: RenderedSite | null };
 type Renderer = (page: PublicPage) => Promise<RenderedSite>;
 
-type Store = { current: Snapshot | null; running: Promise<void> | null; again: boolean; unsubscribe: (() => void) | null; render: Renderer | null };
+type Store = {
+  current: Snapshot | null;
+  running: Promise<void> | null;
+  again: boolean;
+  unsubscribe: (() => void) | null;
+  render: Renderer | null;
+};
 const store = singleton<Store>("statusPage", () => ({ current: null, running: null, again: false, unsubscribe: null, render: null }));
 
 async function rebuild(): Promise<void> {

@@ -57,8 +57,8 @@ export function dayText(day: UptimeDay): string {
     day.worst === null
       ? "No data"
       : trouble.length === 0
-      ? "No downtime recorded"
-      : trouble.map((t) => `${t.label} ${formatMinutes(t.minutes)}`).join(", ");
+        ? "No downtime recorded"
+        : trouble.map((t) => `${t.label} ${formatMinutes(t.minutes)}`).join(", ");
   const related = day.incidents.length ? ` Related: ${day.incidents.map((i) => i.name).join("; ")}.` : "";
   return `${dayLabel(day.date)}: ${what}.${related}`;
 }

@@ -29,7 +29,13 @@ function interval(componentId: string, status: ComponentStatusName, from: string
   return { componentId, status, from: new Date(from), to: to === null ? null : new Date(to) };
 }
 
-function incident(id: string, componentIds: string[], startedAt: string, resolvedAt: string | null, impact: IncidentImpact = "major"): PublicIncident {
+function incident(
+  id: string,
+  componentIds: string[],
+  startedAt: string,
+  resolvedAt: string | null,
+  impact: IncidentImpact = "major",
+): PublicIncident {
   return {
     kind: "incident",
     id,
@@ -69,7 +75,10 @@ const total = (day: UptimeDay) => Object.values(day.minutes).reduce((a, b) => a 
 describe("uptime bars", () => {
   it("shows one bar per day, oldest first, ending today, with the outage on the day it happened", () => {
     const days = uptimeDays(
-      page({ generatedAt: "2026-11-23T12:00:00.000Z", history: [interval("messages", "partial_outage", "2026-11-21T10:00:00.000Z", "2026-11-21T10:30:00.000Z")] }),
+      page({
+        generatedAt: "2026-11-23T12:00:00.000Z",
+        history: [interval("messages", "partial_outage", "2026-11-21T10:00:00.000Z", "2026-11-21T10:30:00.000Z")],
+      }),
       "messages",
       3,
     );
@@ -110,7 +119,13 @@ describe("uptime bars", () => {
     ];
     const [day] = uptimeDays(page({ generatedAt: "2026-11-23T00:00:00.000Z", history }), "api", 2);
     expect(day.date).toBe("2026-11-22");
-    expect(day.minutes).toEqual({ operational: 24 * 60 - 120, degraded_performance: 0, partial_outage: 30, major_outage: 90, under_maintenance: 0 });
+    expect(day.minutes).toEqual({
+      operational: 24 * 60 - 120,
+      degraded_performance: 0,
+      partial_outage: 30,
+      major_outage: 90,
+      under_maintenance: 0,
+    });
     expect(day.worst).toBe("major_outage");
   });
 
@@ -185,7 +200,10 @@ describe("uptime percentage", () => {
 
   it("computes the figure shown beside the bars from them", () => {
     const days = uptimeDays(
-      page({ generatedAt: "2026-11-23T00:00:00.000Z", history: [interval("console", "major_outage", "2026-11-22T00:00:00.000Z", "2026-11-22T01:12:00.000Z")] }),
+      page({
+        generatedAt: "2026-11-23T00:00:00.000Z",
+        history: [interval("console", "major_outage", "2026-11-22T00:00:00.000Z", "2026-11-22T01:12:00.000Z")],
+      }),
       "console",
       2,
     );

@@ -101,7 +101,11 @@ export function uptimeDays(page: PublicPage, componentId: string, days = 90): Up
     if (i.kind !== "incident" || !i.componentIds.some((id) => id === component.id || covered.has(id))) continue;
     const [began, ended] = [i.startedAt.getTime(), i.resolvedAt?.getTime() ?? now];
     // An incident opened and closed in the same instant still belongs to the day it happened.
-    for (let d = dayAfter(boundaries, began); d < days && boundaries[d + 1] > began && (ended > boundaries[d] || began >= boundaries[d]); d++) {
+    for (
+      let d = dayAfter(boundaries, began);
+      d < days && boundaries[d + 1] > began && (ended > boundaries[d] || began >= boundaries[d]);
+      d++
+    ) {
       incidentsByDay[d].push({ id: i.id, name: i.name, impact: i.impact });
     }
   }

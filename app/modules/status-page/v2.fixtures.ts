@@ -72,11 +72,32 @@ export function component(id: string, name: string, extra: Partial<PublicCompone
   };
 }
 
-export function update(id: string, status: PublicUpdate["status"], body: string, at: string, extra: Partial<PublicUpdate> = {}): PublicUpdate {
-  return { id, status, body, displayAt: t(at), createdAt: t(at), updatedAt: t(at), affectedComponents: [], deliverNotifications: true, ...extra };
+export function update(
+  id: string,
+  status: PublicUpdate["status"],
+  body: string,
+  at: string,
+  extra: Partial<PublicUpdate> = {},
+): PublicUpdate {
+  return {
+    id,
+    status,
+    body,
+    displayAt: t(at),
+    createdAt: t(at),
+    updatedAt: t(at),
+    affectedComponents: [],
+    deliverNotifications: true,
+    ...extra,
+  };
 }
 
-export function incident(id: string, status: PublicIncident["status"], createdAt: string, extra: Partial<PublicIncident> = {}): PublicIncident {
+export function incident(
+  id: string,
+  status: PublicIncident["status"],
+  createdAt: string,
+  extra: Partial<PublicIncident> = {},
+): PublicIncident {
   return {
     kind: "incident",
     id,
@@ -107,14 +128,24 @@ export function maintenance(id: string, status: PublicMaintenance["status"], sch
     monitoringAt: null,
     resolvedAt: null,
     componentIds: ["c3a2b3c4d5e6"],
-    updates: [update(`u${id.slice(1)}`, status, "We will be undergoing scheduled maintenance during this time.", "2026-11-01T09:00:00.000Z")],
+    updates: [
+      update(`u${id.slice(1)}`, status, "We will be undergoing scheduled maintenance during this time.", "2026-11-01T09:00:00.000Z"),
+    ],
     scheduledFor: t(scheduledFor),
     scheduledUntil: t(new Date(t(scheduledFor).getTime() + 2 * 3600_000).toISOString()),
   };
 }
 
-export const api = component("g1a2b3c4d5e6", "API", { isGroup: true, memberIds: ["c1a2b3c4d5e6", "c2a2b3c4d5e6"], status: "partial_outage" });
-export const messages = component("c1a2b3c4d5e6", "Messages endpoint", { groupId: api.id, status: "partial_outage", description: "Sending and reading messages" });
+export const api = component("g1a2b3c4d5e6", "API", {
+  isGroup: true,
+  memberIds: ["c1a2b3c4d5e6", "c2a2b3c4d5e6"],
+  status: "partial_outage",
+});
+export const messages = component("c1a2b3c4d5e6", "Messages endpoint", {
+  groupId: api.id,
+  status: "partial_outage",
+  description: "Sending and reading messages",
+});
 export const streaming = component("c2a2b3c4d5e6", "Streaming", { groupId: api.id, position: 2 });
 export const dashboard = component("c3a2b3c4d5e6", "Dashboard", { position: 2 });
 
@@ -125,7 +156,9 @@ export const outage = incident("i1a2b3c4d5e6", "identified", "2026-11-23T13:40:0
   componentIds: [messages.id],
   // deliberately oldest first: the API must still list the newest first
   updates: [
-    update("u1a2b3c4d5e6", "investigating", "We are currently investigating this issue.", "2026-11-23T13:45:00.000Z", { deliverNotifications: false }),
+    update("u1a2b3c4d5e6", "investigating", "We are currently investigating this issue.", "2026-11-23T13:45:00.000Z", {
+      deliverNotifications: false,
+    }),
     update("u2a2b3c4d5e6", "identified", "The issue has been identified and a fix is being implemented.", "2026-11-23T14:05:00.000Z", {
       affectedComponents: [{ id: messages.id, name: "API - Messages endpoint", oldStatus: "operational", newStatus: "partial_outage" }],
     }),
@@ -143,7 +176,13 @@ export const done = maintenance("m3a2b3c4d5e6", "completed", "2026-11-10T02:00:0
 
 export function fixture(extra: Partial<PublicPage> = {}): PublicPage {
   return {
-    page: { id: "kctbh9vrtdwd", name: "Acme", url: "https://status.acme.test", timeZone: "Europe/Berlin", updatedAt: t("2026-11-23T14:05:00.000Z") },
+    page: {
+      id: "kctbh9vrtdwd",
+      name: "Acme",
+      url: "https://status.acme.test",
+      timeZone: "Europe/Berlin",
+      updatedAt: t("2026-11-23T14:05:00.000Z"),
+    },
     components: [api, messages, streaming, dashboard],
     incidents: [outage, yesterday],
     maintenances: [upcoming, active, done],

@@ -1,14 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { MAINTENANCE_STATUSES, PUBLIC_INCIDENT_STATUSES } from "./model.ts";
-import { activeMaintenancesJson, componentsJson, incidentsJson, maintenancesJson, statusJson, summaryJson, unresolvedIncidentsJson, upcomingMaintenancesJson } from "./v2.ts";
-import { ID, ISO_MS, t, PAGE_KEYS, INCIDENT_KEYS, MAINTENANCE_KEYS, update, incident, maintenance, api, messages, streaming, dashboard, outage, yesterday, upcoming, active, done, fixture, expectComponent, expectUpdate } from "./v2.fixtures.ts";
+import {
+  activeMaintenancesJson,
+  componentsJson,
+  incidentsJson,
+  maintenancesJson,
+  statusJson,
+  summaryJson,
+  unresolvedIncidentsJson,
+  upcomingMaintenancesJson,
+} from "./v2.ts";
+import {
+  ID,
+  ISO_MS,
+  t,
+  PAGE_KEYS,
+  INCIDENT_KEYS,
+  MAINTENANCE_KEYS,
+  update,
+  incident,
+  maintenance,
+  api,
+  messages,
+  streaming,
+  dashboard,
+  outage,
+  yesterday,
+  upcoming,
+  active,
+  done,
+  fixture,
+  expectComponent,
+  expectUpdate,
+} from "./v2.fixtures.ts";
 
 describe("Statuspage v2 JSON", () => {
   it("gives the page and status objects their exact keys", () => {
     const body = statusJson(fixture());
     expect(Object.keys(body)).toEqual(["page", "status"]);
     expect(Object.keys(body.page)).toEqual(PAGE_KEYS);
-    expect(body.page).toEqual({ id: "kctbh9vrtdwd", name: "Acme", url: "https://status.acme.test", time_zone: "Europe/Berlin", updated_at: "2026-11-23T14:05:00.000Z" });
+    expect(body.page).toEqual({
+      id: "kctbh9vrtdwd",
+      name: "Acme",
+      url: "https://status.acme.test",
+      time_zone: "Europe/Berlin",
+      updated_at: "2026-11-23T14:05:00.000Z",
+    });
     expect(body.status).toEqual({ indicator: "major", description: "Partial System Outage" });
     expect(Object.keys(body.status)).toEqual(["indicator", "description"]);
   });
@@ -19,7 +56,13 @@ describe("Statuspage v2 JSON", () => {
     components.forEach(expectComponent);
     const [group, member, , plain] = components;
     expect(group).toMatchObject({ group: true, showcase: false, group_id: null, components: [messages.id, streaming.id] });
-    expect(member).toMatchObject({ group: false, showcase: true, group_id: api.id, description: "Sending and reading messages", status: "partial_outage" });
+    expect(member).toMatchObject({
+      group: false,
+      showcase: true,
+      group_id: api.id,
+      description: "Sending and reading messages",
+      status: "partial_outage",
+    });
     expect(plain).toMatchObject({ group: false, group_id: null, description: null });
     expect("components" in plain).toBe(false);
     // created at 23:30 UTC on 1 January, which is 2 January in Berlin
@@ -42,7 +85,13 @@ describe("Statuspage v2 JSON", () => {
       json.components.forEach(expectComponent);
     }
     const [open, resolved] = incidents;
-    expect(open).toMatchObject({ status: "identified", impact: "major", monitoring_at: null, resolved_at: null, started_at: "2026-11-23T13:40:00.000Z" });
+    expect(open).toMatchObject({
+      status: "identified",
+      impact: "major",
+      monitoring_at: null,
+      resolved_at: null,
+      started_at: "2026-11-23T13:40:00.000Z",
+    });
     expect(open.incident_updates.map((u) => u.status)).toEqual(["identified", "investigating"]);
     expect(open.incident_updates[0].affected_components).toEqual([
       { code: messages.id, name: "API - Messages endpoint", old_status: "operational", new_status: "partial_outage" },
@@ -66,11 +115,21 @@ describe("Statuspage v2 JSON", () => {
       json.incident_updates.forEach((u) => expectUpdate(u, json.id));
       json.components.forEach(expectComponent);
     }
-    expect(scheduled_maintenances[0]).toMatchObject({ scheduled_for: "2026-11-30T02:00:00.000Z", scheduled_until: "2026-11-30T04:00:00.000Z" });
+    expect(scheduled_maintenances[0]).toMatchObject({
+      scheduled_for: "2026-11-30T02:00:00.000Z",
+      scheduled_until: "2026-11-30T04:00:00.000Z",
+    });
   });
 
   it("shows only open incidents as unresolved and splits maintenances into upcoming and active", () => {
-    const p = fixture({ incidents: [incident("i3a2b3c4d5e6", "monitoring", "2026-11-23T14:00:00.000Z"), outage, incident("i4a2b3c4d5e6", "postmortem", "2026-11-20T00:00:00.000Z"), yesterday] });
+    const p = fixture({
+      incidents: [
+        incident("i3a2b3c4d5e6", "monitoring", "2026-11-23T14:00:00.000Z"),
+        outage,
+        incident("i4a2b3c4d5e6", "postmortem", "2026-11-20T00:00:00.000Z"),
+        yesterday,
+      ],
+    });
     expect(unresolvedIncidentsJson(p).incidents.map((i) => i.id)).toEqual(["i3a2b3c4d5e6", outage.id]);
     expect(upcomingMaintenancesJson(p).scheduled_maintenances.map((m) => m.id)).toEqual([upcoming.id]);
     const verifying = { ...active, id: "m4a2b3c4d5e6", status: "verifying" as const };
@@ -106,7 +165,9 @@ describe("Statuspage v2 JSON", () => {
     const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(11, "0")}`;
     // oldest first on purpose: the cut must keep the newest
     const incidents = Array.from({ length: 60 }, (_, n) => incident(id("i", n), "resolved", new Date(base + n * 3600_000).toISOString()));
-    const maintenances = Array.from({ length: 55 }, (_, n) => maintenance(id("m", n), "completed", new Date(base + n * 3600_000).toISOString()));
+    const maintenances = Array.from({ length: 55 }, (_, n) =>
+      maintenance(id("m", n), "completed", new Date(base + n * 3600_000).toISOString()),
+    );
     const p = fixture({ incidents, maintenances });
     const listed = incidentsJson(p).incidents;
     expect(listed).toHaveLength(50);

@@ -131,7 +131,12 @@ function updateJson(eventId: string, update: PublicUpdate): IncidentUpdateJson {
     created_at: iso(update.createdAt),
     updated_at: iso(update.updatedAt),
     display_at: iso(update.displayAt),
-    affected_components: update.affectedComponents.map((a) => ({ code: a.id, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })),
+    affected_components: update.affectedComponents.map((a) => ({
+      code: a.id,
+      name: a.name,
+      old_status: a.oldStatus,
+      new_status: a.newStatus,
+    })),
     deliver_notifications: update.deliverNotifications,
     custom_tweet: null,
     tweet_id: null,
@@ -166,7 +171,11 @@ export function incidentJson(page: PublicPage, incident: PublicIncident): Incide
 }
 
 export function maintenanceJson(page: PublicPage, maintenance: PublicMaintenance): ScheduledMaintenanceJson {
-  return { ...eventJson(page, maintenance), scheduled_for: iso(maintenance.scheduledFor), scheduled_until: iso(maintenance.scheduledUntil) };
+  return {
+    ...eventJson(page, maintenance),
+    scheduled_for: iso(maintenance.scheduledFor),
+    scheduled_until: iso(maintenance.scheduledUntil),
+  };
 }
 
 const isUnresolved = (i: PublicIncident) => i.status === "investigating" || i.status === "identified" || i.status === "monitoring";
@@ -185,26 +194,48 @@ export function componentsJson(page: PublicPage): ComponentsBody {
 }
 
 export function incidentsJson(page: PublicPage): IncidentsBody {
-  return { page: pageJson(page), incidents: newestIncidents(page).slice(0, MOST_RECENT).map((i) => incidentJson(page, i)) };
+  return {
+    page: pageJson(page),
+    incidents: newestIncidents(page)
+      .slice(0, MOST_RECENT)
+      .map((i) => incidentJson(page, i)),
+  };
 }
 
 export function unresolvedIncidentsJson(page: PublicPage): IncidentsBody {
-  return { page: pageJson(page), incidents: newestIncidents(page).filter(isUnresolved).map((i) => incidentJson(page, i)) };
+  return {
+    page: pageJson(page),
+    incidents: newestIncidents(page)
+      .filter(isUnresolved)
+      .map((i) => incidentJson(page, i)),
+  };
 }
 
 export function maintenancesJson(page: PublicPage): ScheduledMaintenancesBody {
   return {
     page: pageJson(page),
-    scheduled_maintenances: newestMaintenances(page).slice(0, MOST_RECENT).map((m) => maintenanceJson(page, m)),
+    scheduled_maintenances: newestMaintenances(page)
+      .slice(0, MOST_RECENT)
+      .map((m) => maintenanceJson(page, m)),
   };
 }
 
 export function upcomingMaintenancesJson(page: PublicPage): ScheduledMaintenancesBody {
-  return { page: pageJson(page), scheduled_maintenances: newestMaintenances(page).filter(isUpcoming).map((m) => maintenanceJson(page, m)) };
+  return {
+    page: pageJson(page),
+    scheduled_maintenances: newestMaintenances(page)
+      .filter(isUpcoming)
+      .map((m) => maintenanceJson(page, m)),
+  };
 }
 
 export function activeMaintenancesJson(page: PublicPage): ScheduledMaintenancesBody {
-  return { page: pageJson(page), scheduled_maintenances: newestMaintenances(page).filter(isActive).map((m) => maintenanceJson(page, m)) };
+  return {
+    page: pageJson(page),
+    scheduled_maintenances: newestMaintenances(page)
+      .filter(isActive)
+      .map((m) => maintenanceJson(page, m)),
+  };
 }
 
 export function summaryJson(page: PublicPage): SummaryBody {

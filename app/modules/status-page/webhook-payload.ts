@@ -33,14 +33,26 @@ export function eventPayload(page: PublicPage, eventId: string, updateId: string
   return { ...head(page), scheduled_maintenance: maintenanceJson(page, { ...maintenance!, updates }) };
 }
 
-export type ComponentChange = { id: string; componentId: string; oldStatus: ComponentStatusName; newStatus: ComponentStatusName; at: string };
+export type ComponentChange = {
+  id: string;
+  componentId: string;
+  oldStatus: ComponentStatusName;
+  newStatus: ComponentStatusName;
+  at: string;
+};
 
 export function componentPayload(page: PublicPage, change: ComponentChange): object | null {
   const component = page.components.find((c) => c.id === change.componentId);
   if (!component) return null;
   return {
     ...head(page),
-    component_update: { created_at: change.at, new_status: change.newStatus, old_status: change.oldStatus, id: change.id, component_id: change.componentId },
+    component_update: {
+      created_at: change.at,
+      new_status: change.newStatus,
+      old_status: change.oldStatus,
+      id: change.id,
+      component_id: change.componentId,
+    },
     component: componentJson(page, component),
   };
 }

@@ -17,7 +17,12 @@ const parse = (text: string) => parseSubscriberImport(text, COMPONENTS, NOW);
 describe("importing subscribers from CSV", () => {
   it("reads addresses, consent dates and components by name or id", () => {
     const result = parse(
-      ["email,confirmed_at,components", "Ada@Example.com,2025-03-01,", 'bob@example.com,2025-03-01T09:30:00+01:00,"Messages endpoint; webapp9c4f2z"', "cy@example.com,2025-04-02 08:00,API - Status"].join("\r\n"),
+      [
+        "email,confirmed_at,components",
+        "Ada@Example.com,2025-03-01,",
+        'bob@example.com,2025-03-01T09:30:00+01:00,"Messages endpoint; webapp9c4f2z"',
+        "cy@example.com,2025-04-02 08:00,API - Status",
+      ].join("\r\n"),
     );
     expect(result).toEqual({
       ok: true,
@@ -65,11 +70,22 @@ describe("importing subscribers from CSV", () => {
   });
 
   it("refuses a file without the needed columns, an unclosed quote, too many rows or bytes", () => {
-    expect(parse("mail,date\nx@example.com,2025-01-01")).toEqual({ ok: false, errors: [{ line: 1, reason: "the header has no email and no confirmed_at column" }] });
-    expect(parse('email,confirmed_at\n"a@example.com,2025-01-01\n')).toEqual({ ok: false, errors: [{ line: 2, reason: "a quoted cell is never closed" }] });
+    expect(parse("mail,date\nx@example.com,2025-01-01")).toEqual({
+      ok: false,
+      errors: [{ line: 1, reason: "the header has no email and no confirmed_at column" }],
+    });
+    expect(parse('email,confirmed_at\n"a@example.com,2025-01-01\n')).toEqual({
+      ok: false,
+      errors: [{ line: 2, reason: "a quoted cell is never closed" }],
+    });
     expect(parse("")).toMatchObject({ ok: false, errors: [{ line: 1 }] });
-    const many = ["email,confirmed_at", ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `u${i}@example.com,2025-01-01`)].join("\n");
-    expect(parse(many)).toEqual({ ok: false, errors: [{ line: MAX_IMPORT_ROWS + 2, reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }] });
+    const many = ["email,confirmed_at", ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `u${i}@example.com,2025-01-01`)].join(
+      "\n",
+    );
+    expect(parse(many)).toEqual({
+      ok: false,
+      errors: [{ line: MAX_IMPORT_ROWS + 2, reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }],
+    });
     const big = `email,confirmed_at\n${"x".repeat(2 * 1024 * 1024)}`;
     expect(parse(big)).toEqual({ ok: false, errors: [{ line: 0, reason: "the file is larger than 2 MB" }] });
   });
@@ -87,8 +103,15 @@ describe("exporting subscribers as CSV", () => {
   });
 
   it("reads back what it wrote", () => {
-    const csv = subscribersToCsv([{ email: "bob@example.com", confirmedAt: "2025-03-02T00:00:00.000Z", components: ["Web app", "Batch endpoint"] }]);
-    expect(parse(csv)).toEqual({ ok: true, rows: [{ line: 2, email: "bob@example.com", confirmedAt: new Date("2025-03-02T00:00:00Z"), components: ["webapp9c4f2z", "batend2w8r5t"] }] });
+    const csv = subscribersToCsv([
+      { email: "bob@example.com", confirmedAt: "2025-03-02T00:00:00.000Z", components: ["Web app", "Batch endpoint"] },
+    ]);
+    expect(parse(csv)).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, email: "bob@example.com", confirmedAt: new Date("2025-03-02T00:00:00Z"), components: ["webapp9c4f2z", "batend2w8r5t"] },
+      ],
+    });
     expect(readCsvRecords('a,"b\r\nc",d\r\n').records).toEqual([{ line: 1, cells: ["a", "b\r\nc", "d"] }]);
   });
 });

@@ -54,21 +54,31 @@ export function componentResolver(components: CsvComponent[]) {
   };
 }
 
-const Columns = { email: ["email", "e-mail", "email_address"], confirmedAt: ["confirmed_at", "confirmedat", "consent_date"], components: ["components"] } as const;
+const Columns = {
+  email: ["email", "e-mail", "email_address"],
+  confirmedAt: ["confirmed_at", "confirmedat", "consent_date"],
+  components: ["components"],
+} as const;
 
 export function parseSubscriberImport(text: string, components: CsvComponent[], now = new Date()): ImportParse {
-  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) return { ok: false, errors: [{ line: 0, reason: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] };
+  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES)
+    return { ok: false, errors: [{ line: 0, reason: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] };
   const { records, error } = readCsvRecords(text);
   if (error) return { ok: false, errors: [error] };
   const [header, ...data] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, reason: "the file is empty; the first line names the columns: email, confirmed_at[, components]" }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [{ line: 1, reason: "the file is empty; the first line names the columns: email, confirmed_at[, components]" }],
+    };
   const names = header.cells.map((c) => norm(c));
   const column = (aliases: readonly string[]) => names.findIndex((n) => aliases.includes(n));
   const at = { email: column(Columns.email), confirmedAt: column(Columns.confirmedAt), components: column(Columns.components) };
   const missing = [at.email < 0 ? "email" : null, at.confirmedAt < 0 ? "confirmed_at" : null].filter(Boolean);
   if (missing.length) return { ok: false, errors: [{ line: header.line, reason: `the header has no ${missing.join(" and no ")} column` }] };
   if (data.length === 0) return { ok: false, errors: [{ line: header.line, reason: "there are no rows after the header" }] };
-  if (data.length > MAX_IMPORT_ROWS) return { ok: false, errors: [{ line: data[MAX_IMPORT_ROWS].line, reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }] };
+  if (data.length > MAX_IMPORT_ROWS)
+    return { ok: false, errors: [{ line: data[MAX_IMPORT_ROWS].line, reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }] };
 
   const Row = z.object({ email: EmailSchema, confirmed_at: consentDate(now), components: z.string().default("") });
   const resolve = componentResolver(components);
@@ -77,7 +87,11 @@ export function parseSubscriberImport(text: string, components: CsvComponent[], 
   const errors: RowError[] = [];
   for (const record of data) {
     const cell = (i: number) => (i >= 0 ? record.cells[i] : undefined);
-    const parsed = Row.safeParse({ email: cell(at.email) ?? "", confirmed_at: cell(at.confirmedAt) ?? "", components: cell(at.components) });
+    const parsed = Row.safeParse({
+      email: cell(at.email) ?? "",
+      confirmed_at: cell(at.confirmedAt) ?? "",
+      components: cell(at.components),
+    });
     if (!parsed.success) {
       errors.push({ line: record.line, reason: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ") });
       continue;
@@ -102,6 +116,9 @@ export function parseSubscriberImport(text: string, components: CsvComponent[], 
 export type ExportRow = { email: string; confirmedAt: string | null; components: string[] };
 
 export function subscribersToCsv(rows: ExportRow[]): string {
-  const lines = ["email,confirmed_at,components", ...rows.map((r) => [r.email, r.confirmedAt ?? "", r.components.join(";")].map(csvCell).join(","))];
+  const lines = [
+    "email,confirmed_at,components",
+    ...rows.map((r) => [r.email, r.confirmedAt ?? "", r.components.join(";")].map(csvCell).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -20,7 +20,10 @@ export type SubscribeFormResult =
 
 export function subscribeFormValues(form: FormData): { email: string; components: string[] } {
   const email = form.get("email");
-  return { email: typeof email === "string" ? email : "", components: form.getAll("components").filter((v): v is string => typeof v === "string") };
+  return {
+    email: typeof email === "string" ? email : "",
+    components: form.getAll("components").filter((v): v is string => typeof v === "string"),
+  };
 }
 
 /**

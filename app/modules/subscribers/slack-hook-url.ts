@@ -26,4 +26,3 @@ export function slackHookSchemaFor(base: string) {
     })
     .strict();
 }
-

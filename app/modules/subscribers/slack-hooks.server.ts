@@ -24,7 +24,8 @@ export const hookRecipient = (hookId: string) => `hook:${hookId}`;
 /** The form's one field, checked against the configured prefix. */
 export const slackHookSchema = (base = env().SLACK_HOOKS_BASE_URL) => slackHookSchemaFor(base);
 
-export type SlackHookFormResult = { ok: true } | { ok: false; url: string; errors: Record<string, string> } | { ok: false; limited: Refusal };
+export type SlackHookFormResult =
+  { ok: true } | { ok: false; url: string; errors: Record<string, string> } | { ok: false; limited: Refusal };
 
 /**
  * The public form, from the client at `address`. The answer is the same whether the hook was
@@ -45,16 +46,32 @@ export async function requestSlackSubscription(form: FormData, address: string):
 export async function subscribeSlackHook(url: string): Promise<void> {
   const queued = await db.$transaction(async (tx) => {
     const existing = await tx.slackHook.findUnique({ where: { url } });
-    if (existing && !existing.unsubscribedAt && !existing.deactivatedAt && (existing.confirmedAt || Date.now() - existing.askedAt.getTime() < 15 * 60_000)) return false;
+    if (
+      existing &&
+      !existing.unsubscribedAt &&
+      !existing.deactivatedAt &&
+      (existing.confirmedAt || Date.now() - existing.askedAt.getTime() < 15 * 60_000)
+    )
+      return false;
     const now = new Date();
     const id = existing?.id ?? newId();
     if (existing) {
-      await tx.slackHook.update({ where: { id }, data: { askedAt: now, confirmedAt: null, unsubscribedAt: null, deactivatedAt: null, deactivatedReason: null } });
+      await tx.slackHook.update({
+        where: { id },
+        data: { askedAt: now, confirmedAt: null, unsubscribedAt: null, deactivatedAt: null, deactivatedReason: null },
+      });
     } else {
       await tx.slackHook.create({ data: { id, url, token: randomBytes(24).toString("base64url"), askedAt: now } });
     }
-    await tx.delivery.create({ data: { id: newId(), kind: SLACK_HOOK_TEST, channel: "slack", recipient: hookRecipient(id), payload: { hookId: id } } });
-    await recordAudit(tx, null, { action: existing ? "slack_hook.updated" : "slack_hook.created", entityType: "SlackHook", entityId: id, after: { source: "page" } });
+    await tx.delivery.create({
+      data: { id: newId(), kind: SLACK_HOOK_TEST, channel: "slack", recipient: hookRecipient(id), payload: { hookId: id } },
+    });
+    await recordAudit(tx, null, {
+      action: existing ? "slack_hook.updated" : "slack_hook.created",
+      entityType: "SlackHook",
+      entityId: id,
+      after: { source: "page" },
+    });
     return true;
   });
   if (queued) wakeWorker();
@@ -62,9 +79,19 @@ export async function subscribeSlackHook(url: string): Promise<void> {
 
 /** In the publishing transaction: the update's notice to every active hook, once (one delivery per update and hook). */
 export async function enqueueSlackHookNotices(tx: Tx, updateId: string): Promise<number> {
-  const hooks = await tx.slackHook.findMany({ where: { confirmedAt: { not: null }, unsubscribedAt: null, deactivatedAt: null }, select: { id: true } });
+  const hooks = await tx.slackHook.findMany({
+    where: { confirmedAt: { not: null }, unsubscribedAt: null, deactivatedAt: null },
+    select: { id: true },
+  });
   if (hooks.length === 0) return 0;
-  const rows = hooks.map((h) => ({ id: newId(), updateId, kind: SLACK_HOOK_NOTICE, channel: "slack" as const, recipient: hookRecipient(h.id), payload: { hookId: h.id } }));
+  const rows = hooks.map((h) => ({
+    id: newId(),
+    updateId,
+    kind: SLACK_HOOK_NOTICE,
+    channel: "slack" as const,
+    recipient: hookRecipient(h.id),
+    payload: { hookId: h.id },
+  }));
   const { count } = await tx.delivery.createMany({ data: rows });
   return count;
 }

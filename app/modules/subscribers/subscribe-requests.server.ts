@@ -47,7 +47,7 @@ export async function carryOutSubscribeRequests(claim: string, rows: RequestRow[
       logger.warn({ deliveryId: row.id, status: error.status, code: error.code }, "a subscribe-form request was refused when carried out");
       const lastError = "a chosen component no longer exists";
       await db.$transaction((tx) =>
-        tx.delivery.updateMany({ where: { id: row.id, claim }, data: { state: "dead", claim: null, leaseUntil: null, lastError } })
+        tx.delivery.updateMany({ where: { id: row.id, claim }, data: { state: "dead", claim: null, leaseUntil: null, lastError } }),
       );
     }
   }

@@ -75,7 +75,12 @@ export async function subscribe(actor: Actor | null, input: ApiSubscriberInput, 
 
 type Subscribed = { subscriber: SubscriberView; created: boolean };
 
-async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, source: Source, options: SubscribeOptions): Promise<Subscribed> {
+async function subscribeOnce(
+  actor: Actor | null,
+  input: ApiSubscriberInput,
+  source: Source,
+  options: SubscribeOptions,
+): Promise<Subscribed> {
   const result = await db.$transaction(async (tx) => {
     if (options.request) await tx.delivery.deleteMany({ where: { id: options.request } });
     const components = await checkComponentIds(tx, input.components);
@@ -90,14 +95,23 @@ async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, sou
     // mail. An import (already confirmed) proves nothing and keeps the bounce.
     const restart =
       existing !== null &&
-      (existing.unsubscribedAt !== null || (existing.bouncedAt !== null && !input.confirmedAt && now.getTime() - existing.askedAt.getTime() > CONFIRMATION_EVERY_MS));
+      (existing.unsubscribedAt !== null ||
+        (existing.bouncedAt !== null && !input.confirmedAt && now.getTime() - existing.askedAt.getTime() > CONFIRMATION_EVERY_MS));
     let id: string;
     let created = false;
     if (!existing) {
       id = newId();
       created = true;
       await tx.subscriber.create({
-        data: { id, email: input.email, token: randomBytes(24).toString("base64url"), source, askedAt: now, confirmedAt: input.confirmedAt ?? null, components: { create: components.map((componentId) => ({ componentId })) } },
+        data: {
+          id,
+          email: input.email,
+          token: randomBytes(24).toString("base64url"),
+          source,
+          askedAt: now,
+          confirmedAt: input.confirmedAt ?? null,
+          components: { create: components.map((componentId) => ({ componentId })) },
+        },
       });
     } else {
       id = existing.id;
@@ -120,7 +134,12 @@ async function subscribeOnce(actor: Actor | null, input: ApiSubscriberInput, sou
     const needsConfirmation = !row.confirmedAt && asked;
     if (needsConfirmation && existing && !restart) await tx.subscriber.update({ where: { id }, data: { askedAt: now } });
     if (needsConfirmation) await enqueueConfirmation(tx, { id, email: row.email });
-    await recordAudit(tx, actor, { action: created ? "subscriber.created" : "subscriber.updated", entityType: "Subscriber", entityId: id, after: { email: row.email, source, confirmedAt: row.confirmedAt, components } });
+    await recordAudit(tx, actor, {
+      action: created ? "subscriber.created" : "subscriber.updated",
+      entityType: "Subscriber",
+      entityId: id,
+      after: { email: row.email, source, confirmedAt: row.confirmedAt, components },
+    });
     return { subscriber: view(row), created, needsConfirmation };
   });
   if (result.needsConfirmation) wakeWorker();
@@ -133,7 +152,12 @@ export async function confirmSubscription(token: string): Promise<SubscriberView
     if (!row || row.unsubscribedAt) return null;
     if (row.confirmedAt) return view(row);
     const updated = await tx.subscriber.update({ where: { id: row.id }, data: { confirmedAt: new Date() }, include: INCLUDE });
-    await recordAudit(tx, null, { action: "subscriber.confirmed", entityType: "Subscriber", entityId: row.id, after: { email: row.email } });
+    await recordAudit(tx, null, {
+      action: "subscriber.confirmed",
+      entityType: "Subscriber",
+      entityId: row.id,
+      after: { email: row.email },
+    });
     return view(updated);
   });
 }
@@ -144,7 +168,12 @@ export async function unsubscribe(token: string): Promise<SubscriberView | null>
     if (!row) return null;
     if (row.unsubscribedAt) return view(row);
     const updated = await tx.subscriber.update({ where: { id: row.id }, data: { unsubscribedAt: new Date() }, include: INCLUDE });
-    await recordAudit(tx, null, { action: "subscriber.unsubscribed", entityType: "Subscriber", entityId: row.id, after: { email: row.email } });
+    await recordAudit(tx, null, {
+      action: "subscriber.unsubscribed",
+      entityType: "Subscriber",
+      entityId: row.id,
+      after: { email: row.email },
+    });
     return view(updated);
   });
 }
@@ -164,16 +193,28 @@ export async function setPreferences(token: string, components: string[]): Promi
       data: { components: { deleteMany: {}, create: ids.map((componentId) => ({ componentId })) } },
       include: INCLUDE,
     });
-    await recordAudit(tx, null, { action: "subscriber.preferences", entityType: "Subscriber", entityId: row.id, after: { components: ids } });
+    await recordAudit(tx, null, {
+      action: "subscriber.preferences",
+      entityType: "Subscriber",
+      entityId: row.id,
+      after: { components: ids },
+    });
     return view(updated);
   });
 }
 
-export async function listSubscribers(options: { cursor?: string; limit?: number; search?: string }): Promise<{ subscribers: SubscriberView[]; nextCursor: string | null }> {
+export async function listSubscribers(options: {
+  cursor?: string;
+  limit?: number;
+  search?: string;
+}): Promise<{ subscribers: SubscriberView[]; nextCursor: string | null }> {
   const limit = options.limit ?? 100;
   const rows = await db.$transaction((tx) =>
     tx.subscriber.findMany({
-      where: { ...(options.cursor ? { id: { gt: options.cursor } } : {}), ...(options.search ? { email: { contains: options.search.toLowerCase() } } : {}) },
+      where: {
+        ...(options.cursor ? { id: { gt: options.cursor } } : {}),
+        ...(options.search ? { email: { contains: options.search.toLowerCase() } } : {}),
+      },
       orderBy: { id: "asc" },
       take: limit + 1,
       include: INCLUDE,

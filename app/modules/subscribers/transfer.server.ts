@@ -11,7 +11,10 @@ export type ImportOutcome = { ok: true; imported: number; created: number } | { 
 
 async function importableComponents(): Promise<CsvComponent[]> {
   const rows = await db.$transaction((tx) =>
-    tx.component.findMany({ where: { archivedAt: null, isGroup: false }, select: { id: true, name: true, group: { select: { name: true } } } }),
+    tx.component.findMany({
+      where: { archivedAt: null, isGroup: false },
+      select: { id: true, name: true, group: { select: { name: true } } },
+    }),
   );
   return rows.map((r) => ({ id: r.id, name: r.name, group: r.group?.name ?? null }));
 }
@@ -33,7 +36,11 @@ export async function exportSubscribersCsv(): Promise<string> {
     tx.subscriber.findMany({
       where: { confirmedAt: { not: null }, unsubscribedAt: null, bouncedAt: null },
       orderBy: { email: "asc" },
-      select: { email: true, confirmedAt: true, components: { select: { component: { select: { name: true, group: { select: { name: true } } } } } } },
+      select: {
+        email: true,
+        confirmedAt: true,
+        components: { select: { component: { select: { name: true, group: { select: { name: true } } } } } },
+      },
     }),
   );
   return subscribersToCsv(

@@ -37,7 +37,11 @@ describe("bare URLs in an entry's text", () => {
     ["HTTPS://A.EXAMPLE/B", "HTTPS://A.EXAMPLE/B"],
   ])("keeps the punctuation after the URL outside the link: %s", (text, href) => {
     expect(links(text)).toEqual([href]);
-    expect(splitBareLinks(text).map((p) => p.text).join("")).toBe(text);
+    expect(
+      splitBareLinks(text)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(text);
   });
 
   it.each([

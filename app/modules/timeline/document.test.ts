@@ -3,7 +3,8 @@ import { DISGUISED_HREFS } from "../../../tests/fixtures/xss-payloads.ts";
 import { cleanDoc, DocSchema, docToText, MAX_DOC_DEPTH, SAFE_LINK, textToDoc, type Doc, type DocNode } from "./document.ts";
 
 const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
-const text = (value: string, marks?: DocNode["marks"]): DocNode => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const text = (value: string, marks?: DocNode["marks"]): DocNode =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 
 function allMarks(doc: Doc): NonNullable<DocNode["marks"]> {
   const marks: NonNullable<DocNode["marks"]> = [];
@@ -109,7 +110,13 @@ describe("docToText", () => {
       type: "doc",
       content: [
         paragraph(text("a"), { type: "hardBreak" }, text("b")),
-        { type: "orderedList", content: [{ type: "listItem", content: [paragraph(text("first"))] }, { type: "listItem", content: [paragraph(text("second"))] }] },
+        {
+          type: "orderedList",
+          content: [
+            { type: "listItem", content: [paragraph(text("first"))] },
+            { type: "listItem", content: [paragraph(text("second"))] },
+          ],
+        },
       ],
     };
     expect(docToText(doc)).toBe("a\nb\n1. first\n2. second");
@@ -135,7 +142,9 @@ describe("DocSchema", () => {
 
   it("rejects javascript: and data: hrefs, in any case", () => {
     for (const href of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>"]) {
-      expect(DocSchema.safeParse({ type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href } }]))] }).success).toBe(false);
+      expect(DocSchema.safeParse({ type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href } }]))] }).success).toBe(
+        false,
+      );
     }
   });
 
@@ -175,8 +184,17 @@ describe("cleanDoc", () => {
   it("drops attributes that are not rendered", () => {
     const parsed = DocSchema.parse({
       type: "doc",
-      content: [{ type: "paragraph", attrs: { style: "x" }, content: [text("x", [{ type: "link", attrs: { href: "https://a.example", target: "_top", onclick: "evil()" } }])] }],
+      content: [
+        {
+          type: "paragraph",
+          attrs: { style: "x" },
+          content: [text("x", [{ type: "link", attrs: { href: "https://a.example", target: "_top", onclick: "evil()" } }])],
+        },
+      ],
     }) as Doc;
-    expect(cleanDoc(parsed)).toEqual({ type: "doc", content: [paragraph(text("x", [{ type: "link", attrs: { href: "https://a.example" } }]))] });
+    expect(cleanDoc(parsed)).toEqual({
+      type: "doc",
+      content: [paragraph(text("x", [{ type: "link", attrs: { href: "https://a.example" } }]))],
+    });
   });
 });

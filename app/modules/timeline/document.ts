@@ -112,7 +112,8 @@ function inlineNodes(line: string): DocNode[] {
     if (m.index! > last) nodes.push(...plainNodes(line.slice(last, m.index)));
     if (m[2]) nodes.push({ type: "text", text: m[2], marks: [{ type: "bold" }] });
     else if (m[3]) nodes.push({ type: "text", text: m[3], marks: [{ type: "code" }] });
-    else if (m[4] && m[5] && SAFE_LINK.test(m[5])) nodes.push({ type: "text", text: m[4], marks: [{ type: "link", attrs: { href: m[5] } }] });
+    else if (m[4] && m[5] && SAFE_LINK.test(m[5]))
+      nodes.push({ type: "text", text: m[4], marks: [{ type: "link", attrs: { href: m[5] } }] });
     else nodes.push({ type: "text", text: m[0] });
     last = m.index! + m[0].length;
   }

@@ -38,7 +38,8 @@ function toDoc(body: string | z.infer<typeof DocSchema>): { doc: Doc; text: stri
   const doc = typeof body === "string" ? textToDoc(body) : cleanDoc(body as Doc);
   const text = docToText(doc);
   if (!text) fail("invalid", "Some fields are not valid.", { body: "must not be empty" });
-  if (text.length > MAX_ENTRY_CHARS) fail("invalid", "Some fields are not valid.", { body: `must be at most ${MAX_ENTRY_CHARS} characters` });
+  if (text.length > MAX_ENTRY_CHARS)
+    fail("invalid", "Some fields are not valid.", { body: `must be at most ${MAX_ENTRY_CHARS} characters` });
   return { doc, text };
 }
 
@@ -97,7 +98,13 @@ export async function writeTimelineEntry(
   const author = options.author ?? { id: actor.userId, name: actor.name };
   const key = input.idempotencyKey ?? null;
   const { value } = await recordIncidentChange(tx, actor, incidentId, async (seq) => {
-    if (key && (await tx.timelineEntry.findUnique({ where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } }, select: { id: true } }))) {
+    if (
+      key &&
+      (await tx.timelineEntry.findUnique({
+        where: { incidentId_idempotencyKey: { incidentId, idempotencyKey: key } },
+        select: { id: true },
+      }))
+    ) {
       throw new AlreadyStored();
     }
     const row = await tx.timelineEntry.create({
@@ -136,7 +143,17 @@ export async function addSystemEntry(
 ): Promise<number> {
   const { seq } = await recordIncidentChange(tx, actor, incidentId, async (seq) => {
     const row = await tx.timelineEntry.create({
-      data: { id: newId(), incidentId, seq, kind, doc: docJson(textToDoc(text)), text, occurredAt: at, createdAt: at, authorId: actor.userId },
+      data: {
+        id: newId(),
+        incidentId,
+        seq,
+        kind,
+        doc: docJson(textToDoc(text)),
+        text,
+        occurredAt: at,
+        createdAt: at,
+        authorId: actor.userId,
+      },
       include: ENTRY_INCLUDE,
     });
     await queueEntryPost(tx, incidentId, { id: row.id, kind, text, author: actor.name });
@@ -209,7 +226,13 @@ export function editTimelineEntry(actor: Actor, incidentId: string, entryId: str
 }
 
 export function deleteTimelineEntry(actor: Actor, incidentId: string, entryId: string) {
-  return changeEntry(actor, incidentId, entryId, async (_tx, before) => (before.deletedAt ? null : { deletedAt: new Date() }), "timeline.deleted");
+  return changeEntry(
+    actor,
+    incidentId,
+    entryId,
+    async (_tx, before) => (before.deletedAt ? null : { deletedAt: new Date() }),
+    "timeline.deleted",
+  );
 }
 
 export async function getTimelineEntry(incidentId: string, entryId: string) {

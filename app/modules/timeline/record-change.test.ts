@@ -46,12 +46,20 @@ describe("one way to change an incident", () => {
     ];
     expect(writers.filter((file) => !/recordIncidentChange\(/.test(readFileSync(path.join(root, file), "utf8")))).toEqual([]);
     // their audit rows go with the change (intake also audits its alert groups, which are not incident changes)
-    expect(writers.filter((file) => file !== "app/modules/alerts/intake.server.ts" && /\brecordAudit\(/.test(readFileSync(path.join(root, file), "utf8")))).toEqual([]);
+    expect(
+      writers.filter(
+        (file) => file !== "app/modules/alerts/intake.server.ts" && /\brecordAudit\(/.test(readFileSync(path.join(root, file), "utf8")),
+      ),
+    ).toEqual([]);
   });
 
   it("the events on the wire are one union, read by the room the way the server writes them", () => {
     expect(filesWhere(/\bnew EventSource\(`\/api\/v1\/incidents/)).toEqual(["app/components/room/incident-events.ts"]);
-    expect(filesWhere(/readIncidentEvent\(/).sort()).toEqual(["app/components/room/incident-events.ts", "app/modules/timeline/wire-events.ts"].sort());
-    expect(filesWhere(/\beventFrame\(/).sort()).toEqual(["app/modules/timeline/stream.server.ts", "app/modules/timeline/wire-events.ts"].sort());
+    expect(filesWhere(/readIncidentEvent\(/).sort()).toEqual(
+      ["app/components/room/incident-events.ts", "app/modules/timeline/wire-events.ts"].sort(),
+    );
+    expect(filesWhere(/\beventFrame\(/).sort()).toEqual(
+      ["app/modules/timeline/stream.server.ts", "app/modules/timeline/wire-events.ts"].sort(),
+    );
   });
 });

@@ -23,10 +23,21 @@ export type TimelineWindow = {
   anchor: { seq: number; found: boolean } | null;
 };
 
-const countEntries = (incidentId: string, seq?: { lt: number } | { gt: number }) => db.timelineEntry.count({ where: { incidentId, ...(seq ? { seq } : {}) } });
+const countEntries = (incidentId: string, seq?: { lt: number } | { gt: number }) =>
+  db.timelineEntry.count({ where: { incidentId, ...(seq ? { seq } : {}) } });
 
-function readRange(incidentId: string, seq: { lte: number } | { gt: number } | { lt: number } | undefined, direction: "asc" | "desc", take: number) {
-  return db.timelineEntry.findMany({ where: { incidentId, ...(seq ? { seq } : {}) }, orderBy: { seq: direction }, take, include: ENTRY_INCLUDE });
+function readRange(
+  incidentId: string,
+  seq: { lte: number } | { gt: number } | { lt: number } | undefined,
+  direction: "asc" | "desc",
+  take: number,
+) {
+  return db.timelineEntry.findMany({
+    where: { incidentId, ...(seq ? { seq } : {}) },
+    orderBy: { seq: direction },
+    take,
+    include: ENTRY_INCLUDE,
+  });
 }
 
 /** The newest `size` entries written, and how many came before them. */
@@ -41,7 +52,10 @@ export async function newestWindow(incidentId: string, size = ROOM_WINDOW): Prom
  * side where the other runs out. An entry that does not exist gives the newest window, saying so.
  */
 export async function windowAround(incidentId: string, seq: number, size = ROOM_WINDOW): Promise<TimelineWindow> {
-  const [upTo, after] = await Promise.all([readRange(incidentId, { lte: seq }, "desc", size), readRange(incidentId, { gt: seq }, "asc", size)]);
+  const [upTo, after] = await Promise.all([
+    readRange(incidentId, { lte: seq }, "desc", size),
+    readRange(incidentId, { gt: seq }, "asc", size),
+  ]);
   if (upTo[0]?.seq !== seq) return { ...(await newestWindow(incidentId, size)), anchor: { seq, found: false } };
   const beforeTake = Math.min(upTo.length, Math.max(Math.ceil(size / 2), size - after.length));
   const afterTake = Math.min(after.length, size - beforeTake);
@@ -65,21 +79,33 @@ export async function windowAround(incidentId: string, seq: number, size = ROOM_
 /** The newest entry still there by when it happened, and the highest seq, for a window that stops short of them. */
 async function newestEntry(incidentId: string) {
   const [byTime, bySeq] = await Promise.all([
-    db.timelineEntry.findFirst({ where: { incidentId, deletedAt: null }, orderBy: [{ occurredAt: "desc" }, { seq: "desc" }], select: { id: true, pinned: true } }),
+    db.timelineEntry.findFirst({
+      where: { incidentId, deletedAt: null },
+      orderBy: [{ occurredAt: "desc" }, { seq: "desc" }],
+      select: { id: true, pinned: true },
+    }),
     db.timelineEntry.findFirst({ where: { incidentId }, orderBy: { seq: "desc" }, select: { seq: true } }),
   ]);
   return byTime && bySeq ? { ...byTime, seq: bySeq.seq } : null;
 }
 
 /** The `limit` entries written just before the one created at `beforeSeq`, in sequence order, and how many precede them. */
-export async function entriesBefore(incidentId: string, beforeSeq: number, limit: number): Promise<{ entries: TimelineEntryView[]; earlier: number }> {
+export async function entriesBefore(
+  incidentId: string,
+  beforeSeq: number,
+  limit: number,
+): Promise<{ entries: TimelineEntryView[]; earlier: number }> {
   const rows = (await readRange(incidentId, { lt: beforeSeq }, "desc", limit)).reverse();
   const earlier = rows.length < limit ? 0 : await countEntries(incidentId, { lt: rows[0]!.seq });
   return { entries: rows.map(entryView), earlier };
 }
 
 /** The `limit` entries written after `afterSeq`, in sequence order, and how many follow them. */
-export async function entriesAfter(incidentId: string, afterSeq: number, limit: number): Promise<{ entries: TimelineEntryView[]; later: number }> {
+export async function entriesAfter(
+  incidentId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ entries: TimelineEntryView[]; later: number }> {
   const rows = await readRange(incidentId, { gt: afterSeq }, "asc", limit);
   const later = rows.length < limit ? 0 : await countEntries(incidentId, { gt: rows.at(-1)!.seq });
   return { entries: rows.map(entryView), later };

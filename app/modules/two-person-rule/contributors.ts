@@ -29,7 +29,7 @@ export function orderedContributors(authorId: string, contributors: readonly (Pe
 }
 
 function listInWords(names: string[]): string {
-  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 /** "Written by Dana Whitfield, edited by Elena Marsh and Kenji Tanaka", as the approve button's neighbour says it. */

@@ -32,15 +32,33 @@ export async function commsPageData(incident: IncidentView, status: UpdateTempla
   );
   const impact = new Map(incident.components.map((c) => [c.id, c.impact as ComponentStatusName]));
   const held = new Map<string, ComponentStatusName>();
-  for (const update of [...updates].filter((u) => u.state === "published").reverse()) for (const c of update.components) held.set(c.id, c.status);
+  for (const update of [...updates].filter((u) => u.state === "published").reverse())
+    for (const c of update.components) held.set(c.id, c.status);
   const components: CommsComponent[] = rows
-    .map((r) => ({ id: r.id, name: r.name, group: r.group?.name ?? null, order: r.group ? r.group.position * 1000 + r.position : r.position * 1000, publicStatus: r.status as ComponentStatusName, impact: impact.get(r.id) ?? null, heldByThisIncident: (held.get(r.id) ?? "operational") !== "operational" }))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      group: r.group?.name ?? null,
+      order: r.group ? r.group.position * 1000 + r.position : r.position * 1000,
+      publicStatus: r.status as ComponentStatusName,
+      impact: impact.get(r.id) ?? null,
+      heldByThisIncident: (held.get(r.id) ?? "operational") !== "operational",
+    }))
     .sort((a, b) => a.order - b.order)
     .map(({ order: _, ...c }) => c);
   const published = updates
     .filter((u) => u.state === "published")
-    .map((u) => ({ id: u.id, status: u.status, publishedAt: new Date(u.publishedAt!), nextUpdateAt: u.nextUpdateAt ? new Date(u.nextUpdateAt) : null }));
-  const promises = promiseRecord(published, new Date()).map((p) => ({ ...p, promisedAt: p.promisedAt.toISOString(), keptAt: p.keptAt?.toISOString() ?? null }));
+    .map((u) => ({
+      id: u.id,
+      status: u.status,
+      publishedAt: new Date(u.publishedAt!),
+      nextUpdateAt: u.nextUpdateAt ? new Date(u.nextUpdateAt) : null,
+    }));
+  const promises = promiseRecord(published, new Date()).map((p) => ({
+    ...p,
+    promisedAt: p.promisedAt.toISOString(),
+    keptAt: p.keptAt?.toISOString() ?? null,
+  }));
   const resolvedPublishedAt = await db.$transaction((tx) => resolutionStanding(tx, incident.id));
   return {
     updates,
@@ -61,7 +79,8 @@ async function firstDraft(incidentId: string, status: UpdateTemplateStatus) {
     return { status, nextUpdateInMinutes, body: await draftBody(incidentId, status, nextUpdateInMinutes), templateError: null };
   } catch (error) {
     // A template an admin broke must not stop comms from writing by hand.
-    if (error instanceof DomainError) return { status, nextUpdateInMinutes, body: "", templateError: `The ${status} template cannot be filled; write the update by hand.` };
+    if (error instanceof DomainError)
+      return { status, nextUpdateInMinutes, body: "", templateError: `The ${status} template cannot be filled; write the update by hand.` };
     throw error;
   }
 }

@@ -52,7 +52,9 @@ export async function draftBody(
 }
 
 async function entryText(incidentId: string, entryId: string): Promise<string> {
-  const entry = await db.$transaction((tx) => tx.timelineEntry.findFirst({ where: { id: entryId, incidentId, deletedAt: null }, select: { text: true } }));
+  const entry = await db.$transaction((tx) =>
+    tx.timelineEntry.findFirst({ where: { id: entryId, incidentId, deletedAt: null }, select: { text: true } }),
+  );
   if (!entry) fail("invalid", "Some fields are not valid.", { fromEntryId: "no such timeline entry in this incident" });
   return entry.text;
 }
@@ -140,7 +142,10 @@ async function changeUpdate(
       const { value } = await recordIncidentChange(tx, actor, peek.incidentId, async () => {
         const before = await loadUpdateRow(tx, updateId);
         if (!before?.incidentId) notFound("Update");
-        const incident = await tx.incident.findUniqueOrThrow({ where: { id: before.incidentId }, select: { severity: true, number: true } });
+        const incident = await tx.incident.findUniqueOrThrow({
+          where: { id: before.incidentId },
+          select: { severity: true, number: true },
+        });
         const outcome = await change(tx, before, { severity: incident.severity as SeverityName, number: incident.number });
         const after = outcome.deleted ? null : await loadUpdateRow(tx, updateId);
         const changed = after ? updateView(after) : updateView(before);
@@ -149,7 +154,15 @@ async function changeUpdate(
           entityType: "StatusUpdate",
           entityId: updateId,
           before: { state: before.state, status: before.status, body: before.body },
-          after: after ? { state: changed.state, status: changed.status, body: changed.body, contributors: changed.contributors, ...(outcome.reason ? { reason: outcome.reason } : {}) } : null,
+          after: after
+            ? {
+                state: changed.state,
+                status: changed.status,
+                body: changed.body,
+                contributors: changed.contributors,
+                ...(outcome.reason ? { reason: outcome.reason } : {}),
+              }
+            : null,
         };
         const event = { type: "update.changed" as const, data: after ? changed : { id: updateId, deleted: true as const } };
         return { value: { outcome, changed }, event, audit };
@@ -188,7 +201,8 @@ export function editUpdate(actor: Actor, updateId: string, patch: UpdatePatch, s
           : {}),
       },
     });
-    if (patch.title && row.incidentId) await tx.incident.updateMany({ where: { id: row.incidentId, publishedAt: null }, data: { publicTitle: patch.title } });
+    if (patch.title && row.incidentId)
+      await tx.incident.updateMany({ where: { id: row.incidentId, publishedAt: null }, data: { publicTitle: patch.title } });
     // Whoever changes any of it has written it, and may no longer approve it.
     await recordUpdateContributor(tx, updateId, actor.userId);
     return { action: "update.edited" };
@@ -200,7 +214,12 @@ export function requestApproval(actor: Actor, updateId: string, scope: UpdateSco
     if (row.state !== "draft") fail("conflict", `Only a draft can be sent for approval; this update is ${row.state.replace("_", " ")}.`);
     await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "awaiting_approval", ...NOT_RETURNED } });
     const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
-    const notify = await approvalAskedOf(tx, actor, { id: updateId, incidentId: row.incidentId!, body: row.body, status: row.status, ...written }, incident.number);
+    const notify = await approvalAskedOf(
+      tx,
+      actor,
+      { id: updateId, incidentId: row.incidentId!, body: row.body, status: row.status, ...written },
+      incident.number,
+    );
     return { action: "update.approval_requested", notify };
   });
 }
@@ -209,15 +228,28 @@ export function requestApproval(actor: Actor, updateId: string, scope: UpdateSco
  * Approves an update; with `publish`, publishes it in the same transaction (Approve and publish),
  * which only someone who may publish may do: otherwise nothing changes.
  */
-export function approveUpdate(actor: Actor, updateId: string, scope: UpdateScope = {}, options: { publish?: boolean } = {}): Promise<UpdateView> {
+export function approveUpdate(
+  actor: Actor,
+  updateId: string,
+  scope: UpdateScope = {},
+  options: { publish?: boolean } = {},
+): Promise<UpdateView> {
   return changeUpdate(actor, updateId, scope, async (tx, row, incident) => {
     const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
     const update = { ...written, state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status };
     const refusal = approvalRefusal(update, actor.userId);
     if (refusal) fail(refusal.code, refusal.message);
-    await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "approved", approvedById: actor.userId, approvedAt: new Date(), ...NOT_RETURNED } });
+    await tx.statusUpdate.update({
+      where: { id: updateId },
+      data: { state: "approved", approvedById: actor.userId, approvedAt: new Date(), ...NOT_RETURNED },
+    });
     await settleApprovalMessage(tx, updateId);
-    const notify = approvalAnswered(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, options.publish === true);
+    const notify = approvalAnswered(
+      actor,
+      { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId },
+      incident.number,
+      options.publish === true,
+    );
     return { action: "update.approved", notify, ...(options.publish ? { publish: true as const } : {}) };
   });
 }
@@ -236,10 +268,22 @@ export function refuseUpdate(actor: Actor, updateId: string, reason: string, sco
     if (refusal) fail(refusal.code, refusal.message);
     await tx.statusUpdate.update({
       where: { id: updateId },
-      data: { state: "draft", approvedById: null, approvedAt: null, returnedById: actor.userId, returnedAt: new Date(), returnedReason: reason },
+      data: {
+        state: "draft",
+        approvedById: null,
+        approvedAt: null,
+        returnedById: actor.userId,
+        returnedAt: new Date(),
+        returnedReason: reason,
+      },
     });
     await settleApprovalMessage(tx, updateId);
-    const notify = approvalRefused(actor, { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId }, incident.number, reason);
+    const notify = approvalRefused(
+      actor,
+      { id: updateId, incidentId: row.incidentId!, status: row.status, authorId: row.authorId },
+      incident.number,
+      reason,
+    );
     return { action: "update.refused", notify, reason };
   });
 }

@@ -51,7 +51,7 @@ describe("the first public update's target", () => {
     });
     // published although the severity has no target: met, not "not applicable"
     expect(
-      firstUpdateState(incident({ severity: "SEV4", firstPublishedAt: after(2) }), DEFAULT_FIRST_UPDATE_MINUTES, after(3))
+      firstUpdateState(incident({ severity: "SEV4", firstPublishedAt: after(2) }), DEFAULT_FIRST_UPDATE_MINUTES, after(3)),
     ).toMatchObject({
       state: "met",
       late: false,

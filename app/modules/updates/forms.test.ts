@@ -30,13 +30,29 @@ describe("the comms tab form", () => {
   });
 
   it("promises nothing and notifies nobody when those are left empty", () => {
-    const input = NewUpdateSchema.parse(updateInputFromForm(form([["status", "resolved"], ["body", "Fixed."], ["nextUpdateInMinutes", ""]])));
+    const input = NewUpdateSchema.parse(
+      updateInputFromForm(
+        form([
+          ["status", "resolved"],
+          ["body", "Fixed."],
+          ["nextUpdateInMinutes", ""],
+        ]),
+      ),
+    );
     expect(input.notify).toBe(false);
     expect(input.nextUpdateInMinutes).toBeNull();
   });
 
   it("refuses a status the component cannot take, naming the field", () => {
-    const parsed = NewUpdateSchema.safeParse(updateInputFromForm(form([["status", "identified"], ["body", "x"], ["component.abc", "on_fire"]])));
+    const parsed = NewUpdateSchema.safeParse(
+      updateInputFromForm(
+        form([
+          ["status", "identified"],
+          ["body", "x"],
+          ["component.abc", "on_fire"],
+        ]),
+      ),
+    );
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].path).toEqual(["components", 0, "status"]);
   });

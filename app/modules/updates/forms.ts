@@ -3,7 +3,8 @@
 export function updateInputFromForm(form: FormData) {
   const components: { id: string; status: string }[] = [];
   for (const [key, value] of form.entries()) {
-    if (key.startsWith("component.") && typeof value === "string" && value !== "") components.push({ id: key.slice("component.".length), status: value });
+    if (key.startsWith("component.") && typeof value === "string" && value !== "")
+      components.push({ id: key.slice("component.".length), status: value });
   }
   const next = String(form.get("nextUpdateInMinutes") ?? "");
   const title = String(form.get("title") ?? "").trim();

@@ -24,7 +24,12 @@ export function approvalAnswered(
   published: boolean,
 ): NotificationDraft[] {
   const words = notificationWords.approvalGiven(update, incidentRef(incidentNumber), actor.name, published);
-  return othersThan(actor.userId, [update.authorId]).map((recipientId) => ({ recipientId, kind: "approval_given", incidentId: update.incidentId, ...words }));
+  return othersThan(actor.userId, [update.authorId]).map((recipientId) => ({
+    recipientId,
+    kind: "approval_given",
+    incidentId: update.incidentId,
+    ...words,
+  }));
 }
 
 export function approvalRefused(
@@ -34,5 +39,10 @@ export function approvalRefused(
   reason: string,
 ): NotificationDraft[] {
   const words = notificationWords.approvalRefused(update, incidentRef(incidentNumber), actor.name, reason);
-  return othersThan(actor.userId, [update.authorId]).map((recipientId) => ({ recipientId, kind: "approval_refused", incidentId: update.incidentId, ...words }));
+  return othersThan(actor.userId, [update.authorId]).map((recipientId) => ({
+    recipientId,
+    kind: "approval_refused",
+    incidentId: update.incidentId,
+    ...words,
+  }));
 }

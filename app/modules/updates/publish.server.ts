@@ -36,7 +36,7 @@ export async function publishUpdate(actor: Actor, updateId: string, scope: Updat
     // The public page first: when the room hears "published", readers already see it.
     { beforeAnnounce: afterPublish },
   );
-  return (await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!)));
+  return await db.$transaction((tx) => loadUpdateRow(tx, updateId)).then((row) => updateView(row!));
 }
 
 /** Whether this person may publish this incident's updates (the comms tab's Publish buttons). */
@@ -65,7 +65,8 @@ async function publishLocked(tx: Tx, actor: Actor, incidentId: string, updateId:
   const row = (await loadUpdateRow(tx, updateId))!;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
   const settings = await tx.organization.findUnique({ where: { id: "org" }, select: { commanderMayPublish: true } });
-  if (!mayPublishUpdate(actor, incident, { commanderMayPublish: settings?.commanderMayPublish ?? false })) fail("forbidden", PUBLISH_REFUSED);
+  if (!mayPublishUpdate(actor, incident, { commanderMayPublish: settings?.commanderMayPublish ?? false }))
+    fail("forbidden", PUBLISH_REFUSED);
   const written = { authorId: row.authorId, contributorIds: row.contributors.map((c) => c.user.id) };
   const update = { ...written, state: row.state as UpdateStateName, approvedById: row.approvedById, status: row.status };
   const refusal = publishRefusal(update, incident.severity as SeverityName);
@@ -85,7 +86,10 @@ async function publishLocked(tx: Tx, actor: Actor, incidentId: string, updateId:
     });
   }
   const nextUpdateAt = nextUpdateDue(row, now);
-  await tx.statusUpdate.update({ where: { id: updateId }, data: { state: "published", publishedAt: now, publishedById: actor.userId, nextUpdateAt } });
+  await tx.statusUpdate.update({
+    where: { id: updateId },
+    data: { state: "published", publishedAt: now, publishedById: actor.userId, nextUpdateAt },
+  });
 
   const claimed = await tx.statusUpdateComponent.findMany({
     where: { update: { incidentId: incident.id, state: "published" } },

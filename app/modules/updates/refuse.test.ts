@@ -10,7 +10,10 @@ describe("refusing an update awaiting approval", () => {
   });
 
   it("refuses the author and any editor: they edit or discard it instead", () => {
-    expect(returnRefusal({ ...by, state: "awaiting_approval" }, "u1")).toMatchObject({ code: "forbidden", message: expect.stringMatching(/author of an update cannot refuse/) });
+    expect(returnRefusal({ ...by, state: "awaiting_approval" }, "u1")).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/author of an update cannot refuse/),
+    });
     expect(returnRefusal({ ...by, state: "awaiting_approval" }, "u3")?.code).toBe("forbidden");
   });
 

@@ -49,7 +49,8 @@ type Approvable = Written & { state: UpdateStateName; approvedById: string | nul
 
 export function publishRefusal(update: Approvable, severity: SeverityName): Refusal | null {
   if (update.state === "published") return { code: "conflict", message: "This update is already published." };
-  if (update.state === "awaiting_approval") return { code: "conflict", message: "This update is still awaiting approval by a second person." };
+  if (update.state === "awaiting_approval")
+    return { code: "conflict", message: "This update is still awaiting approval by a second person." };
   if (needsApproval(severity, null, update.status) && update.approvedById !== null && !approvalHolds(update)) {
     const what = approvedText(update.status);
     return { code: "forbidden", message: `Whoever approved this ${what} also wrote part of it; someone who did not must approve it.` };
@@ -136,8 +137,10 @@ export function promiseRecord(
     if (!update.nextUpdateAt || update.status === "resolved") return;
     const next = ordered[index + 1] ?? null;
     const promisedAt = update.nextUpdateAt;
-    if (next && next.publishedAt <= promisedAt) records.push({ updateId: update.id, promisedAt, outcome: "kept", keptAt: next.publishedAt });
-    else if (next || now > promisedAt) records.push({ updateId: update.id, promisedAt, outcome: "missed", keptAt: next?.publishedAt ?? null });
+    if (next && next.publishedAt <= promisedAt)
+      records.push({ updateId: update.id, promisedAt, outcome: "kept", keptAt: next.publishedAt });
+    else if (next || now > promisedAt)
+      records.push({ updateId: update.id, promisedAt, outcome: "missed", keptAt: next?.publishedAt ?? null });
     else records.push({ updateId: update.id, promisedAt, outcome: "pending", keptAt: null });
   });
   return records;
@@ -162,10 +165,15 @@ export function publishedEntryText(status: string, body: string, moved: readonly
  */
 export function returnRefusal(update: Written & { state: UpdateStateName; status?: string }, refuserId: string): Refusal | null {
   if (update.state !== "awaiting_approval") {
-    return { code: "conflict", message: `Only an update awaiting approval can be refused; this one is ${UPDATE_STATE_LABELS[update.state].toLowerCase()}.` };
+    return {
+      code: "conflict",
+      message: `Only an update awaiting approval can be refused; this one is ${UPDATE_STATE_LABELS[update.state].toLowerCase()}.`,
+    };
   }
   const what = approvedText(update.status);
-  if (update.authorId === refuserId) return { code: "forbidden", message: `The author of ${withArticle(what)} cannot refuse it; edit or discard it instead.` };
-  if (update.contributorIds.includes(refuserId)) return { code: "forbidden", message: `You edited this ${what}'s text; someone who did not must approve or refuse it.` };
+  if (update.authorId === refuserId)
+    return { code: "forbidden", message: `The author of ${withArticle(what)} cannot refuse it; edit or discard it instead.` };
+  if (update.contributorIds.includes(refuserId))
+    return { code: "forbidden", message: `You edited this ${what}'s text; someone who did not must approve or refuse it.` };
   return null;
 }

@@ -18,7 +18,12 @@ const fields = {
   title: z.string().trim().min(3, "must be at least 3 characters").max(200),
   components: z.array(ComponentChangeSchema).max(100),
   notify: z.boolean(),
-  nextUpdateInMinutes: z.number({ message: "must be a number of minutes" }).int().min(5, "must be at least 5 minutes").max(24 * 60, "must be at most a day").nullable(),
+  nextUpdateInMinutes: z
+    .number({ message: "must be a number of minutes" })
+    .int()
+    .min(5, "must be at least 5 minutes")
+    .max(24 * 60, "must be at most a day")
+    .nullable(),
 };
 
 export const NewUpdateSchema = z

@@ -47,16 +47,28 @@ export function updateView(row: UpdateRow): UpdateView {
         oldStatus: (c.oldStatus as ComponentStatusName | null) ?? null,
       })),
     author: row.author,
-    contributors: orderedContributors(row.authorId, row.contributors.map((c) => ({ ...c.user, since: c.since }))),
+    contributors: orderedContributors(
+      row.authorId,
+      row.contributors.map((c) => ({ ...c.user, since: c.since })),
+    ),
     approvedBy: row.approvedBy,
     approvedAt: iso(row.approvedAt),
     publishedBy: row.publishedBy,
     publishedAt: iso(row.publishedAt),
     fromEntryId: row.sourceEntryId,
-    returned: row.returnedAt && row.returnedReason !== null ? { by: row.returnedBy, at: row.returnedAt.toISOString(), reason: row.returnedReason } : null,
+    returned:
+      row.returnedAt && row.returnedReason !== null
+        ? { by: row.returnedBy, at: row.returnedAt.toISOString(), reason: row.returnedReason }
+        : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    lint: row.status === "postmortem" ? reportLint(row.body, row.components.map((c) => c.component.name)) : [],
+    lint:
+      row.status === "postmortem"
+        ? reportLint(
+            row.body,
+            row.components.map((c) => c.component.name),
+          )
+        : [],
   };
 }
 

@@ -5,7 +5,13 @@ import type { Page } from "playwright-core";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until check() returns true; throws with the message (and the last value seen) when time runs out. */
-export async function waitUntil<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, message: string, timeoutMs = 5_000, everyMs = 100): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  message: string,
+  timeoutMs = 5_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value: T;
   for (;;) {
@@ -34,11 +40,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function fillLogin(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel(/e-?mail/i).fill(email);
   await page.getByLabel(/password/i).fill(password);
-  await page.locator("form").filter({ has: page.locator('input[type="password"]') }).getByRole("button", { name: /sign in|log in/i }).click();
+  await page
+    .locator("form")
+    .filter({ has: page.locator('input[type="password"]') })
+    .getByRole("button", { name: /sign in|log in/i })
+    .click();
 }
 
 export async function waitForLive(page: Page, timeout = 20_000): Promise<void> {
-  await page.getByTestId("connection").filter({ hasText: /^\s*Live\s*$/ }).waitFor({ timeout });
+  await page
+    .getByTestId("connection")
+    .filter({ hasText: /^\s*Live\s*$/ })
+    .waitFor({ timeout });
 }
 
 /** Opens an incident's room and waits until its event stream is open and the composer ready. */
@@ -53,9 +66,17 @@ export async function sendEntry(page: Page, text: string): Promise<void> {
   const composer = page.getByTestId("composer");
   await composer.click();
   await composer.pressSequentially(text, { delay: 5 });
-  await waitUntil(() => composer.innerText(), (t) => t.includes(text), "the composer shows the typed text");
+  await waitUntil(
+    () => composer.innerText(),
+    (t) => t.includes(text),
+    "the composer shows the typed text",
+  );
   await composer.press("Enter");
-  await waitUntil(() => composer.innerText(), (t) => !t.includes(text), "the composer is cleared after Enter");
+  await waitUntil(
+    () => composer.innerText(),
+    (t) => !t.includes(text),
+    "the composer is cleared after Enter",
+  );
 }
 
 export const timelineEntry = (page: Page, text: string) => page.getByTestId("timeline-entry").filter({ hasText: text });
@@ -73,7 +94,11 @@ export function api(baseUrl: string, token: string) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -93,12 +118,17 @@ export function api(baseUrl: string, token: string) {
       return res.json.incident;
     },
     async timeline(incidentId: string) {
-      const res = await call<{ entries: { id: string; seq: number; body: string; kind: string }[] }>("GET", `/api/v1/incidents/${incidentId}/timeline`);
+      const res = await call<{ entries: { id: string; seq: number; body: string; kind: string }[] }>(
+        "GET",
+        `/api/v1/incidents/${incidentId}/timeline`,
+      );
       if (res.status !== 200) throw new Error(`GET timeline: ${res.status} ${JSON.stringify(res.json)}`);
       return res.json.entries;
     },
     async incident(incidentId: string) {
-      const res = await call<{ incident: Record<string, unknown> & { id: string; ref: string; severity: string; status: string; title: string } }>("GET", `/api/v1/incidents/${incidentId}`);
+      const res = await call<{
+        incident: Record<string, unknown> & { id: string; ref: string; severity: string; status: string; title: string };
+      }>("GET", `/api/v1/incidents/${incidentId}`);
       if (res.status !== 200) throw new Error(`GET incident: ${res.status} ${JSON.stringify(res.json)}`);
       return res.json.incident;
     },

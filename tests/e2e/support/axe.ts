@@ -15,7 +15,9 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    type Result = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+    };
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<Result> } }).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
@@ -27,7 +29,9 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
         id: v.id,
         impact: v.impact ?? "",
         help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 3).join(" ") ?? ""}`.trim()),
+        nodes: v.nodes
+          .slice(0, 5)
+          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 3).join(" ") ?? ""}`.trim()),
       }));
   });
 }

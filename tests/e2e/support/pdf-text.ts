@@ -105,7 +105,9 @@ function pageText(objects: Map<number, PdfObject>, page: PdfObject): string {
   const content = ids.map((id) => objects.get(id)?.data?.toString("latin1") ?? "").join("\n");
   let font: CMap | undefined;
   let out = "";
-  for (const op of content.matchAll(/\/([^\s/]+)\s+[-\d.]+\s+Tf|\[((?:<[0-9A-Fa-f\s]*>|[-\d.\s])*)\]\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj|\bET\b/g)) {
+  for (const op of content.matchAll(
+    /\/([^\s/]+)\s+[-\d.]+\s+Tf|\[((?:<[0-9A-Fa-f\s]*>|[-\d.\s])*)\]\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj|\bET\b/g,
+  )) {
     if (op[1] !== undefined) font = fonts.get(op[1]);
     else if (op[2] !== undefined) out += [...op[2].matchAll(/<([0-9A-Fa-f\s]*)>/g)].map((s) => decode(s[1], font)).join("");
     else if (op[3] !== undefined) out += decode(op[3], font);

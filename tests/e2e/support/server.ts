@@ -25,7 +25,9 @@ export function buildDir(): string {
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<AppServer> {
   const dir = buildDir();
   if (!existsSync(path.join(dir, "server/index.js"))) {
-    throw new Error(`No app build in ${dir}. Build first: BUILD_DIR=${path.relative(REPO_ROOT, dir) || "."} npx remix vite:build (or set TEST_BUILD_DIR).`);
+    throw new Error(
+      `No app build in ${dir}. Build first: BUILD_DIR=${path.relative(REPO_ROOT, dir) || "."} npx remix vite:build (or set TEST_BUILD_DIR).`,
+    );
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "incident-desk-e2e-"));
   try {

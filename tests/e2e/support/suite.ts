@@ -14,7 +14,12 @@ export type Suite = {
   /** A fresh context (own cookies and storage) and page, closed after the test; baseURL defaults to the server's. */
   newPage: (label: string, baseURL?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
   /** newPage, then sign in as that user. */
-  signedInPage: (label: string, email: string, baseURL?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
+  signedInPage: (
+    label: string,
+    email: string,
+    baseURL?: string,
+    options?: BrowserContextOptions,
+  ) => Promise<{ context: BrowserContext; page: Page }>;
 };
 
 export function useSuite(name: string, options: { env?: Record<string, string> } = {}): Suite {

@@ -44,11 +44,16 @@ export async function inertDom(page: Page): Promise<DomFindings> {
         const value = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (name.startsWith("on")) found.handlers.push(`<${el.localName} ${attr.name}="${attr.value}">`);
         const isIcon = el.localName === "link" && value === "data:,";
-        if (!isIcon && /^(javascript|vbscript|data):/.test(value)) found.dangerousUrls.push(`<${el.localName} ${attr.name}="${attr.value}">`);
+        if (!isIcon && /^(javascript|vbscript|data):/.test(value))
+          found.dangerousUrls.push(`<${el.localName} ${attr.name}="${attr.value}">`);
       }
       // the app's own inline scripts carry the CSP nonce (its data may quote a payload, as JSON)
-      if (el.localName === "script" && !(el as HTMLScriptElement).nonce && (el.textContent ?? "").includes("__xss")) found.scripts.push((el.textContent ?? "").slice(0, 120));
-      if ((el.localName === "iframe" || el.localName === "frame" || el.localName === "object" || el.localName === "embed") && !el.hasAttribute("sandbox")) {
+      if (el.localName === "script" && !(el as HTMLScriptElement).nonce && (el.textContent ?? "").includes("__xss"))
+        found.scripts.push((el.textContent ?? "").slice(0, 120));
+      if (
+        (el.localName === "iframe" || el.localName === "frame" || el.localName === "object" || el.localName === "embed") &&
+        !el.hasAttribute("sandbox")
+      ) {
         found.frames.push(el.outerHTML.slice(0, 120));
       }
     }

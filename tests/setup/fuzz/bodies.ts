@@ -41,19 +41,41 @@ export function jsonBody(route: DiscoveredRoute, method: string, rng: Rng): { mu
     ["wrong kinds of fields", () => jsonBytes(broken())],
     ["wrong kinds of fields", () => jsonBytes(broken())],
     ["wrong kinds of fields", () => jsonBytes(broken())],
-    ["repeated key, the last one wrong", () => {
-      const body = text();
-      const [name] = Object.keys(fields ?? { x: 0 });
-      return `{"${name}":"Valid looking value",${body.slice(1)}`;
-    }],
-    ["truncated JSON", () => { const t = text(); return t.slice(0, 1 + rng.int(t.length - 1)); }],
+    [
+      "repeated key, the last one wrong",
+      () => {
+        const body = text();
+        const [name] = Object.keys(fields ?? { x: 0 });
+        return `{"${name}":"Valid looking value",${body.slice(1)}`;
+      },
+    ],
+    [
+      "truncated JSON",
+      () => {
+        const t = text();
+        return t.slice(0, 1 + rng.int(t.length - 1));
+      },
+    ],
     ["trailing comma", () => text().replace(/}$/, ",}")],
-    ["NaN / Infinity / undefined", () => text().replace(/:[^,}]*/, `:${rng.pick(["NaN", "Infinity", "-Infinity", "undefined", "01", "+1", "0x1F", ".5"])}`)],
+    [
+      "NaN / Infinity / undefined",
+      () => text().replace(/:[^,}]*/, `:${rng.pick(["NaN", "Infinity", "-Infinity", "undefined", "01", "+1", "0x1F", ".5"])}`),
+    ],
     ["single quotes", () => text().replace(/"/g, "'")],
     ["a comment", () => text().replace(/^{/, "{/* hi */")],
     ["a byte order mark", () => "\ufeff" + text()],
     ["UTF-16", () => Buffer.from(text(), "utf16le")],
-    ["raw bytes that are not UTF-8", () => Buffer.concat([Buffer.from('{"x":"'), Buffer.from(rng.pick(RAW_BYTES)), Buffer.from('",'), Buffer.from(text().slice(1, -1)), Buffer.from("")])],
+    [
+      "raw bytes that are not UTF-8",
+      () =>
+        Buffer.concat([
+          Buffer.from('{"x":"'),
+          Buffer.from(rng.pick(RAW_BYTES)),
+          Buffer.from('",'),
+          Buffer.from(text().slice(1, -1)),
+          Buffer.from(""),
+        ]),
+    ],
     ["not an object", () => rng.pick(["[]", "null", "42", '"a string"', "true", "[{}]", '["title"]'])],
     ["10k deep arrays", () => `{"${rng.pick(Object.keys(fields ?? { x: 0 }))}":${deep(10_000, "[", "]", "{}")}}`],
     ["10k deep objects", () => deep(rng.pick([10_000, 50_000]), '{"a":', "}", "[]")],
@@ -79,17 +101,32 @@ export function formBody(route: DiscoveredRoute, rng: Rng): { mutation: string; 
   const variants: [string, () => { body: Buffer; contentType: string | null }][] = [
     ["a NUL in a field (urlencoded)", () => ({ body: urlencoded(), contentType: "application/x-www-form-urlencoded" })],
     ["a NUL in a field (urlencoded)", () => ({ body: urlencoded(), contentType: "application/x-www-form-urlencoded" })],
-    ["a NUL in a field (multipart)", () => {
-      const boundary = "fuzzboundary" + rng.int(1e9);
-      const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
-      return { body: Buffer.from(`${parts}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
-    }],
+    [
+      "a NUL in a field (multipart)",
+      () => {
+        const boundary = "fuzzboundary" + rng.int(1e9);
+        const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
+        return { body: Buffer.from(`${parts}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+      },
+    ],
     ["JSON instead of a form", () => ({ body: Buffer.from(JSON.stringify(Object.fromEntries(fields))), contentType: "application/json" })],
     ["text/plain instead of a form", () => ({ body: urlencoded(), contentType: "text/plain" })],
     ["no content type", () => ({ body: urlencoded(), contentType: null })],
     ["multipart without a boundary", () => ({ body: urlencoded(), contentType: "multipart/form-data" })],
-    ["multipart cut short", () => ({ body: Buffer.from('--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated'), contentType: "multipart/form-data; boundary=b" })],
-    ["a form over 256 KB", () => ({ body: Buffer.concat([urlencoded(), Buffer.from(`&title=${"w".repeat(300_000 + rng.int(700_000))}`)]), contentType: "application/x-www-form-urlencoded" })],
+    [
+      "multipart cut short",
+      () => ({
+        body: Buffer.from('--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nunterminated'),
+        contentType: "multipart/form-data; boundary=b",
+      }),
+    ],
+    [
+      "a form over 256 KB",
+      () => ({
+        body: Buffer.concat([urlencoded(), Buffer.from(`&title=${"w".repeat(300_000 + rng.int(700_000))}`)]),
+        contentType: "application/x-www-form-urlencoded",
+      }),
+    ],
   ];
   const [mutation, make] = rng.pick(variants);
   return { mutation, ...make() };

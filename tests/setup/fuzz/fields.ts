@@ -18,7 +18,16 @@ const body: FieldSpec = { kind: "body" };
 
 type Fields = Record<string, FieldSpec>;
 
-const declare: Fields = { title: text, severity: choice, summary: text, components: list, regions: list, commanderId: text, startedAt: time, detectedAt: time };
+const declare: Fields = {
+  title: text,
+  severity: choice,
+  summary: text,
+  components: list,
+  regions: list,
+  commanderId: text,
+  startedAt: time,
+  detectedAt: time,
+};
 const incidentPatch: Fields = {
   ...declare,
   status: choice,
@@ -31,7 +40,15 @@ const incidentPatch: Fields = {
   moveImpactWindows: bool,
 };
 const updateFields: Fields = { status: choice, body: text, title: text, components: list, notify: bool, nextUpdateInMinutes: intOrNull };
-const actionItem: Fields = { title: text, kind: choice, priority: choice, ownerId: text, ownerEmail: choice, dueAt: time, trackerUrl: choice };
+const actionItem: Fields = {
+  title: text,
+  kind: choice,
+  priority: choice,
+  ownerId: text,
+  ownerEmail: choice,
+  dueAt: time,
+  trackerUrl: choice,
+};
 
 export const JSON_FIELDS: Record<string, Fields> = {
   "api.v1.incidents.ts POST": declare,
@@ -40,8 +57,22 @@ export const JSON_FIELDS: Record<string, Fields> = {
   "api.v1.incidents.$id.timeline.$entryId.ts PATCH": { body, kind: choice, pinned: bool, occurredAt: time },
   "api.v1.incidents.$id.updates.ts POST": { ...updateFields, publish: bool, fromEntryId: text, template: text },
   "api.v1.updates.$id.ts PATCH": updateFields,
-  "api.v1.components.ts POST": { name: text, description: textOrNull, groupId: textOrNull, group: bool, regions: list, slaTarget: percentOrNull },
-  "api.v1.components.$id.ts PATCH": { name: text, description: textOrNull, groupId: textOrNull, regions: list, position: int, slaTarget: percentOrNull },
+  "api.v1.components.ts POST": {
+    name: text,
+    description: textOrNull,
+    groupId: textOrNull,
+    group: bool,
+    regions: list,
+    slaTarget: percentOrNull,
+  },
+  "api.v1.components.$id.ts PATCH": {
+    name: text,
+    description: textOrNull,
+    groupId: textOrNull,
+    regions: list,
+    position: int,
+    slaTarget: percentOrNull,
+  },
   "api.v1.tokens.ts POST": { name: text, role: choice },
   "api.v1.users.ts POST": { email: choice, name: text, role: choice, password: text },
   "api.v1.users.$id.ts PATCH": { role: choice, name: text, disabled: bool },
@@ -56,7 +87,16 @@ export const JSON_FIELDS: Record<string, Fields> = {
   "api.v1.action-items.$id.ts PATCH": { ...actionItem, state: choice, ownerId: textOrNull, trackerUrl: choiceOrNull },
   "api.v1.postmortems.$id.review.ts POST": { action: choice, note: text },
   "api.v1.postmortems.$id.sections.$key.ts PUT": { doc: object },
-  "api.v1.alerts.generic.ts POST": { source: text, key: text, status: choice, title: text, severity: choice, component: text, description: text, url: text },
+  "api.v1.alerts.generic.ts POST": {
+    source: text,
+    key: text,
+    status: choice,
+    title: text,
+    severity: choice,
+    component: text,
+    description: text,
+    url: text,
+  },
   "api.v1.alerts.alertmanager.ts POST": {
     version: choice,
     groupKey: text,

@@ -36,10 +36,34 @@ export type GenerateOptions = {
 };
 
 const ODD_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "MKCOL"];
-const QUERY_NAMES = ["status", "severity", "component", "from", "to", "q", "cursor", "limit", "after", "kinds", "state", "owner", "overdue", "search", "sla", "figure", "table", "kind", "token", "intent"];
+const QUERY_NAMES = [
+  "status",
+  "severity",
+  "component",
+  "from",
+  "to",
+  "q",
+  "cursor",
+  "limit",
+  "after",
+  "kinds",
+  "state",
+  "owner",
+  "overdue",
+  "search",
+  "sla",
+  "figure",
+  "table",
+  "kind",
+  "token",
+  "intent",
+];
 
 export function slotOf(route: DiscoveredRoute, index: number): string {
-  const previous = route.segments.slice(0, index).reverse().find((s) => "literal" in s);
+  const previous = route.segments
+    .slice(0, index)
+    .reverse()
+    .find((s) => "literal" in s);
   const segment = route.segments[index];
   return `${previous && "literal" in previous ? previous.literal : ""}/:${"param" in segment ? segment.param : ""}`;
 }
@@ -135,7 +159,14 @@ export function* generateRequests(options: GenerateOptions): Generator<FuzzReque
       const json = jsonBody(route, method, rng);
       mutation = route.body === "none" ? "an id that names nothing" : json.mutation;
       body = json.body;
-      headers["content-type"] = rng.chance(0.8) ? "application/json" : rng.pick(["text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "multipart/form-data; boundary=x"]);
+      headers["content-type"] = rng.chance(0.8)
+        ? "application/json"
+        : rng.pick([
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=utf-16",
+            "multipart/form-data; boundary=x",
+          ]);
       const sign = options.signers?.[route.file];
       if (sign && rng.chance(0.8)) Object.assign(headers, sign(body));
     }

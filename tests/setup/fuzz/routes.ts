@@ -27,7 +27,8 @@ export type DiscoveredRoute = {
 /** A route whose action lives in a module (`~/modules/…/*-action.server.ts`, decision 0044) is read with that module. */
 function withActionModules(source: string): string {
   let all = source;
-  for (const m of source.matchAll(/from "~\/(modules\/[\w/.-]+-action\.server\.ts)"/g)) all += "\n" + readFileSync(path.join(REPO_ROOT, "app", m[1]), "utf8");
+  for (const m of source.matchAll(/from "~\/(modules\/[\w/.-]+-action\.server\.ts)"/g))
+    all += "\n" + readFileSync(path.join(REPO_ROOT, "app", m[1]), "utf8");
   return all;
 }
 
@@ -80,7 +81,11 @@ export function discoverRoutes(dir = path.join(REPO_ROOT, "app/routes")): Discov
       const pattern = "/" + segments.map((s) => ("literal" in s ? s.literal : `:${s.param}${s.suffix}`)).join("/");
       const hasLoader = /export (async )?function loader|export const loader/.test(source);
       const hasAction = /export (async )?function action|export const action/.test(source);
-      const body = /parseJson\(|readAlertPayload\(|readLimited\(|readSignedSlackRequest\(/.test(source) ? "json" : /readForm\(|parseForm\(|formData\(\)/.test(source) ? "form" : "none";
+      const body = /parseJson\(|readAlertPayload\(|readLimited\(|readSignedSlackRequest\(/.test(source)
+        ? "json"
+        : /readForm\(|parseForm\(|formData\(\)/.test(source)
+          ? "form"
+          : "none";
       const formFields = new Set<string>();
       for (const m of source.matchAll(/name="([A-Za-z][\w-]*)"|form\.get(?:All)?\("([A-Za-z][\w-]*)"\)/g)) formFields.add(m[1] ?? m[2]);
       return {

@@ -43,7 +43,13 @@ export function sender(baseUrl: string, concurrency: number) {
           if (size < 64 * 1024) chunks.push(chunk);
           size += chunk.length;
         });
-        res.on("end", () => done({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          done({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers["content-type"] ?? ""),
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
         res.on("error", () => done({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), text: "" }));
       });
       req.end(request.body ?? undefined);

@@ -65,9 +65,31 @@ export function wrongValue(spec: FieldSpec, rng: Rng): unknown {
     bool: () => ["true", "false", 1, 0, null, [], {}, "yes"],
     list: () => ["a", 1, {}, true, null, [42], [null], [[]], [rng.pick(UNSTORABLE_TEXT)], Array.from({ length: 5000 }, () => 42)],
     // Times are coerced (a number or a string): only what cannot be a storable time breaks them.
-    time: () => [{}, "after lunch", "", "+099999-01-01T00:00:00Z", "-000001-01-01T00:00:00Z", -8.64e15, 8.64e15, "2026-13-45T99:00:00Z", "1969-12-31T23:59:59Z", "soon\u0301"],
+    time: () => [
+      {},
+      "after lunch",
+      "",
+      "+099999-01-01T00:00:00Z",
+      "-000001-01-01T00:00:00Z",
+      -8.64e15,
+      8.64e15,
+      "2026-13-45T99:00:00Z",
+      "1969-12-31T23:59:59Z",
+      "soon\u0301",
+    ],
     object: () => [42, "doc", true, [], null, [{}], rng.pick(UNSTORABLE_TEXT)],
-    body: () => [42, true, null, [], {}, "   ", { type: "doc" }, { type: "doc", content: "x" }, rng.pick(UNSTORABLE_TEXT), "x".repeat(1024 * 1024)],
+    body: () => [
+      42,
+      true,
+      null,
+      [],
+      {},
+      "   ",
+      { type: "doc" },
+      { type: "doc", content: "x" },
+      rng.pick(UNSTORABLE_TEXT),
+      "x".repeat(1024 * 1024),
+    ],
   };
   const options = choices[spec.kind]().filter((v) => !(spec.nullable && v === null));
   return rng.pick(options);

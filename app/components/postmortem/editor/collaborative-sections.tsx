@@ -44,13 +44,15 @@ export function CollaborativeSections({
         </p>
       ) : access === "ended" ? (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-          Your access to this document ended (you were signed out, your account was disabled, or your role changed). Nothing typed
-          since is saved: sign in again to go on.
+          Your access to this document ended (you were signed out, your account was disabled, or your role changed). Nothing typed since is
+          saved: sign in again to go on.
         </p>
       ) : null}
       {SECTIONS.map((section) => (
         <SectionCard key={section.key} section={section}>
-          {generatedOf(section.key) ? <GeneratedPart postmortemId={postmortemId} section={generatedOf(section.key)!} canRefresh={canRefresh} /> : null}
+          {generatedOf(section.key) ? (
+            <GeneratedPart postmortemId={postmortemId} section={generatedOf(section.key)!} canRefresh={canRefresh} />
+          ) : null}
           {shared?.loaded ? (
             <SectionEditor section={section} doc={shared.doc} provider={shared.provider} me={collaborator} editable={access === "edit"} />
           ) : (

@@ -19,7 +19,13 @@ const DOT: Record<LinkState, string> = {
 
 export function ConnectionStatus({ link, unsent }: { link: LinkState; unsent: number }) {
   return (
-    <p className="flex items-center gap-1.5 text-sm text-slate-700" role="status" aria-live="polite" data-testid="collab-connection" data-state={link}>
+    <p
+      className="flex items-center gap-1.5 text-sm text-slate-700"
+      role="status"
+      aria-live="polite"
+      data-testid="collab-connection"
+      data-state={link}
+    >
       <span aria-hidden className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${DOT[link]}`} />
       <span>{TEXT[link]}</span>
       {link === "connected" && unsent > 0 ? <span className="text-slate-600">· sending changes…</span> : null}

@@ -11,7 +11,15 @@ import { inUtc } from "~/utils/time.ts";
 
 export type GeneratedSection = { key: SectionKey; title: string; source: string; generated: PmDoc | null; generatedAt: string | null };
 
-export function GeneratedPart({ postmortemId, section, canRefresh }: { postmortemId: string; section: GeneratedSection; canRefresh: boolean }) {
+export function GeneratedPart({
+  postmortemId,
+  section,
+  canRefresh,
+}: {
+  postmortemId: string;
+  section: GeneratedSection;
+  canRefresh: boolean;
+}) {
   const fetcher = useFetcher<{ errors?: Record<string, string> }>();
   const busy = fetcher.state !== "idle";
   const errors = fetcher.data?.errors;
@@ -45,7 +53,11 @@ export function GeneratedPart({ postmortemId, section, canRefresh }: { postmorte
           </fetcher.Form>
         ) : null}
       </div>
-      {shown ? <RichText doc={section.generated} safeHref={SAFE_HREF} className="mt-1 text-slate-800 [&_h3]:mt-2 [&_h3]:font-semibold" /> : <p className="mt-1 text-slate-600">The incident has nothing for this section yet.</p>}
+      {shown ? (
+        <RichText doc={section.generated} safeHref={SAFE_HREF} className="mt-1 text-slate-800 [&_h3]:mt-2 [&_h3]:font-semibold" />
+      ) : (
+        <p className="mt-1 text-slate-600">The incident has nothing for this section yet.</p>
+      )}
       {errors ? (
         <p role="alert" className="mt-1 text-red-800">
           {Object.values(errors).join(" ")}

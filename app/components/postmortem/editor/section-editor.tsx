@@ -18,7 +18,14 @@ export type Collaborator = { name: string; color: string };
 function renderCaret(user: Record<string, string>): HTMLElement {
   const caret = document.createElement("span");
   caret.className = "collaboration-carets__caret";
-  Object.assign(caret.style, { borderLeft: `2px solid ${user.color}`, marginLeft: "-1px", marginRight: "-1px", position: "relative", wordBreak: "normal", pointerEvents: "none" });
+  Object.assign(caret.style, {
+    borderLeft: `2px solid ${user.color}`,
+    marginLeft: "-1px",
+    marginRight: "-1px",
+    position: "relative",
+    wordBreak: "normal",
+    pointerEvents: "none",
+  });
   const label = document.createElement("span");
   label.className = "collaboration-carets__label";
   label.textContent = user.name;
@@ -43,7 +50,11 @@ function renderCaret(user: Record<string, string>): HTMLElement {
 /** A section's frame: its title, its guiding questions, and what goes in it (the editor, or a wait). */
 export function SectionCard({ section, children }: { section: Pick<SectionDefinition, "key" | "title" | "prompts">; children: ReactNode }) {
   return (
-    <section aria-labelledby={`section-${section.key}-title`} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid={`section-${section.key}`}>
+    <section
+      aria-labelledby={`section-${section.key}-title`}
+      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      data-testid={`section-${section.key}`}
+    >
       <h2 id={`section-${section.key}-title`} className="text-lg font-semibold">
         {section.title}
       </h2>
@@ -81,7 +92,9 @@ export function SectionEditor({
         ...sectionExtensions(),
         Collaboration.configure({ document: doc, field: section.key }),
         CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
-        Placeholder.configure({ placeholder: section.source === "written" ? "Answer the questions above…" : "Write what the generated part does not say…" }),
+        Placeholder.configure({
+          placeholder: section.source === "written" ? "Answer the questions above…" : "Write what the generated part does not say…",
+        }),
       ],
       editorProps: {
         attributes: {
@@ -107,7 +120,12 @@ export function SectionEditor({
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.setEditable(editable);
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: { ...(editor.options.editorProps.attributes as Record<string, string>), "aria-readonly": String(!editable) } } });
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: { ...(editor.options.editorProps.attributes as Record<string, string>), "aria-readonly": String(!editable) },
+      },
+    });
   }, [editor, editable]);
 
   return (

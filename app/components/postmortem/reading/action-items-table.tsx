@@ -53,7 +53,9 @@ export function ActionItemsTable({ items, now }: { items: ActionItem[]; timeZone
                       ) : (
                         <span className="text-slate-600">no due date</span>
                       )}
-                      {overdue ? <span className="block font-semibold text-red-800 max-sm:ml-2 max-sm:inline">{overdue.replace(/^o/, "O")}</span> : null}
+                      {overdue ? (
+                        <span className="block font-semibold text-red-800 max-sm:ml-2 max-sm:inline">{overdue.replace(/^o/, "O")}</span>
+                      ) : null}
                     </td>
                     <td className={CELL} data-label="Priority">
                       {ACTION_ITEM_PRIORITY_LABELS[item.priority as ActionItemPriorityName] ?? item.priority}

@@ -34,7 +34,8 @@ export function HeadlineNumbersPanel({ numbers: n }: { numbers: HeadlineNumbers 
             <ul>
               {levels.map((level) => (
                 <li key={level}>
-                  <span className="tabular-nums">{formatDuration(n.customerFacing.byLevel[level])}</span> {IMPACT_LABELS[level].toLowerCase()}
+                  <span className="tabular-nums">{formatDuration(n.customerFacing.byLevel[level])}</span>{" "}
+                  {IMPACT_LABELS[level].toLowerCase()}
                 </li>
               ))}
             </ul>
@@ -68,7 +69,8 @@ export function HeadlineNumbersPanel({ numbers: n }: { numbers: HeadlineNumbers 
             ? n.components.map((c, i) => (
                 <span key={c.name}>
                   {i ? ", " : ""}
-                  <span className="font-medium">{c.name}</span> <span className="text-slate-600">({IMPACT_LABELS[c.worst].toLowerCase()} at worst)</span>
+                  <span className="font-medium">{c.name}</span>{" "}
+                  <span className="text-slate-600">({IMPACT_LABELS[c.worst].toLowerCase()} at worst)</span>
                 </span>
               ))
             : "none recorded"}

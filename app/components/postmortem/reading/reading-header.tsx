@@ -18,10 +18,15 @@ const STATE_STYLE: Record<PostmortemStateName, string> = {
 };
 
 export function PostmortemStateBadge({ state }: { state: PostmortemStateName }) {
-  return <span className={`pm-badge inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATE_STYLE[state]}`}>{POSTMORTEM_STATE_LABELS[state]}</span>;
+  return (
+    <span className={`pm-badge inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATE_STYLE[state]}`}>
+      {POSTMORTEM_STATE_LABELS[state]}
+    </span>
+  );
 }
 
-const ACTION_LINK = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100 hover:no-underline";
+const ACTION_LINK =
+  "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100 hover:no-underline";
 
 type Props = {
   postmortem: Omit<NonNullable<PostmortemView>, "sections" | "changes">;
@@ -66,9 +71,10 @@ export function ReadingHeader({ postmortem: pm, commander, timeZone, canEdit }: 
       <dl className="mt-4 grid grid-cols-1 gap-x-8 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">Incident</dt>
         <dd>
-          {pm.incident.title}, started{" "}
-          <Time at={pm.incident.startedAt} format="d MMM yyyy HH:mm" />
-          {showsLocalTime([pm.incident.startedAt], timeZone) ? <span className="text-slate-600"> ({inUtc(pm.incident.startedAt, "d MMM HH:mm")})</span> : null}
+          {pm.incident.title}, started <Time at={pm.incident.startedAt} format="d MMM yyyy HH:mm" />
+          {showsLocalTime([pm.incident.startedAt], timeZone) ? (
+            <span className="text-slate-600"> ({inUtc(pm.incident.startedAt, "d MMM HH:mm")})</span>
+          ) : null}
           {commander ? <span className="text-slate-600">; incident commander {commander}</span> : null}
         </dd>
         <dt className="text-slate-600">Authors</dt>
@@ -82,8 +88,7 @@ export function ReadingHeader({ postmortem: pm, commander, timeZone, canEdit }: 
           {dates.map((d, i) => (
             <span key={d.label}>
               {i ? " · " : ""}
-              {d.label}{" "}
-              <Time at={d.at} format="d MMM yyyy" dateOnly />
+              {d.label} <Time at={d.at} format="d MMM yyyy" dateOnly />
             </span>
           ))}
         </dd>
