@@ -70,16 +70,14 @@ describe("the incident room, denser", () => {
       await waitForLive(page);
       const entry = timelineEntry(page, marker);
       await entry.waitFor();
-      const links = await entry
-        .locator("a")
-        .evaluateAll((as) =>
-          as.map((a) => ({
-            href: a.getAttribute("href"),
-            text: a.textContent,
-            target: a.getAttribute("target"),
-            rel: a.getAttribute("rel"),
-          })),
-        );
+      const links = await entry.locator("a").evaluateAll((as) =>
+        as.map((a) => ({
+          href: a.getAttribute("href"),
+          text: a.textContent,
+          target: a.getAttribute("target"),
+          rel: a.getAttribute("rel"),
+        })),
+      );
       const opens = (url: string) => ({ href: url, text: url, target: "_blank", rel: "noopener noreferrer nofollow" });
       expect(links).toEqual([opens("https://grafana.example/d/abc?from=now-1h&to=now"), opens("http://wiki.example/Runbook_(db)")]);
       const text = await entry.innerText();
