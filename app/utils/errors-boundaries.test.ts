@@ -15,13 +15,12 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Modules that still answer with a Response, and why: downloads and event streams (issue 15 item 3
- * moves them beside their routes), Slack's answer to a command. (The public subscription pages' HTML
+ * Modules that still answer with a Response, and why: the event streams, and Slack's answer to a
+ * command (downloads moved to app/http). (The public subscription pages' HTML
  * moved to app/public-site.)
  * None of them answers an error with it.
  */
 const ANSWERS_NOT_ERRORS = new Set([
-  "modules/audit/download.server.ts",
   "modules/timeline/stream.server.ts",
   "modules/notifications/stream.server.ts",
   "modules/slack/requests.server.ts",
