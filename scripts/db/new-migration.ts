@@ -6,14 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  POSTGRES_SCHEMA,
-  SQLITE_SCHEMA,
-  derivePostgresSchema,
-  readSchema,
-  sqliteSchemaFromPostgres,
-  type SchemaFiles,
-} from "./schemas.ts";
+import { POSTGRES_SCHEMA, SQLITE_SCHEMA, derivePostgresSchema, readSchema, sqliteSchemaFromPostgres, type SchemaFiles } from "./schemas.ts";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -27,9 +27,7 @@ export function derivePostgresSchema(sqliteSchema: SchemaFiles): SchemaFiles {
   if (derived === main || !derived.includes("postgresql") || !derived.includes("prisma-pg")) {
     throw new Error(`prisma/schema/${MAIN_FILE} no longer has the datasource or generator lines this script rewrites`);
   }
-  return mapFiles(sqliteSchema, (name, text) =>
-    HEADER + (name === MAIN_FILE ? derived.replace(/^(\/\/[^\n]*\n)+\n/, "") : text),
-  );
+  return mapFiles(sqliteSchema, (name, text) => HEADER + (name === MAIN_FILE ? derived.replace(/^(\/\/[^\n]*\n)+\n/, "") : text));
 }
 
 /** Turns a derived Postgres schema back into the SQLite schema it came from (for diffs). */
