@@ -85,7 +85,9 @@ export function everyTable(): string[] {
   const files = readdirSync(folder).filter((name) => name.endsWith(".prisma"));
   const schema = files.map((name) => readFileSync(path.join(folder, name), "utf8")).join("\n");
   if (/@@map\(/.test(schema)) throw new Error("a model maps its table name: read @@map here");
-  return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+  const tables = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+  if (tables.length === 0) throw new Error("prisma/schema/ holds no model");
+  return tables;
 }
 
 /** Sizes of the tables (by default those in STORED_TABLES). */
