@@ -4,7 +4,14 @@ import { isDomainError } from "~/utils/errors.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ImportForm, RemoveSubscriber, subscriberState, When, type SubscriberOutcome } from "~/components/admin/subscriber-forms.tsx";
+import {
+  ImportForm,
+  RemoveSubscriber,
+  rowsRefused,
+  subscriberState,
+  When,
+  type SubscriberOutcome,
+} from "~/components/admin/subscriber-forms.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
@@ -14,6 +21,7 @@ import { listSubscribers, removeSubscriber } from "~/modules/subscribers/subscri
 import { csvFromUpload, importSubscribersCsv, readImportForm } from "~/modules/subscribers/transfer.server.ts";
 import { parseQuery } from "~/utils/http.server.ts";
 import { readIntent, unhandledIntent } from "~/utils/form.server.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const QuerySchema = z.object({ q: z.string().trim().max(254).optional(), after: z.string().max(64).optional() });
@@ -36,7 +44,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     intent = readIntent(form, Intent);
   } catch (error) {
     const refusal = formRefusal(error);
-    return data<SubscriberOutcome>({ form: "import", ok: false, error: refusal.errors._ }, refusal.init);
+    return data<SubscriberOutcome>({ form: "import", ok: false, errors: refusal.errors }, refusal.init);
   }
   switch (intent) {
     case "remove":
@@ -57,22 +65,26 @@ async function remove(actor: Actor, form: FormData) {
     return data<SubscriberOutcome>({ form: "remove", ok: true, email });
   } catch (error) {
     if (isDomainError(error, "not_found"))
-      return data<SubscriberOutcome>({ form: "remove", ok: false, error: "That subscriber was already removed." }, { status: 404 });
+      return data<SubscriberOutcome>({ form: "remove", ok: false, errors: { _: "That subscriber was already removed." } }, { status: 404 });
     throw error;
   }
 }
 
 async function importCsv(actor: Actor, form: FormData) {
   const upload = await csvFromUpload(form);
-  if ("error" in upload) return data<SubscriberOutcome>({ form: "import", ok: false, error: upload.error }, { status: 422 });
+  if ("error" in upload) return data<SubscriberOutcome>({ form: "import", ok: false, errors: { _: upload.error } }, { status: 422 });
   const outcome = await importSubscribersCsv(actor, upload.text);
-  if (!outcome.ok) return data<SubscriberOutcome>({ form: "import", ok: false, rows: outcome.errors }, { status: 422 });
-  return data<SubscriberOutcome>({ form: "import", ...outcome });
+  if (!outcome.ok)
+    return data<SubscriberOutcome>(
+      { form: "import", ok: false, errors: { _: rowsRefused(outcome.errors) }, rows: outcome.errors },
+      { status: 422 },
+    );
+  return data<SubscriberOutcome>({ form: "import", ok: true, imported: outcome.imported, created: outcome.created });
 }
 
 export default function AdminSubscribers() {
   const { subscribers, nextCursor, q, timeZone } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>() as SubscriberOutcome | undefined;
+  const outcome = useActionData<SubscriberOutcome>();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -103,7 +115,7 @@ export default function AdminSubscribers() {
           role={outcome.ok ? "status" : "alert"}
           className={`rounded border px-3 py-2 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-800"}`}
         >
-          {outcome.ok ? `Removed ${outcome.email}.` : outcome.error}
+          {outcome.ok ? `Removed ${outcome.email}.` : outcomeErrors(outcome)._}
         </p>
       ) : null}
       {subscribers.length ? (

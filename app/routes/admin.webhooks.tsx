@@ -1,7 +1,7 @@
 // Webhook endpoints: add one (URL, secret, events), see its recent deliveries with their
 // status codes, remove it. The rules (which URLs may be reached) live in delivery/webhooks.server.ts.
 import { Time } from "~/components/ui/time.tsx";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -11,6 +11,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { NewWebhookSchema, WEBHOOK_EVENTS } from "~/modules/delivery/webhook-schema.ts";
 import { createWebhook, listWebhooks, removeWebhook } from "~/modules/delivery/webhooks.server.ts";
 import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
+import { outcomeErrors, type FormOutcome } from "~/utils/form-outcome.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
@@ -26,35 +27,50 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
 
 const Intent = z.enum(["add", "remove"]);
 
+/** What the page's forms answer: the add form ("add") or an endpoint's Remove button ("remove"). */
+export type WebhookOutcome = FormOutcome<{ removed: boolean }>;
+
+/** The form that answers: a Remove button, or the add form (the page's main form, also for an unknown intent). */
+function formOf(sent: FormDataEntryValue | null): z.output<typeof Intent> {
+  switch (sent) {
+    case "remove":
+      return "remove";
+    default:
+      return "add";
+  }
+}
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "delivery:admin");
   const form = await readForm(request);
+  const answering = formOf(form.get("intent"));
   try {
     // the page's main form (add a destination) names no intent
     const intent = readIntent(form, Intent, "add");
     switch (intent) {
       case "remove":
         await removeWebhook(actor, String(form.get("id") ?? ""));
-        return { ok: true as const, removed: true };
+        return data<WebhookOutcome>({ ok: true, form: "remove", removed: true });
       case "add": {
         const parsed = NewWebhookSchema.safeParse({ url: form.get("url"), secret: form.get("secret"), events: form.getAll("events") });
-        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+        if (!parsed.success) return data<WebhookOutcome>({ ok: false, form: "add", errors: fieldErrors(parsed.error) }, { status: 422 });
         await createWebhook(actor, parsed.data);
-        return { ok: true as const, removed: false };
+        return data<WebhookOutcome>({ ok: true, form: "add", removed: false });
       }
       default:
         return unhandledIntent(intent);
     }
   } catch (error) {
-    return formFailed(error);
+    return formFailed(error, { form: answering });
   }
 });
 
 export default function AdminWebhooks() {
   const { webhooks } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok?: true; removed?: boolean; errors?: Record<string, string> }>();
+  const result = useActionData<WebhookOutcome>();
   const busy = useNavigation().state !== "idle";
-  const errors = result?.errors ?? {};
+  // a refusal of either form is shown in the add form, as before
+  const errors = outcomeErrors(result);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-labelledby="endpoints-heading" className="min-w-0 space-y-3">

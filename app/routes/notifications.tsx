@@ -1,12 +1,13 @@
 // Your notifications, newest first: opening one marks it read and goes where it points;
 // "Mark all read" empties the bell. Both are small forms (they work without JavaScript).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { PageHeader } from "~/components/ui/page-header.tsx";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { listNotifications, markNotificationsRead, openNotification } from "~/modules/notifications/notifications.server.ts";
+import { outcomeErrors, type FormOutcome } from "~/utils/form-outcome.ts";
 import { parseForm, unhandledIntent } from "~/utils/form.server.ts";
 import { inUtc, inZone } from "~/utils/time.ts";
 import { pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
@@ -28,18 +29,36 @@ export const loader = pageLoader(async function loader({ request }: LoaderFuncti
   return { ...(await listNotifications(actor.userId, { limit: 50 })), timeZone: actor.timeZone };
 });
 
+/** What the page's forms answer: "Mark all read" ("read-all") or a notification's own form ("open", which goes where it points when done). */
+export type NotificationOutcome = FormOutcome;
+
+/** The form that answers, from what was posted: a notification ("open"), else "Mark all read". */
+function formOf(sent: unknown): "open" | "read-all" {
+  switch (sent) {
+    case "open":
+      return "open";
+    default:
+      return "read-all";
+  }
+}
+
 export const action = pageAction(async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read");
-  const parsed = await parseForm(request, NotificationFormSchema);
-  if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 422 });
+  let form: "open" | "read-all" = "read-all";
+  const parsed = await parseForm(request, NotificationFormSchema, (sent) => {
+    form = formOf(sent.get("intent"));
+    return Object.fromEntries(sent);
+  });
+  if (!parsed.ok) return data<NotificationOutcome>({ ok: false, form, errors: parsed.errors }, { status: 422 });
   const input = parsed.data;
   switch (input.intent) {
     case "read-all":
       await markNotificationsRead(actor, { all: true });
-      return { ok: true };
+      return data<NotificationOutcome>({ ok: true, form: "read-all" });
     case "open": {
       const link = await openNotification(actor, input.id);
-      if (!link) return Response.json({ errors: { id: "no such notification of yours" } }, { status: 404 });
+      if (!link)
+        return data<NotificationOutcome>({ ok: false, form: "open", errors: { id: "no such notification of yours" } }, { status: 404 });
       return redirect(link);
     }
     default:
@@ -49,7 +68,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 
 export default function Notifications() {
   const { notifications, unread, timeZone } = useLoaderData<typeof loader>();
-  const failed = useActionData<{ errors?: Record<string, string> }>();
+  const errors = Object.values(outcomeErrors(useActionData<NotificationOutcome>()));
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Notifications">
@@ -64,9 +83,9 @@ export default function Notifications() {
       <p className="mb-3 text-sm text-slate-700" data-testid="unread-summary">
         {unread === 0 ? "Nothing unread." : unread === 1 ? "1 unread." : `${unread} unread.`}
       </p>
-      {failed?.errors ? (
+      {errors.length ? (
         <p role="alert" className="mb-3 text-sm text-red-700">
-          {Object.values(failed.errors)[0]}
+          {errors[0]}
         </p>
       ) : null}
       {notifications.length ? (

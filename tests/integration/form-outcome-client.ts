@@ -5,18 +5,18 @@ import { decode } from "turbo-stream";
 
 export type PostedOutcome = { status: number; outcome: Record<string, unknown> };
 
-/** Posts `fields` as the form of the page at `path`, signed in with `cookie`; the action's answer. */
+/** Posts `fields` (or a multipart FormData, for a file) as the form of the page at `path`, signed in with `cookie`; the action's answer. */
 export async function postForOutcome(
   baseUrl: string,
   cookie: string,
   path: string,
-  fields: Record<string, string>,
+  fields: Record<string, string> | FormData,
 ): Promise<PostedOutcome> {
   const response = await fetch(`${baseUrl}${path}.data`, {
     method: "POST",
     // A page of the site names its origin on every form it posts (decision 0030).
     headers: { cookie, origin: baseUrl },
-    body: new URLSearchParams(fields),
+    body: fields instanceof FormData ? fields : new URLSearchParams(fields),
     redirect: "manual",
   });
   const decoded = await decode(response.body!);

@@ -6,12 +6,18 @@ import { Button } from "~/components/ui/button.tsx";
 import { FormError } from "~/components/admin/form-error.tsx";
 import type { RowError } from "~/modules/subscribers/csv.ts";
 import type { SubscriberView } from "~/modules/subscribers/view.ts";
+import { outcomeErrors, type FormOutcome } from "~/utils/form-outcome.ts";
 
-export type SubscriberOutcome =
-  | { form: "import"; ok: true; imported: number; created: number }
-  | { form: "import"; ok: false; error?: string; rows?: RowError[] }
-  | { form: "remove"; ok: true; email: string }
-  | { form: "remove"; ok: false; error: string };
+/** The CSV import's answer: how many were imported, or why nothing was (`rows`: each refused row). */
+type ImportOutcome = FormOutcome<{ imported: number; created: number }, { rows?: RowError[] }>;
+/** A Remove button's answer: the address removed. */
+type RemoveOutcome = FormOutcome<{ email: string }>;
+export type SubscriberOutcome = (ImportOutcome & { form: "import" }) | (RemoveOutcome & { form: "remove" });
+
+/** What the import says when rows are not valid. */
+export function rowsRefused(rows: RowError[]): string {
+  return `Nothing was imported: ${rows.length} ${rows.length === 1 ? "row is" : "rows are"} not valid.`;
+}
 
 const SHOWN_ERRORS = 50;
 
@@ -72,12 +78,7 @@ export function ImportForm({ outcome }: { outcome?: SubscriberOutcome }) {
       ) : null}
       {result && !result.ok ? (
         <div className="mt-3">
-          <FormError
-            message={
-              result.error ??
-              `Nothing was imported: ${result.rows?.length ?? 0} ${result.rows?.length === 1 ? "row is" : "rows are"} not valid.`
-            }
-          />
+          <FormError message={outcomeErrors(result)._ ?? rowsRefused(result.rows ?? [])} />
           {result.rows?.length ? (
             <ul className="max-h-64 overflow-auto text-sm text-red-800" data-testid="import-errors">
               {result.rows.slice(0, SHOWN_ERRORS).map((e) => (
