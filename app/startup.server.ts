@@ -11,7 +11,7 @@ import { stopStatusPage } from "~/modules/status-page/store.server.ts";
 import { startPublicSite } from "~/public-site/site.server.ts";
 import { updateHtml } from "~/components/status-page/update-html.server.tsx";
 import { drawUpdateBodiesWith } from "~/modules/notices/update-body-html.ts";
-import { closeEventStreams } from "~/modules/timeline/stream.server.ts";
+import { closeEventStreams } from "~/http/event-streams.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { env, isPostgres, sqliteFilePath } from "~/utils/env.server.ts";
 import { logger } from "~/utils/logger.server.ts";

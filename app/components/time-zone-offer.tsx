@@ -2,6 +2,7 @@
 // sets it, "Keep UTC" dismisses it in this browser for good (decision 0040).
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import type { AccountOutcome } from "~/components/account/account-outcome.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { DEFAULT_TIME_ZONE, isKnownTimeZone, isUtcZone } from "~/utils/time-zones.ts";
 
@@ -17,7 +18,7 @@ function browserZone(): string | null {
 }
 
 export function TimeZoneOffer({ timeZone }: { timeZone: string }) {
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<AccountOutcome>();
   const [offered, setOffered] = useState<string | null>(null);
   useEffect(() => {
     if (timeZone !== DEFAULT_TIME_ZONE) return setOffered(null);

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { outcomeOf, type AccountOutcome } from "~/components/account/account-outcome.ts";
 import { ChangePasswordForm } from "~/components/account/password-form.tsx";
 import { TimeZoneForm } from "~/components/account/time-zone-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -28,6 +29,7 @@ import { retryAfterOf } from "~/utils/http-headers.ts";
 import { fieldErrors } from "~/utils/http.server.ts";
 import { readerTime } from "~/utils/time.ts";
 import { TimeZoneField } from "~/utils/time-zones.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { formRefusal, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
 
 const AccountFormSchema = z.discriminatedUnion("intent", [
@@ -36,14 +38,6 @@ const AccountFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("change-password"), currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() }),
   z.object({ intent: z.literal("time-zone"), timeZone: TimeZoneField }),
 ]);
-
-type Outcome = {
-  form: string;
-  errors: Record<string, string>;
-  ended?: number;
-  passwordChanged?: { sessionsEnded: number };
-  timeZone?: string;
-};
 
 export const loader = pageLoader(async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read");
@@ -68,28 +62,29 @@ export const action = pageAction(async function action({ request }: ActionFuncti
     intent = String(form.get("intent") ?? "");
     return Object.fromEntries(form);
   });
-  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) => data<Outcome>({ form: intent, errors }, init);
+  const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
+    data<AccountOutcome>({ ok: false, form: intent, errors }, init);
   if (!parsed.ok) return failed(parsed.errors);
   try {
     const input = parsed.data;
     switch (input.intent) {
       case "end-session":
         await endMySession(actor, input);
-        return data<Outcome>({ form: intent, errors: {}, ended: 1 });
+        return data<AccountOutcome>({ ok: true, form: input.intent, ended: 1 });
       case "time-zone":
-        return data<Outcome>({
-          form: intent,
-          errors: {},
+        return data<AccountOutcome>({
+          ok: true,
+          form: input.intent,
           timeZone: await setTimeZone(actor, { userId: actor.userId, timeZone: input.timeZone }),
         });
       case "end-other-sessions":
-        return data<Outcome>({ form: intent, errors: {}, ended: await endMyOtherSessions(actor) });
+        return data<AccountOutcome>({ ok: true, form: input.intent, ended: await endMyOtherSessions(actor) });
       case "change-password": {
         const passwords = ChangePasswordSchema.safeParse(input);
         if (!passwords.success) return failed(fieldErrors(passwords.error));
-        return data<Outcome>({
-          form: intent,
-          errors: {},
+        return data<AccountOutcome>({
+          ok: true,
+          form: input.intent,
           passwordChanged: await changeMyPassword(actor, clientAddress(request), passwords.data),
         });
       }
@@ -104,11 +99,11 @@ export const action = pageAction(async function action({ request }: ActionFuncti
 
 export default function AccountPage() {
   const { you, sessions, timeZone, idleHours, lifetimeDays, now } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  const outcome = useActionData<AccountOutcome>() as AccountOutcome | undefined;
   const navigation = useNavigation();
   const busyWith = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : "";
-  const errorsFor = (form: string) => (outcome?.form === form ? outcome.errors : {});
-  const sessionErrors = outcome && outcome.form !== "change-password" && outcome.form !== "time-zone" ? outcome.errors : {};
+  // the sessions' forms answer here, and so does a refused post that names no form of the page
+  const sessionOutcome = outcome && !outcomeOf(outcome, "change-password", "time-zone") ? outcome : undefined;
   const when = (at: Date) => <Time at={at} format="d MMM yyyy HH:mm" />;
   const others = sessions.filter((s) => !s.current).length;
   return (
@@ -130,10 +125,11 @@ export default function AccountPage() {
             </Form>
           ) : null}
         </div>
-        <FormError message={sessionErrors._} />
-        {outcome?.ended !== undefined && !outcome.errors._ ? (
+        <FormError message={outcomeErrors(sessionOutcome)._} />
+        {sessionOutcome?.ok && sessionOutcome.ended !== undefined ? (
           <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {outcome.ended === 1 ? "1 session was ended." : `${outcome.ended} sessions were ended.`} Whoever used it must sign in again.
+            {sessionOutcome.ended === 1 ? "1 session was ended." : `${sessionOutcome.ended} sessions were ended.`} Whoever used it must sign
+            in again.
           </p>
         ) : null}
         <DataTable headers={["Browser", "Signed in", "Last active", <span className="sr-only">Actions</span>]}>
@@ -173,14 +169,8 @@ export default function AccountPage() {
           5 minutes.
         </p>
       </section>
-      <TimeZoneForm
-        timeZone={timeZone}
-        errors={errorsFor("time-zone")}
-        saved={outcome?.timeZone !== undefined}
-        busy={busyWith === "time-zone"}
-        now={now}
-      />
-      <ChangePasswordForm errors={errorsFor("change-password")} done={outcome?.passwordChanged} busy={busyWith === "change-password"} />
+      <TimeZoneForm timeZone={timeZone} outcome={outcomeOf(outcome, "time-zone")} busy={busyWith === "time-zone"} now={now} />
+      <ChangePasswordForm outcome={outcomeOf(outcome, "change-password")} busy={busyWith === "change-password"} />
     </div>
   );
 }

@@ -46,20 +46,21 @@ export const action = pageAction(async function action({ request }: ActionFuncti
   const actor = await requireActor(request, "settings:write");
   let submitted: Record<string, FormDataEntryValue> = {};
   const parsed = await parseForm(request, NoticeFormSchema, (form) => (submitted = Object.fromEntries(form)));
-  const intent = String(submitted.intent ?? "");
+  // the form that answered is the button's intent (the refusal of an unknown one names it too)
+  const form = String(submitted.intent ?? "");
   const kind = String(submitted.kind ?? "");
   const sent =
     typeof submitted.subject === "string"
       ? { subject: String(submitted.subject), text: String(submitted.text ?? ""), html: String(submitted.html ?? "") }
       : undefined;
   const failed = (errors: Record<string, string>, init: ResponseInit = { status: 422 }) =>
-    data<NoticeFormOutcome>({ ok: false, intent, kind, errors, template: sent }, init);
+    data<NoticeFormOutcome>({ ok: false, form, kind, errors, template: sent }, init);
   if (!parsed.ok) return failed(parsed.errors);
   const input = parsed.data;
   // saved or reset (back to the default): the stored template, previewed
   const stored = async (saved: "save" | "reset", parts: NoticeTemplate | null) => {
     const template = sourcesOf(await saveNoticeTemplate(actor, input.kind, parts));
-    return data<NoticeFormOutcome>({ ok: true, intent: saved, kind, template, preview: await previewNotice(input.kind, template) });
+    return data<NoticeFormOutcome>({ ok: true, form: saved, kind, template, preview: await previewNotice(input.kind, template) });
   };
   try {
     switch (input.intent) {
@@ -68,7 +69,7 @@ export const action = pageAction(async function action({ request }: ActionFuncti
         // a broken template is the answer to a preview, not a failed request
         const previewCase = input.case || undefined;
         const preview = await previewNotice(input.kind, template, previewCase);
-        return data<NoticeFormOutcome>({ ok: true, intent: "preview", kind, template, case: input.case ?? "", preview });
+        return data<NoticeFormOutcome>({ ok: true, form: "preview", kind, template, case: input.case ?? "", preview });
       }
       case "save":
         return await stored("save", { subject: input.subject, text: input.text, html: input.html });

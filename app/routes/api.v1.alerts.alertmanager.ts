@@ -1,5 +1,5 @@
 // Prometheus Alertmanager's webhook receiver (payload version 4), with a bearer token that
-// may write incidents. README "Alert intake" shows the Alertmanager configuration.
+// may write incidents. docs/api.md "Alert intake" shows the Alertmanager configuration.
 import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { AlertmanagerPayloadSchema, notificationFromAlertmanager } from "~/modules/alerts/alertmanager.ts";
 import { receiveAlertNotification } from "~/modules/alerts/intake.server.ts";

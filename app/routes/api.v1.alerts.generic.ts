@@ -1,4 +1,4 @@
-// The generic alert form, for monitoring other than Alertmanager (README "Alert intake").
+// The generic alert form, for monitoring other than Alertmanager (docs/api.md "Alert intake").
 import type { LoaderFunctionArgs, ActionFunctionArgs } from "@remix-run/node";
 import { GenericAlertSchema, notificationFromGenericAlert } from "~/modules/alerts/generic.ts";
 import { receiveAlertNotification } from "~/modules/alerts/intake.server.ts";

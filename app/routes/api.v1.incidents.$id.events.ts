@@ -3,7 +3,7 @@ import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { admitEventStream } from "~/modules/auth/live-access.server.ts";
 import { requireIncidentId } from "~/modules/incidents/queries.server.ts";
-import { incidentEventStream } from "~/modules/timeline/stream.server.ts";
+import { incidentEventStream } from "~/http/event-streams.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { fail, allowMethods } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";

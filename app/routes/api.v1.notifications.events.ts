@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/actor.server.ts";
 import { clientAddress } from "~/modules/auth/client-address.ts";
 import { admitEventStream } from "~/modules/auth/live-access.server.ts";
-import { notificationStream } from "~/modules/notifications/stream.server.ts";
+import { notificationStream } from "~/http/event-streams.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { allowMethods } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";

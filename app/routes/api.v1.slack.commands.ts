@@ -3,7 +3,7 @@
 // calls made because of it go through the outbox, after the answer.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { runSlashCommand, SlashCommandSchema } from "~/modules/slack/commands.server.ts";
-import { commandAnswer, readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
+import { readSignedSlackRequest, slackEndpointForGet } from "~/modules/slack/requests.server.ts";
 import { apiError, fieldErrors } from "~/utils/http.server.ts";
 import { apiAction, apiLoader } from "~/utils/api-boundary.server.ts";
 
@@ -19,5 +19,6 @@ export const action = apiAction(async function action({ request }: ActionFunctio
   const reply = await runSlashCommand(parsed.data);
   // A modal opened: Slack wants an empty answer, or the person sees a stray message.
   if (!reply.text) return new Response(null, { status: 200 });
-  return commandAnswer(reply.text, reply.visibleToChannel ? "in_channel" : "ephemeral");
+  // Only the person who typed the command sees an ephemeral answer.
+  return Response.json({ response_type: reply.visibleToChannel ? "in_channel" : "ephemeral", text: reply.text });
 });

@@ -1,5 +1,5 @@
 // The house rule of decision 0051, held by a test: modules refuse with DomainError and build no
-// error answers, and every route's loader and action goes through one of the two boundaries.
+// answers at all (no Response, no headers), and every route's loader and action goes through one of the two boundaries.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,16 +15,10 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Modules that still answer with a Response, and why: the event streams, and Slack's answer to a
- * command (downloads moved to app/http). (The public subscription pages' HTML
- * moved to app/public-site.)
- * None of them answers an error with it.
+ * What builds an HTTP answer: a Response (with a body, JSON or a redirect) or its headers. The
+ * event streams, downloads and Slack's answers are built on the route side (routes, app/http).
  */
-const ANSWERS_NOT_ERRORS = new Set([
-  "modules/timeline/stream.server.ts",
-  "modules/notifications/stream.server.ts",
-  "modules/slack/requests.server.ts",
-]);
+const BUILDS_HTTP = /new Response\(|Response\.(json|redirect|error)\(|new Headers\(/;
 
 describe("errors carry no HTTP", () => {
   it("no module throws a Response or builds the API's error answer", () => {
@@ -37,11 +31,23 @@ describe("errors carry no HTTP", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("no other module builds a Response at all", () => {
+  it("no module builds a Response or its headers at all", () => {
     const building = sources(join(ROOT, "modules"))
       .map((file) => file.slice(ROOT.length + 1))
-      .filter((name) => /new Response\(|Response\.json\(/.test(readFileSync(join(ROOT, name), "utf8")));
-    expect(building.filter((name) => !ANSWERS_NOT_ERRORS.has(name))).toEqual([]);
+      .filter((name) => BUILDS_HTTP.test(readFileSync(join(ROOT, name), "utf8")));
+    expect(building).toEqual([]);
+  });
+
+  it("knows a Response when it sees one", () => {
+    for (const text of [
+      "return new Response(body, { headers });",
+      "Response.json({ text })",
+      "Response.redirect(url)",
+      "new Headers({})",
+    ]) {
+      expect(BUILDS_HTTP.test(text), text).toBe(true);
+    }
+    expect(BUILDS_HTTP.test("let response: Response; response = await fetch(url);")).toBe(false);
   });
 
   it("every route's loader and action goes through a boundary (apiLoader/apiAction or pageLoader/pageAction)", () => {

@@ -2,7 +2,7 @@
 // timeline entries (10/s in all), 200 SSE clients watch the incident, comms publishes an update
 // every minute, and the public paths take 2,000 requests/s; optionally a database fault in the
 // middle (--fault db-lock | pg-stop), or two instances behind nginx with one killed (-9) halfway
-// (--instances 2, Postgres). Run: npm run bench:load -- [--db postgres] (bench/README.md).
+// (--instances 2, Postgres). Run: npm run bench:load -- [--db postgres] (bench/load/README.md).
 // Reuses bench/status-page (app process, database, seed, HTTP) and bench/timeline (SSE clients).
 import {
   DB,

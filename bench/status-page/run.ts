@@ -1,6 +1,6 @@
 // bench/status-page: the public status page under load, against a plain node:http server
 // answering the same bytes, and the time from a publish until the page shows it.
-// Run: node --import tsx bench/status-page/run.ts [--db postgres] (see bench/README.md).
+// Run: node --import tsx bench/status-page/run.ts [--db postgres] (see bench/status-page/README.md).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,5 +1,5 @@
 // The command line of bench/timeline/run.ts, read once when this module loads (an invalid
-// option exits with status 2 before anything starts). bench/README.md explains every option.
+// option exits with status 2 before anything starts). bench/timeline/README.md explains every option.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +30,7 @@ export const { values: opts } = parseArgs({
 });
 
 if (opts.help) {
-  console.log(fs.readFileSync(path.join(here, "../README.md"), "utf8").split("## Results")[0]);
+  console.log(fs.readFileSync(path.join(here, "README.md"), "utf8").split("## Results")[0]);
   process.exit(0);
 }
 

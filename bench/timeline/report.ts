@@ -1,4 +1,4 @@
-// The run's figures as JSON (bench/results/…json; bench/README.md explains every field) and
+// The run's figures as JSON (bench/results/…json; bench/timeline/README.md explains every field) and
 // as the table printed at the end.
 import fs from "node:fs";
 import os from "node:os";

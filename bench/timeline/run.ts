@@ -7,7 +7,7 @@
 // --rebuild) as a child process on a free port of 127.0.0.1 with a fresh database, opens
 // the clients in worker threads, posts timeline entries at a steady pace from the main
 // thread, and prints a table; the figures go to bench/results/timeline-<db>-<time>.json.
-// bench/README.md explains every figure and option.
+// bench/timeline/README.md explains every figure and option.
 //
 // This file runs the phases in order; the modules next to it hold the parts: options.ts (the
 // command line), build.ts, server.ts (the app and its database), api.ts (HTTP to the app),

@@ -132,7 +132,7 @@ describe("the widget on another site", () => {
   let host: Server;
   let hostUrl: string;
   beforeAll(async () => {
-    // Another origin framing the widget, as a help centre would, with the README's listener.
+    // Another origin framing the widget, as a help centre would, with docs/status-page.md's listener.
     host = createServer((req, res) => {
       const resize = req.url?.includes("resize");
       const src = `${suite.server.baseUrl}/status/embed${resize ? "?resize=1" : ""}`;

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, databases, startApp, type Api, type TestApp } from "../setup/app-server.ts";
 import { publishNotifyingUpdate } from "../setup/delivery-helpers.ts";
+import { postForOutcome } from "./form-outcome-client.ts";
+import { signInAs } from "./people.ts";
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,6 +144,37 @@ describe.each(databases())("notice templates on %s", (database) => {
     expect(html).toMatch(/<iframe[^>]*sandbox=""[^>]*srcDoc="[^"]*Edited: Edited notice check/i);
     expect(html).toContain("/status/subscriptions/preview-subscriber/unsubscribe");
     expect(html).not.toMatch(/srcDoc="[^"]*&lt;script/i);
+  });
+
+  it("answers every button of the admin page's editor with one outcome: ok and the form (the button) that posted, done or refused", async () => {
+    const cookie = await signInAs(app, "admin@northwind.example");
+    const kind = "maintenance.completed";
+    const post = (fields: Record<string, string>) => postForOutcome(app.baseUrl, cookie, "/admin/notices", { kind, ...fields });
+    const parts = { subject: "Done: {{ title }}", text: "{{ body }}", html: "<p>{{ body }}</p>" };
+
+    const preview = await post({ intent: "preview", ...parts });
+    expect(preview.status).toBe(200);
+    expect(preview.outcome).toMatchObject({ ok: true, form: "preview", kind, template: parts, preview: { subject: expect.any(String) } });
+    const broken = { ...parts, html: "<p>{% if title %}open</p>" };
+    const refused = await post({ intent: "save", ...broken });
+    expect(refused.status).toBe(422);
+    expect(refused.outcome).toEqual({
+      ok: false,
+      form: "save",
+      kind,
+      template: broken,
+      errors: expect.objectContaining({ _: expect.any(String), html: expect.stringMatching(/^HTML: The template does not parse/) }),
+    });
+    expect(await post({ intent: "save", ...parts })).toMatchObject({
+      status: 200,
+      outcome: { ok: true, form: "save", kind, template: parts },
+    });
+    expect(await post({ intent: "publish", ...parts })).toMatchObject({
+      status: 422,
+      outcome: { ok: false, form: "publish", kind, errors: { intent: expect.any(String) } },
+    });
+    expect(await post({ intent: "reset" })).toMatchObject({ status: 200, outcome: { ok: true, form: "reset", kind } });
+    expect(await app.db.count("Template", `"key" = ?`, `notice.${kind}`)).toBe(0);
   });
 
   it("puts the shipped notice back on reset", async () => {

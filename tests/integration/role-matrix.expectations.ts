@@ -207,7 +207,7 @@ export const ROUTES: RouteExpectation[] = [
   { file: "api.v1.slack.interactions.ts", url: "/api/v1/slack/interactions", POST: "signature" },
   { file: "api.v1.webhooks.ts", url: "/api/v1/webhooks", GET: ["admin"], POST: ["admin"] },
   { file: "api.v1.webhooks.$id.ts", url: "/api/v1/webhooks/{freshWebhook}", DELETE: ["admin"] },
-  // templates are read where they are edited: the admin pages and these (README: "(admin)")
+  // templates are read where they are edited: the admin pages and these (docs/api.md: "(admin)")
   { file: "api.v1.templates.ts", url: "/api/v1/templates", GET: ["admin"], POST: ["admin"] },
   // DELETE on a status's default puts the shipped text back (it is the default already, so nothing changes)
   { file: "api.v1.templates.$key.ts", url: "/api/v1/templates/update.investigating", PUT: ["admin"], DELETE: ["admin"] },

@@ -1,29 +1,22 @@
 // The comms tab and the incident room answer their forms with the one FormOutcome (decision 0057):
 // `{ ok: true, form, ... }` when done, `{ ok: false, form, errors }` when refused, `form` naming the
 // form that posted, with the status codes and messages they always had. Read as the page's fetchers
-// read them: a single-fetch `.data` post, decoded from its turbo-stream.
-import { decode } from "turbo-stream";
+// read them: a single-fetch `.data` post (form-outcome-client.ts). The room's form is posted to
+// /incidents/:id, whose layout answers it as the Timeline tab (?index) does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
+import { postForOutcome } from "./form-outcome-client.ts";
 import { cookieOf } from "./postmortem-fixtures.ts";
 
 describe.each(databases())("the comms tab's and the room's form outcomes, on %s", (database) => {
   let app: TestApp;
   let cookie: string;
 
-  /** Posts `fields` to the page at `path` as a fetcher does; its status and its decoded outcome. */
-  async function post(path: string, fields: Record<string, string>) {
-    const [pathname, search = ""] = path.split("?");
-    const response = await fetch(`${app.baseUrl}${pathname}.data${search ? `?${search}` : ""}`, {
-      method: "POST",
-      headers: { cookie, origin: app.baseUrl },
-      body: new URLSearchParams(fields),
-      redirect: "manual",
-    });
-    const decoded = await decode(response.body!);
-    await decoded.done;
-    return { status: response.status, outcome: (decoded.value as { data?: Record<string, any> }).data };
-  }
+  /** Posts `fields` to the page at `path` as a fetcher does: its status and its outcome (decision 0057). */
+  const post = async (path: string, fields: Record<string, string>) => {
+    const { status, outcome } = await postForOutcome(app.baseUrl, cookie, path, fields);
+    return { status, outcome: outcome as Record<string, any> };
+  };
 
   async function declare() {
     const response = await app.api.post("/api/v1/incidents", {
@@ -48,7 +41,7 @@ describe.each(databases())("the comms tab's and the room's form outcomes, on %s"
     const drafted = await comms({ intent: "draft", status: "investigating", body: "We are looking into it.", nextUpdateInMinutes: "30" });
     expect(drafted.status).toBe(200);
     expect(drafted.outcome).toMatchObject({ ok: true, form: "composer", update: { state: "draft", body: "We are looking into it." } });
-    const updateId = drafted.outcome!.update.id as string;
+    const updateId = drafted.outcome.update.id as string;
 
     const empty = await comms({ intent: "draft", status: "investigating", body: "", nextUpdateInMinutes: "30" });
     expect(empty.status).toBe(422);
@@ -89,7 +82,7 @@ describe.each(databases())("the comms tab's and the room's form outcomes, on %s"
     const id = await declare();
     const other = await declare();
     cookie = await cookieOf(app, "responder@northwind.example");
-    const room = (fields: Record<string, string>, incident = id) => post(`/incidents/${incident}?index`, fields);
+    const room = (fields: Record<string, string>, incident = id) => post(`/incidents/${incident}`, fields);
 
     const changed = await room({ intent: "status", status: "identified" });
     expect(changed.status).toBe(200);
@@ -99,7 +92,7 @@ describe.each(databases())("the comms tab's and the room's form outcomes, on %s"
       const zoned = await room({ intent, timeZone: "Mars/Olympus_Mons" });
       expect(zoned.status, intent).toBe(422);
       expect(zoned.outcome, intent).toMatchObject({ ok: false, form: intent, errors: { timeZone: expect.any(String) } });
-      expect(Object.keys(zoned.outcome!.errors), intent).toEqual(["timeZone"]);
+      expect(Object.keys(zoned.outcome.errors), intent).toEqual(["timeZone"]);
     }
 
     const entry = (await app.api.post(`/api/v1/incidents/${id}/timeline`, { body: "Written in the room.", kind: "note" })).body.entry;

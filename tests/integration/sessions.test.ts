@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { collaborate } from "../setup/collab-client.ts";
+import { postForOutcome } from "./form-outcome-client.ts";
 import { newPostmortem } from "./people.ts";
 import { expectSentToSignIn, expectSignedIn, FIREFOX_ON_WINDOWS, sessionClient } from "./session-client.ts";
 
@@ -134,6 +135,59 @@ describe.each(databases())("sessions on %s", (database) => {
     expect(refused.status).toBe(403);
     expect(refused.html).toContain("You may end only your own sessions");
     expectSignedIn(await client.open("/incidents", victim));
+  });
+
+  it("answers every form of the account page with one outcome: ok and the form's name, done or refused", async () => {
+    const email = "responder@northwind.example";
+    const elsewhere = await client.session(email, undefined, FIREFOX_ON_WINDOWS);
+    const elsewhereId = await newestSession(email);
+    const here = await client.session(email);
+    const post = (fields: Record<string, string>) => postForOutcome(app.baseUrl, here, "/account", fields);
+
+    expect(await post({ intent: "time-zone", timeZone: "Europe/Paris" })).toEqual({
+      status: 200,
+      outcome: { ok: true, form: "time-zone", timeZone: "Europe/Paris" },
+    });
+    expect(await post({ intent: "time-zone", timeZone: "Mars/Olympus_Mons" })).toEqual({
+      status: 422,
+      outcome: { ok: false, form: "time-zone", errors: { timeZone: expect.stringContaining("must be a time zone from the list") } },
+    });
+    expect(await post({ intent: "end-session", sessionId: elsewhereId })).toEqual({
+      status: 200,
+      outcome: { ok: true, form: "end-session", ended: 1 },
+    });
+    expectSentToSignIn(await client.open("/incidents", elsewhere), "/incidents", "ended_by_user");
+    await client.session("viewer@northwind.example");
+    const victimId = await newestSession("viewer@northwind.example");
+    const someoneElse = await post({ intent: "end-session", sessionId: victimId });
+    expect(someoneElse).toEqual({
+      status: 403,
+      outcome: { ok: false, form: "end-session", errors: { _: expect.stringContaining("You may end only your own sessions") } },
+    });
+    expect(await post({ intent: "end-other-sessions" })).toEqual({
+      status: 200,
+      outcome: { ok: true, form: "end-other-sessions", ended: expect.any(Number) },
+    });
+    // refused by the rules before the current password is checked: no failed attempt counted
+    const mismatch = await post({
+      intent: "change-password",
+      currentPassword: "x",
+      newPassword: "lantern orchard violet",
+      confirmPassword: "lantern",
+    });
+    expect(mismatch).toEqual({
+      status: 422,
+      outcome: {
+        ok: false,
+        form: "change-password",
+        errors: { confirmPassword: expect.stringContaining("does not match the new password") },
+      },
+    });
+    expect(await post({ intent: "sign-out-everyone" })).toMatchObject({
+      status: 422,
+      outcome: { ok: false, form: "sign-out-everyone", errors: { intent: expect.any(String) } },
+    });
+    expect(await post({ intent: "time-zone", timeZone: "Etc/UTC" })).toMatchObject({ status: 200, outcome: { ok: true } });
   });
 
   it("lets an admin see a user's active sessions and end them all; a non-admin gets 403", async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databases, startApp, type TestApp } from "../setup/app-server.ts";
 import { startWorkerProcess, type WorkerProcess } from "../setup/delivery-helpers.ts";
 
-const PER_ADDRESS = 5; // SUBSCRIBES_PER_ADDRESS's default, as the README documents it
+const PER_ADDRESS = 5; // SUBSCRIBES_PER_ADDRESS's default, as docs/configuration.md documents it
 const PER_CLIENT = 20; // SUBSCRIBES_PER_IP's default
 
 type Answer = { status: number; text: string; retryAfter: string | null; ms: number };

@@ -2,7 +2,7 @@
 // impact history, and proof that rejected input was stored nowhere. Read-only by intent, but
 // for `execute`: the one way a test puts the clock back (a session last used 13 hours ago).
 // Write SQL once with `?` placeholders and double-quoted identifiers; it runs on both.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -79,11 +79,15 @@ function postgresProbe(url: string): DatabaseProbe {
   return { rows, count: countWith(rows), execute, close: () => pool.end() };
 }
 
-/** Every table of the schema (a model's table has its name; the schema maps none). */
+/** Every table of the schema, the folder prisma/schema/ (a model's table has its name; the schema maps none). */
 export function everyTable(): string[] {
-  const schema = readFileSync(path.join(REPO_ROOT, "prisma/schema.prisma"), "utf8");
+  const folder = path.join(REPO_ROOT, "prisma/schema");
+  const files = readdirSync(folder).filter((name) => name.endsWith(".prisma"));
+  const schema = files.map((name) => readFileSync(path.join(folder, name), "utf8")).join("\n");
   if (/@@map\(/.test(schema)) throw new Error("a model maps its table name: read @@map here");
-  return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+  const tables = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+  if (tables.length === 0) throw new Error("prisma/schema/ holds no model");
+  return tables;
 }
 
 /** Sizes of the tables (by default those in STORED_TABLES). */

@@ -4,16 +4,13 @@ import { FormError } from "~/components/admin/form-error.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextField } from "~/components/ui/field.tsx";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
+import type { AccountOutcome } from "./account-outcome.ts";
 
-export function ChangePasswordForm({
-  errors,
-  done,
-  busy,
-}: {
-  errors: Record<string, string>;
-  done?: { sessionsEnded: number };
-  busy: boolean;
-}) {
+/** `outcome`: the answer of this form, when it was this one that posted. */
+export function ChangePasswordForm({ outcome, busy }: { outcome: AccountOutcome | undefined; busy: boolean }) {
+  const errors = outcomeErrors(outcome);
+  const done = outcome?.ok ? outcome.passwordChanged : undefined;
   return (
     <section aria-labelledby="change-password" className="rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="change-password" className="mb-1 text-lg font-semibold">

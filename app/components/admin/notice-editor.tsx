@@ -13,12 +13,14 @@ import {
 } from "~/components/admin/template-editor-parts.tsx";
 import type { NoticePreview, NoticeTemplateView } from "~/modules/notices/notice-views.ts";
 import { NOTICE_PART_LABELS, NOTICE_PARTS, type NoticePart, type NoticeTemplate } from "~/modules/notices/notice-defaults.ts";
+import { outcomeErrors, type FormOutcome } from "~/utils/form-outcome.ts";
 import { inUtc } from "~/utils/time.ts";
 
-/** What the notices page's action answers. */
-export type NoticeFormOutcome =
-  | { ok: true; intent: "preview" | "save" | "reset"; kind: string; template: NoticeTemplate; preview: NoticePreview; case?: string }
-  | { ok: false; intent: string; kind: string; errors: Record<string, string>; template?: NoticeTemplate };
+/** What the notices page's action answers (decision 0057): `form` is the button's intent, the notice's `kind` which editor. */
+export type NoticeFormOutcome = FormOutcome<
+  { form: "preview" | "save" | "reset"; kind: string; template: NoticeTemplate; preview: NoticePreview; case?: string },
+  { kind: string; template?: NoticeTemplate }
+>;
 
 const PREVIEW_DELAY_MS = 350;
 const ROWS: Record<NoticePart, number> = { subject: 2, text: 9, html: 14 };
@@ -50,7 +52,7 @@ export function NoticeEditor({
   const posted = actionData?.kind === view.kind ? actionData : undefined;
   const stored = sourcesOf(view);
   const [sources, setSources] = useState<NoticeTemplate>(posted?.template ?? stored);
-  const [previewCase, setPreviewCase] = useState((posted?.ok && posted.intent === "preview" ? posted.case : undefined) ?? "");
+  const [previewCase, setPreviewCase] = useState((posted?.ok && posted.form === "preview" ? posted.case : undefined) ?? "");
   const focused = useRef<NoticePart>("html");
   const boxes = useRef<Partial<Record<NoticePart, HTMLTextAreaElement | null>>>({});
 
@@ -81,9 +83,9 @@ export function NoticeEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sources.subject, sources.text, sources.html, previewCase, hydrated]);
 
-  const saveOutcome = save.data ?? (posted && posted.intent !== "preview" ? posted : undefined);
-  const refused = saveOutcome && !saveOutcome.ok ? saveOutcome.errors : undefined;
-  const saved = save.state === "idle" && saveOutcome?.ok && same(saveOutcome.template, sources) ? saveOutcome.intent : undefined;
+  const saveOutcome = save.data ?? (posted && posted.form !== "preview" ? posted : undefined);
+  const refused = saveOutcome?.ok === false ? outcomeErrors(saveOutcome) : undefined;
+  const saved = save.state === "idle" && saveOutcome?.ok && same(saveOutcome.template, sources) ? saveOutcome.form : undefined;
   const changed = !same(sources, stored);
   const busy = save.state !== "idle";
 

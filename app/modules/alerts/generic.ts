@@ -1,5 +1,5 @@
 // The generic alert form, for any monitoring that is not Alertmanager: one alert per
-// notification, grouped by its source and key. Documented in the README ("Alert intake").
+// notification, grouped by its source and key. Documented in docs/api.md ("Alert intake").
 // Pure: no I/O.
 import { z } from "zod";
 import { SEVERITIES } from "~/modules/incidents/lifecycle.ts";

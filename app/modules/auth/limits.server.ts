@@ -2,7 +2,7 @@
 // bearer tokens per address (wherever a token is taken: the API, pages, /metrics, /collab), token
 // creation per account, the public subscribe form per email and per client address, and event
 // streams open at once per session, token and address. The numbers come from the environment
-// (README, decisions 0021, 0028 and 0033); the counts live in a LimitStore (limit-store.ts): Redis
+// (docs/configuration.md, decisions 0021, 0028 and 0033); the counts live in a LimitStore (limit-store.ts): Redis
 // when REDIS_URL is set, so every instance counts the same (decision 0049), else this process's memory.
 import { DomainError } from "~/utils/errors.ts";
 import { env } from "~/utils/env.server.ts";

@@ -42,8 +42,3 @@ export async function readSignedSlackRequest(request: Request): Promise<string> 
   }
   return bytes.toString("utf8");
 }
-
-/** A slash command's answer: only the person who typed it sees an ephemeral one. */
-export function commandAnswer(text: string, responseType: "ephemeral" | "in_channel" = "ephemeral"): Response {
-  return Response.json({ response_type: responseType, text });
-}

@@ -7,6 +7,7 @@ import { recordAudit, type AuditedActor, type AuditInput } from "~/modules/audit
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { db, type Tx } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/http.server.ts";
+import { logger } from "~/utils/logger.server.ts";
 import type { IncidentEventPayload } from "./wire-events.ts";
 
 export function incidentChannel(incidentId: string): string {
@@ -22,13 +23,14 @@ const changedIn = new WeakMap<Tx, Map<string, number>>();
 type TransactionOptions<T> = {
   maxWait?: number;
   timeout?: number;
-  /** after the commit, before the room is told (the public page is rebuilt first) */
+  /** after the commit, before the room is told (the public page is rebuilt first); its failure is logged, never thrown */
   beforeAnnounce?: (result: T) => Promise<void>;
 };
 
 /**
  * Runs `work` in a transaction in which incidents may be changed; after the commit, announces
- * the last sequence number of each incident changed. Nothing is announced when it rolls back.
+ * the last sequence number of each incident changed, whether or not `beforeAnnounce` succeeded.
+ * Nothing is announced when it rolls back.
  */
 export async function withIncidentChanges<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions<T> = {}): Promise<T> {
   const { beforeAnnounce, ...transaction } = options;
@@ -42,7 +44,14 @@ export async function withIncidentChanges<T>(work: (tx: Tx) => Promise<T>, optio
       changedIn.delete(tx);
     }
   }, transaction);
-  await beforeAnnounce?.(result);
+  try {
+    await beforeAnnounce?.(result);
+  } catch (error) {
+    // The change is committed: the room must still hear it, and the caller must not see a failure
+    // that would make it try again (a second entry, a second publish). The rebuild is logged; the
+    // public page catches up on its next rebuild.
+    logger.error({ err: error, incidents: [...changed.keys()] }, "after a committed incident change, the step before announcing it failed");
+  }
   for (const [incidentId, seq] of changed) await announce(incidentId, seq);
   return result;
 }

@@ -1,6 +1,7 @@
 // One stream per incident per process: it hears the bus, reads new events from the
 // database once, and hands them to every connected client in sequence order. A client
-// that (re)connects with Last-Event-ID first receives what it missed.
+// that (re)connects with Last-Event-ID first receives what it missed. The HTTP answer that
+// carries them to a browser is app/http/event-streams.server.ts.
 import { bus } from "~/modules/realtime/bus.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { singleton } from "~/utils/singleton.ts";
@@ -139,125 +140,17 @@ function toStreamEvent(row: { seq: number; type: string; data: unknown }): Strea
   return { seq: row.seq, type, data: row.data, frame: encoder.encode(eventFrame({ seq: row.seq, type, data: row.data })) };
 }
 
-const openStreams = singleton("openEventStreams", () => new Set<(retryMs: number) => void>());
-const shutdownState = singleton("eventStreamsClosing", () => ({ closing: false }));
-
 /**
- * On shutdown: every open stream is told when to come back (`retry:`, spread over a few
- * seconds so the clients do not all return at once) and ended; browsers reconnect with
- * Last-Event-ID to another instance or this one restarted. Streams asked for afterwards end
- * the same way at once.
+ * One reader of an incident's events (a browser's event stream): `onEvent` hears every event after
+ * `afterSeq` it missed, then each one as it is committed, in sequence order. `ready` settles once
+ * the missed ones were handed over, and rejects when they could not be read; `stop` lets go.
  */
-export function closeEventStreams(): number {
-  shutdownState.closing = true;
-  const closing = [...openStreams];
-  for (const close of closing) close(reconnectDelayMs());
-  return closing.length;
-}
-
-/**
- * Another stream (a person's notifications) is ended at shutdown like these: `close` is called
- * with when to come back. Answers the function that lets go once the stream ended by itself.
- */
-export function closeOnShutdown(close: (retryMs: number) => void): () => void {
-  if (shutdownState.closing) {
-    close(reconnectDelayMs());
-    return () => {};
-  }
-  openStreams.add(close);
-  return () => openStreams.delete(close);
-}
-
-function reconnectDelayMs(): number {
-  return 1_000 + Math.floor(Math.random() * 4_000);
-}
-
-/**
- * What may end a stream before its client leaves (its person's access changed): called with the
- * function that ends it, it returns the function that lets go once the stream has ended.
- */
-export type StreamGuard = (end: () => void) => () => void;
-
-/** The SSE response for one incident: replay after `afterSeq`, then live, with heartbeats. */
-export function incidentEventStream(
+export function followIncidentEvents(
   incidentId: string,
   afterSeq: number,
-  signal: AbortSignal,
-  heartbeatMs: number,
-  guard?: StreamGuard,
-): Response {
+  onEvent: (event: StreamEvent) => void,
+): { ready: Promise<void>; stop: () => void } {
   const stream = streamFor(incidentId);
-  let client: StreamClient | null = null;
-  let heartbeat: NodeJS.Timeout | null = null;
-  let closeForShutdown: ((retryMs: number) => void) | null = null;
-  let unguard: (() => void) | null = null;
-  const cleanup = () => {
-    if (heartbeat) clearInterval(heartbeat);
-    if (client) stream.detach(client);
-    if (closeForShutdown) openStreams.delete(closeForShutdown);
-    unguard?.();
-    unguard = null;
-    client = null;
-  };
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (bytes: Uint8Array) => {
-        try {
-          controller.enqueue(bytes);
-        } catch {
-          cleanup();
-        }
-      };
-      closeForShutdown = (retryMs) => {
-        write(encoder.encode(`retry: ${retryMs}\n: the server is restarting\n\n`));
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
-      };
-      unguard =
-        guard?.(() => {
-          write(encoder.encode(`: access changed\n\n`));
-          cleanup();
-          try {
-            controller.close();
-          } catch {
-            /* already closed */
-          }
-        }) ?? null;
-      if (shutdownState.closing || signal.aborted) return closeForShutdown(reconnectDelayMs());
-      openStreams.add(closeForShutdown);
-      write(encoder.encode(`retry: 2000\n: connected\n\n`));
-      client = { send: (event) => write(event.frame) };
-      stream.attach(client, afterSeq).catch(() => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
-      });
-      // A comment keeps proxies from closing the idle stream; the named event (no id, so
-      // Last-Event-ID is untouched) lets a browser notice a connection that died silently.
-      heartbeat = setInterval(() => write(encoder.encode(`: heartbeat\nevent: heartbeat\ndata: {}\n\n`)), heartbeatMs);
-      signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
-      });
-    },
-    cancel: cleanup,
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  const client: StreamClient = { send: onEvent };
+  return { ready: stream.attach(client, afterSeq), stop: () => stream.detach(client) };
 }

@@ -32,7 +32,35 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
+  context.on("page", waitForHydrationAfterNavigation);
   return context;
+}
+
+/**
+ * A button that works only through React (Edit, Details) does nothing when clicked before the page has hydrated, as a
+ * person clicking within the first instant would see. Tests act as someone who waits for the page: every goto and reload
+ * returns once root.tsx has marked the page hydrated. Pages without Remix (the public site's fast path, JSON, files)
+ * have nothing to wait for.
+ */
+function waitForHydrationAfterNavigation(page: Page): void {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await hydrated(page);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await hydrated(page);
+    return response;
+  };
+}
+
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => !("__remixContext" in window) || document.documentElement.dataset.hydrated === "true", undefined, {
+    timeout: 20_000,
+  });
 }
 
 const shotsDir = path.join(repoRoot, "test-results", "e2e");

@@ -1,4 +1,4 @@
-// The fields each JSON endpoint reads (README "JSON API"), by route file and method, with the
+// The fields each JSON endpoint reads (docs/api.md "JSON API"), by route file and method, with the
 // kind of value each takes. The fuzz test breaks them; a route that reads JSON and is not here
 // fails the test until its fields are added, so a new endpoint cannot escape the fuzzing.
 import type { FieldSpec } from "./values.ts";
