@@ -17,9 +17,10 @@ import { UPDATE_TEMPLATE_STATUSES } from "~/modules/notices/update-defaults.ts";
 import { commsPageData } from "~/modules/updates/comms.server.ts";
 import { DEFAULT_NEXT_UPDATE, NEXT_UPDATE_CHOICES } from "~/modules/updates/rules.ts";
 import { approveUpdate, createUpdate, discardUpdate, editUpdate, refuseUpdate, requestApproval } from "~/modules/updates/drafts.server.ts";
-import { updateInputFromForm } from "~/modules/updates/forms.ts";
+import { updateInputFromForm, type CommsFormOutcome } from "~/modules/updates/forms.ts";
 import { mayPublishIncidentUpdates, publishUpdate } from "~/modules/updates/publish.server.ts";
 import { NewUpdateSchema, RefuseSchema, UpdatePatchSchema } from "~/modules/updates/schemas.ts";
+import type { UpdateView } from "~/modules/updates/views.ts";
 import { readForm, readIntent, unhandledIntent } from "~/utils/form.server.ts";
 import { fieldErrors, parseQuery } from "~/utils/http.server.ts";
 import { formFailed, pageAction, pageLoader } from "~/utils/page-boundary.server.ts";
@@ -64,29 +65,58 @@ const Intent = z.enum([
   "publish",
   "discard",
 ]);
+type Intent = z.output<typeof Intent>;
 /** The intents only an approver may send; the others need update:draft. */
-const APPROVING: ReadonlySet<z.output<typeof Intent>> = new Set(["approve", "approve-publish", "refuse"]);
+const APPROVING: ReadonlySet<Intent> = new Set(["approve", "approve-publish", "refuse"]);
+
+/** Which of the tab's forms posted (the outcome's `form`): the composer, an update's buttons, or an entry's "To update". */
+function formOf(intent: Intent, form: FormData): string {
+  switch (intent) {
+    case "draft":
+    case "submit-for-approval":
+    case "publish-new":
+      return "composer";
+    case "promote":
+      return `promote:${String(form.get("entryId") ?? "")}`;
+    case "edit":
+    case "request-approval":
+    case "approve":
+    case "approve-publish":
+    case "refuse":
+    case "publish":
+    case "discard":
+      return `${intent}:${String(form.get("updateId") ?? "")}`;
+    default:
+      return unhandledIntent(intent);
+  }
+}
+
+/** A form the fields of which are not valid: one message per field, with the status it always had. */
+const refused = (form: string, error: z.ZodError, status = 422) =>
+  Response.json({ ok: false, form, errors: fieldErrors(error) } satisfies CommsFormOutcome, { status });
 
 export const action = pageAction(async function action({ request, params }: ActionFunctionArgs) {
   // every intent needs at least update:draft: a role without it is refused before its form is read
   await requireActor(request, "update:draft");
   const form = await readForm(request);
-  let intent: z.output<typeof Intent>;
+  let intent: Intent;
   try {
     intent = readIntent(form, Intent);
   } catch (error) {
-    return formFailed(error);
+    return formFailed(error, { form: "comms" });
   }
   // who may publish is decided by publishing itself (the incident's commander may, when allowed)
   const actor = await requireActor(request, APPROVING.has(intent) ? "update:approve" : "update:draft");
   const id = await requireIncidentId(params.id!);
   const updateId = String(form.get("updateId") ?? "");
+  const name = formOf(intent, form);
+  const done = (update?: UpdateView) => ({ ok: true, form: name, ...(update ? { update } : {}) }) satisfies CommsFormOutcome;
   // The intents that name an update act only on an update of this incident.
   const scope = { incidentId: id };
   const createNew = async (publish: boolean) => {
     const parsed = NewUpdateSchema.safeParse({ ...updateInputFromForm(form), publish });
-    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-    return { ok: true, update: await createUpdate(actor, id, parsed.data) };
+    if (!parsed.success) return refused(name, parsed.error);
+    return done(await createUpdate(actor, id, parsed.data));
   };
   try {
     switch (intent) {
@@ -98,7 +128,7 @@ export const action = pageAction(async function action({ request, params }: Acti
           fromEntryId: entryId,
           nextUpdateInMinutes: DEFAULT_NEXT_UPDATE,
         });
-        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success) return refused(name, parsed.error, 400);
         await createUpdate(actor, id, parsed.data);
         return redirect(`/incidents/${id}/comms`);
       }
@@ -109,30 +139,30 @@ export const action = pageAction(async function action({ request, params }: Acti
         return await createNew(true);
       case "edit": {
         const parsed = UpdatePatchSchema.safeParse({ body: form.get("body") });
-        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-        return { ok: true, update: await editUpdate(actor, updateId, parsed.data, scope) };
+        if (!parsed.success) return refused(name, parsed.error);
+        return done(await editUpdate(actor, updateId, parsed.data, scope));
       }
       case "request-approval":
-        return { ok: true, update: await requestApproval(actor, updateId, scope) };
+        return done(await requestApproval(actor, updateId, scope));
       case "approve":
-        return { ok: true, update: await approveUpdate(actor, updateId, scope) };
+        return done(await approveUpdate(actor, updateId, scope));
       case "approve-publish":
-        return { ok: true, update: await approveUpdate(actor, updateId, scope, { publish: true }) };
+        return done(await approveUpdate(actor, updateId, scope, { publish: true }));
       case "refuse": {
         const parsed = RefuseSchema.safeParse({ reason: form.get("reason") ?? undefined });
-        if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
-        return { ok: true, update: await refuseUpdate(actor, updateId, parsed.data.reason, scope) };
+        if (!parsed.success) return refused(name, parsed.error);
+        return done(await refuseUpdate(actor, updateId, parsed.data.reason, scope));
       }
       case "publish":
-        return { ok: true, update: await publishUpdate(actor, updateId, scope) };
+        return done(await publishUpdate(actor, updateId, scope));
       case "discard":
         await discardUpdate(actor, updateId, scope);
-        return { ok: true };
+        return done();
       default:
         return unhandledIntent(intent);
     }
   } catch (error) {
-    return formFailed(error);
+    return formFailed(error, { form: name });
   }
 });
 

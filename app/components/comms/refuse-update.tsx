@@ -6,11 +6,13 @@ import { Time } from "~/components/ui/time.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextAreaField } from "~/components/ui/field.tsx";
 import { MAX_RETURN_REASON } from "~/modules/updates/schemas.ts";
+import type { CommsFormOutcome } from "~/modules/updates/forms.ts";
 import type { UpdateView } from "~/modules/updates/views.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 
 export function RefuseUpdate({ update }: { update: UpdateView }) {
   const [open, setOpen] = useState(false);
-  const fetcher = useFetcher<{ ok?: boolean; errors?: Record<string, string> }>();
+  const fetcher = useFetcher<CommsFormOutcome>();
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) setOpen(false);
   }, [fetcher.state, fetcher.data]);
@@ -21,7 +23,7 @@ export function RefuseUpdate({ update }: { update: UpdateView }) {
       </Button>
     );
   }
-  const errors = fetcher.data?.errors;
+  const errors = outcomeErrors(fetcher.data);
   return (
     <fetcher.Form method="post" className="mt-1 w-full rounded border border-amber-300 bg-amber-50 p-2" data-testid="refuse-form">
       <input type="hidden" name="updateId" value={update.id} />
@@ -32,7 +34,7 @@ export function RefuseUpdate({ update }: { update: UpdateView }) {
         maxLength={MAX_RETURN_REASON}
         required
         autoFocus
-        error={errors?.reason ?? errors?._ ?? (errors ? Object.values(errors)[0] : undefined)}
+        error={errors.reason ?? errors._ ?? Object.values(errors)[0]}
       />
       <div className="flex gap-2">
         <Button type="submit" name="intent" value="refuse" variant="danger" disabled={fetcher.state !== "idle"}>

@@ -13,7 +13,9 @@ import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { COMPONENT_STATUS_LABELS, type PublicIncidentStatus } from "~/modules/status-page/model.ts";
 import { contributorRefusal, writtenBy } from "~/modules/two-person-rule/contributors.ts";
 import { approvalHolds, approvedText, UPDATE_STATE_LABELS, type PromiseOutcome } from "~/modules/updates/rules.ts";
+import type { CommsFormOutcome } from "~/modules/updates/forms.ts";
 import type { UpdateView } from "~/modules/updates/views.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { inUtc, readerTime } from "~/utils/time.ts";
 
 export type Abilities = {
@@ -49,16 +51,17 @@ function ActionButton({
   label: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const fetcher = useFetcher<{ errors?: Record<string, string> }>();
+  const fetcher = useFetcher<CommsFormOutcome>();
+  const refusal = Object.values(outcomeErrors(fetcher.data))[0];
   return (
     <fetcher.Form method="post" className="inline">
       <input type="hidden" name="updateId" value={update.id} />
       <Button type="submit" name="intent" value={intent} variant={variant} disabled={fetcher.state !== "idle"}>
         {label}
       </Button>
-      {fetcher.data?.errors ? (
+      {refusal ? (
         <span role="alert" className="ml-2 text-sm text-red-700">
-          {Object.values(fetcher.data.errors)[0]}
+          {refusal}
         </span>
       ) : null}
     </fetcher.Form>
@@ -67,7 +70,8 @@ function ActionButton({
 
 /** Rewording a draft in place; an approved one goes back for approval when its words change. */
 function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }) {
-  const fetcher = useFetcher<{ ok?: boolean; errors?: Record<string, string> }>();
+  const fetcher = useFetcher<CommsFormOutcome>();
+  const errors = outcomeErrors(fetcher.data);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
   }, [fetcher.state, fetcher.data, onDone]);
@@ -83,7 +87,7 @@ function EditBody({ update, onDone }: { update: UpdateView; onDone: () => void }
         value={text}
         onChange={(e) => setText(e.target.value)}
         hint={report ? REPORT_FORMAT_HINT : undefined}
-        error={fetcher.data?.errors?.body ?? fetcher.data?.errors?._}
+        error={errors.body ?? errors._}
       />
       {report ? <LiveReportWords text={text} /> : null}
       {update.state === "approved" ? <p className="mb-2 text-xs text-amber-900">Changing the words withdraws the approval.</p> : null}

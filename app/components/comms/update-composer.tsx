@@ -9,10 +9,12 @@ import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { UPDATE_TEMPLATE_STATUSES, type UpdateTemplateStatus } from "~/modules/notices/update-defaults.ts";
 import type { ComponentStatusName } from "~/modules/status-page/model.ts";
 import type { CommsComponent } from "~/modules/updates/comms.ts";
+import type { CommsFormOutcome } from "~/modules/updates/forms.ts";
 import { MAX_UPDATE_BODY } from "~/modules/updates/schemas.ts";
 import { AudienceEstimate } from "./audience.tsx";
 import { proposedMoves } from "~/modules/updates/moves.ts";
 import { ComponentMoves } from "./component-moves.tsx";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { UpdatePreview } from "./update-preview.tsx";
 
 export type ComposerProps = {
@@ -29,10 +31,8 @@ export type ComposerProps = {
   timeZone: string;
 };
 
-type Result = { ok?: boolean; errors?: Record<string, string> };
-
 export function UpdateComposer(props: ComposerProps) {
-  const fetcher = useFetcher<Result>();
+  const fetcher = useFetcher<CommsFormOutcome>();
   const template = useFetcher<{ body?: string; error?: string }>();
   const [status, setStatus] = useState<UpdateTemplateStatus>(props.draft.status);
   const [next, setNext] = useState<string>(props.draft.nextUpdateInMinutes ? String(props.draft.nextUpdateInMinutes) : "");
@@ -44,7 +44,7 @@ export function UpdateComposer(props: ComposerProps) {
   const [moves, setMoves] = useState(() => proposedMoves(props.components, props.draft.status));
   const [notify, setNotify] = useState(true);
   const form = useRef<HTMLFormElement>(null);
-  const errors = fetcher.data?.errors ?? {};
+  const errors = outcomeErrors(fetcher.data);
 
   // The text follows the status, the chosen template and the promise until someone writes their own;
   // picking a template is asking for its text, so it fills the message even then.

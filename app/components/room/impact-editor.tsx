@@ -6,8 +6,10 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { COMPONENT_IMPACTS, IMPACT_LABELS, type ComponentImpactName } from "~/modules/incidents/lifecycle.ts";
+import type { RoomFormOutcome } from "~/modules/incidents/forms.ts";
 import type { IncidentView } from "~/modules/incidents/view.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { zonedInputValue, zoneLabel } from "~/utils/time.ts";
 
 type Row = {
@@ -39,7 +41,7 @@ export function ImpactEditor({
   incident: IncidentView;
   components: { id: string; name: string; group: boolean }[];
 }) {
-  const fetcher = useFetcher<{ errors?: Record<string, string> }>();
+  const fetcher = useFetcher<RoomFormOutcome>();
   const zone = useReaderZone();
   const label = zoneLabel(zone, incident.startedAt);
   const [rows, setRows] = useState(() => rowsOf(incident, zone));
@@ -48,7 +50,7 @@ export function ImpactEditor({
     ...components.map((c): [string, string] => [c.id, c.name]),
     ...incident.impactHistory.map((w): [string, string] => [w.id, w.name]),
   ]);
-  const errors = fetcher.data?.errors ?? {};
+  const errors = outcomeErrors(fetcher.data);
   const shownComponents = [...new Set(rows.map((r) => r.componentId))];
   const nextKey = () => Math.max(0, ...rows.map((r) => r.key)) + 1;
   const addRow = (componentId: string) => {

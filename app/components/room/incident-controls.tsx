@@ -1,15 +1,20 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Link, useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button.tsx";
 import { ComponentImpactPicker, RegionPicker } from "~/components/incidents/impact-pickers.tsx";
 import { windowsTouchMilestones } from "~/modules/incidents/impact-windows.ts";
 import { MILESTONE_LABELS, MILESTONES, nextStatuses, SEVERITIES, type IncidentStatusName } from "~/modules/incidents/lifecycle.ts";
+import type { RoomFormOutcome } from "~/modules/incidents/forms.ts";
 import type { IncidentView } from "~/modules/incidents/view.ts";
 import { EVENT_STATUS_LABELS } from "~/modules/status-page/model.ts";
 import { useReaderZone } from "~/components/ui/time.tsx";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { zonedInputValue, zoneLabel } from "~/utils/time.ts";
 
 type Option = { id: string; name: string };
+/** A control's answer as its fetcher holds it (decision 0057). */
+type Outcome = SerializeFrom<RoomFormOutcome>;
 export type ControlsData = {
   people: Option[];
   components: { id: string; name: string; group: boolean; groupId: string | null }[];
@@ -32,9 +37,9 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Errors({ data }: { data: unknown }) {
-  const errors = (data as { errors?: Record<string, string> } | undefined)?.errors;
-  if (!errors) return null;
+function Errors({ outcome }: { outcome: Outcome | undefined }) {
+  const errors = outcomeErrors(outcome);
+  if (!Object.keys(errors).length) return null;
   return (
     <p className="mt-2 text-sm text-red-700" role="alert">
       {Object.entries(errors)
@@ -51,8 +56,8 @@ const SELECT = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 
  * that status's default template. Asked where customers see the incident (something published, or a
  * component affected) and of those who may draft.
  */
-function TellCustomers({ incident, changed }: { incident: IncidentView; changed: unknown }) {
-  const status = (changed as { incident?: IncidentView } | undefined)?.incident?.status;
+function TellCustomers({ incident, changed }: { incident: IncidentView; changed: Outcome | undefined }) {
+  const status = changed?.ok ? changed.incident?.status : undefined;
   if (!status || status !== incident.status) return null;
   if (!incident.public.publishedAt && incident.impactHistory.length === 0) return null;
   return (
@@ -66,10 +71,10 @@ function TellCustomers({ incident, changed }: { incident: IncidentView; changed:
 }
 
 export function IncidentControls({ incident, data, canDraft }: { incident: IncidentView; data: ControlsData; canDraft: boolean }) {
-  const status = useFetcher();
-  const details = useFetcher();
-  const impact = useFetcher();
-  const milestones = useFetcher();
+  const status = useFetcher<RoomFormOutcome>();
+  const details = useFetcher<RoomFormOutcome>();
+  const impact = useFetcher<RoomFormOutcome>();
+  const milestones = useFetcher<RoomFormOutcome>();
   const zone = useReaderZone();
   const current = new Map<string, string>(incident.components.map((c) => [c.id, c.impact]));
   const selectedRegions = new Set(incident.regions.map((r) => r.id));
@@ -91,7 +96,7 @@ export function IncidentControls({ incident, data, canDraft }: { incident: Incid
             </Button>
           ))}
         </status.Form>
-        <Errors data={status.data} />
+        <Errors outcome={status.data} />
         {canDraft && status.state === "idle" ? <TellCustomers incident={incident} changed={status.data} /> : null}
       </Panel>
 
@@ -125,7 +130,7 @@ export function IncidentControls({ incident, data, canDraft }: { incident: Incid
           <Button className="mt-3" disabled={details.state !== "idle"}>
             Save severity and roles
           </Button>
-          <Errors data={details.data} />
+          <Errors outcome={details.data} />
         </details.Form>
       </Panel>
 
@@ -143,7 +148,7 @@ export function IncidentControls({ incident, data, canDraft }: { incident: Incid
           <Button className="mt-3" disabled={impact.state !== "idle"}>
             Save impact
           </Button>
-          <Errors data={impact.data} />
+          <Errors outcome={impact.data} />
         </impact.Form>
       </Panel>
 
@@ -177,7 +182,7 @@ export function IncidentControls({ incident, data, canDraft }: { incident: Incid
             <Button className="mt-2" disabled={milestones.state !== "idle"}>
               Save milestones
             </Button>
-            <Errors data={milestones.data} />
+            <Errors outcome={milestones.data} />
           </milestones.Form>
         </details>
       </Panel>

@@ -4,6 +4,7 @@
 // are listed and answered: a viewer's room has no c, s or p.
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { RoomFormOutcome } from "~/modules/incidents/forms.ts";
 import { commandForKey, matchCommands, PALETTE_KEY_LABEL, roomKeysFor, type RoomCommand } from "./shortcuts.ts";
 
 type Props = {
@@ -28,7 +29,7 @@ export function KeysHint() {
 
 export function RoomKeyboard({ incidentId, lastEntry, canWrite, tab = "timeline" }: Props) {
   const navigate = useNavigate();
-  const pin = useFetcher();
+  const pin = useFetcher<RoomFormOutcome>();
   const help = useRef<HTMLDialogElement>(null);
   const palette = useRef<HTMLDialogElement>(null);
   const [said, setSaid] = useState("");

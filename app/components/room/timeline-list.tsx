@@ -3,7 +3,9 @@ import { Time } from "~/components/ui/time.tsx";
 import { useEffect, useRef, useState } from "react";
 import { BareLinks, RichText } from "~/components/rich-text.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import type { RoomFormOutcome } from "~/modules/incidents/forms.ts";
 import type { TimelineEntryView } from "~/modules/timeline/view.ts";
+import { outcomeErrors } from "~/utils/form-outcome.ts";
 import { KIND_LABELS } from "./composer.tsx";
 import type { PendingEntry } from "./outbox.ts";
 
@@ -23,7 +25,7 @@ function KindTag({ kind }: { kind: string }) {
 }
 
 function EntryActions({ entry, onEdit }: { entry: TimelineEntryView; onEdit: () => void }) {
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<RoomFormOutcome>();
   return (
     <div className="flex gap-1 opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
       <fetcher.Form method="post">
@@ -63,11 +65,12 @@ function EntryActions({ entry, onEdit }: { entry: TimelineEntryView; onEdit: () 
 }
 
 function EditEntry({ entry, onDone }: { entry: TimelineEntryView; onDone: () => void }) {
-  const fetcher = useFetcher<{ errors?: Record<string, string> }>();
+  const fetcher = useFetcher<RoomFormOutcome>();
+  const errors = outcomeErrors(fetcher.data);
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => ref.current?.focus(), []);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data && !fetcher.data.errors) onDone();
+    if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
   }, [fetcher.state, fetcher.data, onDone]);
   return (
     <fetcher.Form method="post" className="mt-1">
@@ -84,7 +87,7 @@ function EditEntry({ entry, onDone }: { entry: TimelineEntryView; onDone: () => 
         className="w-full rounded border border-slate-400 p-2 text-sm"
         onKeyDown={(e) => e.key === "Escape" && onDone()}
       />
-      {fetcher.data?.errors ? <p className="text-sm text-red-700">{Object.values(fetcher.data.errors).join(" ")}</p> : null}
+      {fetcher.data?.ok === false ? <p className="text-sm text-red-700">{Object.values(errors).join(" ")}</p> : null}
       <div className="mt-1 flex gap-2">
         <Button name="intent" value="edit-entry" className="text-xs">
           Save

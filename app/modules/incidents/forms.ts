@@ -1,7 +1,10 @@
 // The declare form and the incident room's forms post plain fields; these shape them into the API's patch
 // objects, so forms and the JSON API go through the same schema and the same module.
+import type { TimelineEntryView } from "~/modules/timeline/view.ts";
+import type { FormOutcome } from "~/utils/form-outcome.ts";
 import { instantFromZonedInput } from "~/utils/time.ts";
 import { MILESTONES } from "./lifecycle.ts";
+import type { IncidentView } from "./view.ts";
 
 const emptyToNull = (v: FormDataEntryValue | null) => (v === null || v === "" ? null : String(v));
 
@@ -68,3 +71,10 @@ export function patchFromRoomForm(intent: string, form: FormData, zone = "Etc/UT
       return null;
   }
 }
+
+/**
+ * What the incident room's forms answer (decision 0057): `form` is the control's intent ("status",
+ * "details", "components", "milestones", "impact") or `<intent>:<entryId>` for an entry's buttons;
+ * done, the changed entry or incident.
+ */
+export type RoomFormOutcome = FormOutcome<{ entry?: TimelineEntryView; incident?: IncidentView }>;

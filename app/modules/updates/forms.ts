@@ -1,5 +1,8 @@
 // The comms tab's form fields, shaped into the same input the API takes, so one schema
 // checks both.
+import type { FormOutcome } from "~/utils/form-outcome.ts";
+import type { UpdateView } from "./views.ts";
+
 export function updateInputFromForm(form: FormData) {
   const components: { id: string; status: string }[] = [];
   for (const [key, value] of form.entries()) {
@@ -17,3 +20,10 @@ export function updateInputFromForm(form: FormData) {
     nextUpdateInMinutes: next === "" ? null : Number(next),
   };
 }
+
+/**
+ * What the comms tab's forms answer (decision 0057): `form` is "composer" for a new update,
+ * `<intent>:<updateId>` for an update's buttons and forms, `promote:<entryId>` for a timeline
+ * entry made a draft, "comms" for an unknown intent; done, the update it made or changed.
+ */
+export type CommsFormOutcome = FormOutcome<{ update?: UpdateView }>;
