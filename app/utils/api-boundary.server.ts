@@ -6,10 +6,12 @@
 // What is not a refusal (a bug, a redirect, a Response) passes through unchanged.
 // docs/decisions/0051-errors-carry-no-http.md
 import { DomainError } from "./errors.ts";
-import { apiError } from "./http.server.ts";
+import { apiError, signInRedirect } from "./http.server.ts";
 
 /** The API's answer to a refusal. */
 export function apiAnswer(error: DomainError): Response {
+  const signIn = signInRedirect(error);
+  if (signIn) return signIn;
   const headers = new Headers();
   if (error.retryAfter !== undefined) headers.set("Retry-After", String(error.retryAfter));
   if (error.allow) headers.set("Allow", error.allow.join(", "));

@@ -20,6 +20,10 @@ function sources(dir: string): string[] {
  */
 const BUILDS_HTTP = /new Response\(|Response\.(json|redirect|error)\(|new Headers\(/;
 
+/** The route side's helpers that turn a refusal or a place into an answer (utils/http.server.ts and the two boundaries). */
+const ANSWER_BUILDS = ["redirectResponse", "apiError", "apiAnswer", "pageAnswer", "formFailed"];
+const ANSWER_BUILDERS = new RegExp(`\\b(${ANSWER_BUILDS.join("|")})\\(`, "g");
+
 describe("errors carry no HTTP", () => {
   it("no module throws a Response or builds the API's error answer", () => {
     const offenders = sources(join(ROOT, "modules")).flatMap((file) => {
@@ -36,6 +40,14 @@ describe("errors carry no HTTP", () => {
       .map((file) => file.slice(ROOT.length + 1))
       .filter((name) => BUILDS_HTTP.test(readFileSync(join(ROOT, name), "utf8")));
     expect(building).toEqual([]);
+  });
+
+  it("no module calls the helpers that build answers (a redirect, the API's error, a form's or a page's answer)", () => {
+    const calling = sources(join(ROOT, "modules")).flatMap((file) => {
+      const found = readFileSync(file, "utf8").match(ANSWER_BUILDERS) ?? [];
+      return found.map((call) => `${file.slice(ROOT.length + 1)}: ${call}`);
+    });
+    expect(calling).toEqual([]);
   });
 
   it("knows a Response when it sees one", () => {

@@ -39,6 +39,8 @@ export type Refusing = {
   closeConnection?: boolean;
   /** an unusable session cookie came with the request: the answer clears it */
   clearSessionCookie?: string;
+  /** a browser asking for a page without a usable session is sent here to sign in (with the page to come back to) */
+  signIn?: string;
   cause?: unknown;
 };
 
@@ -50,6 +52,7 @@ export class DomainError extends Error {
   readonly allow?: readonly string[];
   readonly closeConnection?: boolean;
   readonly clearSessionCookie?: string;
+  readonly signIn?: string;
 
   constructor(code: ErrorCode, message: string, fields: Record<string, string> = {}, refusing: Refusing = {}) {
     super(message, refusing.cause === undefined ? undefined : { cause: refusing.cause });
@@ -59,6 +62,7 @@ export class DomainError extends Error {
     if (refusing.allow) this.allow = refusing.allow;
     if (refusing.closeConnection) this.closeConnection = true;
     if (refusing.clearSessionCookie) this.clearSessionCookie = refusing.clearSessionCookie;
+    if (refusing.signIn) this.signIn = refusing.signIn;
   }
 
   get status(): number {

@@ -24,9 +24,18 @@ export function notServedMessage(method: string, allow: readonly string[]): stri
   return `${method} is not served here; ${listed} ${allow.length > 1 ? "are" : "is"}.`;
 }
 
-/** A "302 Found" to `location`, as Remix's redirect() makes it, for modules that know no Remix (sign-in's redirect). */
+/** A "302 Found" to `location`, as Remix's redirect() makes it. */
 export function redirectResponse(location: string, headers?: Record<string, string>): Response {
   return new Response(null, { status: 302, headers: { ...headers, Location: location } });
+}
+
+/**
+ * A refusal that sends a browser to sign in (requireActor's, for a page or a download asked for without a usable
+ * session) as its redirect, clearing an unusable cookie; null for any other refusal. Both boundaries answer it alike.
+ */
+export function signInRedirect(error: DomainError): Response | null {
+  if (!error.signIn) return null;
+  return redirectResponse(error.signIn, error.clearSessionCookie ? { "Set-Cookie": error.clearSessionCookie } : undefined);
 }
 
 /** A module's refusal: throws the DomainError, which a route's boundary answers (decision 0051). */

@@ -7,6 +7,7 @@
 //   (403, 404, 503 "The database does not answer", …).
 // docs/decisions/0051-errors-carry-no-http.md
 import { DomainError, type ErrorCode } from "./errors.ts";
+import { signInRedirect } from "./http.server.ts";
 
 /** How a form says it was refused. */
 export type FormFailure = { ok: false; code: ErrorCode; errors: Record<string, string> };
@@ -16,10 +17,11 @@ export type FormRefusal = FormFailure & { init: { status: number; headers?: Reco
 
 /**
  * A refusal thrown inside a form's action, as the form's outcome. Anything else is thrown on,
- * and so is a database that does not answer: the page shows its 503 page, not a field error.
+ * and so are a database that does not answer (the page shows its 503 page, not a field error)
+ * and a browser that must sign in first (the boundary sends it to the sign-in page).
  */
 export function formRefusal(error: unknown): FormRefusal {
-  if (!(error instanceof DomainError) || error.code === "unavailable") throw error;
+  if (!(error instanceof DomainError) || error.code === "unavailable" || error.signIn) throw error;
   const headers = error.retryAfter !== undefined ? { "Retry-After": String(error.retryAfter) } : undefined;
   return {
     ok: false,
@@ -41,6 +43,8 @@ export function formFailed(error: unknown, extra: Record<string, unknown> = {}):
 
 /** The answer a page's ErrorBoundary shows: the refusal's status, its words as text, its headers. */
 export function pageAnswer(error: DomainError): Response {
+  const signIn = signInRedirect(error);
+  if (signIn) return signIn;
   const headers = new Headers({ "Content-Type": "text/plain; charset=utf-8" });
   if (error.retryAfter !== undefined) headers.set("Retry-After", String(error.retryAfter));
   if (error.allow) headers.set("Allow", error.allow.join(", "));

@@ -2,7 +2,6 @@
 // optionalActor) with the permission it needs. A bearer token or the session cookie works; a
 // token acts with the lower of its role and its owner's role now (principal.server.ts).
 import { DomainError } from "~/utils/errors.ts";
-import { redirectResponse } from "~/utils/http.server.ts";
 import type { Actor } from "./actor.ts";
 import { can, type Permission } from "./roles.ts";
 import { clientAddress } from "./client-address.ts";
@@ -62,7 +61,12 @@ export async function requireActor(request: Request, permission: Permission = "r
     const back = url.pathname + url.search;
     const redirectTo = back.length <= MAX_RETURN_LENGTH ? back : url.pathname.slice(0, MAX_RETURN_LENGTH);
     const query = new URLSearchParams({ redirectTo, ...(ended ? { reason: ended } : {}) });
-    throw redirectResponse(`/login?${query}`, clear);
+    throw new DomainError(
+      "unauthorized",
+      "Sign in to see this page.",
+      {},
+      { clearSessionCookie: clear?.["Set-Cookie"], signIn: `/login?${query}` },
+    );
   }
   if (!can(actor.role, permission)) {
     const message = `The ${actor.role} role may not do this (needs ${permission}).`;
